@@ -1,0 +1,115 @@
+"""``dancelike analyze INPUT``: landmarks as JSON, person mask, overlay video."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from dancelike.analysis import analyze_image, analyze_video
+from dancelike.cli import require_output_path
+from dancelike.errors import InputError
+from dancelike.media.overlay import draw_body
+from dancelike.media.video import VideoReader, is_image, load_image
+from dancelike.media.writer import VideoWriter, write_png
+from dancelike.progress import Progress
+from dancelike.vision.body import BodyFrame
+
+
+def landmarks_json(body: BodyFrame) -> list[list[float]] | None:
+    """[[x_px, y_px, z, visibility] x 33], rounded for a compact file, or None."""
+    if body.landmarks is None:
+        return None
+    values = body.landmarks.astype(np.float64)
+    return np.column_stack([np.round(values[:, :3], 2), np.round(values[:, 3], 4)]).tolist()
+
+
+def _report(fps: float, width: int, height: int, frames: list[BodyFrame]) -> dict[str, Any]:
+    return {
+        "fps": round(fps, 4),
+        "width": width,
+        "height": height,
+        "frames": [{"t": round(body.t, 4), "landmarks": landmarks_json(body)} for body in frames],
+    }
+
+
+def _write_json(report: dict[str, Any], destination: str) -> None:
+    text = json.dumps(report, separators=(",", ":"))
+    if destination == "-":
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+        return
+    try:
+        Path(destination).parent.mkdir(parents=True, exist_ok=True)
+        Path(destination).write_text(text + "\n")
+    except OSError as exc:
+        raise InputError(f"{destination}: cannot write the JSON ({exc.strerror or exc})") from exc
+
+
+def _summary(name: str, fps: float, width: int, height: int, frames: list[BodyFrame]) -> str:
+    found = sum(body.found for body in frames)
+    what = f"{len(frames)} frames, {width}x{height} at {fps:.2f} fps" if fps else f"image {width}x{height}"
+    share = f" ({100.0 * found / len(frames):.0f}%)" if frames else ""
+    return f"{name}: {what}; dancer found in {found} of {len(frames)}{share}"
+
+
+def _run_image(args: argparse.Namespace) -> int:
+    image = load_image(args.input)
+    body = analyze_image(args.input)
+    if args.mask:
+        write_png(args.mask, body.mask_in_image(threshold=0.5))
+    if args.overlay:
+        if not is_image(args.overlay):
+            raise InputError(f"{args.overlay}: an image's overlay is an image; use a .png or .jpg name")
+        write_png(args.overlay, draw_body(image, body))
+    height, width = image.shape[:2]
+    if args.json:
+        _write_json(_report(0.0, width, height, [body]), args.json)
+    else:
+        print(_summary(args.input, 0.0, width, height, [body]))
+    return 0
+
+
+def _write_overlay(source: str, destination: str, fps: float, frames: list[BodyFrame]) -> None:
+    with VideoReader(source) as reader, VideoWriter(destination, fps, reader.width, reader.height) as writer:
+        with Progress(len(frames), "overlay") as progress:
+            for frame, body in zip(reader, frames):
+                writer.write(draw_body(frame.rgb, body))
+                progress.update()
+
+
+def _run_video(args: argparse.Namespace) -> int:
+    if args.mask:
+        raise InputError("--mask needs an image input; use --overlay for a video")
+    with VideoReader(args.input) as probe:
+        total = probe.frame_count or None
+    with Progress(total, "analyze") as progress:
+        last = [0]
+
+        def advance(count: int) -> None:
+            progress.update(count - last[0])
+            last[0] = count
+
+        analysis = analyze_video(args.input, workers=args.workers, with_parts=bool(args.overlay), on_progress=advance)
+    if args.overlay:
+        _write_overlay(args.input, args.overlay, analysis.fps, analysis.frames)
+    if args.json:
+        _write_json(_report(analysis.fps, analysis.width, analysis.height, analysis.frames), args.json)
+    else:
+        print(_summary(args.input, analysis.fps, analysis.width, analysis.height, analysis.frames))
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    for path, what in ((args.json, "JSON"), (args.mask, "mask"), (args.overlay, "overlay")):
+        if path:
+            require_output_path(path, what)
+    if args.workers is not None and args.workers < 1:
+        raise InputError("--workers must be at least 1")
+    if is_image(args.input):
+        return _run_image(args)
+    return _run_video(args)

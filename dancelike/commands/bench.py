@@ -1,0 +1,93 @@
+"""``dancelike bench analyze``: how fast the offline analyser runs, and where time goes.
+
+Models are loaded before the clock starts; each run decodes and analyses the whole
+clip. Stage timings are CPU-thread milliseconds per frame summed over workers, so
+with two workers they add up to about twice the wall time per frame.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import sys
+from pathlib import Path
+from typing import Any
+
+from dancelike.analysis import analyze_video, default_workers
+from dancelike.errors import InputError
+from dancelike.media.video import VideoReader
+
+STAGES = ("decode", "preprocess", "detector", "landmarks", "part_map")
+
+
+def golden_clip() -> Path | None:
+    """The golden squats clip beside a checkout (``../shared/golden``), if present."""
+    repo = Path(__file__).resolve().parents[2]
+    candidate = repo.parent / "shared" / "golden" / "pose_squats.mp4"
+    return candidate if candidate.is_file() else None
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process in MiB (Linux reports KiB)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024.0 * 1024.0) if sys.platform == "darwin" else peak / 1024.0
+
+
+def bench_analyze(video: str, workers: int, repeat: int) -> dict[str, Any]:
+    """Analyse ``video`` ``repeat`` times; figures of the whole set of runs."""
+    with VideoReader(video) as probe:
+        width, height, clip_fps = probe.width, probe.height, probe.fps
+    analyze_video(video, workers=workers, with_parts=True)  # warm-up: page in models and codecs
+    frames = 0
+    wall = 0.0
+    stage_ms = {stage: 0.0 for stage in STAGES}
+    found = 0
+    for _ in range(repeat):
+        analysis = analyze_video(video, workers=workers, with_parts=True)
+        frames += len(analysis.frames)
+        wall += analysis.wall_seconds
+        found += sum(body.found for body in analysis.frames)
+        for stage, ms in analysis.times.total_ms.items():
+            stage_ms[stage] = stage_ms.get(stage, 0.0) + ms
+    return {
+        "video": str(video),
+        "width": width,
+        "height": height,
+        "clip_fps": round(clip_fps, 3),
+        "fps": round(frames / wall, 1) if wall > 0 else 0.0,
+        "frames": frames,
+        "runs": repeat,
+        "workers": workers,
+        "found_pct": round(100.0 * found / max(1, frames), 1),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "stages": {stage: round(ms / max(1, frames), 2) for stage, ms in stage_ms.items()},
+        "machine": f"{platform.machine()}, {platform.system()}, Python {platform.python_version()}",
+    }
+
+
+def _print(result: dict[str, Any]) -> None:
+    print(f"clip      {result['video']}  ({result['width']}x{result['height']}, {result['clip_fps']} fps)")
+    print(f"analysed  {result['frames']} frames in {result['runs']} runs with {result['workers']} workers; dancer found in {result['found_pct']}%")
+    print(f"speed     {result['fps']} frames/s")
+    print("stages    " + "  ".join(f"{name} {ms:.2f} ms" for name, ms in result["stages"].items()) + "  (per frame, CPU-thread time)")
+    print(f"memory    peak RSS {result['peak_rss_mb']} MB")
+
+
+def run_analyze(args: argparse.Namespace) -> int:
+    video = args.video or golden_clip()
+    if video is None:
+        raise InputError("no VIDEO given and no golden clip at ../shared/golden/pose_squats.mp4")
+    if args.repeat < 1:
+        raise InputError("--repeat must be at least 1")
+    result = bench_analyze(str(video), args.workers or default_workers(), args.repeat)
+    if args.json:
+        text = json.dumps(result, indent=2)
+        if args.json == "-":
+            print(text)
+        else:
+            Path(args.json).write_text(text + "\n")
+    if args.json != "-":
+        _print(result)
+    return 0

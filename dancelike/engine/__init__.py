@@ -1,0 +1,1 @@
+"""DanceLike engine layer."""

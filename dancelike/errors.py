@@ -1,0 +1,26 @@
+"""Errors a user can act on.
+
+Every error that reaches the command line as a one-line message derives from
+``DanceLikeError``. ``InputError`` means the user gave us something we cannot use
+(exit code 2); ``SetupError`` means the installation is incomplete (exit code 1).
+"""
+
+from __future__ import annotations
+
+
+class DanceLikeError(Exception):
+    """Base of all errors shown to the user as one line."""
+
+    exit_code = 1
+
+
+class InputError(DanceLikeError):
+    """Bad input from the user: a missing, unreadable or unsupported file."""
+
+    exit_code = 2
+
+
+class SetupError(DanceLikeError):
+    """Something is missing from the installation (a model, a library)."""
+
+    exit_code = 1

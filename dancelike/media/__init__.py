@@ -1,0 +1,1 @@
+"""DanceLike media layer."""

@@ -1,0 +1,150 @@
+"""Writing H.264 MP4 videos and PNG images, with one-line errors for bad destinations.
+
+Used for the ``--overlay`` video, replay exports and masks. H.264 in yuv420p is what every
+player and browser accepts; yuv420p needs even width and height, so odd-sized frames are
+padded by one pixel (edge-replicated) rather than refused.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+from types import TracebackType
+
+import av
+import av.error
+import cv2
+import numpy as np
+
+from dancelike.errors import InputError
+
+
+def _prepare_destination(path: Path) -> None:
+    """Create the parent folder and prove ``path`` is writable, or raise ``InputError``.
+
+    The file is opened for real rather than checked with ``os.access``: that is the only
+    honest test (root, read-only mounts, ACLs), and FFmpeg would otherwise only fail at
+    the first frame, after the user has waited for the analysis.
+    """
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; give a file name to write")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as exc:
+        raise InputError(f"{path}: part of the folder path is a file, not a folder") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot create its folder ({exc.strerror or exc})") from exc
+    try:
+        with open(path, "ab"):
+            pass
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write here ({exc.strerror or exc})") from exc
+
+
+def _fps_fraction(fps: float) -> Fraction:
+    """``fps`` as an exact rate: 29.97 becomes 30000/1001, 25.0 becomes 25."""
+    if fps <= 0:
+        raise ValueError(f"fps must be positive, got {fps}")
+    return Fraction(fps).limit_denominator(1001)
+
+
+class VideoWriter:
+    """Encode RGB frames to an H.264 MP4 at a constant frame rate.
+
+    Frame ``i`` gets pts ``i`` in a time base of ``1/fps``, so timing is exact for any rate
+    FFmpeg can express. ``close()`` (or leaving the ``with`` block) flushes the encoder;
+    without it the last frames (held back for B-frame reordering) would be lost.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        fps: float,
+        width: int,
+        height: int,
+        crf: int = 20,
+        preset: str = "veryfast",
+    ) -> None:
+        self.path = Path(path)
+        _prepare_destination(self.path)
+        self.width, self.height = int(width), int(height)
+        if self.width <= 0 or self.height <= 0:
+            raise ValueError(f"bad frame size {width}x{height}")
+        rate = _fps_fraction(fps)
+        try:
+            self._container = av.open(str(self.path), mode="w", format="mp4")
+        except (av.error.FFmpegError, OSError) as exc:
+            raise InputError(f"{self.path}: cannot write here ({exc.strerror or exc})") from exc
+        stream = self._container.add_stream("libx264", rate=rate)
+        stream.width = self.width + self.width % 2
+        stream.height = self.height + self.height % 2
+        stream.pix_fmt = "yuv420p"
+        stream.time_base = 1 / rate
+        stream.codec_context.options = {"crf": str(crf), "preset": preset}
+        self._stream = stream
+        self._count = 0
+        self._closed = False
+
+    @property
+    def frames_written(self) -> int:
+        return self._count
+
+    def write(self, rgb: np.ndarray) -> None:
+        """Append one ``HxWx3`` uint8 RGB frame of the size given at construction."""
+        if self._closed:
+            raise RuntimeError("VideoWriter is closed")
+        if rgb.dtype != np.uint8 or rgb.ndim != 3 or rgb.shape[2] != 3:
+            raise ValueError(f"expected HxWx3 uint8 RGB, got {rgb.shape} {rgb.dtype}")
+        if rgb.shape[:2] != (self.height, self.width):
+            raise ValueError(
+                f"frame is {rgb.shape[1]}x{rgb.shape[0]}, writer is {self.width}x{self.height}"
+            )
+        pad_y, pad_x = self._stream.height - self.height, self._stream.width - self.width
+        if pad_x or pad_y:
+            rgb = cv2.copyMakeBorder(rgb, 0, pad_y, 0, pad_x, cv2.BORDER_REPLICATE)
+        frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(rgb), format="rgb24")
+        frame.pts = self._count
+        self._count += 1
+        self._mux(self._stream.encode(frame))
+
+    def _mux(self, packets: list[av.Packet]) -> None:
+        try:
+            self._container.mux(packets)
+        except (av.error.FFmpegError, OSError) as exc:
+            # A full disk or a vanished folder mid-write: the user can act on it.
+            raise InputError(f"{self.path}: writing failed ({exc.strerror or exc})") from exc
+
+    def close(self) -> None:
+        """Flush the encoder and finish the file. Safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self._mux(self._stream.encode(None))
+        finally:
+            self._container.close()
+
+    def __enter__(self) -> VideoWriter:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def write_png(path: str | Path, image: np.ndarray) -> None:
+    """Write an RGB (``HxWx3``) or grayscale (``HxW``) uint8 image as PNG."""
+    path = Path(path)
+    _prepare_destination(path)
+    if image.ndim == 3:
+        image = cv2.cvtColor(image, cv2.COLOR_RGB2BGR)
+    try:
+        ok = cv2.imwrite(str(path), image)
+    except cv2.error as exc:
+        raise InputError(f"{path}: cannot write the image ({exc.err})") from exc
+    if not ok:
+        raise InputError(f"{path}: cannot write the image")

@@ -1,0 +1,1 @@
+"""DanceLike store layer."""

@@ -1,0 +1,87 @@
+"""Find the Linux system libraries that PySide6/Qt needs but the machine lacks.
+
+The PySide6 wheel bundles Qt itself but links against the system's OpenGL, X11/xcb,
+xkbcommon, fontconfig, D-Bus, GLib and PulseAudio (QtMultimedia) libraries. When one
+is missing, Qt fails late with an obscure "could not load the Qt platform plugin"
+message, so we check up front and name the exact Debian/Ubuntu packages to install.
+
+The list below comes from ``readelf -d`` on PySide6 6.12's QtCore/Gui/Widgets/
+Multimedia/DBus/XcbQpa libraries and its ``xcb``, ``offscreen``, xcb GL integration and
+FFmpeg multimedia plugins. Nothing here imports Qt: the check must work when Qt cannot
+load at all.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import sys
+
+#: Debian package -> shared objects (sonames) it provides that Qt links against.
+QT_SYSTEM_LIBRARIES: dict[str, tuple[str, ...]] = {
+    "libgl1": ("libGL.so.1",),
+    "libegl1": ("libEGL.so.1",),
+    "libfontconfig1": ("libfontconfig.so.1",),
+    "libfreetype6": ("libfreetype.so.6",),
+    "libdbus-1-3": ("libdbus-1.so.3",),
+    "libglib2.0-0": ("libglib-2.0.so.0", "libgthread-2.0.so.0"),
+    "libxkbcommon0": ("libxkbcommon.so.0",),
+    "libxkbcommon-x11-0": ("libxkbcommon-x11.so.0",),
+    "libpulse0": ("libpulse.so.0",),
+    "libx11-6": ("libX11.so.6",),
+    "libx11-xcb1": ("libX11-xcb.so.1",),
+    "libxext6": ("libXext.so.6",),
+    "libxrandr2": ("libXrandr.so.2",),
+    "libxcb1": ("libxcb.so.1",),
+    "libxcb-cursor0": ("libxcb-cursor.so.0",),
+    "libxcb-glx0": ("libxcb-glx.so.0",),
+    "libxcb-icccm4": ("libxcb-icccm.so.4",),
+    "libxcb-image0": ("libxcb-image.so.0",),
+    "libxcb-keysyms1": ("libxcb-keysyms.so.1",),
+    "libxcb-randr0": ("libxcb-randr.so.0",),
+    "libxcb-render0": ("libxcb-render.so.0",),
+    "libxcb-render-util0": ("libxcb-render-util.so.0",),
+    "libxcb-shape0": ("libxcb-shape.so.0",),
+    "libxcb-shm0": ("libxcb-shm.so.0",),
+    "libxcb-sync1": ("libxcb-sync.so.1",),
+    "libxcb-util1": ("libxcb-util.so.1",),
+    "libxcb-xfixes0": ("libxcb-xfixes.so.0",),
+    "libxcb-xkb1": ("libxcb-xkb.so.1",),
+}
+
+
+def _loadable(soname: str) -> bool:
+    """True when the dynamic loader can open ``soname`` the way Qt would (same search path)."""
+    try:
+        ctypes.CDLL(soname)
+    except OSError:
+        return False
+    return True
+
+
+def missing_system_libraries() -> list[str]:
+    """Debian package names whose libraries Qt needs and the loader cannot find.
+
+    Returns ``[]`` on non-Linux systems, where the PySide6 wheels bring what they need.
+    """
+    if not sys.platform.startswith("linux"):
+        return []
+    return [pkg for pkg, sonames in QT_SYSTEM_LIBRARIES.items() if not all(map(_loadable, sonames))]
+
+
+def install_hint(pkgs: list[str]) -> str:
+    """The exact command that installs ``pkgs`` on Debian/Ubuntu."""
+    return "sudo apt-get install -y " + " ".join(pkgs)
+
+
+def main() -> int:
+    """Print "system libraries: ok" (exit 0) or the install command for what is missing (exit 1)."""
+    missing = missing_system_libraries()
+    if not missing:
+        print("system libraries: ok")
+        return 0
+    print(f"missing system libraries for Qt; install them with: {install_hint(missing)}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""DanceLike vision layer."""

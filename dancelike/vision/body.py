@@ -1,0 +1,150 @@
+"""``BodyFrame``: what the vision layer knows about one person in one frame.
+
+Landmarks are in image pixels. The person mask and the body-part label map live in
+the landmark model's region of interest (ROI), a rotated square around the body,
+because that is where the model sees the body at full resolution; ``roi`` carries the
+transform that projects them onto the image when a caller needs that.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import IntEnum
+
+import cv2
+import numpy as np
+
+NUM_LANDMARKS = 33
+
+LANDMARK_NAMES = (
+    "nose", "left_eye_inner", "left_eye", "left_eye_outer", "right_eye_inner", "right_eye",
+    "right_eye_outer", "left_ear", "right_ear", "mouth_left", "mouth_right", "left_shoulder",
+    "right_shoulder", "left_elbow", "right_elbow", "left_wrist", "right_wrist", "left_pinky",
+    "right_pinky", "left_index", "right_index", "left_thumb", "right_thumb", "left_hip",
+    "right_hip", "left_knee", "right_knee", "left_ankle", "right_ankle", "left_heel",
+    "right_heel", "left_foot_index", "right_foot_index",
+)  # fmt: skip
+
+#: Bones drawn as the skeleton (MediaPipe's POSE_CONNECTIONS).
+SKELETON = (
+    (0, 1), (1, 2), (2, 3), (3, 7), (0, 4), (4, 5), (5, 6), (6, 8), (9, 10),
+    (11, 12), (11, 13), (13, 15), (15, 17), (15, 19), (15, 21), (17, 19),
+    (12, 14), (14, 16), (16, 18), (16, 20), (16, 22), (18, 20),
+    (11, 23), (12, 24), (23, 24), (23, 25), (24, 26), (25, 27), (26, 28),
+    (27, 29), (28, 30), (29, 31), (30, 32), (27, 31), (28, 32),
+)  # fmt: skip
+
+
+class Part(IntEnum):
+    """Body-part labels of the part map; 0 is background. "Left" is the person's left."""
+
+    BACKGROUND = 0
+    HEAD = 1
+    TORSO = 2
+    LEFT_UPPER_ARM = 3
+    LEFT_FOREARM = 4
+    LEFT_HAND = 5
+    RIGHT_UPPER_ARM = 6
+    RIGHT_FOREARM = 7
+    RIGHT_HAND = 8
+    LEFT_THIGH = 9
+    LEFT_SHIN = 10
+    LEFT_FOOT = 11
+    RIGHT_THIGH = 12
+    RIGHT_SHIN = 13
+    RIGHT_FOOT = 14
+
+
+NUM_PARTS = len(Part)  # including background
+
+#: An RGB colour per part, index = part label (background black).
+PART_COLORS = np.array(
+    [
+        (0, 0, 0),
+        (255, 214, 102),  # head: warm yellow
+        (240, 240, 240),  # torso: white
+        (255, 99, 71), (255, 140, 0), (255, 190, 60),  # left arm: reds/oranges
+        (65, 105, 225), (0, 160, 255), (100, 220, 255),  # right arm: blues
+        (220, 20, 140), (186, 85, 211), (255, 130, 200),  # left leg: magentas
+        (34, 170, 80), (120, 210, 60), (180, 240, 120),  # right leg: greens
+    ],
+    dtype=np.uint8,
+)
+
+
+@dataclass(frozen=True)
+class Roi:
+    """A rotated square in image pixels: centre, side length and rotation (radians).
+
+    The rotation turns the body upright: ROI-space "up" is the direction from the
+    hips to the shoulders.
+    """
+
+    center_x: float
+    center_y: float
+    size: float
+    rotation: float
+
+    def roi_to_image(self, side: int) -> np.ndarray:
+        """2x3 affine matrix mapping pixel (u, v) of a ``side``-pixel ROI image to image pixels."""
+        scale = self.size / side
+        cos, sin = math.cos(self.rotation) * scale, math.sin(self.rotation) * scale
+        # p = c + R * ((u, v) - side/2) * scale
+        half = side / 2.0
+        tx = self.center_x - (cos * half - sin * half)
+        ty = self.center_y - (sin * half + cos * half)
+        return np.array([[cos, -sin, tx], [sin, cos, ty]], dtype=np.float64)
+
+    def image_to_roi(self, side: int) -> np.ndarray:
+        """2x3 affine matrix mapping image pixels to pixel (u, v) of a ``side``-pixel ROI image."""
+        return cv2.invertAffineTransform(self.roi_to_image(side))
+
+
+@dataclass(frozen=True)
+class BodyFrame:
+    """One person (or nobody) in one frame.
+
+    ``landmarks`` is (33, 4): x and y in image pixels, z in pixels at image scale
+    (smaller is nearer the camera; hips are 0), visibility 0..1. It is ``None`` when
+    nobody was found, and then ``roi_mask`` and ``part_map`` are ``None`` too.
+    ``roi_mask`` is float32 person probability and ``part_map`` uint8 ``Part`` labels,
+    both square images in ROI space (see ``roi``).
+    """
+
+    t: float
+    width: int
+    height: int
+    landmarks: np.ndarray | None = None
+    presence: float = 0.0
+    roi: Roi | None = None
+    roi_mask: np.ndarray | None = None
+    part_map: np.ndarray | None = None
+
+    @property
+    def found(self) -> bool:
+        return self.landmarks is not None
+
+    def mask_in_image(self, threshold: float | None = None) -> np.ndarray:
+        """Person mask projected to the image: float32 0..1 (H, W), or uint8 0/255 with ``threshold``."""
+        if self.roi_mask is None or self.roi is None:
+            mask = np.zeros((self.height, self.width), np.float32)
+        else:
+            matrix = self.roi.roi_to_image(self.roi_mask.shape[0])
+            mask = cv2.warpAffine(
+                self.roi_mask, matrix, (self.width, self.height),
+                flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0.0,
+            )  # fmt: skip
+        if threshold is None:
+            return mask
+        return np.where(mask > threshold, 255, 0).astype(np.uint8)
+
+    def part_map_in_image(self) -> np.ndarray:
+        """Part labels projected to the image: uint8 (H, W), 0 = background."""
+        if self.part_map is None or self.roi is None:
+            return np.zeros((self.height, self.width), np.uint8)
+        matrix = self.roi.roi_to_image(self.part_map.shape[0])
+        return cv2.warpAffine(
+            self.part_map, matrix, (self.width, self.height),
+            flags=cv2.INTER_NEAREST, borderMode=cv2.BORDER_CONSTANT, borderValue=0,
+        )  # fmt: skip

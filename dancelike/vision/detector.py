@@ -1,0 +1,137 @@
+"""BlazePose person detector: finds a body when nothing is being tracked.
+
+Reproduces MediaPipe's pose_detection graph: the whole image letterboxed to 224x224
+in [-1, 1], SSD anchor decoding (2254 anchors, 4 keypoints each), sigmoid scores with
+a 0.5 threshold, weighted non-maximum suppression, letterbox removal. Each detection
+carries the hips centre and a body-extent point, from which the tracker builds its ROI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from dancelike.vision.landmarks import sigmoid
+from dancelike.vision.runtime import Model
+
+INPUT_SIZE = 224
+MIN_SCORE = 0.5
+NMS_IOU = 0.3
+SCORE_CLIP = 100.0
+
+
+def ssd_anchors() -> np.ndarray:
+    """(2254, 2) anchor centres in [0, 1] for the detector (fixed-size anchors).
+
+    Options of MediaPipe's SsdAnchorsCalculator for pose detection: 5 layers with
+    strides 8, 16, 32, 32, 32; layers sharing a stride share a grid; each layer puts
+    2 anchors per cell (aspect ratio 1 plus the interpolated scale).
+    """
+    strides = [8, 16, 32, 32, 32]
+    centres = []
+    layer = 0
+    while layer < len(strides):
+        stride = strides[layer]
+        same = 0
+        while layer + same < len(strides) and strides[layer + same] == stride:
+            same += 1
+        grid = int(np.ceil(INPUT_SIZE / stride))
+        per_cell = 2 * same
+        ys, xs = np.mgrid[0:grid, 0:grid]
+        cell = np.stack([(xs + 0.5) / grid, (ys + 0.5) / grid], axis=-1).reshape(-1, 1, 2)
+        centres.append(np.repeat(cell, per_cell, axis=1).reshape(-1, 2))
+        layer += same
+    return np.concatenate(centres).astype(np.float32)
+
+
+@dataclass(frozen=True)
+class Detection:
+    """A detected person in image pixels: box (x0, y0, x1, y1), 4 keypoints, score."""
+
+    box: np.ndarray
+    keypoints: np.ndarray
+    score: float
+
+    @property
+    def area(self) -> float:
+        return float(max(0.0, self.box[2] - self.box[0]) * max(0.0, self.box[3] - self.box[1]))
+
+
+def _iou(box: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    x0 = np.maximum(box[0], boxes[:, 0])
+    y0 = np.maximum(box[1], boxes[:, 1])
+    x1 = np.minimum(box[2], boxes[:, 2])
+    y1 = np.minimum(box[3], boxes[:, 3])
+    inter = np.clip(x1 - x0, 0, None) * np.clip(y1 - y0, 0, None)
+    area = (box[2] - box[0]) * (box[3] - box[1])
+    areas = (boxes[:, 2] - boxes[:, 0]) * (boxes[:, 3] - boxes[:, 1])
+    union = area + areas - inter
+    return np.where(union > 0, inter / np.maximum(union, 1e-12), 0.0)
+
+
+def weighted_nms(boxes: np.ndarray, keypoints: np.ndarray, scores: np.ndarray) -> list[tuple[np.ndarray, np.ndarray, float]]:
+    """MediaPipe's weighted NMS: overlapping candidates are averaged, weighted by score."""
+    order = np.argsort(-scores, kind="stable")
+    results = []
+    while order.size:
+        top = order[0]
+        overlap = _iou(boxes[top], boxes[order]) > NMS_IOU
+        overlap[0] = True
+        members = order[overlap]
+        weights = scores[members][:, None]
+        total = float(weights.sum())
+        box = (boxes[members] * weights).sum(axis=0) / total
+        kps = (keypoints[members] * weights[:, :, None]).sum(axis=0) / total
+        results.append((box, kps, float(scores[top])))
+        order = order[~overlap]
+    return results
+
+
+class PoseDetector:
+    """Runs the BlazePose detector on whole images; one instance per thread."""
+
+    def __init__(self, num_threads: int = 1) -> None:
+        self.model = Model("pose_detection.tflite", num_threads)
+        self.anchors = ssd_anchors()
+
+    @staticmethod
+    def letterbox(image: np.ndarray) -> tuple[np.ndarray, float, float, float]:
+        """Image scaled into a 224x224 square, centred, zero padded; returns tensor, scale, pad x, pad y.
+
+        A bilinear warp of the whole image, as MediaPipe's ImageToTensor does: the
+        detector was tuned on that input, and the ROI it yields steers tracking.
+        """
+        height, width = image.shape[:2]
+        scale = INPUT_SIZE / max(width, height)
+        pad_x, pad_y = (INPUT_SIZE - width * scale) / 2.0, (INPUT_SIZE - height * scale) / 2.0
+        matrix = np.array([[scale, 0.0, pad_x], [0.0, scale, pad_y]])
+        warped = cv2.warpAffine(
+            image, matrix, (INPUT_SIZE, INPUT_SIZE),
+            flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0,
+        )  # fmt: skip
+        tensor = warped.astype(np.float32) * (2.0 / 255.0) - 1.0
+        return tensor, scale, pad_x, pad_y
+
+    def detect(self, image: np.ndarray) -> list[Detection]:
+        """All people found in an RGB image, best score first."""
+        tensor, scale, pad_x, pad_y = self.letterbox(image)
+        raw_boxes, raw_scores = self.model.run(tensor[None])
+        raw_boxes, raw_scores = raw_boxes[0], raw_scores[0, :, 0]
+        scores = sigmoid(np.clip(raw_scores, -SCORE_CLIP, SCORE_CLIP))
+        keep = scores >= MIN_SCORE
+        if not keep.any():
+            return []
+        raw, anchors, scores = raw_boxes[keep], self.anchors[keep], scores[keep]
+        # Anchor-relative offsets in 224-pixel units -> pixels of the 224 input.
+        centre = raw[:, 0:2] + anchors * INPUT_SIZE
+        half = raw[:, 2:4] / 2.0
+        boxes = np.concatenate([centre - half, centre + half], axis=1)
+        keypoints = raw[:, 4:12].reshape(-1, 4, 2) + anchors[:, None, :] * INPUT_SIZE
+        detections = []
+        offset = np.array([pad_x, pad_y])
+        for box, kps, score in weighted_nms(boxes, keypoints, scores):
+            box_px = (box.reshape(2, 2) - offset) / scale
+            detections.append(Detection(box_px.reshape(4), (kps - offset) / scale, score))
+        return detections

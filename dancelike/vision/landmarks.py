@@ -1,0 +1,107 @@
+"""BlazePose landmark model (full): 39 landmarks and a person mask inside an ROI.
+
+Post-processing follows MediaPipe's TensorsToPoseLandmarksAndSegmentation graph:
+sigmoid pose-presence flag (threshold 0.5), landmarks in 256-pixel ROI space with
+sigmoid visibility, refinement of x/y from the 64x64 heatmap (7x7 window), sigmoid
+segmentation logits. Landmarks 33 and 34 are the auxiliary alignment points used to
+place the next frame's ROI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from dancelike.vision.body import Roi
+from dancelike.vision.roi import crop_roi, roi_to_image_points
+from dancelike.vision.runtime import Model
+
+INPUT_SIZE = 256
+NUM_ALL_LANDMARKS = 39
+PRESENCE_THRESHOLD = 0.5
+HEATMAP_KERNEL = 7
+HEATMAP_MIN_CONFIDENCE = 0.5
+
+
+def sigmoid(values: np.ndarray | float) -> np.ndarray:
+    """Logistic function, safe from overflow for any float input."""
+    return 1.0 / (1.0 + np.exp(-np.clip(np.asarray(values, dtype=np.float64), -80.0, 80.0)))
+
+
+@dataclass(frozen=True)
+class LandmarkResult:
+    """Output of one landmark-model run on one ROI.
+
+    ``points`` is (39, 3): x, y in image pixels, z in pixels at image scale.
+    ``visibility`` is (39,) in 0..1. ``roi_points`` is (39, 2) in 256-pixel ROI space.
+    ``mask`` is the 256x256 person probability in ROI space.
+    """
+
+    roi: Roi
+    presence: float
+    points: np.ndarray
+    visibility: np.ndarray
+    roi_points: np.ndarray
+    mask: np.ndarray
+
+
+def refine_from_heatmap(xy: np.ndarray, heatmap: np.ndarray) -> np.ndarray:
+    """Refine normalised landmark positions with the heatmap (MediaPipe's RefineLandmarksFromHeatmap).
+
+    ``xy`` is (N, 2) in [0, 1] of the ROI; ``heatmap`` is (H, W, N) raw logits. Each
+    landmark moves to the confidence-weighted centroid of the 7x7 window around it
+    (cut short at the heatmap's edges) when the window's peak confidence is >= 0.5.
+    Vectorised over landmarks: one gather instead of a Python loop.
+    """
+    height, width, count = heatmap.shape
+    offset = (HEATMAP_KERNEL - 1) // 2
+    cols = np.trunc(xy[:, 0] * width).astype(np.int64)  # C++ float->int truncation
+    rows = np.trunc(xy[:, 1] * height).astype(np.int64)
+    inside = (cols >= 0) & (cols < width) & (rows >= 0) & (rows < height)
+    steps = np.arange(-offset, offset + 1)
+    win_rows = rows[:, None, None] + steps[None, :, None]  # (N, K, 1)
+    win_cols = cols[:, None, None] + steps[None, None, :]  # (N, 1, K)
+    valid = (win_rows >= 0) & (win_rows < height) & (win_cols >= 0) & (win_cols < width) & inside[:, None, None]
+    channel = np.arange(count)[:, None, None]
+    logits = heatmap[np.clip(win_rows, 0, height - 1), np.clip(win_cols, 0, width - 1), channel]
+    confidence = np.where(valid, sigmoid(logits), 0.0)
+    total = confidence.sum(axis=(1, 2))
+    refine = inside & (confidence.max(axis=(1, 2)) >= HEATMAP_MIN_CONFIDENCE) & (total > 0)
+    safe_total = np.where(total > 0, total, 1.0)
+    refined = xy.astype(np.float64).copy()
+    refined[refine, 0] = ((confidence * win_cols).sum(axis=(1, 2)) / width / safe_total)[refine]
+    refined[refine, 1] = ((confidence * win_rows).sum(axis=(1, 2)) / height / safe_total)[refine]
+    return refined
+
+
+class LandmarkModel:
+    """Runs the BlazePose full landmark model on an ROI of an image; one instance per thread."""
+
+    def __init__(self, num_threads: int = 1) -> None:
+        self.model = Model("pose_landmark_full.tflite", num_threads)
+
+    def preprocess(self, image: np.ndarray, roi: Roi) -> np.ndarray:
+        """The ROI as the model's input tensor: 1x256x256x3 float32 in [0, 1]."""
+        crop = crop_roi(image, roi, INPUT_SIZE)
+        return (crop.astype(np.float32) * (1.0 / 255.0))[None]
+
+    def infer(self, tensor: np.ndarray) -> list[np.ndarray]:
+        return self.model.run(tensor)
+
+    def postprocess(self, outputs: list[np.ndarray], roi: Roi) -> LandmarkResult:
+        """Decode raw outputs; ``presence`` below 0.5 means the ROI holds no body."""
+        raw_landmarks, raw_flag, raw_mask, raw_heatmap = outputs[0], outputs[1], outputs[2], outputs[3]
+        presence = float(sigmoid(raw_flag.reshape(-1)[0]))
+        values = raw_landmarks.reshape(NUM_ALL_LANDMARKS, 5).astype(np.float64)
+        xy = refine_from_heatmap(values[:, :2] / INPUT_SIZE, raw_heatmap[0])
+        roi_points = xy * INPUT_SIZE
+        image_xy = roi_to_image_points(roi_points, roi, INPUT_SIZE)
+        z = values[:, 2] / INPUT_SIZE * roi.size
+        points = np.column_stack([image_xy, z])
+        visibility = sigmoid(values[:, 3])
+        mask = sigmoid(raw_mask[0, :, :, 0]).astype(np.float32)
+        return LandmarkResult(roi, presence, points, visibility, roi_points, mask)
+
+    def run(self, image: np.ndarray, roi: Roi) -> LandmarkResult:
+        return self.postprocess(self.infer(self.preprocess(image, roi)), roi)

@@ -1,0 +1,61 @@
+"""The bundled models: where they are and proof that they are the right bytes.
+
+Each model is checked against its SHA-256 before it is loaded, so a truncated
+download or an edited file fails loudly instead of giving subtly wrong poses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from importlib import resources
+from pathlib import Path
+
+from dancelike.errors import SetupError
+
+#: File name -> SHA-256 of the model as shipped in the mediapipe==0.10.14 wheel.
+MODEL_SHA256: dict[str, str] = {
+    "pose_detection.tflite": "9ba9dd3d42efaaba86b4ff0122b06f29c4122e756b329d89dca1e297fd8f866c",
+    "pose_landmark_full.tflite": "e9a5c5cb17f736fafd4c2ec1da3b3d331d6edbe8a0d32395855aeb2cdfd64b9f",
+    "selfie_segmentation.tflite": "9ee168ec7c8f2a16c56fe8e1cfbc514974cbbb7e434051b455635f1bd1462f5c",
+}
+
+RESTORE_HINT = "restore it with: python scripts/fetch_models.py (or reinstall dancelike)"
+
+_verified: dict[Path, str] = {}
+
+
+def models_dir() -> Path:
+    """The folder holding the bundled .tflite files (inside the installed package)."""
+    return Path(str(resources.files("dancelike.models")))
+
+
+def sha256_of(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def model_path(name: str) -> Path:
+    """Path of a bundled model after checking that it exists and its SHA-256 matches.
+
+    Raises ``SetupError`` naming the file and how to restore it otherwise. The check
+    runs once per file per process.
+    """
+    if name not in MODEL_SHA256:
+        raise SetupError(f"unknown model {name!r}; known: {', '.join(sorted(MODEL_SHA256))}")
+    path = models_dir() / name
+    if not path.is_file():
+        raise SetupError(f"model file missing: {path}; {RESTORE_HINT}")
+    size = path.stat().st_size
+    if _verified.get(path) != f"{size}":
+        actual = sha256_of(path)
+        if actual != MODEL_SHA256[name]:
+            raise SetupError(
+                f"model file altered: {path} has SHA-256 {actual[:12]}..., "
+                f"expected {MODEL_SHA256[name][:12]}...; {RESTORE_HINT}"
+            )
+        _verified[path] = f"{size}"
+    return path

@@ -1,0 +1,76 @@
+"""LiteRT (TensorFlow Lite) runtime wrapper: one interpreter per thread, never shared.
+
+``ai-edge-litert`` is the current runtime (numpy 2 ready); ``tflite-runtime`` is only
+a fallback for old boards that still have it. ``invoke()`` releases the GIL, which is
+what lets two interpreters in two threads use both cores.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import Any
+
+import numpy as np
+
+from dancelike.errors import SetupError
+from dancelike.vision.model_files import model_path
+
+# LiteRT logs "Created TensorFlow Lite XNNPACK delegate" to stderr on every load; that
+# is noise in a command-line tool's output. Read by the runtime when it is imported.
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+INSTALL_HINT = "install the LiteRT runtime: pip install ai-edge-litert"
+
+
+def _interpreter_class() -> Any:
+    errors = []
+    try:
+        from ai_edge_litert.interpreter import Interpreter
+
+        return Interpreter
+    except Exception as exc:  # noqa: BLE001 - any import failure means "try the next one"
+        errors.append(f"ai_edge_litert: {exc}")
+    try:
+        from tflite_runtime.interpreter import Interpreter  # type: ignore[import-not-found]
+
+        return Interpreter
+    except Exception as exc:  # noqa: BLE001
+        errors.append(f"tflite_runtime: {exc}")
+    raise SetupError(f"no TensorFlow Lite runtime could be imported ({'; '.join(errors)}); {INSTALL_HINT}")
+
+
+class Model:
+    """One loaded .tflite model, bound to the first thread that runs it.
+
+    ``run`` feeds one float32 input and returns every output as a numpy array
+    (copies, so callers may keep them). Running it later from another thread raises,
+    because a LiteRT interpreter is not thread-safe.
+    """
+
+    def __init__(self, name: str, num_threads: int = 1) -> None:
+        if num_threads < 1:
+            raise ValueError("num_threads must be >= 1")
+        self.name = name
+        self.num_threads = num_threads
+        interpreter_class = _interpreter_class()
+        self._interpreter = interpreter_class(model_path=str(model_path(name)), num_threads=num_threads)
+        self._interpreter.allocate_tensors()
+        self._input = self._interpreter.get_input_details()[0]
+        self._outputs = self._interpreter.get_output_details()
+        self._owner: int | None = None
+
+    @property
+    def input_shape(self) -> tuple[int, ...]:
+        return tuple(int(v) for v in self._input["shape"])
+
+    def run(self, tensor: np.ndarray) -> list[np.ndarray]:
+        """Run the model on one input tensor; outputs in the model's declared order."""
+        thread = threading.get_ident()
+        if self._owner is None:
+            self._owner = thread  # bound to the first thread that runs it
+        elif thread != self._owner:
+            raise RuntimeError(f"model {self.name} used from a thread that did not create it")
+        self._interpreter.set_tensor(self._input["index"], tensor.astype(np.float32, copy=False))
+        self._interpreter.invoke()
+        return [self._interpreter.get_tensor(out["index"]) for out in self._outputs]

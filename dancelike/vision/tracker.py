@@ -1,0 +1,139 @@
+"""The pose tracker: BlazePose's two stages, as MediaPipe runs them.
+
+The detector runs only when no body is being tracked. Otherwise the landmark model
+runs on a rotated square ROI placed from the previous frame's auxiliary landmarks
+(hips centre and body-extent point, smoothed). When the landmark model says the ROI
+holds no body (presence < 0.5) the tracker re-detects on the same frame.
+
+Static mode (single images) always detects and never smooths.
+
+Smoothing steps on a nominal 30 frames/s clock, one step per frame, whatever the
+video's rate: that is what MediaPipe's Python solution does (its filters were tuned
+for it), and it keeps our answers equal to the reference implementation's.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from dancelike.vision.body import NUM_LANDMARKS, BodyFrame, Roi
+from dancelike.vision.detector import Detection, PoseDetector
+from dancelike.vision.filters import LandmarkSmoother
+from dancelike.vision.landmarks import INPUT_SIZE, PRESENCE_THRESHOLD, LandmarkModel, LandmarkResult
+from dancelike.vision.parts import part_map
+from dancelike.vision.roi import roi_from_alignment_points
+
+# Smoothing settings of MediaPipe's pose_landmark_filtering graph.
+_LANDMARK_SMOOTHING = (0.1, 40.0)
+_AUX_SMOOTHING = (0.01, 1.0)
+_FILTER_FPS = 30.0
+
+
+@dataclass
+class StageTimes:
+    """Accumulated milliseconds per stage and how many times each ran."""
+
+    total_ms: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def add(self, stage: str, seconds: float) -> None:
+        self.total_ms[stage] += seconds * 1000.0
+        self.counts[stage] += 1
+
+    def merge(self, other: StageTimes) -> None:
+        for stage, ms in other.total_ms.items():
+            self.total_ms[stage] += ms
+            self.counts[stage] += other.counts[stage]
+
+
+def choose_detection(detections: list[Detection], width: int, height: int) -> Detection | None:
+    """The dancer among several people: the largest, then the most central (deterministic)."""
+    if not detections:
+        return None
+    centre = np.array([width / 2.0, height / 2.0])
+
+    def key(det: Detection) -> tuple[float, float]:
+        box_centre = (det.box[:2] + det.box[2:]) / 2.0
+        return (-round(det.area / (width * height), 3), float(np.linalg.norm(box_centre - centre)))
+
+    return min(detections, key=key)
+
+
+class PoseTracker:
+    """Turns frames into ``BodyFrame``s; one instance per thread and per video.
+
+    ``static=True`` treats every frame as an unrelated image (detector every time,
+    no smoothing). ``with_parts=False`` skips the part map for callers that only need
+    landmarks.
+    """
+
+    def __init__(self, num_threads: int = 1, static: bool = False, smooth: bool = True, with_parts: bool = True) -> None:
+        self.detector = PoseDetector(num_threads)
+        self.landmarks = LandmarkModel(num_threads)
+        self.static = static
+        self.smooth = smooth and not static
+        self.with_parts = with_parts
+        self.times = StageTimes()
+        self._roi: Roi | None = None
+        self._step = 0
+        self._smoother = LandmarkSmoother(*_LANDMARK_SMOOTHING)
+        self._aux_smoother = LandmarkSmoother(*_AUX_SMOOTHING)
+
+    def reset(self) -> None:
+        """Forget the tracked body (e.g. after a seek)."""
+        self._roi = None
+        self._smoother.reset()
+        self._aux_smoother.reset()
+
+    def _detect_roi(self, image: np.ndarray) -> Roi | None:
+        start = time.perf_counter()
+        detection = choose_detection(self.detector.detect(image), image.shape[1], image.shape[0])
+        self.times.add("detector", time.perf_counter() - start)
+        if detection is None:
+            return None
+        return roi_from_alignment_points(detection.keypoints[0], detection.keypoints[1])
+
+    def _run_landmarks(self, image: np.ndarray, roi: Roi) -> LandmarkResult:
+        start = time.perf_counter()
+        tensor = self.landmarks.preprocess(image, roi)
+        mid = time.perf_counter()
+        outputs = self.landmarks.infer(tensor)
+        end = time.perf_counter()
+        result = self.landmarks.postprocess(outputs, roi)
+        self.times.add("preprocess", mid - start)
+        self.times.add("landmarks", end - mid + (time.perf_counter() - end))
+        return result
+
+    def process(self, image: np.ndarray, t: float = 0.0) -> BodyFrame:
+        """Find the body in one RGB frame taken at ``t`` seconds."""
+        height, width = image.shape[:2]
+        roi = None if self.static else self._roi
+        result = self._run_landmarks(image, roi) if roi is not None else None
+        if result is None or result.presence < PRESENCE_THRESHOLD:
+            roi = self._detect_roi(image)
+            result = self._run_landmarks(image, roi) if roi is not None else None
+        if result is None or result.presence < PRESENCE_THRESHOLD:
+            self.reset()
+            return BodyFrame(t, width, height, presence=0.0 if result is None else result.presence)
+
+        points, visibility = result.points[:NUM_LANDMARKS], result.visibility[:NUM_LANDMARKS]
+        aux = result.points[NUM_LANDMARKS : NUM_LANDMARKS + 2]
+        if self.smooth:
+            self._step += 1
+            clock = self._step / _FILTER_FPS
+            points, visibility = self._smoother.apply(clock, points, visibility)
+            aux, _ = self._aux_smoother.apply(clock, aux, result.visibility[NUM_LANDMARKS : NUM_LANDMARKS + 2])
+        if not self.static:
+            self._roi = roi_from_alignment_points(aux[0, :2], aux[1, :2])
+
+        labels = None
+        if self.with_parts:
+            start = time.perf_counter()
+            labels = part_map(result.mask, result.roi_points, INPUT_SIZE)
+            self.times.add("part_map", time.perf_counter() - start)
+        landmarks = np.column_stack([points, visibility]).astype(np.float32)
+        return BodyFrame(t, width, height, landmarks, result.presence, result.roi, result.mask, labels)

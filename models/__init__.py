@@ -1,0 +1,1 @@
+"""The bundled TensorFlow Lite models (see README.md here for provenance)."""

@@ -1,0 +1,137 @@
+"""Installation checks: system-library detection, model integrity, models inside the wheel."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from dancelike import syscheck
+from dancelike.errors import SetupError
+from dancelike.vision import model_files
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+# --- system libraries -------------------------------------------------------------------
+
+
+def test_missing_system_libraries_names_known_packages() -> None:
+    missing = syscheck.missing_system_libraries()
+    assert isinstance(missing, list)
+    assert all(pkg in syscheck.QT_SYSTEM_LIBRARIES for pkg in missing)
+
+
+def test_install_hint_is_the_exact_apt_get_line() -> None:
+    assert syscheck.install_hint(["libpulse0", "libegl1"]) == "sudo apt-get install -y libpulse0 libegl1"
+
+
+def test_required_qt_packages_are_checked() -> None:
+    for pkg in ("libpulse0", "libegl1", "libxkbcommon0", "libgl1", "libxcb-cursor0", "libxkbcommon-x11-0"):
+        assert pkg in syscheck.QT_SYSTEM_LIBRARIES
+
+
+def test_unloadable_library_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(syscheck, "QT_SYSTEM_LIBRARIES", {"libnothere0": ("libdancelike-nothere.so.0",)})
+    monkeypatch.setattr(syscheck.sys, "platform", "linux")
+    assert syscheck.missing_system_libraries() == ["libnothere0"]
+
+
+def test_non_linux_needs_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(syscheck.sys, "platform", "darwin")
+    assert syscheck.missing_system_libraries() == []
+
+
+def test_syscheck_command_agrees_with_the_api() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "dancelike.syscheck"], capture_output=True, text=True, timeout=60, check=False
+    )
+    missing = syscheck.missing_system_libraries()
+    if missing:
+        assert result.returncode == 1
+        assert syscheck.install_hint(missing) in result.stderr
+    else:
+        assert result.returncode == 0
+        assert result.stdout.strip() == "system libraries: ok"
+
+
+# --- model integrity --------------------------------------------------------------------
+
+
+@pytest.fixture
+def fresh_model_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forget which model files were already verified in this process."""
+    monkeypatch.setattr(model_files, "_verified", {})
+
+
+@pytest.mark.usefixtures("fresh_model_cache")
+@pytest.mark.parametrize("name", sorted(model_files.MODEL_SHA256))
+def test_bundled_model_matches_its_sha256(name: str) -> None:
+    path = model_files.model_path(name)
+    assert model_files.sha256_of(path) == model_files.MODEL_SHA256[name]
+
+
+@pytest.mark.usefixtures("fresh_model_cache")
+def test_altered_and_missing_models_are_rejected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    original = model_files.models_dir() / "pose_detection.tflite"
+    altered = tmp_path / "pose_detection.tflite"
+    data = bytearray(original.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    altered.write_bytes(bytes(data))
+    monkeypatch.setattr(model_files, "models_dir", lambda: tmp_path)
+
+    with pytest.raises(SetupError) as altered_err:
+        model_files.model_path("pose_detection.tflite")
+    assert "pose_detection.tflite" in str(altered_err.value)
+    assert "fetch_models" in str(altered_err.value)
+
+    with pytest.raises(SetupError) as missing_err:
+        model_files.model_path("pose_landmark_full.tflite")
+    assert "pose_landmark_full.tflite" in str(missing_err.value)
+    assert "fetch_models" in str(missing_err.value)
+
+
+# --- packaging (~10 s: builds a wheel) ---------------------------------------------------
+
+
+def _can_build_offline() -> bool:
+    """True when this interpreter has the build backend pyproject.toml asks for.
+
+    `make setup` installs setuptools>=68 and wheel into .venv, so the wheel builds without
+    the network; elsewhere pip fetches them into an isolated build environment.
+    """
+    try:
+        installed = importlib.metadata.version("setuptools")
+    except importlib.metadata.PackageNotFoundError:
+        return False
+    version = tuple(int(part) for part in re.findall(r"\d+", installed)[:2])
+    if version < (68, 0):
+        return False
+    return version >= (70, 1) or importlib.util.find_spec("wheel") is not None
+
+
+def test_wheel_carries_the_models(tmp_path: Path) -> None:
+    # Build from a copy so the build/ and *.egg-info folders never land in the working tree.
+    src = tmp_path / "src"
+    shutil.copytree(
+        REPO,
+        src,
+        ignore=shutil.ignore_patterns(".venv", ".git", "out", "build", "dist", "*.egg-info", "__pycache__"),
+    )
+    wheel_dir = tmp_path / "wheels"
+    cmd = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheel_dir), str(src)]
+    if _can_build_offline():
+        cmd.insert(5, "--no-build-isolation")
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    (wheel,) = wheel_dir.glob("dancelike-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for model in model_files.MODEL_SHA256:
+        assert f"dancelike/models/{model}" in names
