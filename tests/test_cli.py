@@ -1,0 +1,203 @@
+"""The ``dancelike`` command as a user runs it: real processes, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import av
+import cv2
+import numpy as np
+import pytest
+
+from dancelike import __version__
+
+W, H, FPS, FRAMES = 160, 120, 10, 30
+
+
+def _command() -> list[str]:
+    """The installed console script beside this interpreter, else ``python -m dancelike.cli``."""
+    script = Path(sys.executable).parent / ("dancelike.exe" if os.name == "nt" else "dancelike")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "dancelike.cli"]
+
+
+def run(*args: str | Path, command: list[str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2")
+    env.pop("DANCELIKE_DEBUG", None)
+    env.pop("DANCELIKE_PROGRESS", None)
+    return subprocess.run(
+        [*(command or _command()), *map(str, args)],
+        capture_output=True, text=True, timeout=120, check=False, env=env, cwd=cwd,
+    )  # fmt: skip
+
+
+def _stderr_lines(result: subprocess.CompletedProcess[str]) -> list[str]:
+    """Non-empty stderr lines, without LiteRT's "INFO: Created TensorFlow Lite XNNPACK delegate"."""
+    return [line for line in result.stderr.splitlines() if line.strip() and not line.startswith("INFO:")]
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], *expected: str) -> str:
+    """Exit 2, no traceback, exactly one stderr line "dancelike: error: ..." holding ``expected``."""
+    assert "Traceback" not in result.stderr, result.stderr
+    lines = _stderr_lines(result)
+    assert len(lines) == 1, result.stderr
+    (line,) = lines
+    assert line.startswith("dancelike: error:"), line
+    for text in expected:
+        assert text in line, line
+    assert result.returncode == 2, (result.returncode, result.stderr)
+    return line
+
+
+def _frame(i: int) -> np.ndarray:
+    """A gradient with a square that moves with ``i``: real content, nobody in it."""
+    img = np.zeros((H, W, 3), np.uint8)
+    img[..., 0] = np.linspace(0, 255, W, dtype=np.uint8)[None, :]
+    img[..., 2] = 96
+    x = (i * 4) % (W - 24)
+    img[48:72, x : x + 24] = 255
+    return img
+
+
+@pytest.fixture(scope="module")
+def clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small real H.264 MP4 (index at the end, PyAV's default)."""
+    path = tmp_path_factory.mktemp("clip") / "clip.mp4"
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream("libx264", rate=FPS)
+        stream.width, stream.height, stream.pix_fmt = W, H, "yuv420p"
+        for i in range(FRAMES):
+            container.mux(stream.encode(av.VideoFrame.from_ndarray(_frame(i), format="rgb24")))
+        container.mux(stream.encode(None))
+    return path
+
+
+# --- the command itself -------------------------------------------------------------------
+
+
+def test_no_arguments_prints_usage_and_exits_2() -> None:
+    result = run()
+    assert result.returncode == 2
+    assert "usage: dancelike" in result.stderr
+    assert "analyze" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"dancelike {__version__}"
+
+
+def test_python_dash_m_entry_point() -> None:
+    result = run("--version", command=[sys.executable, "-m", "dancelike.cli"])
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"dancelike {__version__}"
+
+
+def test_unknown_option_exits_2() -> None:
+    """argparse's own error: usage then one "dancelike: error:" line, exit 2."""
+    result = run("analyze", "clip.mp4", "--no-such-option")
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    lines = _stderr_lines(result)
+    assert lines[0].startswith("usage: dancelike")
+    assert lines[-1].startswith("dancelike: error:") and "--no-such-option" in lines[-1]
+    assert sum(line.startswith("dancelike: error:") for line in lines) == 1
+
+
+def test_video_with_nobody_gives_null_frames(clip: Path) -> None:
+    result = run("analyze", clip, "--json", "-")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    report = json.loads(result.stdout)
+    assert (report["width"], report["height"]) == (W, H)
+    assert report["fps"] == pytest.approx(FPS)
+    assert len(report["frames"]) == FRAMES
+    assert all(frame["landmarks"] is None for frame in report["frames"])
+    times = [frame["t"] for frame in report["frames"]]
+    assert times == sorted(times) and len(set(times)) == FRAMES
+
+
+# --- bad input: one line, exit 2 ----------------------------------------------------------
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.mp4"
+    line = assert_one_line_error(run("analyze", missing), "no such file")
+    assert str(missing) in line
+
+
+def test_folder_as_input(tmp_path: Path) -> None:
+    assert_one_line_error(run("analyze", tmp_path), "folder")
+
+
+def test_text_file_named_mp4(tmp_path: Path) -> None:
+    fake = tmp_path / "clip.mp4"
+    fake.write_text("these are my dance notes, not a video\n")
+    assert_one_line_error(run("analyze", fake), str(fake), "not a video file")
+
+
+def test_truncated_video(tmp_path: Path, clip: Path) -> None:
+    data = clip.read_bytes()
+    cut = tmp_path / "cut.mp4"
+    cut.write_bytes(data[: len(data) // 2])
+    assert_one_line_error(run("analyze", cut), str(cut), "truncated")
+
+
+@pytest.mark.parametrize("name", ["empty.mp4", "empty.png"])
+def test_empty_file(tmp_path: Path, name: str) -> None:
+    empty = tmp_path / name
+    empty.write_bytes(b"")
+    assert_one_line_error(run("analyze", empty), str(empty), "empty")
+
+
+def test_rgba_png(tmp_path: Path) -> None:
+    rgba = tmp_path / "alpha.png"
+    assert cv2.imwrite(str(rgba), np.full((64, 64, 4), 200, np.uint8))
+    assert_one_line_error(run("analyze", rgba), str(rgba), "4 channels")
+
+
+def test_16_bit_png(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.png"
+    assert cv2.imwrite(str(deep), np.full((64, 64, 3), 40000, np.uint16))
+    assert_one_line_error(run("analyze", deep), str(deep), "16-bit")
+
+
+def test_mask_with_a_video(tmp_path: Path, clip: Path) -> None:
+    assert_one_line_error(run("analyze", clip, "--mask", tmp_path / "mask.png"), "--mask")
+    assert not (tmp_path / "mask.png").exists()
+
+
+def test_json_inside_a_file_used_as_folder(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("a file, not a folder\n")
+    image = tmp_path / "grey.png"
+    assert cv2.imwrite(str(image), np.full((48, 64, 3), 128, np.uint8))
+    target = tmp_path / "notes.txt" / "out.json"
+    assert_one_line_error(run("analyze", image, "--json", target), str(target))
+
+
+@pytest.mark.xfail(
+    reason="bug in analyze_video: with 2+ workers only a reader that starts at 0 and reaches the end "
+    "checks the declared frame count, so a clip cut cleanly inside the last segment passes as a "
+    "shorter video (exit 0)",
+    strict=False,
+)
+def test_truncated_at_sample_boundary_with_workers(tmp_path: Path) -> None:
+    """Index first (faststart), cut cleanly between samples at 75%: same error whatever --workers says."""
+    full = tmp_path / "full.mp4"
+    with av.open(str(full), "w", options={"movflags": "+faststart"}) as container:
+        stream = container.add_stream("libx264", rate=FPS)
+        stream.width, stream.height, stream.pix_fmt = W, H, "yuv420p"
+        for i in range(40):
+            container.mux(stream.encode(av.VideoFrame.from_ndarray(_frame(i), format="rgb24")))
+        container.mux(stream.encode(None))
+    with av.open(str(full)) as container:
+        positions = [packet.pos for packet in container.demux(video=0) if packet.size]
+    cut = tmp_path / "cut.mp4"
+    cut.write_bytes(full.read_bytes()[: positions[30]])
+    assert_one_line_error(run("analyze", cut, "--workers", "1"), "30 of 40 frames")
+    assert_one_line_error(run("analyze", cut, "--workers", "2"), "30 of 40 frames")
