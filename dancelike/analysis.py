@@ -20,9 +20,22 @@ from dancelike.vision.body import BodyFrame
 from dancelike.vision.tracker import PoseTracker, StageTimes
 
 #: Frames a worker tracks before its segment starts, to settle the tracker's ROI and filters.
-WARMUP_FRAMES = 8
+WARMUP_FRAMES = 4
 #: Segments shorter than this are not worth a thread of their own.
 MIN_SEGMENT_SECONDS = 1.0
+
+
+def segment_bounds(duration: float, workers: int, warmup: float) -> list[float]:
+    """Segment start times (plus an open end) giving every worker the same amount of work.
+
+    Workers after the first also track ``warmup`` seconds before their segment, so
+    their segments are that much shorter.
+    """
+    if workers == 1:
+        return [0.0, float("inf")]
+    share = (duration + (workers - 1) * warmup) / workers
+    starts = [0.0] + [share + k * (share - warmup) for k in range(workers - 1)]
+    return starts + [float("inf")]
 
 
 def default_workers() -> int:
@@ -106,8 +119,8 @@ def analyze_video(
     if duration <= 0:
         workers = 1
     workers = max(1, min(workers, int(duration / MIN_SEGMENT_SECONDS) or 1))
-    bounds = [duration * k / workers for k in range(workers)] + [float("inf")]
     warmup = WARMUP_FRAMES / fps
+    bounds = segment_bounds(duration, workers, warmup)
 
     lock = threading.Lock()
     done = [0]

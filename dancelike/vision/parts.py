@@ -38,23 +38,37 @@ _TORSO = (11, 12, 24, 23)
 _TORSO_BIAS = 0.6
 
 
-def _point(points: np.ndarray, indices: tuple[int, ...]) -> np.ndarray:
-    return points[list(indices)].mean(axis=0)
+def _averaging_matrix(groups: list[tuple[int, ...]]) -> np.ndarray:
+    """(len(groups), 33) matrix whose product with landmarks gives each group's mean point."""
+    matrix = np.zeros((len(groups), 33), np.float32)
+    for row, indices in enumerate(groups):
+        matrix[row, list(indices)] = 1.0 / len(indices)
+    return matrix
 
 
-def _segment_distance(pixels: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
-    """Distance from each (N, 2) pixel to the segment start-end."""
-    direction = end - start
-    length_sq = float(direction @ direction)
-    if length_sq < 1e-9:
-        return np.linalg.norm(pixels - start, axis=1)
-    along = np.clip(((pixels - start) @ direction) / length_sq, 0.0, 1.0)
-    nearest = start + along[:, None] * direction
-    return np.linalg.norm(pixels - nearest, axis=1)
+_BONE_STARTS = _averaging_matrix([bone[1] for bone in _BONES])
+_BONE_ENDS = _averaging_matrix([bone[2] for bone in _BONES])
+# Segment labels: the bones, then the head; the torso comes last (see part_map).
+_LABELS = np.array([bone[0] for bone in _BONES] + [Part.HEAD, Part.TORSO], np.uint8)
+_THICKNESS = np.array([bone[3] for bone in _BONES] + [_HEAD_THICKNESS], np.float32)
+
+
+def _segment_distances_sq(px: np.ndarray, py: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """(S, N) squared distance from each of N pixels (px, py) to each of S segments."""
+    dx, dy = (ends - starts).T[:, :, None]  # (S, 1) each
+    length_sq = np.maximum(dx * dx + dy * dy, 1e-9)
+    ox = px[None, :] - starts[:, 0:1]  # (S, N)
+    oy = py[None, :] - starts[:, 1:2]
+    along = np.clip((ox * dx + oy * dy) / length_sq, 0.0, 1.0)
+    gx = ox - along * dx
+    gy = oy - along * dy
+    return gx * gx + gy * gy
 
 
 def part_map(mask: np.ndarray, roi_points: np.ndarray, roi_side: int, size: int = PART_MAP_SIZE) -> np.ndarray:
     """Label map (size x size, uint8 ``Part`` values) in ROI space.
+
+    Distances are compared squared (same order, no square roots).
 
     ``mask`` is the person probability in ROI space (any square size); ``roi_points``
     are the 33+ landmarks in ``roi_side``-pixel ROI space.
@@ -64,35 +78,26 @@ def part_map(mask: np.ndarray, roi_points: np.ndarray, roi_side: int, size: int 
     labels = np.zeros((size, size), np.uint8)
     if not person.any():
         return labels
-    points = roi_points[:, :2] * (size / roi_side)
+    points = (roi_points[:33, :2] * (size / roi_side)).astype(np.float32)
     rows, cols = np.nonzero(person)
-    pixels = np.column_stack([cols, rows]).astype(np.float64) + 0.5
+    px = cols.astype(np.float32) + 0.5
+    py = rows.astype(np.float32) + 0.5
 
-    shoulders = _point(points, (11, 12))
-    hips = _point(points, (23, 24))
-    torso_len = max(float(np.linalg.norm(shoulders - hips)), 1.0)
-    unit = torso_len * 0.18  # a typical limb radius for this body's size
-
-    distances = []
-    parts = []
-    for part, start, end, thickness in _BONES:
-        distances.append(_segment_distance(pixels, _point(points, start), _point(points, end)) / (unit * thickness))
-        parts.append(part)
+    shoulders = points[[11, 12]].mean(axis=0)
+    hips = points[[23, 24]].mean(axis=0)
+    unit = max(float(np.linalg.norm(shoulders - hips)), 1.0) * 0.18  # a typical limb radius
     # Head: from the neck (a little above the shoulders' midpoint) through the ears' midpoint.
-    ears = _point(points, (7, 8))
+    ears = points[[7, 8]].mean(axis=0)
     neck = shoulders + (ears - shoulders) * 0.35
     crown = ears + (ears - neck) * 0.6
-    distances.append(_segment_distance(pixels, neck, crown) / (unit * _HEAD_THICKNESS))
-    parts.append(Part.HEAD)
+    starts = np.vstack([_BONE_STARTS @ points, neck])
+    ends = np.vstack([_BONE_ENDS @ points, crown])
+    limbs = _segment_distances_sq(px, py, starts, ends) / np.square(unit * _THICKNESS)[:, None]
 
     # Torso: distance to the shoulder-hip quadrilateral (0 inside), plus a bias so a
     # limb lying across the chest keeps its own label.
     quad = np.full((size, size), 255, np.uint8)
     cv2.fillPoly(quad, [np.round(points[list(_TORSO)] * 16).astype(np.int32)], 0, lineType=cv2.LINE_8, shift=4)
-    outside = cv2.distanceTransform(quad, cv2.DIST_L2, 3)
-    distances.append(outside[rows, cols] / unit + _TORSO_BIAS)
-    parts.append(Part.TORSO)
-
-    nearest = np.asarray(parts, np.uint8)[np.argmin(np.stack(distances), axis=0)]
-    labels[rows, cols] = nearest
+    torso = np.square(cv2.distanceTransform(quad, cv2.DIST_L2, 3)[rows, cols] / unit + _TORSO_BIAS)
+    labels[rows, cols] = _LABELS[np.argmin(np.vstack([limbs, torso[None]]), axis=0)]
     return labels

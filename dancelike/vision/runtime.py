@@ -7,8 +7,11 @@ what lets two interpreters in two threads use both cores.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 import threading
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -16,9 +19,9 @@ import numpy as np
 from dancelike.errors import SetupError
 from dancelike.vision.model_files import model_path
 
-# LiteRT logs "Created TensorFlow Lite XNNPACK delegate" to stderr on every load; that
-# is noise in a command-line tool's output. Read by the runtime when it is imported.
+# LiteRT logs below warnings are noise in a command-line tool's output.
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+_STDERR_LOCK = threading.Lock()
 
 INSTALL_HINT = "install the LiteRT runtime: pip install ai-edge-litert"
 
@@ -40,6 +43,30 @@ def _interpreter_class() -> Any:
     raise SetupError(f"no TensorFlow Lite runtime could be imported ({'; '.join(errors)}); {INSTALL_HINT}")
 
 
+@contextlib.contextmanager
+def _quiet_native_stderr() -> Iterator[None]:
+    """Silence native code's stderr (file descriptor 2) for a moment.
+
+    LiteRT prints "INFO: Created TensorFlow Lite XNNPACK delegate for CPU." (and a
+    deprecation notice for a flag it sets itself) on every interpreter it builds,
+    whatever TF_CPP_MIN_LOG_LEVEL says. Load failures still surface as exceptions.
+    """
+    with _STDERR_LOCK:
+        try:
+            sys.stderr.flush()
+            saved = os.dup(2)
+        except (OSError, ValueError):  # no usable stderr: nothing to silence
+            yield
+            return
+        try:
+            with open(os.devnull, "w") as devnull:
+                os.dup2(devnull.fileno(), 2)
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
 class Model:
     """One loaded .tflite model, bound to the first thread that runs it.
 
@@ -54,8 +81,16 @@ class Model:
         self.name = name
         self.num_threads = num_threads
         interpreter_class = _interpreter_class()
-        self._interpreter = interpreter_class(model_path=str(model_path(name)), num_threads=num_threads)
-        self._interpreter.allocate_tensors()
+        path = str(model_path(name))
+        with _quiet_native_stderr():
+            try:
+                # XNNPACK's newest kernels: outputs bit-identical here, ~6% faster.
+                self._interpreter = interpreter_class(
+                    model_path=path, num_threads=num_threads, experimental_default_delegate_latest_features=True
+                )
+            except TypeError:  # older runtimes (tflite-runtime) lack the option
+                self._interpreter = interpreter_class(model_path=path, num_threads=num_threads)
+            self._interpreter.allocate_tensors()
         self._input = self._interpreter.get_input_details()[0]
         self._outputs = self._interpreter.get_output_details()
         self._owner: int | None = None
