@@ -1,19 +1,28 @@
 """Offline analysis of a video or image file: frames in, ``BodyFrame``s out.
 
-A video is cut into one contiguous time segment per worker thread; each worker has
-its own decoder and its own tracker (LiteRT interpreters release the GIL, so two
-workers use both cores). Tracking needs the previous frame, so a worker starts a
-few frames before its segment (warm-up, results discarded) and its tracker has
-settled by the segment's first frame. Results are merged back into time order.
+A video is cut into one contiguous time segment per worker; each worker decodes and
+tracks its own segment. Tracking needs the previous frame, so a worker starts a few
+frames before its segment (warm-up, results discarded) and its tracker has settled
+by the segment's first frame. Results are merged back into time order.
+
+Workers are processes, not threads: a tracker spends ~3 ms a frame in Python
+(post-processing, smoothing, part map) holding the GIL, and two tracker threads lost
+about a fifth of their throughput waiting for each other; two processes do not. The
+live engine, which must share frames between stages cheaply, uses threads instead.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field, replace
+from types import TracebackType
+from typing import Any
+
+import cv2
 
 from dancelike.media.video import VideoReader, load_image
 from dancelike.vision.body import BodyFrame
@@ -21,8 +30,15 @@ from dancelike.vision.tracker import PoseTracker, StageTimes
 
 #: Frames a worker tracks before its segment starts, to settle the tracker's ROI and filters.
 WARMUP_FRAMES = 4
-#: Segments shorter than this are not worth a thread of their own.
+#: Segments shorter than this are not worth a worker of their own.
 MIN_SEGMENT_SECONDS = 1.0
+#: How often the parent collects progress while workers run.
+_POLL_SECONDS = 0.1
+
+
+def default_workers() -> int:
+    """One worker per core (each runs single-threaded interpreters), at most four."""
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 def segment_bounds(duration: float, workers: int, warmup: float) -> list[float]:
@@ -38,9 +54,13 @@ def segment_bounds(duration: float, workers: int, warmup: float) -> list[float]:
     return starts + [float("inf")]
 
 
-def default_workers() -> int:
-    """One worker per core (each runs single-threaded interpreters)."""
-    return max(1, min(4, os.cpu_count() or 1))
+@dataclass(frozen=True)
+class Segment:
+    """Frames with ``start <= t < end`` are kept; tracking begins ``warmup`` seconds earlier."""
+
+    start: float
+    end: float
+    warmup: float = 0.0
 
 
 @dataclass
@@ -61,41 +81,133 @@ class VideoAnalysis:
         return {stage: ms / count for stage, ms in sorted(self.times.total_ms.items())}
 
 
-class _Worker(threading.Thread):
-    """Analyses one time segment [start, end) of a video in its own thread."""
+def analyze_segment(
+    tracker: PoseTracker, path: str, segment: Segment, keep_masks: bool, on_frame: Callable[[], None]
+) -> tuple[list[BodyFrame], StageTimes]:
+    """Track through one segment of a video with ``tracker`` (in the calling thread)."""
+    tracker.reset()
+    tracker.times = StageTimes()
+    frames: list[BodyFrame] = []
+    with VideoReader(path, start=max(0.0, segment.start - segment.warmup), planar=True) as reader:
+        decoded = iter(reader)
+        while True:
+            tick = time.perf_counter()
+            frame = next(decoded, None)
+            tracker.times.add("decode", time.perf_counter() - tick)
+            if frame is None or frame.t >= segment.end:
+                break
+            body = tracker.process(frame.image, frame.t)
+            if frame.t < segment.start:
+                continue  # warm-up frame
+            frames.append(body if keep_masks else replace(body, roi_mask=None))
+            on_frame()
+    return frames, tracker.times
 
-    def __init__(
-        self, tracker: PoseTracker, path: str, start: float, end: float, warmup: float, keep_masks: bool, on_frame: Callable[[], None]
-    ) -> None:
-        super().__init__(name=f"analyse[{start:.1f}s]", daemon=True)
-        self.tracker = tracker
-        self.path, self.start_t, self.end_t, self.warmup = path, start, end, warmup
-        self.keep_masks = keep_masks
-        self.on_frame = on_frame
-        self.frames: list[BodyFrame] = []
-        self.times = StageTimes()
-        self.error: BaseException | None = None
-        self.cancel = threading.Event()
 
-    def run(self) -> None:
+# --- inside a worker process -------------------------------------------------------
+
+_process_tracker: PoseTracker | None = None
+_process_counter: Any = None
+
+
+def _init_process(num_threads: int, with_parts: bool, counter: Any) -> None:
+    global _process_tracker, _process_counter
+    cv2.setNumThreads(1)  # one busy thread per worker: the workers already fill the cores
+    _process_tracker = PoseTracker(num_threads=num_threads, with_parts=with_parts)
+    _process_counter = counter
+
+
+def _count_frame() -> None:
+    with _process_counter.get_lock():
+        _process_counter.value += 1
+
+
+def _process_segment(path: str, segment: Segment, keep_masks: bool) -> tuple[list[BodyFrame], StageTimes]:
+    assert _process_tracker is not None, "worker process not initialised"
+    return analyze_segment(_process_tracker, path, segment, keep_masks, _count_frame)
+
+
+def _warm_process() -> int:
+    """Occupy a worker briefly, so that each of a batch of these lands on its own worker."""
+    time.sleep(0.2)
+    return os.getpid()
+
+
+# --- in the calling process --------------------------------------------------------
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """A fork server where there is one: safe beside threads (Qt, LiteRT), fast to fork from."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["dancelike.analysis"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+class AnalysisPool:
+    """Worker processes, each keeping one loaded tracker, reused for any number of videos.
+
+    Use as a context manager; ``analyze`` splits a video over the workers.
+    """
+
+    def __init__(self, workers: int | None = None, num_threads: int = 1, with_parts: bool = True) -> None:
+        self.workers = workers or default_workers()
+        context = _context()
+        self._counter = context.Value("q", 0)
+        self._executor = ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=context,
+            initializer=_init_process,
+            initargs=(num_threads, with_parts, self._counter),
+        )
+        # Start every worker and load its models now, not inside the first analysis.
+        started = [self._executor.submit(_warm_process) for _ in range(self.workers)]
+        self.pids = {future.result() for future in started}
+
+    def analyze(self, path: str, keep_masks: bool = False, on_progress: Callable[[int], None] | None = None) -> VideoAnalysis:
+        """Analyse a whole video; ``on_progress(frames_done)`` is called in this thread."""
+        with VideoReader(path) as probe:
+            analysis = VideoAnalysis(probe.fps, probe.width, probe.height, [])
+            workers = self.workers if probe.duration > 0 else 1
+            workers = max(1, min(workers, int(probe.duration / MIN_SEGMENT_SECONDS) or 1))
+            warmup = WARMUP_FRAMES / probe.fps
+            bounds = segment_bounds(probe.duration, workers, warmup)
+            segments = [Segment(bounds[k], bounds[k + 1], warmup if k else 0.0) for k in range(workers)]
+            with self._counter.get_lock():
+                self._counter.value = 0
+            started = time.perf_counter()
+            futures = [self._executor.submit(_process_segment, path, segment, keep_masks) for segment in segments]
+            self._wait(futures, on_progress)
+            analysis.wall_seconds = time.perf_counter() - started
+            for future in futures:
+                frames, times = future.result()
+                analysis.frames.extend(frames)
+                analysis.times.merge(times)
+            probe.check_complete(len(analysis.frames))
+        return analysis
+
+    def _wait(self, futures: list[Future], on_progress: Callable[[int], None] | None) -> None:
+        pending = set(futures)
         try:
-            tracker = self.tracker
-            with VideoReader(self.path, start=max(0.0, self.start_t - self.warmup)) as reader:
-                frames = iter(reader)
-                while not self.cancel.is_set():
-                    tick = time.perf_counter()
-                    frame = next(frames, None)
-                    self.times.add("decode", time.perf_counter() - tick)
-                    if frame is None or frame.t >= self.end_t:
-                        break
-                    body = tracker.process(frame.rgb, frame.t)
-                    if frame.t < self.start_t:
-                        continue  # warm-up frame
-                    self.frames.append(body if self.keep_masks else replace(body, roi_mask=None))
-                    self.on_frame()
-            self.times.merge(tracker.times)
-        except BaseException as exc:  # noqa: BLE001 - handed to the caller, never swallowed
-            self.error = exc
+            while pending:
+                done, pending = wait(pending, timeout=_POLL_SECONDS, return_when=FIRST_EXCEPTION)
+                if on_progress is not None:
+                    on_progress(self._counter.value)
+                if any(future.exception() is not None for future in done):
+                    break
+        finally:
+            for future in pending:
+                future.cancel()
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> AnalysisPool:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
 
 
 def analyze_video(
@@ -108,55 +220,28 @@ def analyze_video(
 ) -> VideoAnalysis:
     """Track the dancer through a whole video file.
 
-    ``workers`` threads each analyse a time segment (default: one per core).
-    ``keep_masks`` keeps each frame's ROI person mask (256 KB a frame); by default
-    only landmarks and the part map are kept. ``on_progress(n)`` is called from the
-    worker threads with the number of frames done so far.
+    ``workers`` processes each analyse a time segment (default: one per core; 1 runs
+    in the calling thread). ``keep_masks`` keeps each frame's ROI person mask (256 KB
+    a frame); by default only landmarks and the part map are kept.
+    ``on_progress(n)`` gets the number of frames done so far.
     """
-    with VideoReader(path) as probe:
-        fps, width, height, duration = probe.fps, probe.width, probe.height, probe.duration
     workers = workers or default_workers()
-    if duration <= 0:
-        workers = 1
-    workers = max(1, min(workers, int(duration / MIN_SEGMENT_SECONDS) or 1))
-    warmup = WARMUP_FRAMES / fps
-    bounds = segment_bounds(duration, workers, warmup)
+    if workers > 1:
+        with AnalysisPool(workers, num_threads, with_parts) as pool:
+            return pool.analyze(path, keep_masks, on_progress)
+    tracker = PoseTracker(num_threads=num_threads, with_parts=with_parts)
+    with VideoReader(path) as probe:
+        analysis = VideoAnalysis(probe.fps, probe.width, probe.height, [])
+        done = [0]
 
-    lock = threading.Lock()
-    done = [0]
-
-    def frame_done() -> None:
-        with lock:  # progress callbacks arrive one at a time, in order
+        def frame_done() -> None:
             done[0] += 1
             if on_progress is not None:
                 on_progress(done[0])
 
-    # Models load here, before the clock starts; each binds to its worker on first use.
-    threads = [
-        _Worker(
-            PoseTracker(num_threads=num_threads, with_parts=with_parts),
-            path, bounds[k], bounds[k + 1], warmup if k else 0.0, keep_masks, frame_done,
-        )  # fmt: skip
-        for k in range(workers)
-    ]
-    started = time.perf_counter()
-    try:
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    finally:
-        for thread in threads:
-            thread.cancel.set()
-            thread.join()
-    wall = time.perf_counter() - started
-    for thread in threads:
-        if thread.error is not None:
-            raise thread.error
-    analysis = VideoAnalysis(fps, width, height, [], wall_seconds=wall)
-    for thread in threads:
-        analysis.frames.extend(thread.frames)
-        analysis.times.merge(thread.times)
+        started = time.perf_counter()
+        analysis.frames, analysis.times = analyze_segment(tracker, path, Segment(0.0, float("inf")), keep_masks, frame_done)
+        analysis.wall_seconds = time.perf_counter() - started
     return analysis
 
 

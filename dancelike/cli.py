@@ -86,10 +86,14 @@ def require_output_path(path: str, what: str) -> None:
     """Fail early (before long work) when an output path cannot be written."""
     if path == "-":
         return
-    folder = os.path.dirname(os.path.abspath(path)) or "."
     if os.path.isdir(path):
         raise InputError(f"{path}: is a folder; give a file name for the {what}")
-    if os.path.exists(folder) and not os.access(folder, os.W_OK):
+    folder = os.path.dirname(os.path.abspath(path))
+    while not os.path.exists(folder):  # the nearest existing ancestor decides
+        folder = os.path.dirname(folder)
+    if not os.path.isdir(folder):
+        raise InputError(f"{path}: part of the folder path is a file, not a folder")
+    if not os.access(folder, os.W_OK):
         raise InputError(f"{path}: folder is not writable for the {what}")
 
 

@@ -82,9 +82,14 @@ def _write_overlay(source: str, destination: str, fps: float, frames: list[BodyF
                 progress.update()
 
 
+VIDEO_SUFFIXES = (".mp4", ".mov", ".m4v")
+
+
 def _run_video(args: argparse.Namespace) -> int:
     if args.mask:
         raise InputError("--mask needs an image input; use --overlay for a video")
+    if args.overlay and not args.overlay.lower().endswith(VIDEO_SUFFIXES):
+        raise InputError(f"{args.overlay}: a video's overlay is an MP4 video; use a .mp4 name")
     with VideoReader(args.input) as probe:
         total = probe.frame_count or None
     with Progress(total, "analyze") as progress:

@@ -20,6 +20,7 @@ import cv2
 import numpy as np
 
 from dancelike.errors import InputError
+from dancelike.vision.frames import Image, Yuv420
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"})
 
@@ -75,11 +76,30 @@ def load_image(path: str | Path) -> np.ndarray:
 
 @dataclass(frozen=True)
 class VideoFrame:
-    """One decoded frame: its index, time in seconds from the stream's start, and RGB pixels."""
+    """One decoded frame: its index, time in seconds from the stream's start, and pixels.
+
+    ``image`` is RGB uint8, or the decoder's planar YUV from a ``planar`` reader;
+    ``rgb`` always gives RGB (converting a planar frame on demand).
+    """
 
     index: int
     t: float
-    rgb: np.ndarray
+    image: Image
+
+    @property
+    def rgb(self) -> np.ndarray:
+        return self.image if isinstance(self.image, np.ndarray) else self.image.to_rgb()
+
+
+def _plane_sizes(frame: av.VideoFrame) -> list[tuple[int, int]]:
+    chroma = ((frame.width + 1) // 2, (frame.height + 1) // 2)
+    return [(frame.width, frame.height), chroma, chroma]
+
+
+def _plane(plane: av.video.plane.VideoPlane, width: int, height: int) -> np.ndarray:
+    """A plane as a (height, width) uint8 view of the decoder's buffer (rows may be padded)."""
+    rows = np.frombuffer(plane, np.uint8).reshape(-1, plane.line_size)
+    return rows[:height, :width]
 
 
 class VideoReader:
@@ -90,11 +110,14 @@ class VideoReader:
     landscape plus a rotation flag), so ``width``/``height`` are the upright size.
     ``start`` (seconds) begins at the first frame at or after that time, for workers that
     analyse one segment of a video; a ``start`` past the last frame yields nothing.
+    ``planar`` yields 8-bit 4:2:0 frames as ``Yuv420`` (no full-frame RGB conversion,
+    for analysis); other pixel formats and rotated videos still come as RGB.
     """
 
-    def __init__(self, path: str | Path, threads: int = DECODE_THREADS, start: float = 0.0) -> None:
+    def __init__(self, path: str | Path, threads: int = DECODE_THREADS, start: float = 0.0, planar: bool = False) -> None:
         self.path = Path(path)
         self.start = max(0.0, start)
+        self.planar = planar
         self.name = str(path)  # as the user typed it: messages start with it
         _check_file(self.path)
         try:
@@ -154,7 +177,7 @@ class VideoReader:
                 raise InputError(f"{self.name}: has no video frames")
             self.height, self.width = stream.height, stream.width
         else:
-            self.height, self.width = self._first.rgb.shape[:2]
+            self.height, self.width = self._first.image.shape[:2]
 
     def _decode(self) -> Iterator[VideoFrame]:
         """Decode every frame; FFmpeg errors become ``InputError`` naming how far we got."""
@@ -172,22 +195,25 @@ class VideoReader:
                     t = float((frame.pts - start) * frame.time_base)
                 if t < self.start - 1e-6:
                     continue  # decoded only to reach ``start`` after a seek
-                rgb = frame.to_ndarray(format="rgb24")
-                turns = round(getattr(frame, "rotation", 0) / 90) % 4
-                if turns:
-                    # Display matrix rotates counter-clockwise; so does np.rot90.
-                    rgb = np.ascontiguousarray(np.rot90(rgb, turns))
                 self._decoded += 1
-                yield VideoFrame(self._decoded - 1, t, rgb)
+                yield VideoFrame(self._decoded - 1, t, self._pixels(frame))
         except (av.error.FFmpegError, EOFError) as exc:
             raise InputError(
                 f"{self.name}: video is truncated or corrupt after {self._decoded} frames"
             ) from exc
-        if self.start == 0 and self._declared and self._decoded < _MIN_DECODED_SHARE * self._declared:
-            raise InputError(
-                f"{self.name}: video is truncated: {self._decoded} of "
-                f"{self._declared} frames could be decoded"
-            )
+        if self.start == 0:
+            self.check_complete(self._decoded)
+
+    def _pixels(self, frame: av.VideoFrame) -> Image:
+        turns = round(getattr(frame, "rotation", 0) / 90) % 4
+        if self.planar and not turns and frame.format.name == "yuv420p" and frame.color_range != 2:
+            y, u, v = (_plane(plane, width, height) for plane, (width, height) in zip(frame.planes, _plane_sizes(frame)))
+            return Yuv420(y, u, v)
+        rgb = frame.to_ndarray(format="rgb24")
+        if turns:
+            # Display matrix rotates counter-clockwise; so does np.rot90.
+            rgb = np.ascontiguousarray(np.rot90(rgb, turns))
+        return rgb
 
     def __iter__(self) -> Iterator[VideoFrame]:
         """Yield frames in order. The reader is a stream: it can be iterated once."""
@@ -199,6 +225,20 @@ class VideoReader:
             return
         yield first
         yield from self._frames
+
+    @property
+    def declared_frames(self) -> int:
+        """Frame count the container declares (0 when it does not say)."""
+        return self._declared
+
+    def check_complete(self, decoded: int) -> None:
+        """Raise ``InputError`` when ``decoded`` frames fall well short of the declared count.
+
+        For callers that read a video in pieces (each piece stops early, so no single
+        reader sees the end) and add up what they got.
+        """
+        if self._declared and decoded < _MIN_DECODED_SHARE * self._declared:
+            raise InputError(f"{self.name}: video is truncated: {decoded} of {self._declared} frames could be decoded")
 
     @property
     def frames_decoded(self) -> int:

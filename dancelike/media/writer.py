@@ -64,6 +64,7 @@ class VideoWriter:
         height: int,
         crf: int = 20,
         preset: str = "veryfast",
+        gop: int | None = None,
     ) -> None:
         self.path = Path(path)
         _prepare_destination(self.path)
@@ -81,6 +82,8 @@ class VideoWriter:
         stream.pix_fmt = "yuv420p"
         stream.time_base = 1 / rate
         stream.codec_context.options = {"crf": str(crf), "preset": preset}
+        if gop:  # frames between keyframes: short GOPs make seeking (and parallel decoding) cheap
+            stream.codec_context.gop_size = int(gop)
         self._stream = stream
         self._count = 0
         self._closed = False

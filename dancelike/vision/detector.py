@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from dancelike.vision.frames import Image, warp_to_rgb
 from dancelike.vision.landmarks import sigmoid
 from dancelike.vision.runtime import Model
 
@@ -97,7 +98,7 @@ class PoseDetector:
         self.anchors = ssd_anchors()
 
     @staticmethod
-    def letterbox(image: np.ndarray) -> tuple[np.ndarray, float, float, float]:
+    def letterbox(image: Image) -> tuple[np.ndarray, float, float, float]:
         """Image scaled into a 224x224 square, centred, zero padded; returns tensor, scale, pad x, pad y.
 
         A bilinear warp of the whole image, as MediaPipe's ImageToTensor does: the
@@ -107,14 +108,11 @@ class PoseDetector:
         scale = INPUT_SIZE / max(width, height)
         pad_x, pad_y = (INPUT_SIZE - width * scale) / 2.0, (INPUT_SIZE - height * scale) / 2.0
         matrix = np.array([[scale, 0.0, pad_x], [0.0, scale, pad_y]])
-        warped = cv2.warpAffine(
-            image, matrix, (INPUT_SIZE, INPUT_SIZE),
-            flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0,
-        )  # fmt: skip
+        warped = warp_to_rgb(image, matrix, INPUT_SIZE, cv2.BORDER_CONSTANT)
         tensor = warped.astype(np.float32) * (2.0 / 255.0) - 1.0
         return tensor, scale, pad_x, pad_y
 
-    def detect(self, image: np.ndarray) -> list[Detection]:
+    def detect(self, image: Image) -> list[Detection]:
         """All people found in an RGB image, best score first."""
         tensor, scale, pad_x, pad_y = self.letterbox(image)
         raw_boxes, raw_scores = self.model.run(tensor[None])

@@ -15,6 +15,7 @@ import cv2
 import numpy as np
 
 from dancelike.vision.body import Roi
+from dancelike.vision.frames import Image, warp_to_rgb
 
 ROI_SCALE = 1.25
 
@@ -31,10 +32,9 @@ def roi_from_alignment_points(start: np.ndarray, end: np.ndarray, scale: float =
     return Roi(float(start[0]), float(start[1]), size, rotation)
 
 
-def crop_roi(image: np.ndarray, roi: Roi, side: int, border: int = cv2.BORDER_REPLICATE) -> np.ndarray:
-    """Cut ``roi`` out of an RGB image as a ``side`` x ``side`` upright square (uint8)."""
-    matrix = roi.image_to_roi(side)
-    return cv2.warpAffine(image, matrix, (side, side), flags=cv2.INTER_LINEAR, borderMode=border)
+def crop_roi(image: Image, roi: Roi, side: int, border: int = cv2.BORDER_REPLICATE) -> np.ndarray:
+    """Cut ``roi`` out of an image as a ``side`` x ``side`` upright RGB square (uint8)."""
+    return warp_to_rgb(image, roi.image_to_roi(side), side, border)
 
 
 def roi_to_image_points(points: np.ndarray, roi: Roi, side: int) -> np.ndarray:

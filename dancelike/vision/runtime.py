@@ -99,8 +99,13 @@ class Model:
     def input_shape(self) -> tuple[int, ...]:
         return tuple(int(v) for v in self._input["shape"])
 
-    def run(self, tensor: np.ndarray) -> list[np.ndarray]:
-        """Run the model on one input tensor; outputs in the model's declared order."""
+    def run(self, tensor: np.ndarray, copy: bool = True) -> list[np.ndarray]:
+        """Run the model on one input tensor; outputs in the model's declared order.
+
+        ``copy=False`` returns views of the interpreter's own buffers (no copying of the
+        large segmentation and heatmap outputs): the caller must drop them before the
+        next ``run``, which LiteRT refuses while any view is alive.
+        """
         thread = threading.get_ident()
         if self._owner is None:
             self._owner = thread  # bound to the first thread that runs it
@@ -108,4 +113,6 @@ class Model:
             raise RuntimeError(f"model {self.name} used from a thread that did not create it")
         self._interpreter.set_tensor(self._input["index"], tensor.astype(np.float32, copy=False))
         self._interpreter.invoke()
-        return [self._interpreter.get_tensor(out["index"]) for out in self._outputs]
+        if copy:
+            return [self._interpreter.get_tensor(out["index"]) for out in self._outputs]
+        return [self._interpreter.tensor(out["index"])() for out in self._outputs]

@@ -15,7 +15,6 @@ for it), and it keeps our answers equal to the reference implementation's.
 from __future__ import annotations
 
 import time
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -23,6 +22,7 @@ import numpy as np
 from dancelike.vision.body import NUM_LANDMARKS, BodyFrame, Roi
 from dancelike.vision.detector import Detection, PoseDetector
 from dancelike.vision.filters import LandmarkSmoother
+from dancelike.vision.frames import Image
 from dancelike.vision.landmarks import INPUT_SIZE, PRESENCE_THRESHOLD, LandmarkModel, LandmarkResult
 from dancelike.vision.parts import part_map
 from dancelike.vision.roi import roi_from_alignment_points
@@ -35,19 +35,18 @@ _FILTER_FPS = 30.0
 
 @dataclass
 class StageTimes:
-    """Accumulated milliseconds per stage and how many times each ran."""
+    """Accumulated milliseconds per stage and how many times each ran (picklable)."""
 
-    total_ms: dict[str, float] = field(default_factory=lambda: defaultdict(float))
-    counts: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    total_ms: dict[str, float] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
 
-    def add(self, stage: str, seconds: float) -> None:
-        self.total_ms[stage] += seconds * 1000.0
-        self.counts[stage] += 1
+    def add(self, stage: str, seconds: float, count: int = 1) -> None:
+        self.total_ms[stage] = self.total_ms.get(stage, 0.0) + seconds * 1000.0
+        self.counts[stage] = self.counts.get(stage, 0) + count
 
     def merge(self, other: StageTimes) -> None:
         for stage, ms in other.total_ms.items():
-            self.total_ms[stage] += ms
-            self.counts[stage] += other.counts[stage]
+            self.add(stage, ms / 1000.0, other.counts.get(stage, 0))
 
 
 def choose_detection(detections: list[Detection], width: int, height: int) -> Detection | None:
@@ -89,7 +88,7 @@ class PoseTracker:
         self._smoother.reset()
         self._aux_smoother.reset()
 
-    def _detect_roi(self, image: np.ndarray) -> Roi | None:
+    def _detect_roi(self, image: Image) -> Roi | None:
         start = time.perf_counter()
         detection = choose_detection(self.detector.detect(image), image.shape[1], image.shape[0])
         self.times.add("detector", time.perf_counter() - start)
@@ -97,7 +96,7 @@ class PoseTracker:
             return None
         return roi_from_alignment_points(detection.keypoints[0], detection.keypoints[1])
 
-    def _run_landmarks(self, image: np.ndarray, roi: Roi) -> LandmarkResult:
+    def _run_landmarks(self, image: Image, roi: Roi) -> LandmarkResult:
         start = time.perf_counter()
         tensor = self.landmarks.preprocess(image, roi)
         mid = time.perf_counter()
@@ -108,8 +107,8 @@ class PoseTracker:
         self.times.add("landmarks", end - mid + (time.perf_counter() - end))
         return result
 
-    def process(self, image: np.ndarray, t: float = 0.0) -> BodyFrame:
-        """Find the body in one RGB frame taken at ``t`` seconds."""
+    def process(self, image: Image, t: float = 0.0) -> BodyFrame:
+        """Find the body in one frame (RGB array or planar YUV) taken at ``t`` seconds."""
         height, width = image.shape[:2]
         roi = None if self.static else self._roi
         result = self._run_landmarks(image, roi) if roi is not None else None
