@@ -39,13 +39,14 @@ def line_thickness(height: int, width: int) -> int:
     return max(2, round(min(height, width) / 300))
 
 
-def draw_body(rgb: np.ndarray, body: BodyFrame, alpha: float = 0.55) -> np.ndarray:
+def draw_body(rgb: np.ndarray, body: BodyFrame, alpha: float = 0.55, colors: np.ndarray | None = None) -> np.ndarray:
     """Return a copy of ``rgb`` (HxWx3 uint8) with ``body`` drawn on it.
 
     Parts are blended with ``alpha``; the skeleton joins landmarks whose visibility is at
     least ``MIN_VISIBILITY``. A body without a part map (tests, skeleton-only sources) gets
     just the skeleton; no body gets a small "no dancer found" label. A body analysed at
-    another resolution than ``rgb`` is scaled to it.
+    another resolution than ``rgb`` is scaled to it. ``colors`` (one RGB row per part
+    label) replaces the usual part colours, e.g. to colour each part by its score.
     """
     out = rgb.copy()
     height, width = out.shape[:2]
@@ -56,13 +57,13 @@ def draw_body(rgb: np.ndarray, body: BodyFrame, alpha: float = 0.55) -> np.ndarr
     assert body.landmarks is not None
     scale = np.array([width / body.width, height / body.height])
     if body.part_map is not None and body.roi is not None:
-        _draw_parts(out, body.part_map, body.roi, scale, alpha)
+        _draw_parts(out, body.part_map, body.roi, scale, alpha, PART_COLORS if colors is None else colors)
     _draw_skeleton(out, body.landmarks[:, :2] * scale, body.landmarks[:, 3], thickness)
     return out
 
 
 def _draw_parts(
-    out: np.ndarray, part_map: np.ndarray, roi: Roi, scale: np.ndarray, alpha: float
+    out: np.ndarray, part_map: np.ndarray, roi: Roi, scale: np.ndarray, alpha: float, colors: np.ndarray
 ) -> None:
     """Blend part colours over ``out``, warping only the ROI's bounding box.
 
@@ -85,7 +86,7 @@ def _draw_parts(
     # A light blur in ROI space rounds off the label map's one-pixel staircases (which
     # the upscale would magnify); colours are blurred premultiplied, so edges keep their hue.
     coverage = cv2.GaussianBlur((part_map > 0).astype(np.float32), (5, 5), 1.0)
-    colour = cv2.GaussianBlur(PART_COLORS[part_map].astype(np.float32), (5, 5), 1.0)
+    colour = cv2.GaussianBlur(colors[part_map].astype(np.float32), (5, 5), 1.0)
     coverage = cv2.warpAffine(coverage, matrix, size, flags=cv2.INTER_LINEAR)
     colour = cv2.warpAffine(colour, matrix, size, flags=cv2.INTER_LINEAR)
     colour /= np.maximum(coverage, 1e-3)[..., None]

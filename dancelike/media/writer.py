@@ -49,7 +49,7 @@ def _fps_fraction(fps: float) -> Fraction:
 
 
 class VideoWriter:
-    """Encode RGB frames to an H.264 MP4 at a constant frame rate.
+    """Encode RGB frames to an H.264 MP4 at a constant frame rate, with optional AAC sound.
 
     Frame ``i`` gets pts ``i`` in a time base of ``1/fps``, so timing is exact for any rate
     FFmpeg can express. ``close()`` (or leaving the ``with`` block) flushes the encoder;
@@ -65,6 +65,8 @@ class VideoWriter:
         crf: int = 20,
         preset: str = "veryfast",
         gop: int | None = None,
+        audio_rate: int | None = None,
+        audio_channels: int = 2,
     ) -> None:
         self.path = Path(path)
         _prepare_destination(self.path)
@@ -87,6 +89,12 @@ class VideoWriter:
         self._stream = stream
         self._count = 0
         self._closed = False
+        self._audio: av.audio.stream.AudioStream | None = None
+        self._audio_samples = 0
+        if audio_rate:
+            layout = "mono" if audio_channels == 1 else "stereo"
+            self._audio = self._container.add_stream("aac", rate=int(audio_rate), layout=layout)
+            self._audio.codec_context.bit_rate = 160_000
 
     @property
     def frames_written(self) -> int:
@@ -110,6 +118,23 @@ class VideoWriter:
         self._count += 1
         self._mux(self._stream.encode(frame))
 
+    def write_audio(self, samples: np.ndarray) -> None:
+        """Append float32 samples, shape (n, channels) in [-1, 1], to the AAC track.
+
+        Call it as the video goes (e.g. one frame's worth per video frame) so the two
+        tracks interleave in the file.
+        """
+        if self._audio is None:
+            raise RuntimeError("this VideoWriter was made without audio_rate")
+        samples = np.ascontiguousarray(np.clip(samples, -1.0, 1.0).astype(np.float32).T)
+        if samples.shape[1] == 0:
+            return
+        frame = av.AudioFrame.from_ndarray(samples, format="fltp", layout=self._audio.layout.name)
+        frame.sample_rate = self._audio.rate
+        frame.pts = self._audio_samples
+        self._audio_samples += samples.shape[1]
+        self._mux(self._audio.encode(frame))
+
     def _mux(self, packets: list[av.Packet]) -> None:
         try:
             self._container.mux(packets)
@@ -124,6 +149,8 @@ class VideoWriter:
         self._closed = True
         try:
             self._mux(self._stream.encode(None))
+            if self._audio is not None:
+                self._mux(self._audio.encode(None))
         finally:
             self._container.close()
 

@@ -1,0 +1,92 @@
+"""Frame matching: how alike two poses of the same moment are, 0-100, overall and per part.
+
+Two signals, both in the body-centred frame (see ``poses``):
+
+- limb direction agreement (weight 0.75): the angle between the same limb in both
+  poses, forgiving the first few degrees (tracking noise) and falling steeply after
+  that, so where the limbs are matters a lot;
+- part overlap (weight 0.25): how much of each body-part group lands on the same
+  place, measured as overlap over the smaller area, so a thinner or thicker body
+  (or baggy clothes) matters little.
+
+Limbs are weighted by how visible they are in the reference; a limb the dancer hides
+(less visible than in the reference) scores as the pose model guessed it, scaled down.
+Pure numpy: no I/O, no Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from dancelike.scoring.poses import GROUPS, LIMB_GROUP, PART_GROUP, PoseTrack
+
+#: Angle error (degrees) forgiven as tracking noise, and the scale of the fall-off after it.
+ANGLE_FREE_DEG = 8.0
+ANGLE_SCALE_DEG = 28.0
+DIRECTION_WEIGHT = 0.75
+OVERLAP_WEIGHT = 0.25
+#: Weight of each group in the frame score: limbs carry the dance.
+GROUP_WEIGHTS = np.array([0.5, 0.7, 1.0, 1.0, 1.0, 1.0])
+
+
+@dataclass(frozen=True)
+class PairScores:
+    """Scores of k matched frame pairs: ``frame`` (k,) and ``groups`` (k, 6) in 0-100."""
+
+    frame: np.ndarray
+    groups: np.ndarray
+
+
+def angle_score(cosine: np.ndarray) -> np.ndarray:
+    """1 for the same direction, falling off past ``ANGLE_FREE_DEG`` (0.5 at ~31 degrees)."""
+    angle = np.degrees(np.arccos(np.clip(cosine, -1.0, 1.0)))
+    excess = np.maximum(angle - ANGLE_FREE_DEG, 0.0) / ANGLE_SCALE_DEG
+    return np.exp(-(excess**2) * 0.8)
+
+
+def _direction_scores(reference: PoseTrack, performance: PoseTrack, ref_idx: np.ndarray, perf_idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per-limb scores (k, L) and weights (k, L)."""
+    ref_dir, perf_dir = reference.directions[ref_idx], performance.directions[perf_idx]
+    cosine = np.nan_to_num((ref_dir * perf_dir).sum(axis=2), nan=-1.0)
+    ref_visibility = np.clip(reference.visibility[ref_idx], 0.0, 1.0)
+    hidden = np.maximum(ref_visibility - np.clip(performance.visibility[perf_idx], 0.0, 1.0), 0.0)
+    scores = angle_score(cosine) * (1.0 - 0.5 * hidden)
+    weights = 0.2 + 0.8 * ref_visibility
+    return scores, weights
+
+
+def _overlap_scores(reference: PoseTrack, performance: PoseTrack, ref_idx: np.ndarray, perf_idx: np.ndarray) -> np.ndarray:
+    """Per-group overlap (k, 6): |A and B| / min(|A|, |B|); 1 where the reference shows none."""
+    count = len(ref_idx)
+    ref_groups = PART_GROUP[reference.parts[ref_idx].reshape(count, -1)]
+    perf_groups = PART_GROUP[performance.parts[perf_idx].reshape(count, -1)]
+    overlap = np.ones((count, len(GROUPS)))
+    for group in range(len(GROUPS)):
+        ref_in, perf_in = ref_groups == group, perf_groups == group
+        both = (ref_in & perf_in).sum(axis=1)
+        smaller = np.minimum(ref_in.sum(axis=1), perf_in.sum(axis=1))
+        overlap[:, group] = np.where(smaller > 0, both / np.maximum(smaller, 1), np.where(ref_in.any(axis=1), 0.0, 1.0))
+    return overlap
+
+
+def score_pairs(reference: PoseTrack, performance: PoseTrack, pairs: np.ndarray) -> PairScores:
+    """Score each (reference frame, performance frame) pair of ``pairs`` (k, 2).
+
+    A pair where either side has no dancer scores 0 (and the report warns about it).
+    """
+    pairs = np.asarray(pairs, np.int64).reshape(-1, 2)
+    ref_idx, perf_idx = pairs[:, 0], pairs[:, 1]
+    limb_scores, limb_weights = _direction_scores(reference, performance, ref_idx, perf_idx)
+    groups = np.zeros((len(pairs), len(GROUPS)))
+    for group in range(len(GROUPS)):
+        members = LIMB_GROUP == group
+        weights = limb_weights[:, members]
+        groups[:, group] = (limb_scores[:, members] * weights).sum(axis=1) / weights.sum(axis=1)
+    if reference.parts.size and performance.parts.size:
+        groups = DIRECTION_WEIGHT * groups + OVERLAP_WEIGHT * _overlap_scores(reference, performance, ref_idx, perf_idx)
+    both_found = reference.found[ref_idx] & performance.found[perf_idx]
+    groups = np.where(both_found[:, None], groups, 0.0) * 100.0
+    frame = groups @ GROUP_WEIGHTS / GROUP_WEIGHTS.sum()
+    return PairScores(frame, groups)

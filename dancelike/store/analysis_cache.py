@@ -1,0 +1,100 @@
+"""Cached analyses of videos, keyed by the file's content, so a reference is analysed once.
+
+A choreography is scored against many performances; its analysis (landmarks, ROIs,
+part maps) is saved as a compressed ``.npz`` named after the SHA-256 of the video's
+bytes plus the analysis version, in the data folder's ``cache/``. Renaming or moving
+the video keeps the cache; changing one byte of it, or the analysis code's version,
+does not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from dancelike.analysis import VideoAnalysis
+from dancelike.store.paths import subdir
+from dancelike.vision.body import BodyFrame, Roi
+
+#: Bump when the analysis (models, tracking, part map) changes what it produces.
+ANALYSIS_VERSION = 1
+
+
+def content_key(path: str | Path) -> str:
+    """SHA-256 of the file's bytes (read in 1 MiB blocks) with the analysis version."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return f"{digest.hexdigest()}-v{ANALYSIS_VERSION}"
+
+
+def _cache_file(key: str, folder: Path | None) -> Path:
+    return (folder or subdir("cache")) / f"{key}.npz"
+
+
+def save(key: str, analysis: VideoAnalysis, folder: Path | None = None) -> Path:
+    """Write ``analysis`` under ``key`` atomically (a half-written cache is never read)."""
+    frames = analysis.frames
+    count = len(frames)
+    landmarks = np.full((count, 33, 4), np.nan, np.float32)
+    rois = np.full((count, 4), np.nan, np.float64)
+    side = next((f.part_map.shape[0] for f in frames if f.part_map is not None), 1)
+    parts = np.zeros((count, side, side), np.uint8)
+    for index, body in enumerate(frames):
+        if body.landmarks is not None:
+            landmarks[index] = body.landmarks
+        if body.roi is not None:
+            rois[index] = (body.roi.center_x, body.roi.center_y, body.roi.size, body.roi.rotation)
+        if body.part_map is not None:
+            parts[index] = body.part_map
+    target = _cache_file(key, folder)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".npz.part")
+    os.close(handle)
+    try:
+        with open(temporary, "wb") as out:
+            np.savez_compressed(
+                out,
+                meta=np.array([analysis.fps, analysis.width, analysis.height], np.float64),
+                times=np.array([f.t for f in frames], np.float64),
+                presence=np.array([f.presence for f in frames], np.float32),
+                has_parts=np.array([f.part_map is not None for f in frames]),
+                landmarks=landmarks,
+                rois=rois,
+                parts=parts,
+            )  # fmt: skip
+        os.replace(temporary, target)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return target
+
+
+def load(key: str, folder: Path | None = None) -> VideoAnalysis | None:
+    """The cached analysis for ``key``, or ``None`` when there is none (or it is unreadable)."""
+    path = _cache_file(key, folder)
+    if not path.is_file():
+        return None
+    try:
+        with np.load(path) as data:
+            fps, width, height = data["meta"]
+            times, presence, has_parts = data["times"], data["presence"], data["has_parts"]
+            landmarks, rois, parts = data["landmarks"], data["rois"], data["parts"]
+    except (OSError, ValueError, KeyError):
+        return None  # a damaged cache is only a missed shortcut: analyse again
+    frames = []
+    for index in range(len(times)):
+        found = not np.isnan(landmarks[index, 0, 0])
+        roi = Roi(*map(float, rois[index])) if not np.isnan(rois[index, 0]) else None
+        frames.append(
+            BodyFrame(
+                float(times[index]), int(width), int(height),
+                landmarks[index] if found else None, float(presence[index]), roi,
+                None, parts[index] if has_parts[index] else None,
+            )  # fmt: skip
+        )
+    return VideoAnalysis(float(fps), int(width), int(height), frames)
