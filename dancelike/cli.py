@@ -8,10 +8,12 @@ Set ``DANCELIKE_DEBUG=1`` to see the traceback behind an internal failure.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 from dancelike import __version__
 from dancelike.errors import DanceLikeError, InputError
@@ -30,6 +32,20 @@ def _build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--workers", type=int, default=None, help="analysis threads (default: one per core)")
     analyze.set_defaults(handler=_run_analyze)
 
+    score = commands.add_parser("score", help="score a performance against a reference dance video")
+    score.add_argument("reference", metavar="REFERENCE", help="the choreography: the pro's dance video")
+    score.add_argument("performance", metavar="PERFORMANCE", help="the dancer's video of the same dance")
+    score.add_argument("--json", metavar="PATH|-", help="write the full report as JSON to PATH, or stdout with -")
+    score.add_argument("--video", metavar="OUT.mp4", help="write the side-by-side replay (H.264 + AAC)")
+    score.add_argument("--mirror", choices=("auto", "on", "off"), default="auto", help="was the video copied as in a mirror (default: decide from the evidence)")
+    score.add_argument("--workers", type=int, default=None, help="analysis processes (default: one per core)")
+    score.add_argument("--no-cache", action="store_true", help="analyse the reference again even when its analysis is cached")
+    score.set_defaults(handler=_run_score)
+
+    demo = commands.add_parser("demo", help="write the demo choreography and two demo performances")
+    demo.add_argument("--out", metavar="FOLDER", help="where to write them (default: the data folder's demo/)")
+    demo.set_defaults(handler=_run_demo)
+
     bench = commands.add_parser("bench", help="benchmarks")
     bench_commands = bench.add_subparsers(dest="bench_command", metavar="BENCHMARK")
     bench_analyze = bench_commands.add_parser("analyze", help="analysis speed on a clip: frames/s, stage timings, memory")
@@ -38,6 +54,10 @@ def _build_parser() -> argparse.ArgumentParser:
     bench_analyze.add_argument("--workers", type=int, default=None, help="analysis threads (default: one per core)")
     bench_analyze.add_argument("--repeat", type=int, default=3, help="runs to average (default 3)")
     bench_analyze.set_defaults(handler=_run_bench_analyze)
+    bench_score = bench_commands.add_parser("score", help="scoring speed on a 60 s pair, cached and uncached; DTW beside fastdtw")
+    bench_score.add_argument("--json", metavar="PATH|-", help="write the figures as JSON")
+    bench_score.add_argument("--seconds", type=float, default=60.0, help="length of the generated pair (default 60)")
+    bench_score.set_defaults(handler=_run_bench_score)
     bench.set_defaults(handler=lambda args: _usage(bench))
     return parser
 
@@ -51,6 +71,24 @@ def _run_analyze(args: argparse.Namespace) -> int:
     from dancelike.commands.analyze import run
 
     return run(args)
+
+
+def _run_score(args: argparse.Namespace) -> int:
+    from dancelike.commands.score import run
+
+    return run(args)
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from dancelike.commands.demo import run
+
+    return run(args)
+
+
+def _run_bench_score(args: argparse.Namespace) -> int:
+    from dancelike.commands.bench import run_score
+
+    return run_score(args)
 
 
 def _run_bench_analyze(args: argparse.Namespace) -> int:
@@ -95,6 +133,20 @@ def require_output_path(path: str, what: str) -> None:
         raise InputError(f"{path}: part of the folder path is a file, not a folder")
     if not os.access(folder, os.W_OK):
         raise InputError(f"{path}: folder is not writable for the {what}")
+
+
+def write_json(document: object, destination: str, compact: bool = False) -> None:
+    """Write ``document`` as JSON to a file, or to stdout when ``destination`` is "-"."""
+    text = json.dumps(document, separators=(",", ":")) if compact else json.dumps(document, indent=1)
+    if destination == "-":
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+        return
+    try:
+        Path(destination).parent.mkdir(parents=True, exist_ok=True)
+        Path(destination).write_text(text + "\n")
+    except OSError as exc:
+        raise InputError(f"{destination}: cannot write the JSON ({exc.strerror or exc})") from exc
 
 
 if __name__ == "__main__":

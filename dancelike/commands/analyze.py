@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from dancelike.analysis import analyze_image, analyze_video
-from dancelike.cli import require_output_path
+from dancelike.cli import require_output_path, write_json
 from dancelike.errors import InputError
 from dancelike.media.overlay import draw_body
 from dancelike.media.video import VideoReader, is_image, load_image
@@ -37,19 +34,6 @@ def _report(fps: float, width: int, height: int, frames: list[BodyFrame]) -> dic
     }
 
 
-def _write_json(report: dict[str, Any], destination: str) -> None:
-    text = json.dumps(report, separators=(",", ":"))
-    if destination == "-":
-        sys.stdout.write(text + "\n")
-        sys.stdout.flush()
-        return
-    try:
-        Path(destination).parent.mkdir(parents=True, exist_ok=True)
-        Path(destination).write_text(text + "\n")
-    except OSError as exc:
-        raise InputError(f"{destination}: cannot write the JSON ({exc.strerror or exc})") from exc
-
-
 def _summary(name: str, fps: float, width: int, height: int, frames: list[BodyFrame]) -> str:
     found = sum(body.found for body in frames)
     what = f"{len(frames)} frames, {width}x{height} at {fps:.2f} fps" if fps else f"image {width}x{height}"
@@ -68,7 +52,7 @@ def _run_image(args: argparse.Namespace) -> int:
         write_png(args.overlay, draw_body(image, body))
     height, width = image.shape[:2]
     if args.json:
-        _write_json(_report(0.0, width, height, [body]), args.json)
+        write_json(_report(0.0, width, height, [body]), args.json, compact=True)
     else:
         print(_summary(args.input, 0.0, width, height, [body]))
     return 0
@@ -103,7 +87,7 @@ def _run_video(args: argparse.Namespace) -> int:
     if args.overlay:
         _write_overlay(args.input, args.overlay, analysis.fps, analysis.frames)
     if args.json:
-        _write_json(_report(analysis.fps, analysis.width, analysis.height, analysis.frames), args.json)
+        write_json(_report(analysis.fps, analysis.width, analysis.height, analysis.frames), args.json, compact=True)
     else:
         print(_summary(args.input, analysis.fps, analysis.width, analysis.height, analysis.frames))
     return 0

@@ -8,7 +8,6 @@ with two workers they add up to about twice the wall time per frame.
 from __future__ import annotations
 
 import argparse
-import json
 import platform
 import resource
 import sys
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from dancelike.analysis import AnalysisPool, VideoAnalysis, analyze_video, default_workers
+from dancelike.cli import write_json
 from dancelike.errors import InputError
 from dancelike.media.video import VideoReader
 
@@ -105,11 +105,7 @@ def run_analyze(args: argparse.Namespace) -> int:
         raise InputError("--repeat must be at least 1")
     result = bench_analyze(str(video), args.workers or default_workers(), args.repeat)
     if args.json:
-        text = json.dumps(result, indent=2)
-        if args.json == "-":
-            print(text)
-        else:
-            Path(args.json).write_text(text + "\n")
+        write_json(result, args.json)
     if args.json != "-":
         _print(result)
     return 0
