@@ -1,0 +1,70 @@
+"""``dancelike score REFERENCE PERFORMANCE``: a dance score, explained, and the replay video."""
+
+from __future__ import annotations
+
+import argparse
+
+from dancelike.cli import require_output_path, write_json
+from dancelike.errors import InputError
+from dancelike.media.video import VideoReader, is_image
+from dancelike.offline import score_videos
+from dancelike.progress import Progress
+from dancelike.scoring.report import Report
+
+
+def _check_video(path: str, role: str) -> int:
+    """A one-line error now (before minutes of work) for a file that is no video; its frame count."""
+    if is_image(path):
+        raise InputError(f"{path}: the {role} must be a video, not an image")
+    with VideoReader(path) as reader:
+        return reader.frame_count
+
+
+def _offset_text(offset_ms: float) -> str:
+    if abs(offset_ms) < 50:
+        return "on time"
+    return f"{abs(offset_ms):.0f} ms {'late' if offset_ms > 0 else 'early'}"
+
+
+def _human(report: Report) -> str:
+    lines = [
+        f"Score {report.score:.0f} ({report.grade})   shape {report.shape:.0f}   timing {report.timing:.0f}",
+        report.summary,
+        f"Timing: {_offset_text(report.timing_offset_ms)}, "
+        f"tempo {report.tempo_ratio:.2f}x{', mirrored' if report.mirrored else ''}",
+        "Parts: " + "  ".join(f"{name.replace('_', ' ')} {value:.0f}" for name, value in report.parts.items()),
+    ]
+    if report.weakest:
+        lines.append("Weakest moves: " + ", ".join(f"{m['start']:.1f}-{m['end']:.1f} s ({m['rating']}, {m['score']:.0f})" for m in report.weakest))
+    lines.extend(f"Warning: {warning}" for warning in report.warnings)
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    for path, what in ((args.json, "JSON"), (args.video, "replay video")):
+        if path:
+            require_output_path(path, what)
+    if args.video and not args.video.lower().endswith((".mp4", ".mov", ".m4v")):
+        raise InputError(f"{args.video}: the replay is an MP4 video; use a .mp4 name")
+    if args.workers is not None and args.workers < 1:
+        raise InputError("--workers must be at least 1")
+    totals = {"reference": _check_video(args.reference, "reference"), "performance": _check_video(args.performance, "performance")}
+
+    with Progress(sum(totals.values()) or None, "score") as progress:
+        done = {"reference": 0, "performance": 0}
+
+        def advance(stage: str, frames: int) -> None:
+            progress.update(frames - done[stage])
+            done[stage] = frames
+
+        scored = score_videos(args.reference, args.performance, args.mirror, args.workers, not args.no_cache, advance)
+    report = scored.report
+    if args.video:
+        from dancelike.replay import write_replay
+
+        write_replay(args.video, args.reference, args.performance, scored)
+    if args.json:
+        write_json(report.to_json(), args.json)
+    if args.json != "-":
+        print(_human(report))
+    return 0
