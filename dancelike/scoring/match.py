@@ -9,8 +9,12 @@ Two signals, both in the body-centred frame (see ``poses``):
   place, measured as overlap over the smaller area, so a thinner or thicker body
   (or baggy clothes) matters little.
 
-Limbs are weighted by how visible they are in the reference; a limb the dancer hides
-(less visible than in the reference) scores as the pose model guessed it, scaled down.
+What counts most in a frame is what the choreography does there: each limb is weighted
+by how far the reference holds it from a relaxed standing pose (raised arms, a kick, a
+lean), so standing still, or a different dance, cannot collect points from limbs both
+dancers merely leave hanging. Limbs are also weighted by how visible they are in the
+reference; a limb the dancer hides (less visible than in the reference) scores as the
+pose model guessed it, scaled down.
 Pure numpy: no I/O, no Qt.
 """
 
@@ -20,23 +24,30 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dancelike.scoring.poses import GROUPS, LIMB_GROUP, PART_GROUP, PoseTrack
+from dancelike.scoring.poses import GROUPS, LIMB_GROUP, NEUTRAL_DIRECTIONS, PART_GROUP, PoseTrack
 
 #: Angle error (degrees) forgiven as tracking noise, and the scale of the fall-off after it.
-ANGLE_FREE_DEG = 8.0
-ANGLE_SCALE_DEG = 28.0
-DIRECTION_WEIGHT = 0.75
-OVERLAP_WEIGHT = 0.25
-#: Weight of each group in the frame score: limbs carry the dance.
-GROUP_WEIGHTS = np.array([0.5, 0.7, 1.0, 1.0, 1.0, 1.0])
+ANGLE_FREE_DEG = 5.0
+ANGLE_SCALE_DEG = 18.0
+DIRECTION_WEIGHT = 0.85
+OVERLAP_WEIGHT = 0.15
+#: Weight of a limb held as in a relaxed standing pose, and the angle (degrees) away
+#: from that pose at which a limb counts fully.
+REST_WEIGHT = 0.05
+EXPRESSIVE_DEG = 60.0
 
 
 @dataclass(frozen=True)
 class PairScores:
-    """Scores of k matched frame pairs: ``frame`` (k,) and ``groups`` (k, 6) in 0-100."""
+    """Scores of k matched frame pairs: ``frame`` (k,) and ``groups`` (k, 6) in 0-100.
+
+    ``weight`` (k,) says how much each pair's reference frame shows of the dance (limbs
+    away from a relaxed standing pose count more): a dance's score weighs its frames by it.
+    """
 
     frame: np.ndarray
     groups: np.ndarray
+    weight: np.ndarray
 
 
 def angle_score(cosine: np.ndarray) -> np.ndarray:
@@ -53,7 +64,10 @@ def _direction_scores(reference: PoseTrack, performance: PoseTrack, ref_idx: np.
     ref_visibility = np.clip(reference.visibility[ref_idx], 0.0, 1.0)
     hidden = np.maximum(ref_visibility - np.clip(performance.visibility[perf_idx], 0.0, 1.0), 0.0)
     scores = angle_score(cosine) * (1.0 - 0.5 * hidden)
-    weights = 0.2 + 0.8 * ref_visibility
+    rest_cosine = np.nan_to_num((ref_dir * NEUTRAL_DIRECTIONS[None]).sum(axis=2), nan=1.0)
+    away = np.degrees(np.arccos(np.clip(rest_cosine, -1.0, 1.0)))
+    expressive = REST_WEIGHT + (1.0 - REST_WEIGHT) * np.clip(away / EXPRESSIVE_DEG, 0.0, 1.0)
+    weights = expressive * (0.2 + 0.8 * ref_visibility)
     return scores, weights
 
 
@@ -80,13 +94,19 @@ def score_pairs(reference: PoseTrack, performance: PoseTrack, pairs: np.ndarray)
     ref_idx, perf_idx = pairs[:, 0], pairs[:, 1]
     limb_scores, limb_weights = _direction_scores(reference, performance, ref_idx, perf_idx)
     groups = np.zeros((len(pairs), len(GROUPS)))
+    group_weights = np.zeros((len(pairs), len(GROUPS)))
     for group in range(len(GROUPS)):
         members = LIMB_GROUP == group
         weights = limb_weights[:, members]
-        groups[:, group] = (limb_scores[:, members] * weights).sum(axis=1) / weights.sum(axis=1)
+        group_weights[:, group] = weights.sum(axis=1)
+        groups[:, group] = (limb_scores[:, members] * weights).sum(axis=1) / group_weights[:, group]
     if reference.parts.size and performance.parts.size:
         groups = DIRECTION_WEIGHT * groups + OVERLAP_WEIGHT * _overlap_scores(reference, performance, ref_idx, perf_idx)
     both_found = reference.found[ref_idx] & performance.found[perf_idx]
     groups = np.where(both_found[:, None], groups, 0.0) * 100.0
-    frame = groups @ GROUP_WEIGHTS / GROUP_WEIGHTS.sum()
-    return PairScores(frame, groups)
+    # The frame score follows the groups the choreography is using at that moment, as a
+    # power mean that leans towards the worst of them: a move is only right when all its
+    # parts are (a right leg does not make up for a wrong arm).
+    total = group_weights.sum(axis=1)
+    frame = ((np.sqrt(groups) * group_weights).sum(axis=1) / total) ** 2
+    return PairScores(frame, groups, total)

@@ -1,9 +1,10 @@
 """The session report: from an alignment of two pose tracks to scores a dancer can act on.
 
 ``build_report`` turns the DTW path between the reference and the performance into:
-the shape score (how well the poses matched once aligned), the timing score (how
-steadily the dancer kept to the beat: a constant small delay costs little, drifting
-and rushing cost more), the overall score and grade, per-part scores, a timeline,
+the shape score (how well the poses matched once aligned, frames weighted by how much
+the choreography does in them), the timing score (how steadily the dancer kept to the
+beat: a constant small delay costs little, drifting and rushing cost more), the overall
+score (shape, less up to a fifth for poor timing) and grade, per-part scores, a timeline,
 the choreography's moves rated perfect/great/good/ok/miss, the weakest moves with
 the frames to show, and warnings. Pure numpy: no I/O, no Qt.
 """
@@ -19,11 +20,14 @@ from dancelike.scoring.match import score_pairs
 from dancelike.scoring.moves import Move, split_moves
 from dancelike.scoring.poses import GROUPS, LIMB_GROUP, PoseTrack
 
-SHAPE_WEIGHT = 0.8
-TIMING_WEIGHT = 0.2
+#: Share of the score that timing can take away: score = shape * (1 - TIMING_SHARE * (1 - timing/100)).
+TIMING_SHARE = 0.2
 TIMELINE_STEP_S = 0.25
 RATINGS = ((90.0, "perfect"), (80.0, "great"), (65.0, "good"), (45.0, "ok"), (0.0, "miss"))
 GRADES = ((90.0, "S"), (80.0, "A"), (65.0, "B"), (50.0, "C"), (0.0, "D"))
+#: At most this much (seconds) of the reference's start or end may fall outside the
+#: recording (a late dancer's last moves after the video stopped) and go unjudged.
+MAX_UNCOVERED_S = 1.0
 #: Missing the dancer for longer than this (seconds) earns a warning.
 OUT_OF_FRAME_WARN_S = 1.0
 
@@ -106,6 +110,24 @@ class Report:
         }
 
 
+def covered_frames(path: np.ndarray, count: int, perf_count: int, fps: float) -> np.ndarray:
+    """Reference frames the recording covers: not matched only to its first or last frame.
+
+    A dancer 0.5 s late is still finishing when the video ends; the reference's last
+    half second then matches the recording's last frame. Those frames (at most
+    ``MAX_UNCOVERED_S`` at each end) are left out of the judgement instead of scored as misses.
+    """
+    first = np.full(count, perf_count, np.int64)
+    last = np.full(count, -1, np.int64)
+    np.minimum.at(first, path[:, 0], path[:, 1])
+    np.maximum.at(last, path[:, 0], path[:, 1])
+    limit = int(round(MAX_UNCOVERED_S * fps))
+    index = np.arange(count)
+    before = (last == 0) & (index > 0) & (index <= limit)
+    after = (first == perf_count - 1) & (index < count - 1) & (index >= count - 1 - limit)
+    return ~(before | after)
+
+
 def _per_reference_frame(path: np.ndarray, values: np.ndarray, count: int) -> np.ndarray:
     """Mean of ``values`` (k,) or (k, g) over the path steps of each reference frame."""
     hits = np.bincount(path[:, 0], minlength=count).astype(np.float64)
@@ -178,6 +200,7 @@ def build_report(
     path = np.asarray(path, np.int64)
     pairs = score_pairs(reference, performance, path)
     frame_scores = _per_reference_frame(path, pairs.frame, count)
+    frame_weights = _per_reference_frame(path, pairs.weight, count)
     group_scores = _per_reference_frame(path, pairs.groups, count)
     matched_time = _per_reference_frame(path, performance.times[path[:, 1]], count)
     hits = np.bincount(path[:, 0], minlength=count)
@@ -192,9 +215,13 @@ def build_report(
     timing = timing_from_path(reference.times, performance.times, matched_time, valid)
 
     judged = reference.found if reference.found.any() else np.ones(count, bool)
-    shape = float(frame_scores[judged].mean()) if count else 0.0
+    judged = judged & covered_frames(path, count, len(performance), fps)
+    # Frames where the choreography does more (limbs away from rest) count more.
+    weights = np.where(judged, np.maximum(frame_weights, 1e-6), 0.0)
+    shape = float((frame_scores * weights).sum() / weights.sum()) if count and weights.sum() > 0 else 0.0
     timing_score = timing.score if performance.found.any() and reference.found.any() else 0.0
-    overall = SHAPE_WEIGHT * shape + TIMING_WEIGHT * timing_score if shape > 0 else 0.0
+    # Timing refines the shape score (up to a fifth off): good timing of the wrong moves earns nothing.
+    overall = shape * (1.0 - TIMING_SHARE * (1.0 - timing_score / 100.0))
     parts = {name: float(group_scores[judged, g].mean()) if count else 0.0 for g, name in enumerate(GROUPS)}
 
     moves: list[Move] = split_moves(reference.times, reference.features, beats)
