@@ -89,11 +89,13 @@ def score_videos(
     workers: int | None = None,
     use_cache: bool = True,
     on_progress: Callable[[str, int], None] | None = None,
+    pool: AnalysisPool | None = None,
 ) -> ScoredPair:
     """Score the performance video against the reference video.
 
     ``mirror`` is "auto", "on" or "off". ``on_progress(stage, frames_done)`` reports
-    the analysis of "reference" and "performance" frame by frame.
+    the analysis of "reference" and "performance" frame by frame. ``pool`` reuses
+    running analysis workers (scoring many videos); by default a pool is started here.
     """
     if mirror not in ("auto", "on", "off"):
         raise ValueError(f"mirror must be auto, on or off, not {mirror!r}")
@@ -101,9 +103,14 @@ def score_videos(
     def report_stage(stage: str) -> Callable[[int], None] | None:
         return None if on_progress is None else (lambda done: on_progress(stage, done))
 
-    with AnalysisPool(workers or default_workers()) as pool:
+    own_pool = pool is None
+    pool = pool or AnalysisPool(workers or default_workers())
+    try:
         reference, cached = analyse_reference(reference_path, pool, use_cache, report_stage("reference"))
         performance = pool.analyze(performance_path, on_progress=report_stage("performance"))
+    finally:
+        if own_pool:
+            pool.close()
     ref_track = pose_track(reference.frames)
     plain = pose_track(performance.frames)
     mirrored_track = pose_track(performance.frames, mirror=True) if mirror != "off" else plain
