@@ -8,9 +8,11 @@ with two workers they add up to about twice the wall time per frame.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import resource
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +97,71 @@ def _print(result: dict[str, Any]) -> None:
     print(f"speed     {result['fps']} frames/s")
     print("stages    " + "  ".join(f"{name} {ms:.2f} ms" for name, ms in result["stages"].items()) + "  (per frame, CPU-thread time)")
     print(f"memory    peak RSS {result['peak_rss_mb']} MB (this process and its workers)")
+
+
+#: The benchmark pair: a long version of the demo choreography and a good copy of it.
+BENCH_DANCE_MOVES = ("arm_wave", "hip_sway", "arms_up", "side_step", "disco_point", "arm_wave", "hip_sway", "arms_up") * 2
+
+
+def bench_pair(seconds: float) -> tuple[Path, Path]:
+    """Render (once, then reuse) a reference and a performance of ``seconds`` at 640x480, 30 fps."""
+    from dancelike.store.paths import subdir
+    from dancelike.synth.choreography import Choreography
+    from dancelike.synth.motion import Dancer
+    from dancelike.synth.performance import Scene, render_performance
+
+    folder = subdir("bench")
+    dance = Choreography("bench", 112.0, BENCH_DANCE_MOVES)
+    reference, performance = folder / f"reference_{seconds:g}s.mp4", folder / f"performance_{seconds:g}s.mp4"
+    if not reference.is_file():
+        render_performance(reference, dance, Dancer(), Scene(), duration=seconds)
+    if not performance.is_file():
+        render_performance(performance, dance, Dancer(offset=0.15, sloppiness=0.15, seed=1), Scene(person=2, room=1, x=0.42), duration=seconds)
+    return reference, performance
+
+
+def bench_score(seconds: float) -> dict[str, Any]:
+    """Time ``score_videos`` on a generated pair, uncached then with the reference cached; DTW beside fastdtw."""
+    from dancelike.commands.bench_dtw import bench_dtw
+    from dancelike.offline import score_videos
+
+    reference, performance = bench_pair(seconds)
+    started = time.perf_counter()
+    uncached = score_videos(str(reference), str(performance), use_cache=False)
+    uncached_s = time.perf_counter() - started
+    started = time.perf_counter()
+    cached = score_videos(str(reference), str(performance), use_cache=True)
+    cached_s = time.perf_counter() - started
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # DTW figures on one core
+    dtw = bench_dtw(seconds=seconds)
+    return {
+        "seconds": seconds,
+        "frames": len(uncached.reference.frames) + len(uncached.performance.frames),
+        "uncached_s": round(uncached_s, 2),
+        "cached_s": round(cached_s, 2),
+        "reference_was_cached": cached.reference_cached,
+        "score": round(cached.report.score, 1),
+        "dtw": dtw,
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+    }
+
+
+def run_score(args: argparse.Namespace) -> int:
+    if args.seconds < 5:
+        raise InputError("--seconds must be at least 5")
+    result = bench_score(args.seconds)
+    if args.json:
+        write_json(result, args.json)
+    if args.json != "-":
+        dtw = result["dtw"]
+        print(f"pair      {result['seconds']:g} s + {result['seconds']:g} s at 640x480, 30 fps ({result['frames']} frames), score {result['score']}")
+        print(f"scoring   {result['uncached_s']} s with nothing cached, {result['cached_s']} s with the reference cached")
+        print(f"DTW       {dtw['dtw_ms']} ms for {dtw['frames']}x{dtw['frames']} (band +-{dtw['band_frames']}); "
+              f"fastdtw {dtw['fastdtw_ms']} ms; 3-minute {dtw['dtw_3min_frames']}x{dtw['dtw_3min_frames']}: {dtw['dtw_3min_ms']} ms (one core)")
+        print(f"memory    peak RSS {result['peak_rss_mb']} MB (this process)")
+    return 0
 
 
 def run_analyze(args: argparse.Namespace) -> int:
