@@ -67,7 +67,9 @@ _PLIE = _both(hip=24.0, knee=52.0)
 MOVES: dict[str, Move] = {m.name: m for m in (
     Move("arm_wave", 8, _alt(8, {**_both(shoulder=92.0), "l_elbow": 45.0, "r_elbow": -45.0, "lean": 4.0},
                              {**_both(shoulder=92.0), "l_elbow": -45.0, "r_elbow": 45.0, "lean": -4.0})),
-    Move("arms_up", 8, _alt(8, {**_both(shoulder=165.0, elbow=5.0), "bounce": 0.02, "head": 0.0},
+    # Arms up in a V (150), not straight up: with both arms vertical beside the head the
+    # tracker flipped the body left/right for a few frames at each apex.
+    Move("arms_up", 8, _alt(8, {**_both(shoulder=150.0, elbow=5.0), "bounce": 0.02, "head": 0.0},
                             {**_both(shoulder=20.0, elbow=-20.0, hip=12.0, knee=28.0)})),
     Move("hip_sway", 8, _alt(8, {"x": 0.06, "lean": -9.0, **_HANDS_ON_HIPS, "r_knee": 18.0, "r_hip": 12.0},
                              {"x": -0.06, "lean": 9.0, **_HANDS_ON_HIPS, "l_knee": 18.0, "l_hip": 12.0})),
@@ -95,8 +97,12 @@ MOVES: dict[str, Move] = {m.name: m for m in (
                       (5, {**_both(hip=8.0, shoulder=25.0, elbow=-40.0)}),
                       (6, {"r_hip": 62.0, "l_hip": 3.0, "lean": 14.0, **_both(shoulder=70.0, elbow=40.0)}),
                       (7, {**_both(hip=8.0, shoulder=25.0, elbow=-40.0)}))),
-    Move("knee_lifts", 8, _alt(8, {"l_lift": 55.0, "l_knee": 10.0, "r_shoulder": 80.0, "r_elbow": 80.0, "l_shoulder": 20.0},
-                               {"r_lift": 55.0, "r_knee": 10.0, "l_shoulder": 80.0, "l_elbow": 80.0, "r_shoulder": 20.0})),
+    # Side lunges rather than knee lifts: a thigh raised towards the camera is foreshortened
+    # with no depth cue in a flat drawing, and BlazePose lost the legs in ~5% of those frames.
+    Move("lunges", 8, _alt(8, {"x": 0.07, "l_hip": 45.0, "l_knee": 45.0, "r_hip": 32.0, "l_shoulder": 95.0, "l_elbow": 0.0,
+                               "r_shoulder": 140.0, "r_elbow": 10.0, "lean": -6.0},
+                           {"x": -0.07, "r_hip": 45.0, "r_knee": 45.0, "l_hip": 32.0, "r_shoulder": 95.0, "r_elbow": 0.0,
+                            "l_shoulder": 140.0, "l_elbow": 10.0, "lean": 6.0}, step=2.0)),
     Move("jacks", 8, _alt(8, {**_both(shoulder=150.0, elbow=10.0, hip=22.0), "bounce": 0.03},
                           {**_both(shoulder=15.0, elbow=-10.0, hip=4.0)})),
     Move("still", 8, ((0, {}), (4, {"head": 2.0}))),
@@ -168,7 +174,7 @@ class Choreography:
 CHOREOGRAPHIES: dict[str, Choreography] = {c.name: c for c in (
     Choreography("groove", 112.0, ("arm_wave", "hip_sway", "arms_up", "side_step",
                                    "disco_point", "arm_wave", "hip_sway", "arms_up")),
-    Choreography("power", 126.0, ("punches", "squats", "kicks", "knee_lifts",
+    Choreography("power", 126.0, ("punches", "squats", "kicks", "lunges",
                                   "jacks", "punches", "squats", "kicks")),
     Choreography("still", 112.0, ("still",) * 8),
 )}  # fmt: skip

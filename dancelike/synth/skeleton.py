@@ -98,15 +98,16 @@ SHIN = 0.223
 THIGH = 0.236
 SPINE = 0.301  # hip-joint line to shoulder-joint line
 HIP_DROP = 0.016  # how far the hip joints sit below the drawn pelvis' reference line
-NECK = 0.052  # shoulder line to the head's lower edge
+NECK = 0.046  # shoulder line to the head's lower edge
 UPPER_ARM = 0.172
 FOREARM = 0.150
 HAND = 0.092
 HIP_HALF = 0.052
 SHOULDER_HALF = 0.093
 SHOULDER_OUTLINE = 0.102  # half-width of the drawn shoulder line
-HEAD_HALF_WIDTH = 0.043
-HEAD_HALF_HEIGHT = 0.061
+HEAD_HALF_WIDTH = 0.046
+HEAD_HALF_HEIGHT = 0.065
+FACE_SCALE = 1.07  # face features relative to an average head (a slightly large head reads better)
 
 
 @dataclass
@@ -238,7 +239,7 @@ def solve(
     neck_base = chest + up * 0.005
     head = neck_base + head_up * (NECK + HEAD_HALF_HEIGHT * build.head)
     joints["neck"], joints["head"] = neck_base, head
-    k = build.head
+    k = build.head * FACE_SCALE
 
     def face(u: float, r: float) -> np.ndarray:
         return head + head_up * u * k + head_right * r * k
