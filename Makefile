@@ -1,5 +1,6 @@
 # DanceLike: two commands for a fresh machine.
-#   make run   sets everything up and runs the app's main job (analyse a video)
+#   make run   sets everything up and runs the app's main job: score a dance
+#              (the demo pair, or REFERENCE=... PERFORMANCE=... of your own)
 #   make test  sets everything up and runs the test suite
 # Everything lives in ./.venv; it is (re)installed only when pyproject.toml changes.
 
@@ -8,12 +9,13 @@ VENV := .venv
 VPY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-GOLDEN_VIDEO := ../shared/golden/pose_squats.mp4
-VIDEO ?= $(wildcard $(GOLDEN_VIDEO))
+DEMO := out/demo
+REFERENCE ?= $(DEMO)/choreography.mp4
+PERFORMANCE ?= $(DEMO)/good.mp4
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: setup syscheck test run check-video bench clean
+.PHONY: setup syscheck test run bench clean
 
 setup: $(STAMP)
 
@@ -32,13 +34,13 @@ syscheck: setup
 test: setup syscheck
 	$(VPY) -m pytest $(PYTEST_ARGS)
 
-check-video:
-	@if [ -z "$(VIDEO)" ] || [ ! -f "$(VIDEO)" ]; then \
-		echo "usage: make run VIDEO=path/to/dance.mp4" >&2; exit 2; fi
+# The demo videos are made once (synthetic dancers, no download), then scored.
+$(DEMO)/choreography.mp4: | $(STAMP)
+	$(VENV)/bin/dancelike demo --out $(DEMO)
 
-run: check-video setup syscheck
-	mkdir -p out
-	$(VENV)/bin/dancelike analyze "$(VIDEO)" --overlay out/overlay.mp4 --json out/analysis.json
+run: setup syscheck $(if $(filter $(DEMO)/%,$(REFERENCE) $(PERFORMANCE)),$(DEMO)/choreography.mp4)
+	$(VENV)/bin/dancelike score "$(REFERENCE)" "$(PERFORMANCE)" --video out/replay.mp4 --json out/report.json
+	@echo "replay: out/replay.mp4   report: out/report.json"
 
 bench: setup syscheck
 	$(VENV)/bin/dancelike bench analyze $(BENCH_ARGS)
