@@ -28,7 +28,13 @@ import numpy as np
 from dancelike.errors import InputError
 from dancelike.synth.choreography import Choreography, choreography
 from dancelike.synth.figure import Appearance, appearance, draw_figure
-from dancelike.synth.motion import Dancer, dancer_poses, video_seconds, wander_offsets
+from dancelike.synth.motion import (
+    Dancer,
+    choreo_seconds,
+    dancer_poses,
+    video_seconds,
+    wander_offsets,
+)
 from dancelike.synth.music import SAMPLE_RATE, render_music
 from dancelike.synth.room import room
 from dancelike.synth.skeleton import Pose, solve
@@ -245,17 +251,11 @@ def render_performance(
     elapsed = time.perf_counter() - started
     moves = []
     if scene.person is not None:
-        for first, last, name in _spans(dance, dancer):
+        for first, last, name in _spans(dance, dancer, total):
             a = video_seconds(dancer, first, total) - start
             b = video_seconds(dancer, last, total) - start
             if b > 0 and a < duration:
-                moves.append(
-                    {
-                        "start": round(max(a, 0.0), 3),
-                        "end": round(min(b, duration), 3),
-                        "name": name,
-                    }
-                )
+                moves.append({"start": round(max(a, 0.0), 3), "end": round(min(b, duration), 3), "name": name})
     params = {"choreography": dance.name, "dancer": asdict(dancer), "start": start, "duration": duration,
               "scene": {k: v for k, v in asdict(scene).items() if k != "person"},
               "person": scene.person if not isinstance(scene.person, Appearance) else asdict(scene.person)}  # fmt: skip
@@ -277,22 +277,18 @@ def render_performance(
     return truth
 
 
-def _spans(dance: Choreography, dancer: Dancer) -> list[tuple[float, float, str]]:
-    """Move spans in choreography seconds, the second dance's after half-way when there is one."""
-    spans = [
-        (a * dance.beat_seconds, b * dance.beat_seconds, name)
-        for a, b, name in dance.spans()
-    ]
+def _spans(dance: Choreography, dancer: Dancer, total: float) -> list[tuple[float, float, str]]:
+    """Move spans in choreography seconds; with a second dance, its moves after half-way.
+
+    The switch happens at video time ``total / 2`` (see ``motion.dancer_poses``), which is
+    ``choreo_seconds`` of that on both dances' shared clock.
+    """
+    spans = [(a * dance.beat_seconds, b * dance.beat_seconds, name) for a, b, name in dance.spans()]
     if dancer.second_half is None:
         return spans
-    half = (
-        dance.duration / 2.0 * 1.0
-    )  # choreography seconds of the video's half-way point (approx.)
+    half = float(choreo_seconds(dancer, np.array([total / 2.0]), total)[0])
     other = choreography(dancer.second_half)
-    tail = [
-        (a * other.beat_seconds, b * other.beat_seconds, name)
-        for a, b, name in other.spans()
-    ]
+    tail = [(a * other.beat_seconds, b * other.beat_seconds, name) for a, b, name in other.spans()]
     first = [(a, min(b, half), n) for a, b, n in spans if a < half]
     return first + [(max(a, half), b, n) for a, b, n in tail if b > half]
 
