@@ -74,6 +74,10 @@ def _mean_matrix(groups: list[tuple[int, ...]]) -> np.ndarray:
     return matrix
 
 
+#: Each limb's direction in a relaxed standing pose facing the camera (image y points down):
+#: head and torso up, shoulder and hip lines towards the person's left (image right), limbs down.
+NEUTRAL_DIRECTIONS = np.array([[0.0, -1.0], [0.0, -1.0], [1.0, 0.0], [1.0, 0.0]] + [[0.0, 1.0]] * 8)
+
 _STARTS = _mean_matrix([limb[1] for limb in LIMBS])
 _ENDS = _mean_matrix([limb[2] for limb in LIMBS])
 LIMB_GROUP = np.array([GROUPS.index(limb[0]) for limb in LIMBS])
