@@ -1,0 +1,189 @@
+"""``dancelike bench live``: a full live session, headless, and where its time goes.
+
+Runs a real ``Session`` for N seconds (default 30): a file-backed camera at 640x480, 30 fps, and
+a 30 fps reference with music, both analysed live (no cache), recording on, the music going to
+a silent wall-clock sink. Prints per-stage throughput and CPU, capture-to-score latency, frames
+skipped by the analysers and dropped by the recorder, peak RSS and the time to the first score.
+Then it measures capacity: the same work per frame pair done in one thread, in order, and in the
+session's stages, unpaced (``engine.capacity``), and prints the ratio.
+
+Without ``--camera``/``--reference``, both videos are rendered once with the synthetic dancer and
+kept in the data folder's ``bench/`` (the pro's choreography, and a good copy by someone else).
+The machine's load average is printed too: figures taken on a busy machine say little.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, TextIO
+
+from dancelike.cli import require_output_path, write_json
+from dancelike.engine import capacity
+from dancelike.engine.events import FrameScored
+from dancelike.engine.metrics import reset_peak_rss
+from dancelike.engine.session import Session
+from dancelike.errors import InputError
+from dancelike.media.video import VideoReader
+from dancelike.store.paths import subdir
+
+#: Capacity runs use at most this many seconds of frames: enough for a stable rate.
+CAPACITY_SECONDS = 10.0
+TARGETS = {
+    "pairs_per_s": (">=", 29.0),
+    "latency_ms_p95": ("<=", 50.0),
+    "recorder_dropped": ("<=", 0),
+    "analyser_skipped_pct": ("<=", 3.0),
+    "speedup_vs_sequential": (">=", 1.6),
+    "peak_rss_mb": ("<=", 600.0),
+    "first_score_s": ("<=", 2.0),
+}
+_BENCH_VERSION = 1
+
+
+def bench_videos(seconds: float, log: TextIO) -> tuple[Path, Path]:
+    """The reference and the camera file for ``seconds`` of dancing, rendered once and kept."""
+    from dancelike.synth.motion import Dancer
+    from dancelike.synth.performance import Scene, render_performance
+
+    folder = subdir("bench")
+    length = max(1.0, float(seconds))
+    reference = folder / f"live-reference-{length:g}s-v{_BENCH_VERSION}.mp4"
+    camera = folder / f"live-camera-{length:g}s-v{_BENCH_VERSION}.mp4"
+    jobs = (
+        (reference, Dancer(), Scene(person=0, room=0)),
+        (camera, Dancer(offset=0.15, sloppiness=0.15, seed=1), Scene(person=2, room=1, x=0.42, size=0.64)),
+    )
+    for path, dancer, scene in jobs:
+        if not path.is_file():
+            print(f"rendering {path.name} ({length:g} s, 640x480, 30 fps)...", file=log, flush=True)
+            partial = path.with_suffix(".part.mp4")
+            render_performance(partial, "groove", dancer, scene, duration=length)
+            partial.replace(path)
+            partial.with_name(partial.stem + ".truth.json").unlink(missing_ok=True)
+    return reference, camera
+
+
+def run_session(reference: Path, camera: str, seconds: float, folder: Path, log: TextIO) -> dict[str, Any]:
+    """One live session of at most ``seconds``; its stats plus the final score."""
+    scored = [0]
+
+    def on_event(event: object) -> None:
+        if isinstance(event, FrameScored):
+            scored[0] += 1
+
+    session = Session(reference, camera, record_to=folder / "bench-live.mp4", use_cache=False, on_event=on_event)
+    reset_peak_rss()  # the session's peak, not the rendering's before it
+    session.start()
+    deadline = None
+    while (result := session.wait(0.5)) is None:
+        if deadline is None and session.status().elapsed > 0:
+            deadline = time.monotonic() + seconds
+        if deadline is not None and time.monotonic() > deadline:
+            session.stop()
+        print(f"\r  live session: {session.status().elapsed:5.1f} s, {scored[0]} frames scored", end="", file=log, flush=True)
+    print(file=log)
+    if result.error is not None:
+        raise result.error
+    stats = dict(result.stats)
+    stats["score"] = round(result.report.score, 1) if result.report else None
+    stats["events_delivered"] = scored[0]
+    return stats
+
+
+def bench_live(reference: Path, camera: str, camera_file: Path, seconds: float, log: TextIO) -> dict[str, Any]:
+    """All the figures: the live session, then the capacity runs."""
+    load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    with tempfile.TemporaryDirectory(prefix="dancelike-bench-") as folder:
+        live = run_session(reference, camera, seconds, Path(folder), log)
+    with VideoReader(camera_file) as probe:
+        count = int(min(seconds, CAPACITY_SECONDS, probe.duration) * probe.fps)
+    print(f"  capacity: {count} frame pairs in one thread, in order...", file=log, flush=True)
+    one = capacity.sequential(reference, camera_file, count)
+    print(f"  capacity: {count} frame pairs in stages...", file=log, flush=True)
+    staged = capacity.staged(reference, camera_file, count)
+    stages = live["stages"]
+    figures: dict[str, Any] = {
+        "pairs_per_s": live["pairs_per_s"],
+        "latency_ms_p50": live["latency_ms_p50"],
+        "latency_ms_p95": live["latency_ms_p95"],
+        "analyser_skipped_pct": live["analyser_skipped_pct"],
+        "user_skipped_pct": live["user_skipped_pct"],
+        "reference_skipped_pct": live["reference_skipped_pct"],
+        "recorder_dropped": live["recorder_dropped"],
+        "recorded_frames": live["recorded_frames"],
+        "speedup_vs_sequential": round(staged.pairs_per_s / one.pairs_per_s, 2) if one.pairs_per_s else 0.0,
+        "sequential_pairs_per_s": round(one.pairs_per_s, 2),
+        "staged_pairs_per_s": round(staged.pairs_per_s, 2),
+        "realtime_vs_sequential": round(live["pairs_per_s"] / one.pairs_per_s, 2) if one.pairs_per_s else 0.0,
+        "peak_rss_mb": live["peak_rss_mb"],
+        "first_score_s": live["first_score_s"],
+        "stages": stages,
+        "cpu_total_pct": round(sum(stage["cpu_pct"] for stage in stages.values()), 1),
+        "seconds": live["running_s"],
+        "score": live["score"],
+        "session": live,
+        "load_average": [round(load_before, 2) if load_before is not None else None, round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None],
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()}, Python {platform.python_version()}",
+    }
+    figures["targets"] = {name: _meets(figures[name], *rule) for name, rule in TARGETS.items()}
+    return figures
+
+
+def _meets(value: float | None, op: str, limit: float) -> bool:
+    if value is None:
+        return False
+    return value >= limit if op == ">=" else value <= limit
+
+
+def print_figures(f: dict[str, Any], out: TextIO) -> None:
+    live = f["session"]
+
+    def mark(name: str) -> str:
+        op, limit = TARGETS[name]
+        return f"[{'met' if f['targets'][name] else 'MISSED'}: {op} {limit:g}]"
+
+    print(f"machine     {f['machine']}; load average {f['load_average'][0]} before, {f['load_average'][1]} after", file=out)
+    print(f"session     {f['seconds']:.1f} s live: {live['frames_captured']} camera frames, {live['reference_presented']} reference frames, "
+          f"score {f['score']}, ended: {live['end_reason']}", file=out)  # fmt: skip
+    print(f"throughput  {f['pairs_per_s']:.1f} analysed frame pairs/s {mark('pairs_per_s')}", file=out)
+    print(f"latency     capture to score p50 {f['latency_ms_p50']:.1f} ms, p95 {f['latency_ms_p95']:.1f} ms {mark('latency_ms_p95')}", file=out)
+    print(f"skipped     {f['analyser_skipped_pct']:.2f}% by the analysers (user {live['user_skipped']} = {f['user_skipped_pct']}%, "
+          f"reference {live['reference_skipped']} = {f['reference_skipped_pct']}%) {mark('analyser_skipped_pct')}", file=out)  # fmt: skip
+    print(f"recorder    {f['recorded_frames']} frames recorded, {f['recorder_dropped']} dropped {mark('recorder_dropped')}", file=out)
+    print(f"first score {f['first_score_s']} s after start() {mark('first_score_s')}", file=out)
+    print(f"memory      peak RSS {f['peak_rss_mb']:.0f} MB {mark('peak_rss_mb')}", file=out)
+    print("stages      (ms per item p50, CPU % of one core)", file=out)
+    for name, stage in f["stages"].items():
+        print(f"  {name:14s} {stage['ms_p50']:7.2f} ms  {stage['cpu_pct']:5.1f}% CPU", file=out)
+    print(f"  {'all threads':14s} {'':10s} {f['cpu_total_pct']:5.1f}% CPU (200% = both cores)", file=out)
+    tracker = "  ".join(f"{k} {v:.2f}" for k, v in live["user_tracker_ms"].items())
+    print(f"  user tracker   {tracker} ms per call", file=out)
+    print(f"capacity    one thread in order {f['sequential_pairs_per_s']:.1f} pairs/s; stages {f['staged_pairs_per_s']:.1f} pairs/s: "
+          f"{f['speedup_vs_sequential']:.2f}x {mark('speedup_vs_sequential')} (live, paced at 30 fps: {f['realtime_vs_sequential']:.2f}x)", file=out)  # fmt: skip
+
+
+def run_live(args: argparse.Namespace) -> int:
+    """``dancelike bench live [--seconds N] [--json PATH|-] [--camera SPEC] [--reference PATH]``."""
+    seconds = float(getattr(args, "seconds", None) or 30.0)
+    if seconds <= 0:
+        raise InputError("--seconds must be positive")
+    json_to = getattr(args, "json", None)
+    if json_to:
+        require_output_path(json_to, "benchmark figures")
+    out = sys.stderr if json_to == "-" else sys.stdout
+    given_ref, given_cam = getattr(args, "reference", None), getattr(args, "camera", None)
+    rendered_ref, rendered_cam = (None, None) if given_ref and given_cam and Path(given_cam).is_file() else bench_videos(seconds, sys.stderr)
+    reference = Path(given_ref) if given_ref else rendered_ref
+    camera_file = Path(given_cam) if given_cam and Path(given_cam).is_file() else rendered_cam
+    assert reference is not None and camera_file is not None
+    figures = bench_live(reference, given_cam or str(camera_file), camera_file, seconds, sys.stderr)
+    if json_to:
+        write_json(figures, json_to)
+    print_figures(figures, out)
+    return 0

@@ -1,0 +1,414 @@
+"""``Session``: one live dance-along, from ``start()`` to its report.
+
+State machine (``SessionState``)::
+
+    IDLE --start()--> STARTING --models loaded, clock started--> RUNNING <--pause()/resume()--> PAUSED
+    RUNNING | PAUSED --dance ended | camera lost | stop() | cancel()--> FINISHING --> DONE
+    any state after IDLE --a stage failed--> FINISHING --> FAILED
+
+* STARTING (on the session thread, never the caller's): the reference's cached analysis is
+  looked up, its music read and its beats found, the recorder opened, the analysers load and
+  warm their models in their own threads. Then the clock starts and playback and capture begin.
+* RUNNING: the threads of ``stages`` plus the camera's, the recorder's and the player's run;
+  the session thread only watches (20 Hz) for an end: the reference played to its end, the
+  camera ended or was lost (that ends the session cleanly: what was recorded is kept, the report
+  covers what was danced, ``reason`` says why), ``stop()`` (score what was danced), ``cancel()``
+  (no report), or a stage error (FAILED; the error is in the result and the events).
+* PAUSED: the music and the reference stop; the camera keeps running and the recorder keeps
+  recording (it is a recording of the session), but nothing is analysed or scored.
+* FINISHING: capture stops first, then everything downstream drains in order, the recorder
+  flushes its last fragment, then exact DTW over the whole performance gives the report.
+
+Every public method is safe from any thread and never blocks for long: they set a flag and
+wake the session thread, except ``wait()``, which waits for the result (never call it from
+``on_event``: the callback runs on the thread that delivers that result).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import cv2
+import numpy as np
+
+from dancelike.engine.events import (
+    CameraLost,
+    Dispatcher,
+    EventCallback,
+    EventQueue,
+    Finished,
+    RecorderFailed,
+    StateChanged,
+)
+from dancelike.engine.metrics import ThreadCpu, current_rss_mb
+from dancelike.engine.result import (
+    SessionResult,
+    SessionState,
+    SessionStatus,
+    final_report,
+    stage_error,
+)
+from dancelike.engine.scorer import LiveScorer, live_moves
+from dancelike.engine.stages import Matcher, ReferenceStage, UserAnalyser
+from dancelike.engine.stats import session_stats
+from dancelike.engine.tracks import ReferenceTrack
+from dancelike.errors import DanceLikeError
+from dancelike.media.audio import load_audio
+from dancelike.media.camera import Camera, CameraState, CapturedFrame, open_camera
+from dancelike.media.clock import AudioSink, LatestFrame, SessionClock, WallClockSink
+from dancelike.media.playback import PlayerState, ReferencePlayer
+from dancelike.media.recorder import Recorder, RecorderState
+from dancelike.media.video import VideoReader
+from dancelike.offline import BEAT_RATE
+from dancelike.scoring.beats import beat_times
+from dancelike.store import analysis_cache
+
+#: A camera that ends this close (seconds) to the reference's end ended with the dance, not early.
+END_TOLERANCE = 0.5
+#: After the reference's last frame, capture goes on this long so a late dancer finishes the move.
+TAIL_SECONDS = 0.3
+#: How long the analysers may take to load their models before the session fails.
+READY_TIMEOUT = 60.0
+_JOIN = 10.0
+
+
+class Session:
+    """A live session: ``reference`` (a video file) danced along in front of ``camera``.
+
+    ``camera`` is a ``--camera`` spec (``"0"``, a video file, ``"demo"``) or a ``Camera`` (the
+    session owns it from then on). ``record_to`` is the recording's path (None: no recording).
+    ``mirror`` is "auto", "on" or "off" as in ``dancelike score``. ``use_cache`` lets a cached
+    analysis of the reference replace its live analysis. ``audio_sink`` plays the music (default:
+    a silent wall-clock sink). ``on_event`` receives every event on the session's dispatcher
+    thread; without it, poll ``events``. Errors in the arguments (a missing file, a camera that
+    does not open) raise ``InputError`` here, on the caller's thread.
+    """
+
+    def __init__(
+        self,
+        reference: str | Path,
+        camera: str | Camera,
+        *,
+        record_to: str | Path | None = None,
+        mirror: str = "auto",
+        use_cache: bool = True,
+        audio_sink: AudioSink | None = None,
+        on_event: EventCallback | None = None,
+        event_queue_size: int = 256,
+    ) -> None:
+        if mirror not in ("auto", "on", "off"):
+            raise ValueError(f"mirror must be auto, on or off, not {mirror!r}")
+        self.reference = Path(reference)
+        with VideoReader(self.reference) as probe:  # a bad reference fails now, with one line
+            self.ref_fps, self.duration = probe.fps, probe.duration
+            self._ref_frames = max(probe.frame_count, round(probe.duration * probe.fps)) + 2
+        if isinstance(camera, Camera):
+            self.camera, self.clock = camera, camera.clock
+        else:
+            self.clock = SessionClock()
+            self.camera = open_camera(camera, self.clock)
+        self.record_to = Path(record_to) if record_to is not None else None
+        self.mirror, self.use_cache = mirror, use_cache
+        self.sink: AudioSink = audio_sink if audio_sink is not None else WallClockSink(48000, 2)
+        self.events = EventQueue(event_queue_size)
+        self._dispatcher = Dispatcher(self.events, on_event, lambda exc: self._stage_failed("on_event callback", exc)) if on_event else None
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._state = SessionState.IDLE
+        self._reason = ""
+        self._errors: list[tuple[str, BaseException]] = []
+        self._stop_requested: str | None = None  # "stop" (score) or "cancel" (no report)
+        self._result: SessionResult | None = None
+        self._thread = threading.Thread(target=self._run, name="engine-session", daemon=True)
+        self.player: ReferencePlayer | None = None
+        self.recorder: Recorder | None = None
+        self.track: ReferenceTrack | None = None
+        self.scorer: LiveScorer | None = None
+        self._user: UserAnalyser | None = None
+        self._ref: ReferenceStage | None = None
+        self._matcher: Matcher | None = None
+        self._display: LatestFrame[CapturedFrame] = self.camera.subscribe_latest("display")
+        self._analysis_box: LatestFrame[CapturedFrame] = self.camera.subscribe_latest("analyser")
+        self._beats: np.ndarray | None = None
+        self._cached = False
+        self._started_at = 0.0  # perf_counter at start()
+        self._running_at: float | None = None  # perf_counter when the clock started
+        self._finishing_at: float | None = None  # perf_counter when FINISHING began
+        self.rss_running_mb = 0.0
+        self._cv_threads: int | None = None
+        self._end_position = 0.0
+        self._recorder_reported = False
+        self.cpu = ThreadCpu()
+
+    # --- control (any thread) ----------------------------------------------------------------
+
+    def start(self) -> None:
+        """Begin: returns at once; the session goes STARTING, then RUNNING."""
+        with self._lock:
+            if self._state is not SessionState.IDLE:
+                raise RuntimeError("a session can be started once")
+            self._started_at = time.perf_counter()
+        self._set_state(SessionState.STARTING)
+        if self._dispatcher is not None:
+            self._dispatcher.start()
+        self._thread.start()
+
+    def pause(self) -> bool:
+        """Pause the music, the reference and scoring; False when not RUNNING."""
+        with self._lock:
+            if self._state is not SessionState.RUNNING or self.player is None:
+                return False
+            self.player.pause()
+            self._state = SessionState.PAUSED
+        self.events.put(StateChanged(SessionState.PAUSED))
+        return True
+
+    def resume(self) -> bool:
+        """Carry on after ``pause()``; False when not PAUSED."""
+        with self._lock:
+            if self._state is not SessionState.PAUSED or self.player is None:
+                return False
+            self.player.resume()
+            self._state = SessionState.RUNNING
+        self.events.put(StateChanged(SessionState.RUNNING))
+        return True
+
+    def stop(self) -> None:
+        """Finish now and score what was danced (the report covers the reference up to here)."""
+        self._request("stop")
+
+    def cancel(self) -> None:
+        """Finish now without a report (the recording is still kept)."""
+        self._request("cancel")
+
+    def wait(self, timeout: float | None = None) -> SessionResult | None:
+        """The result once the session is DONE or FAILED (None on timeout or if never started)."""
+        if self._thread.ident is None:
+            return self._result
+        self._thread.join(timeout)
+        if self._thread.is_alive():
+            return None
+        if self._dispatcher is not None and not self._dispatcher.join(timeout):
+            return None
+        return self._result
+
+    @property
+    def state(self) -> SessionState:
+        return self._state
+
+    @property
+    def result(self) -> SessionResult | None:
+        return self._result
+
+    def status(self) -> SessionStatus:
+        camera = self.camera.stats()
+        scorer, user, player, recorder = self.scorer, self._user, self.player, self.recorder
+        errors = self._errors
+        return SessionStatus(
+            self._state, self._reason, self.clock.now() if self._running_at else 0.0, player.position() if player else 0.0,
+            camera.frames, user.analysed if user else 0, scorer.pairs if scorer else 0, scorer.total if scorer else 0.0,
+            scorer.lag if scorer else 0.0, self._analysis_box.overwritten, player.dropped_late if player else 0,
+            recorder.frames_written if recorder else 0, str(stage_error(*errors[0])) if errors else None,
+        )  # fmt: skip
+
+    def camera_frame(self) -> CapturedFrame | None:
+        """The newest camera frame not yet shown (for the UI's display timer), or None."""
+        return self._display.get(timeout=0)
+
+    def reference_frame(self) -> tuple[np.ndarray, float] | None:
+        """The reference frame showing now, as ``(rgb, time)``."""
+        return self.player.current if self.player else None
+
+    def __enter__(self) -> Session:  # noqa: PYI034
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        if self._thread.ident is None:
+            self.camera.stop()
+            self.events.close()
+            return
+        self.cancel()
+        self.wait()
+
+    # --- the session thread -------------------------------------------------------------------
+
+    def _request(self, kind: str) -> None:
+        with self._lock:
+            if self._stop_requested is None:
+                self._stop_requested = kind
+        self._wake.set()
+
+    def _stage_failed(self, stage: str, exc: BaseException) -> None:
+        with self._lock:
+            self._errors.append((stage, exc))
+        self._wake.set()
+
+    def _set_state(self, state: SessionState, reason: str = "") -> None:
+        with self._lock:
+            self._state, self._reason = state, reason or self._reason
+        self.events.put(StateChanged(state, reason))
+
+    def _run(self) -> None:
+        try:
+            self._prepare()
+            if not self._errors and self._stop_requested is None:
+                self._go()
+                self._watch()
+        except BaseException as exc:  # noqa: BLE001 - ends the session FAILED, with the error
+            self._stage_failed("session", exc)
+        finally:
+            self._finish()
+
+    def _prepare(self) -> None:
+        """STARTING: everything slow happens here, before the clock starts."""
+        cached = None
+        if self.use_cache:
+            cached = analysis_cache.load(analysis_cache.content_key(self.reference))
+        self._cached = cached is not None
+        music = load_audio(self.reference, rate=BEAT_RATE)  # as offline.reference_beats
+        self._beats = None if music is None else beat_times(music[:, 0], BEAT_RATE)
+        self.track = ReferenceTrack(self._ref_frames, self.ref_fps)
+        moves = live_moves(self.duration, self.ref_fps, self._beats, cached)
+        if self.record_to is not None:
+            audio_rate = self.sink.sample_rate if music is not None else None
+            self.recorder = Recorder.for_camera(self.record_to, self.camera, audio_rate=audio_rate, audio_channels=self.sink.channels)
+            if not self.recorder.start():
+                self._report_recorder()
+        on_audio = self.recorder.push_audio if self.recorder is not None and self.recorder.state is RecorderState.RUNNING else None
+        self.player = ReferencePlayer(self.reference, self.clock, self.sink, on_audio=on_audio)
+        self.scorer = LiveScorer(self.track, self.mirror, moves, self.camera.fps)
+        self._user = UserAnalyser(self._analysis_box, self.clock, self._stage_failed)
+        self._ref = ReferenceStage(self.player, self.track, cached, self._stage_failed)
+        self._matcher = Matcher(self._user.out, self.scorer, self.track, self.clock, self.events, self._stage_failed)
+        self._cv_threads = cv2.getNumThreads()
+        cv2.setNumThreads(1)  # OpenCV's own pool only fought the model threads for the cores
+        for stage in (self._user, self._ref, self._matcher):
+            stage.start()
+        deadline = time.monotonic() + READY_TIMEOUT
+        for stage in (self._user, self._ref):
+            while not stage.ready.wait(0.05):
+                if self._errors or self._stop_requested or time.monotonic() > deadline:
+                    return
+
+    def _go(self) -> None:
+        """The clock starts; playback, capture and the engine's real-time work begin together."""
+        assert self.player is not None and self._ref is not None
+        self.clock.start()
+        self.player.start()
+        self.camera.start()
+        self._ref.go.set()
+        self._running_at = time.perf_counter()
+        for name, thread in self._threads().items():
+            self.cpu.add(name, thread)
+        self.cpu.begin()
+        self._set_state(SessionState.RUNNING)
+
+    def _threads(self) -> dict[str, threading.Thread | None]:
+        found = {t.name: t for t in threading.enumerate()}
+        return {
+            "capture": getattr(self.camera, "_thread", None),
+            "user-analyser": self._user.thread if self._user else None,
+            "reference": self._ref.thread if self._ref else None,
+            "matcher": self._matcher.thread if self._matcher else None,
+            "playback": found.get("reference-player"),
+            "recorder": getattr(self.recorder, "_thread", None),
+            "session": self._thread,
+        }
+
+    def _watch(self) -> None:
+        """RUNNING/PAUSED: wait for the end, reporting a failed recorder on the way."""
+        assert self.player is not None
+        last_sample = time.perf_counter()
+        camera_done: float | None = None
+        while True:
+            self._wake.wait(0.05)
+            self._wake.clear()
+            if time.perf_counter() - last_sample > 0.5:
+                self.cpu.sample()
+                last_sample = time.perf_counter()
+            if self._errors or self._stop_requested:
+                return
+            if self.player.state is PlayerState.FAILED:
+                raise self.player.error or DanceLikeError(f"{self.reference}: playback failed")
+            if self.recorder is not None and self.recorder.state is RecorderState.FAILED:
+                self._report_recorder()
+            position = self.player.position()
+            self._end_position = max(self._end_position, position)
+            if not self.camera.running and self.camera.state is not CameraState.IDLE and camera_done is None:
+                if self.camera.state is CameraState.LOST or position < self.duration - END_TOLERANCE:
+                    self._reason = f"camera lost: {self.camera.reason}"
+                    self.events.put(CameraLost(self.camera.reason, self.camera.stats().frames))
+                    return
+                camera_done = time.perf_counter()  # it ended with the dance: let the reference finish
+            late = camera_done is not None and time.perf_counter() - camera_done > END_TOLERANCE + TAIL_SECONDS
+            if (self.player.finished and (position >= self.duration + TAIL_SECONDS or camera_done is not None)) or late:
+                self._reason = "the dance ended"
+                return
+
+    def _report_recorder(self) -> None:
+        if self.recorder is None or self._recorder_reported or self.recorder.error is None:
+            return
+        self._recorder_reported = True
+        self.events.put(RecorderFailed(str(self.recorder.error), self.recorder.frames_written))
+
+    def _finish(self) -> None:
+        """FINISHING: stop capture, drain every stage in order, then the final report."""
+        self._finishing_at = time.perf_counter()
+        self.rss_running_mb = current_rss_mb()  # before the final report's transient arrays
+        self._set_state(SessionState.FINISHING, self._reason)
+        if self._running_at is not None:
+            self.cpu.sample()
+        if self.player is not None:
+            self._end_position = max(self._end_position, self.player.position())
+        self.camera.stop()
+        for stage in (self._user, self._ref):
+            if stage is not None:
+                stage.stop()
+        if self.player is not None:
+            self.player.stop()
+        for stage in (self._user, self._ref, self._matcher):
+            if stage is not None and not stage.join(_JOIN):
+                self._stage_failed(stage.name, TimeoutError(f"{stage.name} did not stop within {_JOIN:.0f} s"))
+        if self.recorder is not None:
+            self.recorder.stop()
+            self._report_recorder()
+        if self._ref is not None and self.track is not None:
+            self._ref.fill_remaining(min(self._end_position, self.duration))
+        if self._cv_threads is not None:
+            cv2.setNumThreads(self._cv_threads)
+        result = self._result_now()
+        self._result = result
+        self._set_state(SessionState.FAILED if result.error else SessionState.DONE, result.reason)
+        self.events.put(Finished(result))
+        self.events.close()
+
+    def _result_now(self) -> SessionResult:
+        errors = list(self._errors)
+        error = stage_error(*errors[0]) if errors else None
+        report, warnings = None, []
+        reason = self._reason or ("cancelled" if self._stop_requested == "cancel" else "stopped" if self._stop_requested else "")
+        if error is None and self._stop_requested != "cancel" and self.scorer is not None and self.track is not None:
+            try:
+                plain, mirrored = self.scorer.user.tracks()
+                until = self.duration if reason == "the dance ended" else min(self._end_position, self.duration)
+                reference = self.track.track(until)
+                report = final_report(reference, plain, mirrored, self.ref_fps, self.camera.fps, self.mirror, self._beats)
+                if report is None:
+                    warnings.append("too little was danced to make a report")
+            except Exception as exc:  # noqa: BLE001 - the final step's failure fails the session
+                error = stage_error("final report", exc)
+        if self.player is not None and self.player.error is not None and error is None:
+            warnings.append(str(self.player.error))
+        if self.recorder is not None and self.recorder.error is not None:
+            warnings.append(str(self.recorder.error))
+        recording = None
+        if self.recorder is not None and self.recorder.frames_written > 0 and self.recorder.path.is_file():
+            recording = self.recorder.path
+        return SessionResult(report, recording, self._stats(), error, reason if error is None else str(error), warnings)
+
+    def _stats(self) -> dict[str, Any]:
+        return session_stats(self)

@@ -1,0 +1,288 @@
+"""The engine's own threads: user analyser, reference stage (present + analyse), matcher.
+
+Each stage is one thread with its own stop event, timings and error. A stage never lets an
+exception die with its thread: it is handed to ``on_error`` (the session then finishes FAILED
+and says which stage failed and why) and the stage closes its output so nothing downstream
+waits for it. Stages talk only through bounded mailboxes:
+
+    camera ─► LatestFrame ─► UserAnalyser ─► FrameQueue(drop-oldest) ─► Matcher ─► events
+    ReferencePlayer.frame_at ─► ReferenceStage ─► ReferenceTrack ─────────┘ (waits, with a timeout)
+
+Each analyser owns a ``PoseTracker`` with single-threaded interpreters (``num_threads=1``): two
+model threads on two cores, and the light threads (capture, recorder, player, matcher) fill the
+gaps. More interpreter threads only made the models fight the decoders and the encoder.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from dancelike.analysis import VideoAnalysis
+from dancelike.engine.events import EventQueue, FrameScored
+from dancelike.engine.metrics import StageClock
+from dancelike.engine.scorer import LiveScorer
+from dancelike.engine.tracks import ReferenceTrack, row_of
+from dancelike.media.camera import CapturedFrame
+from dancelike.media.clock import (
+    DropPolicy,
+    FrameQueue,
+    LatestFrame,
+    SessionClock,
+    Timings,
+)
+from dancelike.media.playback import ReferencePlayer
+from dancelike.scoring.poses import PoseTrack, pose_track
+from dancelike.vision.body import BodyFrame, Roi
+from dancelike.vision.landmarks import INPUT_SIZE
+from dancelike.vision.tracker import PoseTracker
+
+ErrorHandler = Callable[[str, BaseException], None]
+
+#: How far (seconds) the reference analyser may fall behind the playback position and still
+#: take every frame; further behind, it jumps to the newest (the skipped ones are counted).
+CATCH_UP_SECONDS = 0.1
+#: Cached reference rows are prepared this far (seconds) ahead of the playback position.
+CACHE_LOOKAHEAD_SECONDS = 2.0
+#: Longest the matcher waits for the reference frame of a capture's moment to be analysed.
+REFERENCE_WAIT_SECONDS = 0.12
+
+
+def warm_tracker(tracker: PoseTracker) -> None:
+    """Run both models once on blank input, on the calling thread, so the first real frame does
+    not pay for XNNPACK's weight packing (and the models are bound to the thread that uses them)."""
+    blank = np.zeros((INPUT_SIZE, INPUT_SIZE, 3), np.uint8)
+    tracker.process(blank, 0.0)  # nobody there: the detector runs
+    outputs = tracker.landmarks.infer(tracker.landmarks.preprocess(blank, _CENTRE_ROI))
+    del outputs  # views of the interpreter's buffers: dropped before the next run
+    tracker.reset()
+    tracker.times.total_ms.clear()
+    tracker.times.counts.clear()
+
+
+_CENTRE_ROI = Roi(INPUT_SIZE / 2, INPUT_SIZE / 2, INPUT_SIZE, 0.0)
+
+
+class Stage:
+    """A named thread with a stop event, its timings, its error, and a ready signal."""
+
+    name = "stage"
+
+    def __init__(self, on_error: ErrorHandler) -> None:
+        self.on_error = on_error
+        self.error: BaseException | None = None
+        self.clock = StageClock()
+        self.ready = threading.Event()
+        self.go = threading.Event()  # the session's clock has started: real-time work may begin
+        self._stop = threading.Event()
+        self.thread = threading.Thread(target=self._main, name=f"engine-{self.name}", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def join(self, timeout: float | None = None) -> bool:
+        if self.thread.ident is not None:
+            self.thread.join(timeout)
+        return not self.thread.is_alive()
+
+    def _main(self) -> None:
+        try:
+            self.setup()
+            self.ready.set()
+            self.run()
+        except BaseException as exc:  # noqa: BLE001 - surfaced through the session, never lost
+            self.error = exc
+            self.on_error(self.name, exc)
+        finally:
+            self.ready.set()
+            self.cleanup()
+
+    def setup(self) -> None:
+        """Work done before the session's clock starts (loading models)."""
+
+    def run(self) -> None:
+        raise NotImplementedError
+
+    def cleanup(self) -> None:
+        """Always runs last on the stage's thread: close outputs so nobody waits on us."""
+
+
+@dataclass(frozen=True)
+class Analysed:
+    """A camera frame's analysis on its way to the matcher."""
+
+    body: BodyFrame
+    t: float  # capture time (session seconds)
+    index: int
+
+
+class UserAnalyser(Stage):
+    """Analyses the newest camera frame whenever it is free; frames replaced meanwhile are skipped.
+
+    Frames captured while the session is paused are not analysed (nothing is being danced
+    against); they are counted in ``paused``, not as skips.
+    """
+
+    name = "user-analyser"
+
+    def __init__(self, source: LatestFrame[CapturedFrame], clock: SessionClock, on_error: ErrorHandler) -> None:
+        super().__init__(on_error)
+        self.source, self.session_clock = source, clock
+        self.out: FrameQueue[Analysed] = FrameQueue(8, DropPolicy.DROP_OLDEST, "matcher")
+        self.tracker: PoseTracker | None = None
+        self.analysed = self.paused = 0
+
+    def setup(self) -> None:
+        self.tracker = PoseTracker(num_threads=1)
+        warm_tracker(self.tracker)
+
+    def run(self) -> None:
+        assert self.tracker is not None
+        while not self._stop.is_set():
+            frame = self.source.get(timeout=0.1)
+            if frame is None:
+                if self.source.closed:
+                    return
+                continue
+            if self.session_clock.paused:
+                self.paused += 1
+                continue
+            started = time.perf_counter()
+            body = self.tracker.process(frame.rgb, frame.t)
+            self.clock.add(time.perf_counter() - started)
+            self.analysed += 1
+            self.out.put(Analysed(body, frame.t, frame.index))
+
+    def cleanup(self) -> None:
+        self.out.close()
+
+
+class ReferenceStage(Stage):
+    """Presents the reference's frames as the master clock reaches them and fills the
+    ``ReferenceTrack``: by analysing each presented frame (live), or from a cached analysis.
+
+    Presenting here (``ReferencePlayer.frame_at``) keeps one consumer of the player's frames:
+    the UI shows ``player.current``. While it keeps up, every frame is analysed; a hiccup of up
+    to ``CATCH_UP_SECONDS`` is absorbed by taking the frames in turn, beyond that it jumps to
+    the newest (the player counts the frames passed over in ``dropped_late``).
+    """
+
+    name = "reference"
+
+    def __init__(self, player: ReferencePlayer, track: ReferenceTrack, cached: VideoAnalysis | None, on_error: ErrorHandler) -> None:
+        super().__init__(on_error)
+        self.player, self.track, self.cached = player, track, cached
+        self.tracker: PoseTracker | None = None
+        self.analysed = self.presented = 0
+        self._prepared = 0  # cached rows filled so far (slots 0 .. _prepared-1)
+
+    def setup(self) -> None:
+        if self.cached is None:
+            self.tracker = PoseTracker(num_threads=1)
+            warm_tracker(self.tracker)
+        else:
+            self._prepare_cached(CACHE_LOOKAHEAD_SECONDS)
+
+    def run(self) -> None:
+        while not self.go.wait(0.05):
+            if self._stop.is_set():
+                return
+        frame_s = 1.0 / self.player.fps
+        last_t = -frame_s
+        while not self._stop.is_set():
+            if self.player.finished:
+                return
+            position = self.player.position()
+            if self.cached is not None:
+                self._prepare_cached(position + CACHE_LOOKAHEAD_SECONDS)
+            wait = last_t + frame_s - position
+            if wait > 1e-4:
+                self._stop.wait(min(wait / max(self.player.clock.rate, 0.1), 0.02))
+                continue
+            behind = position - last_t > CATCH_UP_SECONDS + frame_s
+            got = self.player.frame_at(position if behind or self.tracker is None else min(position, last_t + 1.5 * frame_s))
+            if got is None:
+                self._stop.wait(0.002)  # not decoded yet
+                continue
+            rgb, t = got
+            last_t = t
+            self.presented += 1
+            if self.tracker is not None:
+                started = time.perf_counter()
+                body = self.tracker.process(rgb, t)
+                self.track.fill(self.track.index_of(t), row_of(body, t))
+                self.clock.add(time.perf_counter() - started)
+                self.analysed += 1
+
+    def _prepare_cached(self, until: float) -> None:
+        """Fill cached rows up to reference time ``until`` (a few per call: it runs in gaps)."""
+        assert self.cached is not None
+        frames = self.cached.frames
+        end = min(len(frames), self.track.count, self.track.index_of(until) + 1)
+        while self._prepared < end:
+            stop = min(end, self._prepared + 15)
+            started = time.perf_counter()
+            rows = pose_track(frames[self._prepared : stop])
+            for k in range(stop - self._prepared):
+                s = slice(k, k + 1)
+                one = PoseTrack(rows.times[s], rows.found[s], rows.directions[s], rows.visibility[s], rows.parts[s])
+                self.track.fill(self.track.index_of(float(rows.times[k])), one)
+            self.clock.add((time.perf_counter() - started) / max(1, stop - self._prepared))
+            self._prepared = stop
+
+    def fill_remaining(self, until: float) -> None:
+        """After the session: cached rows still missing up to ``until`` (for the final report)."""
+        if self.cached is not None:
+            self._prepare_cached(until)
+
+    def cleanup(self) -> None:
+        self.track.finish()
+
+
+class Matcher(Stage):
+    """Pairs each analysed camera frame with the reference of the same moment of the dance
+    (shifted by the online DTW lag), scores it and emits a ``FrameScored`` event."""
+
+    name = "matcher"
+
+    def __init__(
+        self, inbox: FrameQueue[Analysed], scorer: LiveScorer, track: ReferenceTrack, clock: SessionClock, events: EventQueue, on_error: ErrorHandler
+    ) -> None:
+        super().__init__(on_error)
+        self.inbox, self.scorer, self.track, self.session_clock, self.events = inbox, scorer, track, clock, events
+        self.latency_ms = Timings(size=1 << 16)
+        self.first_score_at: float | None = None  # session time of the first paired score
+        self.last_score_at = 0.0
+        self.waited_ms = Timings()
+
+    def run(self) -> None:
+        while True:
+            item = self.inbox.get(timeout=0.1)
+            if item is None:
+                if self.inbox.done or self._stop.is_set():
+                    return
+                continue
+            position = self.session_clock.position_at(item.t)
+            waited = time.perf_counter()
+            self.track.wait_for(position, REFERENCE_WAIT_SECONDS)
+            started = time.perf_counter()
+            self.waited_ms.add((started - waited) * 1000)
+            live = self.scorer.score(item.body, position, item.t)
+            self.clock.add(time.perf_counter() - started)
+            now = self.session_clock.now()
+            latency = (now - item.t) * 1000.0
+            if live.paired:
+                self.latency_ms.add(latency)
+                if self.first_score_at is None:
+                    self.first_score_at = now
+                self.last_score_at = now
+            self.events.put(
+                FrameScored(item.t, live.position, live.ref_time, live.score, live.parts, live.total, live.lag, live.move, live.mirrored, live.found, latency)
+            )

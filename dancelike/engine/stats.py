@@ -1,0 +1,96 @@
+"""The figures a finished session reports: throughput, latency, skips, drops, stage timings, CPU.
+
+Kept apart from ``session`` so the session reads as a state machine; every figure here comes
+from a stage's own counters (the convention: every stage reports its timings).
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any
+
+from dancelike.engine.metrics import peak_rss_mb
+from dancelike.vision.tracker import PoseTracker
+
+if TYPE_CHECKING:
+    from dancelike.engine.session import Session
+
+
+def _pct(part: float, whole: float) -> float:
+    return round(100.0 * part / whole, 2) if whole > 0 else 0.0
+
+
+def tracker_ms(tracker: PoseTracker | None) -> dict[str, float]:
+    """Milliseconds per call of each of a tracker's steps (detector, preprocess, landmarks, part map)."""
+    if tracker is None:
+        return {}
+    times = tracker.times
+    return {stage: round(ms / max(1, times.counts.get(stage, 1)), 2) for stage, ms in sorted(times.total_ms.items())}
+
+
+def session_stats(session: Session) -> dict[str, Any]:
+    """Every figure of a session, as plain JSON-ready values."""
+    s = session
+    running_s = (s._finishing_at or time.perf_counter()) - s._running_at if s._running_at else 0.0
+    camera = s.camera.stats()
+    box = s._analysis_box
+    user, ref, matcher, player, recorder, scorer = s._user, s._ref, s._matcher, s.player, s.recorder, s.scorer
+    delivered = max(0, box.put_count - (user.paused if user else 0))
+    user_skipped = box.overwritten
+    ref_presented = ref.presented if ref else 0
+    ref_skipped = player.dropped_late if player and ref and ref.tracker is not None else 0
+    cpu = s.cpu.percent()
+    stage_ms = {
+        "capture": camera.grab_ms_p50,
+        "user-analyser": user.clock.ms.percentile(50) if user else 0.0,
+        "reference": ref.clock.ms.percentile(50) if ref else 0.0,
+        "matcher": matcher.clock.ms.percentile(50) if matcher else 0.0,
+        "playback": float(player.stats()["decode_ms_p50"]) if player else 0.0,
+        "recorder": float(recorder.stats()["encode_ms_p50"]) if recorder else 0.0,
+        "session": 0.0,
+    }
+    stages = {name: {"ms_p50": round(ms, 2), "cpu_pct": round(cpu.get(name, 0.0), 1)} for name, ms in stage_ms.items()}
+    pairs = scorer.pairs if scorer else 0
+    sustained = 0.0  # pairs per second between the first and the last score: the steady rate
+    if matcher is not None and matcher.first_score_at is not None and matcher.last_score_at > matcher.first_score_at:
+        sustained = (pairs - 1) / (matcher.last_score_at - matcher.first_score_at)
+    first = None
+    if matcher is not None and matcher.first_score_at is not None and s._running_at is not None:
+        first = round(s._running_at - s._started_at + matcher.first_score_at, 3)
+    rec = recorder.stats() if recorder else {}
+    return {
+        "running_s": round(running_s, 3),
+        "end_reason": s._reason,
+        "reference_cached": s._cached,
+        "frames_captured": camera.frames,
+        "camera_state": s.camera.state.value,
+        "user_analysed": user.analysed if user else 0,
+        "user_skipped": user_skipped,
+        "user_skipped_pct": _pct(user_skipped, delivered),
+        "user_paused_frames": user.paused if user else 0,
+        "reference_presented": ref_presented,
+        "reference_analysed": ref.analysed if ref else 0,
+        "reference_skipped": ref_skipped,
+        "reference_skipped_pct": _pct(ref_skipped, ref_presented + ref_skipped),
+        "analyser_skipped_pct": _pct(user_skipped + ref_skipped, delivered + (ref_presented + ref_skipped if ref_skipped or (ref and ref.tracker) else 0)),
+        "pairs": pairs,
+        "unpaired": scorer.unpaired if scorer else 0,
+        "pairs_per_s": round(sustained, 2),
+        "pairs_per_s_overall": round(pairs / running_s, 2) if running_s > 0 else 0.0,
+        "latency_ms_p50": round(matcher.latency_ms.percentile(50), 2) if matcher else 0.0,
+        "latency_ms_p95": round(matcher.latency_ms.percentile(95), 2) if matcher else 0.0,
+        "reference_wait_ms_p95": round(matcher.waited_ms.percentile(95), 2) if matcher else 0.0,
+        "first_score_s": first,
+        "recorded_frames": int(rec.get("frames_written", 0)),
+        "recorder_dropped": int(rec.get("dropped", 0)),
+        "recorder_error": str(recorder.error) if recorder and recorder.error else None,
+        "recording_seconds": round(float(rec.get("duration", 0.0)), 3),
+        "events_dropped": s.events.dropped,
+        "live_total": round(scorer.total, 2) if scorer else 0.0,
+        "stages": stages,
+        "user_tracker_ms": tracker_ms(user.tracker if user else None),
+        "reference_tracker_ms": tracker_ms(ref.tracker if ref else None),
+        "thread_cpu_s": {name: round(v, 3) for name, v in s.cpu.cpu_seconds.items()},
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+        "rss_mb_before_report": round(s.rss_running_mb, 1),
+    }

@@ -1,0 +1,251 @@
+"""The two pose tracks a live session builds as it goes, and the online aligner that reads them.
+
+Scoring consumes ``PoseTrack`` rows (body-centred limb directions, visibility, canonical part
+maps). The engine computes each frame's row once, when the frame is analysed, and keeps only
+rows, never BodyFrames (a person mask is 256 KB a frame). The rows serve live matching at once
+and, put together, the exact DTW and the report after the session, so the final result is
+computed from the same numbers offline scoring would use.
+
+Memory stays flat enough for long sessions: a canonical part map (4 KB) is kept zlib-compressed
+(~300 bytes, 17 us to pack, 8 us to unpack), and the dancer's mirrored reading is derived from
+the plain one (its part map is the plain map flipped with left and right swapped, exactly what
+``canonical_parts(mirror=True)`` computes), so a frame costs about 1 KB for ten minutes' worth.
+
+* ``ReferenceTrack``: one slot per reference frame, filled as the reference is analysed (live:
+  when the frame is presented; cached: a little ahead of the playback position). The matcher
+  waits on it for the frame showing at a capture's moment, with a timeout.
+* ``UserTrack``: the dancer's rows, appended by the matcher thread only, in capture order.
+* ``GrowingAligner``: ``OnlineAligner`` over a reference whose features arrive while it plays.
+"""
+
+from __future__ import annotations
+
+import threading
+import zlib
+from dataclasses import replace
+
+import numpy as np
+
+from dancelike.scoring.online import OnlineAligner
+from dancelike.scoring.poses import (
+    CANONICAL_SIZE,
+    FEATURE_SIZE,
+    MIRROR_PARTS,
+    NUM_LIMBS,
+    PoseTrack,
+    limb_directions,
+    limb_visibility,
+    mirror_landmarks,
+    pose_track,
+)  # fmt: skip
+from dancelike.vision.body import BodyFrame
+
+_SHAPE = (CANONICAL_SIZE, CANONICAL_SIZE)
+_EMPTY_PARTS = zlib.compress(np.zeros(_SHAPE, np.uint8).tobytes(), 1)
+
+
+def row_of(body: BodyFrame, t: float) -> PoseTrack:
+    """One frame's ``PoseTrack`` row, stamped with time ``t`` (exactly what ``pose_track`` makes)."""
+    return pose_track([replace(body, t=t, roi_mask=None)])
+
+
+def mirrored_row(body: BodyFrame, plain: PoseTrack) -> PoseTrack:
+    """The mirrored reading of a frame whose plain row is ``plain``; equals ``pose_track(mirror=True)``."""
+    if body.landmarks is None:
+        return plain
+    landmarks = mirror_landmarks(body.landmarks)
+    return PoseTrack(plain.times, plain.found, limb_directions(landmarks)[None], limb_visibility(landmarks)[None], MIRROR_PARTS[plain.parts[:, :, ::-1]])
+
+
+def concat(rows: list[PoseTrack]) -> PoseTrack:
+    """Rows joined in order into one track (both readings of a frame, scored in one call)."""
+    return PoseTrack(*(np.concatenate([getattr(r, name) for r in rows]) for name in ("times", "found", "directions", "visibility", "parts")))
+
+
+def pack(parts: np.ndarray) -> bytes:
+    return zlib.compress(np.ascontiguousarray(parts, np.uint8).tobytes(), 1)
+
+
+def unpack(blob: bytes) -> np.ndarray:
+    return np.frombuffer(zlib.decompress(blob), np.uint8).reshape(_SHAPE)
+
+
+def _track(times: np.ndarray, found: np.ndarray, directions: np.ndarray, visibility: np.ndarray, blobs: list[bytes | None]) -> PoseTrack:
+    parts = np.zeros((len(blobs), *_SHAPE), np.uint8)
+    for k, blob in enumerate(blobs):
+        if blob is not None and blob is not _EMPTY_PARTS:
+            parts[k] = unpack(blob)
+    return PoseTrack(times, found, directions, visibility, parts)
+
+
+class ReferenceTrack:
+    """Rows of the reference, one slot per frame (index = round(t * fps)), filled as analysed.
+
+    Thread-safe: one thread fills, the matcher reads and waits. ``frontier`` is the latest
+    reference time whose frame has been filled; ``complete`` is set once no more frames will
+    come (the reference ended or the session stops), so no waiter waits for nothing.
+    """
+
+    def __init__(self, count: int, fps: float) -> None:
+        self.fps = float(fps)
+        self.count = n = max(1, int(count))
+        self.times = np.arange(n) / self.fps
+        self.found = np.zeros(n, bool)
+        self.directions = np.full((n, NUM_LIMBS, 2), np.nan)
+        self.visibility = np.zeros((n, NUM_LIMBS))
+        self._parts: list[bytes | None] = [None] * n
+        self.filled = np.zeros(n, bool)
+        self.filled_count = 0
+        self.frontier = -1.0
+        self.complete = False
+        self._new: list[int] = []
+        self._cond = threading.Condition()
+
+    def index_of(self, t: float) -> int:
+        return min(max(round(t * self.fps), 0), self.count - 1)
+
+    def fill(self, index: int, row: PoseTrack) -> None:
+        """Store a one-row track in slot ``index`` (a later fill of the same slot wins)."""
+        blob = pack(row.parts[0]) if row.found[0] else _EMPTY_PARTS
+        with self._cond:
+            self.times[index] = row.times[0]
+            self.found[index] = row.found[0]
+            self.directions[index] = row.directions[0]
+            self.visibility[index] = row.visibility[0]
+            self._parts[index] = blob
+            self.filled_count += not self.filled[index]
+            self.filled[index] = True
+            self.frontier = max(self.frontier, float(row.times[0]))
+            self._new.append(index)
+            self._cond.notify_all()
+
+    def finish(self) -> None:
+        """No more frames will be filled: wake every waiter."""
+        with self._cond:
+            self.complete = True
+            self._cond.notify_all()
+
+    def wait_for(self, t: float, timeout: float) -> bool:
+        """Wait until the frame showing at reference time ``t`` is filled; False on timeout."""
+        due = t - 0.5 / self.fps
+        with self._cond:
+            return self._cond.wait_for(lambda: self.frontier >= due or self.complete, timeout)
+
+    def take_new(self) -> list[int]:
+        """Slots filled since the last call (for the aligner, which keeps its own copy)."""
+        with self._cond:
+            new, self._new = self._new, []
+            return new
+
+    def nearest_filled(self, index: int, radius: int = 2) -> int | None:
+        """The filled slot nearest ``index`` within ``radius`` frames (earlier first on ties)."""
+        for step in range(radius + 1):
+            for candidate in (index - step, index + step):
+                if 0 <= candidate < self.count and self.filled[candidate]:
+                    return candidate
+        return None
+
+    def row(self, index: int) -> PoseTrack:
+        return self._slice(slice(index, index + 1))
+
+    def track(self, until: float | None = None) -> PoseTrack:
+        """The track from the first frame up to reference time ``until`` (default: every slot).
+
+        Slots never filled (frames the analyser had to skip) stay as frames where nobody was
+        seen: the report leaves those out of the judgement rather than inventing a pose.
+        """
+        return self._slice(slice(0, self.count if until is None else self.index_of(until) + 1))
+
+    def _slice(self, s: slice) -> PoseTrack:
+        with self._cond:
+            return _track(self.times[s].copy(), self.found[s].copy(), self.directions[s].copy(), self.visibility[s].copy(), self._parts[s])
+
+
+class _Columns:
+    """Append-only columns in chunks of ``CHUNK`` rows: no per-row Python objects, no regrowth copies."""
+
+    CHUNK = 1024
+
+    def __init__(self, shapes: dict[str, tuple[tuple[int, ...], type]]) -> None:
+        self.shapes = shapes
+        self.chunks: list[dict[str, np.ndarray]] = []
+        self.size = 0
+
+    def append(self, **values: object) -> None:
+        at = self.size % self.CHUNK
+        if at == 0:
+            self.chunks.append({name: np.zeros((self.CHUNK, *shape), dtype) for name, (shape, dtype) in self.shapes.items()})
+        chunk = self.chunks[-1]
+        for name, value in values.items():
+            chunk[name][at] = value
+        self.size += 1
+
+    def column(self, name: str) -> np.ndarray:
+        shape, dtype = self.shapes[name]
+        if not self.chunks:
+            return np.zeros((0, *shape), dtype)
+        return np.concatenate([chunk[name] for chunk in self.chunks])[: self.size]
+
+
+class UserTrack:
+    """The dancer's rows in capture order: plain and, when ``with_mirror``, mirrored too."""
+
+    def __init__(self, with_mirror: bool) -> None:
+        self.with_mirror = with_mirror
+        limbs = ((NUM_LIMBS, 2), np.float64)
+        columns = {"times": ((), np.float64), "capture": ((), np.float64), "found": ((), np.bool_),
+                   "directions": limbs, "visibility": ((NUM_LIMBS,), np.float64)}  # fmt: skip
+        if with_mirror:
+            columns |= {"m_directions": limbs, "m_visibility": ((NUM_LIMBS,), np.float64)}
+        self._columns = _Columns(columns)
+        self._parts: list[bytes] = []
+
+    def add(self, body: BodyFrame, position: float, capture_t: float) -> tuple[PoseTrack, PoseTrack | None]:
+        """Keep the frame's rows (stamped with the reference ``position``); return them."""
+        plain = row_of(body, position)
+        mirrored = mirrored_row(body, plain) if self.with_mirror else None
+        values: dict[str, object] = {"times": position, "capture": capture_t, "found": plain.found[0],
+                                     "directions": plain.directions[0], "visibility": plain.visibility[0]}  # fmt: skip
+        if mirrored is not None:
+            values |= {"m_directions": mirrored.directions[0], "m_visibility": mirrored.visibility[0]}
+        self._columns.append(**values)
+        self._parts.append(pack(plain.parts[0]) if plain.found[0] else _EMPTY_PARTS)
+        return plain, mirrored
+
+    def __len__(self) -> int:
+        return self._columns.size
+
+    @property
+    def capture_times(self) -> np.ndarray:
+        return self._columns.column("capture")
+
+    def tracks(self) -> tuple[PoseTrack, PoseTrack | None]:
+        """The whole performance as tracks: (plain, mirrored or None)."""
+        c = self._columns
+        plain = _track(c.column("times"), c.column("found"), c.column("directions"), c.column("visibility"), list(self._parts))
+        if not self.with_mirror:
+            return plain, None
+        mirrored = PoseTrack(plain.times, plain.found, c.column("m_directions"), c.column("m_visibility"), MIRROR_PARTS[plain.parts[:, :, ::-1]])
+        return plain, mirrored
+
+
+class GrowingAligner(OnlineAligner):
+    """``OnlineAligner`` over a reference that is analysed while it plays.
+
+    It starts from an all-unknown reference (NaN features count as missing, at the aligner's
+    missing cost) and learns each reference frame with ``set_frame`` as the reference analyser
+    produces it, so live matching works before the whole reference has been seen. Frames not yet
+    analysed (ahead of the playback position) look like gaps, which only means a dancer far ahead
+    of the video is recognised once the video gets there.
+
+    It writes the base class's reference arrays; ``OnlineAligner`` would be the better home for
+    a public ``set_frame`` (see the engine's notes). Use from one thread.
+    """
+
+    def __init__(self, count: int, fps: float, **options: float) -> None:
+        super().__init__(np.full((max(1, count), FEATURE_SIZE), np.nan), fps, **options)
+
+    def set_frame(self, index: int, feature: np.ndarray) -> None:
+        feature = np.asarray(feature, np.float64).reshape(-1)
+        self._ref[index] = feature
+        self._ref_missing[index] = bool(np.isnan(feature).any())

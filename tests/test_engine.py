@@ -1,0 +1,337 @@
+"""The live engine: real sessions on short synthetic videos, with real threads and a file camera.
+
+Each session runs in real time, so the clips are short (3-6 s). The conftest fixture fails any
+test that leaves a thread running; these tests also assert it directly for the engine's threads.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import av
+import numpy as np
+import pytest
+
+from dancelike.engine import (
+    CameraLost,
+    EventQueue,
+    Finished,
+    FrameScored,
+    RecorderFailed,
+    Session,
+    SessionResult,
+    SessionState,
+    StateChanged,
+)  # fmt: skip
+from dancelike.engine.events import Event
+from dancelike.engine.scorer import LiveScorer
+from dancelike.engine.tracks import GrowingAligner, ReferenceTrack, UserTrack, row_of
+from dancelike.errors import InputError
+from dancelike.media.camera import CallableCamera, FileCamera
+from dancelike.media.video import VideoReader
+from dancelike.offline import score_videos
+from dancelike.scoring.match import score_pairs
+from dancelike.scoring.online import OnlineAligner
+from dancelike.scoring.poses import GROUPS, pose_track
+from dancelike.synth.motion import Dancer
+from dancelike.synth.performance import Scene, render_performance
+from dancelike.vision.body import BodyFrame
+from dancelike.vision.tracker import PoseTracker
+
+SECONDS = 6.0
+START = 2.0  # skip the count-in: the clips start mid-dance
+FPS = 30
+
+
+@pytest.fixture(scope="module")
+def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("engine")
+    paths = {name: folder / f"{name}.mp4" for name in ("reference", "good", "short")}
+    render_performance(paths["reference"], "groove", Dancer(), Scene(person=0, room=0), duration=SECONDS, start=START)
+    good = (Dancer(offset=0.15, sloppiness=0.3, seed=1), Scene(person=2, room=1, x=0.42, size=0.64))
+    render_performance(paths["good"], "groove", *good, duration=SECONDS, start=START)
+    render_performance(paths["short"], "groove", *good, duration=3.0, start=START)
+    return paths
+
+
+@pytest.fixture(autouse=True)
+def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    home = tmp_path / "home"
+    monkeypatch.setenv("DANCELIKE_HOME", str(home))
+    yield home
+
+
+class Collector:
+    """Events as the dispatcher delivers them, with the thread they arrived on."""
+
+    def __init__(self) -> None:
+        self.events: list[Event] = []
+        self.threads: set[str] = set()
+        self.lock = threading.Lock()
+
+    def __call__(self, event: Event) -> None:
+        with self.lock:
+            self.events.append(event)
+            self.threads.add(threading.current_thread().name)
+
+    def of(self, kind: type) -> list:
+        with self.lock:
+            return [e for e in self.events if isinstance(e, kind)]
+
+    def wait_for(self, predicate: object, timeout: float = 20.0) -> None:
+        deadline = time.monotonic() + timeout
+        while not predicate():  # type: ignore[operator]
+            assert time.monotonic() < deadline, "timed out waiting for the session"
+            time.sleep(0.02)
+
+
+def frames_and_duration(path: Path) -> tuple[int, float, float]:
+    """Video frames, video duration (last pts + one frame) and audio seconds of a recording."""
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        times = [float(f.pts * f.time_base) for f in container.decode(stream)]
+    with av.open(str(path)) as container:
+        audio = sum(f.samples for f in container.decode(audio=0)) / 48000 if container.streams.audio else 0.0
+    return len(times), times[-1] - times[0] + 1.0 / FPS, audio
+
+
+def engine_threads() -> list[str]:
+    names = ("engine-", "camera-", "recorder", "reference-player")
+    return [t.name for t in threading.enumerate() if t.name.startswith(names)]
+
+
+def run(session: Session, timeout: float = 60.0) -> SessionResult:
+    session.start()
+    result = session.wait(timeout)
+    assert result is not None, "the session did not finish"
+    assert engine_threads() == []
+    return result
+
+
+# --- whole sessions -----------------------------------------------------------------------------
+
+
+def test_live_session_records_scores_and_agrees_with_offline(clips: dict[str, Path], tmp_path: Path) -> None:
+    events = Collector()
+    recording = tmp_path / "sessions" / "take1.mp4"
+    session = Session(clips["reference"], str(clips["good"]), record_to=recording, use_cache=False, on_event=events)
+    result = run(session)
+    assert result.ok and session.state is SessionState.DONE and result.reason == "the dance ended", result
+    states = [e.state for e in events.of(StateChanged)]
+    assert states == [SessionState.STARTING, SessionState.RUNNING, SessionState.FINISHING, SessionState.DONE]
+    assert isinstance(events.events[-1], Finished) and events.events[-1].result is result
+    assert events.threads == {"engine-events"}
+
+    # the recording: every camera frame, its real duration, the reference's music beside it
+    stats = result.stats
+    frames, duration, audio = frames_and_duration(recording)
+    assert result.recording == recording and frames == stats["frames_captured"] == int(SECONDS * FPS)
+    assert duration == pytest.approx(SECONDS, abs=1.5 / FPS) and audio == pytest.approx(SECONDS, abs=0.1)
+    assert stats["recorder_dropped"] == 0 and stats["recorded_frames"] == frames
+
+    # live scores: one event per analysed frame, with parts, lag, move and a running total
+    scored = events.of(FrameScored)
+    assert len(scored) == stats["user_analysed"] and stats["pairs"] >= 0.5 * SECONDS * FPS
+    late = [e for e in scored if e.t > 2.0 and e.found]
+    assert late and set(late[-1].parts) == set(GROUPS) and late[-1].move is not None
+    assert np.median([e.score for e in late]) > 70 and not late[-1].mirrored
+    assert all(e.latency_ms > 0 for e in scored) and stats["first_score_s"] < 2.0
+
+    # the final report: the full report, and the same as offline scoring of the same two videos
+    report = result.report
+    assert report is not None and not report.mirrored and report.score > 70
+    assert len(report.frame_scores) == pytest.approx(SECONDS * FPS, abs=2)
+    assert abs(late[-1].total - report.shape) < 10
+    offline = score_videos(str(clips["reference"]), str(clips["good"]), use_cache=False)
+    assert abs(report.score - offline.report.score) <= 3.0, (report.score, offline.report.score)
+    assert abs(report.timing_offset_ms - offline.report.timing_offset_ms) < 100
+    # the live lag (online DTW) follows the lateness the exact DTW finds afterwards
+    assert np.median([e.lag for e in late]) == pytest.approx(report.timing_offset_ms / 1000, abs=0.1)
+
+
+def test_pause_resume_then_stop_early(clips: dict[str, Path], tmp_path: Path) -> None:
+    events = Collector()
+    camera = FileCamera(clips["good"], loop=True)
+    session = Session(clips["reference"], camera, record_to=tmp_path / "take.mp4", use_cache=False, on_event=events)
+    session.start()
+    try:
+        events.wait_for(lambda: len(events.of(FrameScored)) >= 15)
+        assert session.pause() and session.state is SessionState.PAUSED and not session.pause()
+        paused_at = session.status().position
+        time.sleep(0.6)
+        count = len(events.of(FrameScored))
+        time.sleep(0.4)
+        assert session.status().position == pytest.approx(paused_at, abs=1e-6)
+        assert len(events.of(FrameScored)) == count  # nothing scored while paused
+        assert session.resume() and session.state is SessionState.RUNNING and not session.resume()
+        events.wait_for(lambda: len(events.of(FrameScored)) >= count + 15)
+        session.stop()
+        result = session.wait(30)
+    finally:
+        session.cancel()
+        session.wait(30)
+    assert result is not None and result.ok and result.reason == "stopped"
+    assert engine_threads() == []
+    stats = result.stats
+    assert stats["user_paused_frames"] > 15  # the camera ran on, the analyser rested
+    assert [e.state for e in events.of(StateChanged)][1:4] == [SessionState.RUNNING, SessionState.PAUSED, SessionState.RUNNING]
+    # stopped early: the report covers the reference up to where it was stopped
+    played = stats["reference_presented"] / FPS
+    assert result.report is not None and 0.6 < played < 4.0
+    assert len(result.report.frame_scores) == pytest.approx(played * FPS, abs=8)
+    # the recording kept every frame the camera delivered, pause included
+    frames, duration, _ = frames_and_duration(tmp_path / "take.mp4")
+    assert frames == stats["frames_captured"] and duration == pytest.approx(stats["running_s"], abs=0.3)
+
+
+def test_camera_file_shorter_than_the_dance_ends_cleanly(clips: dict[str, Path], tmp_path: Path) -> None:
+    events = Collector()
+    session = Session(clips["reference"], str(clips["short"]), record_to=tmp_path / "take.mp4", on_event=events)
+    result = run(session)
+    assert result.ok and session.state is SessionState.DONE
+    assert result.reason.startswith("camera lost:") and "ended after 90 frames" in result.reason
+    lost = events.of(CameraLost)
+    assert len(lost) == 1 and lost[0].frames == 90
+    frames, duration, _ = frames_and_duration(tmp_path / "take.mp4")
+    assert frames == 90 and duration == pytest.approx(3.0, abs=1.5 / FPS)  # what was recorded is kept
+    assert result.report is not None and len(result.report.frame_scores) == pytest.approx(90, abs=10)
+
+
+def test_camera_failing_mid_session_is_lost_not_fatal(clips: dict[str, Path]) -> None:
+    picture = np.full((240, 320, 3), 90, np.uint8)
+
+    def frame(t: float) -> np.ndarray:
+        if t > 1.0:
+            raise OSError("USB camera unplugged")
+        return picture
+
+    result = run(Session(clips["reference"], CallableCamera(frame, fps=FPS, name="webcam")))
+    assert result.ok and result.reason.startswith("camera lost:") and "USB camera unplugged" in result.reason
+    assert result.stats["camera_state"] == "lost"
+    assert result.report is not None and "no dancer found in your video" in result.report.warnings[0]
+
+
+def test_unwritable_recording_still_scores_and_says_why(clips: dict[str, Path], tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the sessions folder should be")
+    events = Collector()
+    session = Session(clips["reference"], str(clips["good"]), record_to=blocker / "take.mp4", on_event=events)
+    session.start()
+    events.wait_for(lambda: len(events.of(FrameScored)) >= 20)
+    session.stop()
+    result = session.wait(30)
+    assert result is not None and result.ok and result.report is not None and result.recording is None
+    failed = events.of(RecorderFailed)
+    assert len(failed) == 1 and "cannot write the recording" in failed[0].message
+    assert result.stats["recorder_error"] == failed[0].message and failed[0].message in result.warnings
+
+
+def test_a_failing_stage_fails_the_session_with_its_error(clips: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(self: LiveScorer, body: BodyFrame, position: float, capture_t: float) -> None:
+        raise ValueError("scoring bug")
+
+    monkeypatch.setattr(LiveScorer, "score", broken)
+    queue_session = Session(clips["reference"], str(clips["good"]))
+    result = run(queue_session)
+    assert queue_session.state is SessionState.FAILED and result.report is None
+    assert result.error is not None and "matcher failed: ValueError: scoring bug" in str(result.error)
+    assert isinstance(result.error.__cause__, ValueError)
+    polled = queue_session.events.drain()  # no callback: the events wait in the queue
+    assert [e.state for e in polled if isinstance(e, StateChanged)][-1] is SessionState.FAILED
+    assert isinstance(polled[-1], Finished) and polled[-1].result.error is result.error
+
+
+def test_a_raising_event_callback_is_not_swallowed(clips: dict[str, Path]) -> None:
+    def callback(event: Event) -> None:
+        if isinstance(event, FrameScored):
+            raise RuntimeError("UI bug")  # noqa: TRY004
+
+    result = run(Session(clips["reference"], str(clips["good"]), on_event=callback))
+    assert result.error is not None and "on_event callback failed: RuntimeError: UI bug" in str(result.error)
+
+
+def test_bad_arguments_fail_on_the_callers_thread(clips: dict[str, Path], tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        Session(tmp_path / "missing.mp4", str(clips["good"]))
+    with pytest.raises(InputError, match="not a camera"):
+        Session(clips["reference"], str(tmp_path / "nothing-here"))
+    with pytest.raises(ValueError, match="mirror"):
+        Session(clips["reference"], str(clips["good"]), mirror="sideways")
+    with Session(clips["reference"], str(clips["good"])) as never_started:
+        assert never_started.state is SessionState.IDLE and never_started.wait() is None
+
+
+# --- the parts ------------------------------------------------------------------------------------
+
+
+def test_event_queue_drops_only_droppable_events_when_full() -> None:
+    queue = EventQueue(maxsize=3)
+    score = FrameScored(0.0, 0.0, 0.0, 50.0, {}, 50.0, 0.0, None, False, True, 10.0)
+    queue.put(StateChanged(SessionState.RUNNING))
+    for _ in range(4):
+        queue.put(score)
+    queue.put(RecorderFailed("disk full", 3))
+    items = queue.drain()
+    assert queue.dropped == 3 and isinstance(items[0], StateChanged) and isinstance(items[-1], RecorderFailed)
+    for _ in range(3):
+        queue.put(StateChanged(SessionState.PAUSED))
+    queue.put(score)  # full of events that must stay: the frame score yields
+    assert len(queue) == 3 and queue.dropped == 4
+    queue.close()
+    assert len(queue.drain()) == 3 and queue.get(timeout=0) is None
+
+
+def _walk(n: int, seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    angles = np.cumsum(rng.normal(0, 0.15, (n, 12)), axis=0)
+    return np.stack([np.cos(angles), np.sin(angles)], axis=2).reshape(n, 24)
+
+
+def test_growing_aligner_matches_the_full_aligner_once_it_has_the_frames() -> None:
+    fps, n = 30.0, 240
+    reference = _walk(n, 0)
+    performance = np.vstack([reference[:6], reference[:-6]])  # the dancer is 6 frames late
+    full = OnlineAligner(reference, fps)
+    growing = GrowingAligner(n, fps)
+    for j in range(n):
+        growing.set_frame(j, reference[j])  # the reference frame showing at this moment
+        assert growing.push(performance[j], j / fps) == pytest.approx(full.push(performance[j], j / fps), abs=2 / fps)
+    assert growing.lag == pytest.approx(6 / fps, abs=1 / fps)
+
+
+def test_live_scores_are_score_pairs_of_the_same_rows() -> None:
+    rng = np.random.default_rng(3)
+    base = np.array([[320 + 60 * np.cos(a), 240 + 120 * np.sin(a), 0.0, 0.95] for a in np.linspace(0, 6, 33)], np.float32)
+    bodies = [BodyFrame(k / FPS, 640, 480, base + rng.normal(0, 3, base.shape).astype(np.float32) * [1, 1, 0, 0], 0.99) for k in range(40)]
+    track = ReferenceTrack(40, FPS)
+    for k, body in enumerate(bodies):
+        track.fill(k, row_of(body, body.t))
+    scorer = LiveScorer(track, "off", [], FPS)
+    dancer = [BodyFrame(k / FPS, 640, 480, bodies[k].landmarks[::-1].copy(), 0.99) for k in range(40)]
+    for k, body in enumerate(dancer):
+        live = scorer.score(body, k / FPS, k / FPS)
+        j = track.index_of(live.ref_time)
+        expected = score_pairs(pose_track([bodies[j]]), pose_track([body]), np.array([[0, 0]]))
+        assert live.paired and live.score == pytest.approx(float(expected.frame[0]))
+    plain, mirrored = scorer.user.tracks()
+    assert mirrored is None and np.allclose(plain.features, pose_track(dancer).features, equal_nan=True)
+
+
+def test_kept_rows_are_exactly_pose_track_rows(clips: dict[str, Path]) -> None:
+    tracker = PoseTracker()
+    with VideoReader(clips["good"]) as reader:
+        bodies = [tracker.process(frame.rgb, frame.t) for frame, _ in zip(reader, range(12))]
+    bodies.append(BodyFrame(0.5, 640, 480))  # nobody in this one
+    user, reference = UserTrack(with_mirror=True), ReferenceTrack(len(bodies), FPS)
+    for k, body in enumerate(bodies):
+        user.add(body, body.t, body.t)
+        reference.fill(k, row_of(body, body.t))
+    plain, mirrored = user.tracks()
+    expected = (pose_track(bodies), pose_track(bodies, mirror=True), pose_track(bodies))
+    for mine, theirs in zip((plain, mirrored, reference.track()), expected):
+        assert mine is not None
+        for name in ("times", "found", "directions", "visibility", "parts"):
+            np.testing.assert_array_equal(getattr(mine, name), getattr(theirs, name), err_msg=name)
