@@ -113,7 +113,9 @@ class VideoWriter:
         pad_y, pad_x = self._stream.height - self.height, self._stream.width - self.width
         if pad_x or pad_y:
             rgb = cv2.copyMakeBorder(rgb, 0, pad_y, 0, pad_x, cv2.BORDER_REPLICATE)
-        frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(rgb), format="rgb24")
+        # OpenCV's I420 conversion is several times faster than FFmpeg's swscale from RGB.
+        yuv = cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2YUV_I420)
+        frame = av.VideoFrame.from_ndarray(yuv, format="yuv420p")
         frame.pts = self._count
         self._count += 1
         self._mux(self._stream.encode(frame))

@@ -16,16 +16,13 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import asdict, dataclass, field
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-import av
-import av.error
-import cv2
 import numpy as np
 
 from dancelike.errors import InputError
+from dancelike.media.writer import VideoWriter
 from dancelike.synth.choreography import Choreography, choreography
 from dancelike.synth.figure import Appearance, appearance, draw_figure
 from dancelike.synth.motion import (
@@ -39,7 +36,6 @@ from dancelike.synth.music import SAMPLE_RATE, render_music
 from dancelike.synth.room import room
 from dancelike.synth.skeleton import Pose, solve
 
-_AUDIO_FRAME = 1024  # AAC frame size
 
 
 @dataclass(frozen=True)
@@ -87,87 +83,6 @@ def _look(person: int | Appearance | None) -> Appearance | None:
     if person is None or isinstance(person, Appearance):
         return person
     return appearance(int(person))
-
-
-class _AvWriter:
-    """H.264 (yuv420p) video plus optional AAC stereo audio into one MP4."""
-
-    def __init__(
-        self,
-        path: Path,
-        fps: float,
-        width: int,
-        height: int,
-        audio: bool,
-        crf: int = 20,
-    ) -> None:
-        if width % 2 or height % 2:
-            raise InputError(
-                f"{width}x{height}: synthetic videos need an even width and height"
-            )
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.container = av.open(str(path), mode="w", format="mp4")
-        except (OSError, av.error.FFmpegError) as exc:
-            raise InputError(
-                f"{path}: cannot write here ({getattr(exc, 'strerror', None) or exc})"
-            ) from exc
-        self.path = path
-        rate = Fraction(fps).limit_denominator(1001)
-        self.video = self.container.add_stream("libx264", rate=rate)
-        self.video.width, self.video.height, self.video.pix_fmt = (
-            width,
-            height,
-            "yuv420p",
-        )
-        self.video.time_base = 1 / rate
-        self.video.codec_context.options = {"crf": str(crf), "preset": "veryfast"}
-        self.audio = None
-        if audio:
-            self.audio = self.container.add_stream(
-                "aac", rate=SAMPLE_RATE, layout="stereo"
-            )
-            self.audio.time_base = Fraction(1, SAMPLE_RATE)
-        self.frames = 0
-        self.samples = 0
-
-    def _mux(self, packets: list[av.Packet]) -> None:
-        try:
-            self.container.mux(packets)
-        except (OSError, av.error.FFmpegError) as exc:
-            raise InputError(
-                f"{self.path}: writing failed ({getattr(exc, 'strerror', None) or exc})"
-            ) from exc
-
-    def write_frame(self, rgb: np.ndarray) -> None:
-        yuv = cv2.cvtColor(rgb, cv2.COLOR_RGB2YUV_I420)
-        frame = av.VideoFrame.from_ndarray(yuv, format="yuv420p")
-        frame.pts = self.frames
-        self.frames += 1
-        self._mux(self.video.encode(frame))
-
-    def write_audio(self, pcm: np.ndarray, until: int | None = None) -> None:
-        """Encode ``pcm`` (2, n float32) from the last written sample up to sample ``until``."""
-        assert self.audio is not None
-        end = pcm.shape[1] if until is None else min(until, pcm.shape[1])
-        while self.samples + _AUDIO_FRAME <= end or (
-            until is None and self.samples < end
-        ):
-            chunk = np.ascontiguousarray(
-                pcm[:, self.samples : self.samples + _AUDIO_FRAME]
-            )
-            frame = av.AudioFrame.from_ndarray(chunk, format="fltp", layout="stereo")
-            frame.sample_rate, frame.pts = SAMPLE_RATE, self.samples
-            self.samples += chunk.shape[1]
-            self._mux(self.audio.encode(frame))
-
-    def close(self) -> None:
-        try:
-            self._mux(self.video.encode(None))
-            if self.audio is not None:
-                self._mux(self.audio.encode(None))
-        finally:
-            self.container.close()
 
 
 def render_frames(
@@ -233,19 +148,24 @@ def render_performance(
         raise InputError(f"nothing to render: duration {duration:.2f} s")
     bpm = dance.bpm * dancer.tempo
     pcm = render_music(bpm, duration, start=-start) if music else None
-    writer = _AvWriter(path, scene.fps, scene.width, scene.height, audio=music)
+    if scene.width % 2 or scene.height % 2:
+        raise InputError(f"{scene.width}x{scene.height}: synthetic videos need an even width and height")
+    writer = VideoWriter(path, scene.fps, scene.width, scene.height, audio_rate=SAMPLE_RATE if music else None)
+    written = 0  # audio samples written so far
     joints: list[np.ndarray | None] = []
     started = time.perf_counter()
     try:
         for k, (frame, landmarks) in enumerate(
             render_frames(dance, dancer, scene, duration, start)
         ):
-            writer.write_frame(frame)
+            writer.write(frame)
             joints.append(landmarks)
             if pcm is not None:
-                writer.write_audio(pcm, until=int((k + 1) * SAMPLE_RATE / scene.fps))
+                until = min(int((k + 1) * SAMPLE_RATE / scene.fps), pcm.shape[1])
+                writer.write_audio(pcm[:, written:until].T)
+                written = max(written, until)
         if pcm is not None:
-            writer.write_audio(pcm)
+            writer.write_audio(pcm[:, written:].T)
     finally:
         writer.close()
     elapsed = time.perf_counter() - started
