@@ -49,11 +49,12 @@ FPS = 30
 @pytest.fixture(scope="module")
 def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("engine")
-    paths = {name: folder / f"{name}.mp4" for name in ("reference", "good", "short")}
+    paths = {name: folder / f"{name}.mp4" for name in ("reference", "good", "short", "silent")}
     render_performance(paths["reference"], "groove", Dancer(), Scene(person=0, room=0), duration=SECONDS, start=START)
     good = (Dancer(offset=0.15, sloppiness=0.3, seed=1), Scene(person=2, room=1, x=0.42, size=0.64))
     render_performance(paths["good"], "groove", *good, duration=SECONDS, start=START)
     render_performance(paths["short"], "groove", *good, duration=3.0, start=START)
+    render_performance(paths["silent"], "groove", Dancer(), Scene(person=0, room=0), duration=3.0, music=False)
     return paths
 
 
@@ -148,8 +149,25 @@ def test_live_session_records_scores_and_agrees_with_offline(clips: dict[str, Pa
     offline = score_videos(str(clips["reference"]), str(clips["good"]), use_cache=False)
     assert abs(report.score - offline.report.score) <= 3.0, (report.score, offline.report.score)
     assert abs(report.timing_offset_ms - offline.report.timing_offset_ms) < 100
+    frames_used = result.performance_frames
+    assert len(frames_used) == stats["user_analysed"] and np.all(np.diff(frames_used) > 0) and frames_used[-1] < frames
     # the live lag (online DTW) follows the lateness the exact DTW finds afterwards
     assert np.median([e.lag for e in late]) == pytest.approx(report.timing_offset_ms / 1000, abs=0.1)
+
+
+def test_cached_reference_analysis_replaces_the_live_one(clips: dict[str, Path]) -> None:
+    score_videos(str(clips["reference"]), str(clips["short"]))  # analyses and caches the reference
+    events = Collector()
+    session = Session(clips["reference"], str(clips["good"]), on_event=events)
+    session.start()
+    events.wait_for(lambda: sum(e.found for e in events.of(FrameScored)) >= 45)
+    session.stop()
+    result = session.wait(30)
+    assert result is not None and result.ok and result.report is not None
+    stats = result.stats
+    assert stats["reference_cached"] and stats["reference_analysed"] == 0 and stats["reference_tracker_ms"] == {}
+    assert stats["reference_presented"] > 30 and stats["pairs"] >= 45
+    assert np.median([e.score for e in events.of(FrameScored) if e.found][15:]) > 70
 
 
 def test_pause_resume_then_stop_early(clips: dict[str, Path], tmp_path: Path) -> None:
@@ -160,14 +178,15 @@ def test_pause_resume_then_stop_early(clips: dict[str, Path], tmp_path: Path) ->
     try:
         events.wait_for(lambda: len(events.of(FrameScored)) >= 15)
         assert session.pause() and session.state is SessionState.PAUSED and not session.pause()
-        paused_at = session.status().position
-        time.sleep(0.6)
-        count = len(events.of(FrameScored))
-        time.sleep(0.4)
+        paused_at, paused_t = session.status().position, session.status().elapsed
+        time.sleep(1.0)
         assert session.status().position == pytest.approx(paused_at, abs=1e-6)
-        assert len(events.of(FrameScored)) == count  # nothing scored while paused
+        resumed_t = session.status().elapsed
         assert session.resume() and session.state is SessionState.RUNNING and not session.resume()
+        count = len(events.of(FrameScored))
         events.wait_for(lambda: len(events.of(FrameScored)) >= count + 15)
+        # nothing captured while paused was analysed or scored
+        assert not [e for e in events.of(FrameScored) if paused_t + 0.05 < e.t < resumed_t - 0.1]
         session.stop()
         result = session.wait(30)
     finally:
@@ -229,8 +248,23 @@ def test_unwritable_recording_still_scores_and_says_why(clips: dict[str, Path], 
     assert result.stats["recorder_error"] == failed[0].message and failed[0].message in result.warnings
 
 
+def test_demo_camera_against_a_reference_without_music(clips: dict[str, Path], tmp_path: Path) -> None:
+    events = Collector()
+    session = Session(clips["silent"], "demo", record_to=tmp_path / "take.mp4", on_event=events)
+    assert session.camera.name == "demo:good" and (session.camera.width, session.camera.height) == (640, 480)
+    session.start()
+    events.wait_for(lambda: sum(e.found for e in events.of(FrameScored)) >= 20)
+    session.stop()
+    result = session.wait(30)
+    assert result is not None and result.ok and result.report is not None
+    frames, _, audio = frames_and_duration(tmp_path / "take.mp4")
+    assert frames == result.stats["frames_captured"] and audio == 0.0  # no music, no audio track
+    with pytest.raises(InputError, match="no such demo performer"):
+        Session(clips["silent"], "demo:nobody")
+
+
 def test_a_failing_stage_fails_the_session_with_its_error(clips: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(self: LiveScorer, body: BodyFrame, position: float, capture_t: float) -> None:
+    def broken(self: LiveScorer, *args: object) -> None:
         raise ValueError("scoring bug")
 
     monkeypatch.setattr(LiveScorer, "score", broken)

@@ -2,6 +2,7 @@
 recording, online DTW) in threads, with no Qt. ``Session`` is the API; see its module docstring
 for the state machine and ``stages`` for the threads and how they hand work on."""
 
+from dancelike.engine import demo as _demo  # noqa: F401 - registers the "demo" camera
 from dancelike.engine.events import (
     CameraLost,
     EventQueue,

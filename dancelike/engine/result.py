@@ -52,6 +52,11 @@ class SessionResult:
     before anything was danced (``reason`` says which). ``recording`` is the recording's path
     when one was written (also after a recorder failure: what was written is kept).
     ``stats`` holds throughput, latency, skips, drops, per-stage timings and CPU.
+
+    The report's performance frames (``matched_frames``, ``weakest[...]["performance_frame"]``)
+    count the frames that were analysed; ``performance_frames[k]`` is the camera frame (and so
+    the recording's frame) of analysed frame ``k``, which differ after skipped or paused frames.
+    The report's reference frames are the reference video's frames.
     """
 
     report: Report | None
@@ -60,6 +65,7 @@ class SessionResult:
     error: DanceLikeError | None = None
     reason: str = ""
     warnings: list[str] = field(default_factory=list)
+    performance_frames: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64), repr=False)
 
     @property
     def ok(self) -> bool:

@@ -91,10 +91,10 @@ class LiveScorer:
 
     # --- one frame -------------------------------------------------------------------------
 
-    def score(self, body: BodyFrame, position: float, capture_t: float) -> LiveScore:
-        """Score the frame captured at ``capture_t`` while the reference was at ``position``."""
+    def score(self, body: BodyFrame, position: float, capture_t: float, index: int = -1) -> LiveScore:
+        """Score camera frame ``index``, captured at ``capture_t`` while the reference was at ``position``."""
         self._sync_reference()
-        plain, mirrored = self.user.add(body, position, capture_t)
+        plain, mirrored = self.user.add(body, position, capture_t, index)
         rows = {False: plain, True: mirrored}
         lags = {m: aligner.push(rows[m].features[0], position) for m, aligner in self.aligners.items()}
         self.lag = lags[self.mirrored] if self.mirrored in lags else next(iter(lags.values()))

@@ -54,7 +54,7 @@ from dancelike.engine.result import (
 )
 from dancelike.engine.scorer import LiveScorer, live_moves
 from dancelike.engine.stages import Matcher, ReferenceStage, UserAnalyser
-from dancelike.engine.stats import session_stats
+from dancelike.engine.stats import session_stats, session_status, stage_threads
 from dancelike.engine.tracks import ReferenceTrack
 from dancelike.errors import DanceLikeError
 from dancelike.media.audio import load_audio
@@ -205,15 +205,8 @@ class Session:
         return self._result
 
     def status(self) -> SessionStatus:
-        camera = self.camera.stats()
-        scorer, user, player, recorder = self.scorer, self._user, self.player, self.recorder
-        errors = self._errors
-        return SessionStatus(
-            self._state, self._reason, self.clock.now() if self._running_at else 0.0, player.position() if player else 0.0,
-            camera.frames, user.analysed if user else 0, scorer.pairs if scorer else 0, scorer.total if scorer else 0.0,
-            scorer.lag if scorer else 0.0, self._analysis_box.overwritten, player.dropped_late if player else 0,
-            recorder.frames_written if recorder else 0, str(stage_error(*errors[0])) if errors else None,
-        )  # fmt: skip
+        """A snapshot of where the session is (cheap: for a status bar at display rate)."""
+        return session_status(self)
 
     def camera_frame(self) -> CapturedFrame | None:
         """The newest camera frame not yet shown (for the UI's display timer), or None."""
@@ -302,22 +295,10 @@ class Session:
         self.camera.start()
         self._ref.go.set()
         self._running_at = time.perf_counter()
-        for name, thread in self._threads().items():
+        for name, thread in stage_threads(self).items():
             self.cpu.add(name, thread)
         self.cpu.begin()
         self._set_state(SessionState.RUNNING)
-
-    def _threads(self) -> dict[str, threading.Thread | None]:
-        found = {t.name: t for t in threading.enumerate()}
-        return {
-            "capture": getattr(self.camera, "_thread", None),
-            "user-analyser": self._user.thread if self._user else None,
-            "reference": self._ref.thread if self._ref else None,
-            "matcher": self._matcher.thread if self._matcher else None,
-            "playback": found.get("reference-player"),
-            "recorder": getattr(self.recorder, "_thread", None),
-            "session": self._thread,
-        }
 
     def _watch(self) -> None:
         """RUNNING/PAUSED: wait for the end, reporting a failed recorder on the way."""
@@ -408,7 +389,8 @@ class Session:
         recording = None
         if self.recorder is not None and self.recorder.frames_written > 0 and self.recorder.path.is_file():
             recording = self.recorder.path
-        return SessionResult(report, recording, self._stats(), error, reason if error is None else str(error), warnings)
+        frames = self.scorer.user.frame_indices if self.scorer is not None else np.zeros(0, np.int64)
+        return SessionResult(report, recording, self._stats(), error, reason if error is None else str(error), warnings, frames)
 
     def _stats(self) -> dict[str, Any]:
         return session_stats(self)

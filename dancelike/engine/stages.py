@@ -274,7 +274,7 @@ class Matcher(Stage):
             self.track.wait_for(position, REFERENCE_WAIT_SECONDS)
             started = time.perf_counter()
             self.waited_ms.add((started - waited) * 1000)
-            live = self.scorer.score(item.body, position, item.t)
+            live = self.scorer.score(item.body, position, item.t, item.index)
             self.clock.add(time.perf_counter() - started)
             now = self.session_clock.now()
             latency = (now - item.t) * 1000.0

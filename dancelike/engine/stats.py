@@ -6,10 +6,12 @@ from a stage's own counters (the convention: every stage reports its timings).
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import TYPE_CHECKING, Any
 
 from dancelike.engine.metrics import peak_rss_mb
+from dancelike.engine.result import SessionStatus, stage_error
 from dancelike.vision.tracker import PoseTracker
 
 if TYPE_CHECKING:
@@ -93,4 +95,32 @@ def session_stats(session: Session) -> dict[str, Any]:
         "thread_cpu_s": {name: round(v, 3) for name, v in s.cpu.cpu_seconds.items()},
         "peak_rss_mb": round(peak_rss_mb(), 1),
         "rss_mb_before_report": round(s.rss_running_mb, 1),
+    }
+
+
+def session_status(s: Session) -> SessionStatus:
+    """``Session.status()``: read from the stages' counters without stopping anything."""
+    camera = s.camera.stats()
+    scorer, user, player, recorder = s.scorer, s._user, s.player, s.recorder
+    errors = list(s._errors)
+    return SessionStatus(
+        s.state, s._reason, s.clock.now() if s._running_at else 0.0, player.position() if player else 0.0,
+        camera.frames, user.analysed if user else 0, scorer.pairs if scorer else 0, scorer.total if scorer else 0.0,
+        scorer.lag if scorer else 0.0, s._analysis_box.overwritten, player.dropped_late if player else 0,
+        recorder.frames_written if recorder else 0, str(stage_error(*errors[0])) if errors else None,
+    )  # fmt: skip
+
+
+def stage_threads(s: Session) -> dict[str, threading.Thread | None]:
+    """Every thread of a running session by stage name (the camera's, player's and recorder's
+    threads belong to media classes, which do not expose them: found by attribute or name)."""
+    by_name = {t.name: t for t in threading.enumerate()}
+    return {
+        "capture": getattr(s.camera, "_thread", None),
+        "user-analyser": s._user.thread if s._user else None,
+        "reference": s._ref.thread if s._ref else None,
+        "matcher": s._matcher.thread if s._matcher else None,
+        "playback": by_name.get("reference-player"),
+        "recorder": getattr(s.recorder, "_thread", None),
+        "session": s._thread,
     }

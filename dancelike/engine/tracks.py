@@ -149,12 +149,17 @@ class ReferenceTrack:
         return self._slice(slice(index, index + 1))
 
     def track(self, until: float | None = None) -> PoseTrack:
-        """The track from the first frame up to reference time ``until`` (default: every slot).
+        """The track from the first frame up to reference time ``until``, ending at the last
+        filled slot (the reference's last frame: a slot past it would be read as a frame where
+        nobody was seen, and pinned to the end of the DTW path, ruin the timing score).
 
-        Slots never filled (frames the analyser had to skip) stay as frames where nobody was
-        seen: the report leaves those out of the judgement rather than inventing a pose.
+        Slots never filled inside it (frames the analyser had to skip) stay as frames where
+        nobody was seen: the report leaves those out of the judgement rather than invent a
+        pose, and row k stays the reference video's frame k (the replay relies on it).
         """
-        return self._slice(slice(0, self.count if until is None else self.index_of(until) + 1))
+        end = self.count if until is None else self.index_of(until) + 1
+        filled = np.flatnonzero(self.filled[:end])
+        return self._slice(slice(0, int(filled[-1]) + 1 if len(filled) else 0))
 
     def _slice(self, s: slice) -> PoseTrack:
         with self._cond:
@@ -193,18 +198,19 @@ class UserTrack:
     def __init__(self, with_mirror: bool) -> None:
         self.with_mirror = with_mirror
         limbs = ((NUM_LIMBS, 2), np.float64)
-        columns = {"times": ((), np.float64), "capture": ((), np.float64), "found": ((), np.bool_),
+        columns = {"times": ((), np.float64), "capture": ((), np.float64), "index": ((), np.int64), "found": ((), np.bool_),
                    "directions": limbs, "visibility": ((NUM_LIMBS,), np.float64)}  # fmt: skip
         if with_mirror:
             columns |= {"m_directions": limbs, "m_visibility": ((NUM_LIMBS,), np.float64)}
         self._columns = _Columns(columns)
         self._parts: list[bytes] = []
 
-    def add(self, body: BodyFrame, position: float, capture_t: float) -> tuple[PoseTrack, PoseTrack | None]:
-        """Keep the frame's rows (stamped with the reference ``position``); return them."""
+    def add(self, body: BodyFrame, position: float, capture_t: float, index: int = -1) -> tuple[PoseTrack, PoseTrack | None]:
+        """Keep the frame's rows (stamped with the reference ``position``); return them.
+        ``index`` is the camera frame's index (= its frame number in the recording)."""
         plain = row_of(body, position)
         mirrored = mirrored_row(body, plain) if self.with_mirror else None
-        values: dict[str, object] = {"times": position, "capture": capture_t, "found": plain.found[0],
+        values: dict[str, object] = {"times": position, "capture": capture_t, "index": index, "found": plain.found[0],
                                      "directions": plain.directions[0], "visibility": plain.visibility[0]}  # fmt: skip
         if mirrored is not None:
             values |= {"m_directions": mirrored.directions[0], "m_visibility": mirrored.visibility[0]}
@@ -218,6 +224,11 @@ class UserTrack:
     @property
     def capture_times(self) -> np.ndarray:
         return self._columns.column("capture")
+
+    @property
+    def frame_indices(self) -> np.ndarray:
+        """The camera frame index of each row: rows skip the frames the analyser skipped."""
+        return self._columns.column("index")
 
     def tracks(self) -> tuple[PoseTrack, PoseTrack | None]:
         """The whole performance as tracks: (plain, mirrored or None)."""
