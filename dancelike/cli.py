@@ -58,6 +58,12 @@ def _build_parser() -> argparse.ArgumentParser:
     bench_score.add_argument("--json", metavar="PATH|-", help="write the figures as JSON")
     bench_score.add_argument("--seconds", type=float, default=60.0, help="length of the generated pair (default 60)")
     bench_score.set_defaults(handler=_run_bench_score)
+    bench_live = bench_commands.add_parser("live", help="a live session, headless: throughput, latency, drops, CPU per stage")
+    bench_live.add_argument("--seconds", type=float, default=30.0, help="length of the session (default 30)")
+    bench_live.add_argument("--json", metavar="PATH|-", help="write the figures as JSON")
+    bench_live.add_argument("--camera", metavar="SPEC", help="camera: a video file or device index (default: a generated dancer)")
+    bench_live.add_argument("--reference", metavar="PATH", help="reference video (default: the generated choreography)")
+    bench_live.set_defaults(handler=_run_bench_live)
     bench.set_defaults(handler=lambda args: _usage(bench))
     return parser
 
@@ -89,6 +95,12 @@ def _run_bench_score(args: argparse.Namespace) -> int:
     from dancelike.commands.bench import run_score
 
     return run_score(args)
+
+
+def _run_bench_live(args: argparse.Namespace) -> int:
+    from dancelike.commands.bench_live import run_live
+
+    return run_live(args)
 
 
 def _run_bench_analyze(args: argparse.Namespace) -> int:
