@@ -6,6 +6,8 @@ test that leaves a thread running; these tests also assert it directly for the e
 
 from __future__ import annotations
 
+import argparse
+import json
 import threading
 import time
 from collections.abc import Iterator
@@ -15,6 +17,7 @@ import av
 import numpy as np
 import pytest
 
+from dancelike.commands import bench_live
 from dancelike.engine import (
     CameraLost,
     EventQueue,
@@ -369,3 +372,19 @@ def test_kept_rows_are_exactly_pose_track_rows(clips: dict[str, Path]) -> None:
         assert mine is not None
         for name in ("times", "found", "directions", "visibility", "parts"):
             np.testing.assert_array_equal(getattr(mine, name), getattr(theirs, name), err_msg=name)
+
+
+def test_bench_live_prints_and_writes_the_figures(clips: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(bench_live, "CAPACITY_SECONDS", 1.0)
+    out = tmp_path / "figures" / "live.json"
+    args = argparse.Namespace(seconds=1.5, json=str(out), camera=str(clips["good"]), reference=str(clips["reference"]))
+    assert bench_live.run_live(args) == 0
+    figures = json.loads(out.read_text())
+    for key in ("pairs_per_s", "latency_ms_p50", "latency_ms_p95", "analyser_skipped_pct", "recorder_dropped", "recorded_frames",
+                "speedup_vs_sequential", "peak_rss_mb", "first_score_s"):  # fmt: skip
+        assert isinstance(figures[key], (int, float)), key
+    assert figures["recorded_frames"] >= 40 and figures["speedup_vs_sequential"] > 0
+    assert {"capture", "user-analyser", "reference", "matcher", "playback", "recorder"} <= set(figures["stages"])
+    assert all(set(stage) == {"ms_p50", "cpu_pct"} for stage in figures["stages"].values())
+    printed = capsys.readouterr().out
+    assert "capture to score" in printed and "one thread in order" in printed

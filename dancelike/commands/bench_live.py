@@ -9,7 +9,9 @@ session's stages, unpaced (``engine.capacity``), and prints the ratio.
 
 Without ``--camera``/``--reference``, both videos are rendered once with the synthetic dancer and
 kept in the data folder's ``bench/`` (the pro's choreography, and a good copy by someone else).
-The machine's load average is printed too: figures taken on a busy machine say little.
+The machine's load average is printed too: figures taken on a busy machine say little. Peak
+RSS is the session's: counted from just before it starts (Linux), so rendering the test videos
+in the same process is not in it.
 """
 
 from __future__ import annotations

@@ -30,8 +30,8 @@ import threading
 import time
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
+import av
 import cv2
 import numpy as np
 
@@ -49,12 +49,10 @@ from dancelike.engine.result import (
     SessionResult,
     SessionState,
     SessionStatus,
-    final_report,
-    stage_error,
 )
 from dancelike.engine.scorer import LiveScorer, live_moves
 from dancelike.engine.stages import Matcher, ReferenceStage, UserAnalyser
-from dancelike.engine.stats import session_stats, session_status, stage_threads
+from dancelike.engine.stats import session_result, session_status, stage_threads
 from dancelike.engine.tracks import ReferenceTrack
 from dancelike.errors import DanceLikeError
 from dancelike.media.audio import load_audio
@@ -106,6 +104,8 @@ class Session:
         with VideoReader(self.reference) as probe:  # a bad reference fails now, with one line
             self.ref_fps, self.duration = probe.fps, probe.duration
             self._ref_frames = max(probe.frame_count, round(probe.duration * probe.fps)) + 2
+        with av.open(str(self.reference)) as container:
+            self._has_music = bool(container.streams.audio)
         if isinstance(camera, Camera):
             self.camera, self.clock = camera, camera.clock
         else:
@@ -257,35 +257,50 @@ class Session:
             self._finish()
 
     def _prepare(self) -> None:
-        """STARTING: everything slow happens here, before the clock starts."""
-        cached = None
-        if self.use_cache:
-            cached = analysis_cache.load(analysis_cache.content_key(self.reference))
-        self._cached = cached is not None
-        music = load_audio(self.reference, rate=BEAT_RATE)  # as offline.reference_beats
-        self._beats = None if music is None else beat_times(music[:, 0], BEAT_RATE)
-        self.track = ReferenceTrack(self._ref_frames, self.ref_fps)
-        moves = live_moves(self.duration, self.ref_fps, self._beats, cached)
-        if self.record_to is not None:
-            audio_rate = self.sink.sample_rate if music is not None else None
-            self.recorder = Recorder.for_camera(self.record_to, self.camera, audio_rate=audio_rate, audio_channels=self.sink.channels)
-            if not self.recorder.start():
-                self._report_recorder()
-        on_audio = self.recorder.push_audio if self.recorder is not None and self.recorder.state is RecorderState.RUNNING else None
-        self.player = ReferencePlayer(self.reference, self.clock, self.sink, on_audio=on_audio)
-        self.scorer = LiveScorer(self.track, self.mirror, moves, self.camera.fps)
-        self._user = UserAnalyser(self._analysis_box, self.clock, self._stage_failed)
-        self._ref = ReferenceStage(self.player, self.track, cached, self._stage_failed)
+        """STARTING: everything slow happens here, before the clock starts, overlapped where it
+        can be (model loading in the analysers' threads, the beats in a helper thread, reading the
+        music for playback here: for a 10-minute reference each of these takes about a second)."""
+        beats: list[np.ndarray | None] = []
+        finder = threading.Thread(target=self._find_beats, args=(beats,), name="engine-beats", daemon=True)
+        finder.start()
+        try:
+            self._cv_threads = cv2.getNumThreads()
+            cv2.setNumThreads(1)  # OpenCV's own pool only fought the model threads for the cores
+            self._user = UserAnalyser(self._analysis_box, self.clock, self._stage_failed)
+            self._user.start()
+            cached = analysis_cache.load(analysis_cache.content_key(self.reference)) if self.use_cache else None
+            self._cached = cached is not None
+            self.track = ReferenceTrack(self._ref_frames, self.ref_fps)
+            if self.record_to is not None:
+                audio_rate = self.sink.sample_rate if self._has_music else None
+                self.recorder = Recorder.for_camera(self.record_to, self.camera, audio_rate=audio_rate, audio_channels=self.sink.channels)
+                if not self.recorder.start():
+                    self._report_recorder()
+            on_audio = self.recorder.push_audio if self.recorder is not None and self.recorder.state is RecorderState.RUNNING else None
+            self.player = ReferencePlayer(self.reference, self.clock, self.sink, on_audio=on_audio)
+            self._ref = ReferenceStage(self.player, self.track, cached, self._stage_failed)
+            self._ref.start()
+        finally:
+            finder.join()  # even when a step above failed: no thread outlives the session
+        if not beats:
+            return  # the beat finder failed: its error is recorded
+        self._beats = beats[0]
+        self.scorer = LiveScorer(self.track, self.mirror, live_moves(self.duration, self.ref_fps, self._beats, cached), self.camera.fps)
         self._matcher = Matcher(self._user.out, self.scorer, self.track, self.clock, self.events, self._stage_failed)
-        self._cv_threads = cv2.getNumThreads()
-        cv2.setNumThreads(1)  # OpenCV's own pool only fought the model threads for the cores
-        for stage in (self._user, self._ref, self._matcher):
-            stage.start()
+        self._matcher.start()
         deadline = time.monotonic() + READY_TIMEOUT
         for stage in (self._user, self._ref):
             while not stage.ready.wait(0.05):
                 if self._errors or self._stop_requested or time.monotonic() > deadline:
                     return
+
+    def _find_beats(self, out: list[np.ndarray | None]) -> None:
+        """The music's beats, exactly as ``offline.reference_beats`` finds them (on a helper thread)."""
+        try:
+            music = load_audio(self.reference, rate=BEAT_RATE)
+            out.append(None if music is None else beat_times(music[:, 0], BEAT_RATE))
+        except BaseException as exc:  # noqa: BLE001 - the session fails with it
+            self._stage_failed("beat finder", exc)
 
     def _go(self) -> None:
         """The clock starts; playback, capture and the engine's real-time work begin together."""
@@ -361,36 +376,8 @@ class Session:
             self._ref.fill_remaining(min(self._end_position, self.duration))
         if self._cv_threads is not None:
             cv2.setNumThreads(self._cv_threads)
-        result = self._result_now()
+        result = session_result(self)
         self._result = result
         self._set_state(SessionState.FAILED if result.error else SessionState.DONE, result.reason)
         self.events.put(Finished(result))
         self.events.close()
-
-    def _result_now(self) -> SessionResult:
-        errors = list(self._errors)
-        error = stage_error(*errors[0]) if errors else None
-        report, warnings = None, []
-        reason = self._reason or ("cancelled" if self._stop_requested == "cancel" else "stopped" if self._stop_requested else "")
-        if error is None and self._stop_requested != "cancel" and self.scorer is not None and self.track is not None:
-            try:
-                plain, mirrored = self.scorer.user.tracks()
-                until = self.duration if reason == "the dance ended" else min(self._end_position, self.duration)
-                reference = self.track.track(until)
-                report = final_report(reference, plain, mirrored, self.ref_fps, self.camera.fps, self.mirror, self._beats)
-                if report is None:
-                    warnings.append("too little was danced to make a report")
-            except Exception as exc:  # noqa: BLE001 - the final step's failure fails the session
-                error = stage_error("final report", exc)
-        if self.player is not None and self.player.error is not None and error is None:
-            warnings.append(str(self.player.error))
-        if self.recorder is not None and self.recorder.error is not None:
-            warnings.append(str(self.recorder.error))
-        recording = None
-        if self.recorder is not None and self.recorder.frames_written > 0 and self.recorder.path.is_file():
-            recording = self.recorder.path
-        frames = self.scorer.user.frame_indices if self.scorer is not None else np.zeros(0, np.int64)
-        return SessionResult(report, recording, self._stats(), error, reason if error is None else str(error), warnings, frames)
-
-    def _stats(self) -> dict[str, Any]:
-        return session_stats(self)

@@ -10,8 +10,15 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from dancelike.engine.metrics import peak_rss_mb
-from dancelike.engine.result import SessionStatus, stage_error
+from dancelike.engine.result import (
+    SessionResult,
+    SessionStatus,
+    final_report,
+    stage_error,
+)
 from dancelike.vision.tracker import PoseTracker
 
 if TYPE_CHECKING:
@@ -124,3 +131,30 @@ def stage_threads(s: Session) -> dict[str, threading.Thread | None]:
         "recorder": getattr(s.recorder, "_thread", None),
         "session": s._thread,
     }
+
+
+def session_result(s: Session) -> SessionResult:
+    """The result of a session that has stopped every stage: the final report (unless it failed
+    or was cancelled), the recording, the figures, and what went wrong along the way."""
+    errors = list(s._errors)
+    error = stage_error(*errors[0]) if errors else None
+    report, warnings = None, []
+    reason = s._reason or ("cancelled" if s._stop_requested == "cancel" else "stopped" if s._stop_requested else "")
+    if error is None and s._stop_requested != "cancel" and s.scorer is not None and s.track is not None:
+        try:
+            plain, mirrored = s.scorer.user.tracks()
+            until = s.duration if reason == "the dance ended" else min(s._end_position, s.duration)
+            report = final_report(s.track.track(until), plain, mirrored, s.ref_fps, s.camera.fps, s.mirror, s._beats)
+            if report is None:
+                warnings.append("too little was danced to make a report")
+        except Exception as exc:  # noqa: BLE001 - the final step's failure fails the session
+            error = stage_error("final report", exc)
+    if s.player is not None and s.player.error is not None and error is None:
+        warnings.append(str(s.player.error))
+    if s.recorder is not None and s.recorder.error is not None:
+        warnings.append(str(s.recorder.error))
+    recording = None
+    if s.recorder is not None and s.recorder.frames_written > 0 and s.recorder.path.is_file():
+        recording = s.recorder.path
+    frames = s.scorer.user.frame_indices if s.scorer is not None else np.zeros(0, np.int64)
+    return SessionResult(report, recording, session_stats(s), error, reason if error is None else str(error), warnings, frames)
