@@ -71,17 +71,24 @@ def _direction_scores(reference: PoseTrack, performance: PoseTrack, ref_idx: np.
     return scores, weights
 
 
+#: Pairs compared at once in the overlap: bounds memory (a 10-minute session has ~20k pairs).
+_OVERLAP_CHUNK = 1024
+_PART_GROUP8 = PART_GROUP.astype(np.int8)
+
+
 def _overlap_scores(reference: PoseTrack, performance: PoseTrack, ref_idx: np.ndarray, perf_idx: np.ndarray) -> np.ndarray:
     """Per-group overlap (k, 6): |A and B| / min(|A|, |B|); 1 where the reference shows none."""
     count = len(ref_idx)
-    ref_groups = PART_GROUP[reference.parts[ref_idx].reshape(count, -1)]
-    perf_groups = PART_GROUP[performance.parts[perf_idx].reshape(count, -1)]
     overlap = np.ones((count, len(GROUPS)))
-    for group in range(len(GROUPS)):
-        ref_in, perf_in = ref_groups == group, perf_groups == group
-        both = (ref_in & perf_in).sum(axis=1)
-        smaller = np.minimum(ref_in.sum(axis=1), perf_in.sum(axis=1))
-        overlap[:, group] = np.where(smaller > 0, both / np.maximum(smaller, 1), np.where(ref_in.any(axis=1), 0.0, 1.0))
+    for start in range(0, count, _OVERLAP_CHUNK):
+        rows = slice(start, start + _OVERLAP_CHUNK)
+        ref_groups = _PART_GROUP8[reference.parts[ref_idx[rows]].reshape(len(ref_idx[rows]), -1)]
+        perf_groups = _PART_GROUP8[performance.parts[perf_idx[rows]].reshape(len(perf_idx[rows]), -1)]
+        for group in range(len(GROUPS)):
+            ref_in, perf_in = ref_groups == group, perf_groups == group
+            both = (ref_in & perf_in).sum(axis=1)
+            smaller = np.minimum(ref_in.sum(axis=1), perf_in.sum(axis=1))
+            overlap[rows, group] = np.where(smaller > 0, both / np.maximum(smaller, 1), np.where(ref_in.any(axis=1), 0.0, 1.0))
     return overlap
 
 
