@@ -88,7 +88,8 @@ def run_session(reference: Path, camera: str, seconds: float, folder: Path, log:
             deadline = time.monotonic() + seconds
         if deadline is not None and time.monotonic() > deadline:
             session.stop()
-        print(f"\r  live session: {session.status().elapsed:5.1f} s, {scored[0]} frames scored", end="", file=log, flush=True)
+        if log.isatty():  # a redrawn line is noise in a log file
+            print(f"\r  live session: {session.status().elapsed:5.1f} s, {scored[0]} frames scored", end="", file=log, flush=True)
     print(file=log)
     if result.error is not None:
         raise result.error
