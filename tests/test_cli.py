@@ -200,3 +200,44 @@ def test_truncated_at_sample_boundary_with_workers(tmp_path: Path) -> None:
     cut.write_bytes(full.read_bytes()[: positions[30]])
     assert_one_line_error(run("analyze", cut, "--workers", "1"), "30 of 40 frames")
     assert_one_line_error(run("analyze", cut, "--workers", "2"), "30 of 40 frames")
+
+
+def _audio_only(path: Path) -> Path:
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream("aac", rate=44100)
+        frame = av.AudioFrame.from_ndarray(np.zeros((1, 44100), np.float32), format="fltp", layout="mono")
+        frame.sample_rate = 44100
+        for packet in [*stream.encode(frame), *stream.encode(None)]:
+            container.mux(packet)
+    return path
+
+
+def test_score_bad_inputs_fail_early_with_one_line(tmp_path: Path, clip: Path) -> None:
+    text = tmp_path / "notes.mp4"
+    text.write_text("not a video\n")
+    image = tmp_path / "still.png"
+    assert cv2.imwrite(str(image), np.full((48, 64, 3), 128, np.uint8))
+    assert_one_line_error(run("score", tmp_path / "missing.mp4", clip), "no such file")
+    assert_one_line_error(run("score", clip, text), "not a video file")
+    assert_one_line_error(run("score", image, clip), "must be a video")
+    assert_one_line_error(run("score", clip, _audio_only(tmp_path / "music.m4a")), "no video stream")
+    assert_one_line_error(run("score", clip, clip, "--video", tmp_path / "replay.png"), ".mp4")
+    assert not (tmp_path / "replay.png").exists()
+
+
+def test_score_writes_report_and_replay(tmp_path: Path, clip: Path) -> None:
+    """Nobody dances in the clip: exit 0, a zero score with warnings, and a replay with every frame."""
+    report_path, replay = tmp_path / "report.json", tmp_path / "replay.mp4"
+    result = subprocess.run(
+        [*_command(), "score", str(clip), str(clip), "--json", str(report_path), "--video", str(replay)],
+        capture_output=True, text=True, timeout=180, check=False,
+        env=dict(os.environ, DANCELIKE_HOME=str(tmp_path / "home")),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    report = json.loads(report_path.read_text())
+    assert report["score"] == 0 and report["grade"] == "D"
+    assert any("no dancer found in the reference" in warning for warning in report["warnings"])
+    assert "Score 0 (D)" in result.stdout
+    with av.open(str(replay)) as container:
+        assert container.streams.video[0].codec_context.name == "h264"
+        assert sum(1 for _ in container.decode(video=0)) == FRAMES
