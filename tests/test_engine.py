@@ -34,11 +34,13 @@ from dancelike.engine.scorer import LiveScorer
 from dancelike.engine.tracks import GrowingAligner, ReferenceTrack, UserTrack, row_of
 from dancelike.errors import InputError
 from dancelike.media.camera import CallableCamera, FileCamera
+from dancelike.media.clock import SessionClock
 from dancelike.media.video import VideoReader
 from dancelike.offline import score_videos
 from dancelike.scoring.match import score_pairs
 from dancelike.scoring.online import OnlineAligner
-from dancelike.scoring.poses import GROUPS, pose_track
+from dancelike.scoring.poses import GROUPS, PoseTrack, pose_track
+from dancelike.scoring.takes import align_pieces, latest_pieces, subset
 from dancelike.synth.motion import Dancer
 from dancelike.synth.performance import Scene, render_performance
 from dancelike.vision.body import BodyFrame
@@ -388,3 +390,89 @@ def test_bench_live_prints_and_writes_the_figures(clips: dict[str, Path], tmp_pa
     assert all(set(stage) == {"ms_p50", "cpu_pct"} for stage in figures["stages"].values())
     printed = capsys.readouterr().out
     assert "capture to score" in printed and "one thread in order" in printed
+
+
+# --- practice: seek, loop, speed -------------------------------------------------------------------
+
+
+def follower_camera(path: Path) -> tuple[CallableCamera, SessionClock]:
+    """A camera whose dancer dances whatever the reference is playing: after a seek, a loop or
+    at practice speed it shows the performance at the reference's position (as a learner would)."""
+    with VideoReader(path) as reader:
+        frames = [frame.rgb for frame in reader]
+    clock = SessionClock()
+
+    def frame_at(_t: float) -> np.ndarray:
+        position = clock.position() + 1.0 / FPS if clock.started else 0.0
+        return frames[min(int(round(position * FPS)), len(frames) - 1)]
+
+    return CallableCamera(frame_at, fps=FPS, clock=clock, name="follower"), clock
+
+
+def test_practice_skip_a_move_then_loop_one_slowly(clips: dict[str, Path]) -> None:
+    camera, _ = follower_camera(clips["good"])
+    events = Collector()
+    session = Session(clips["reference"], camera, use_cache=False, on_event=events, stretch="plain")
+    session.start()
+    try:
+        events.wait_for(lambda: session.state is SessionState.RUNNING)
+        moves = session.moves
+        assert len(moves) >= 2 and session.current_move() == 0
+        last = len(moves) - 1
+        assert session.set_speed(0.75) and session.speed == 0.75
+        assert session.loop_move(last) and session.looping == last and session.current_move() == last
+        # round the last move more than once, slowed down: the position never leaves it
+        events.wait_for(lambda: any(b.position < a.position - 1.0 for a, b in zip(events.of(FrameScored), events.of(FrameScored)[1:])), timeout=30)
+        assert min(e.position for e in events.of(FrameScored) if e.t > 0.5) > moves[last].start - 0.1
+        assert session.loop_move(None)
+        result = session.wait(30)
+    finally:
+        session.cancel()
+        session.wait(30)
+    assert result is not None and result.ok and result.reason == "the dance ended", result
+    report = result.report
+    assert report is not None and any("Practice session in" in w for w in report.warnings), report and report.warnings
+    # what was looped was danced (and well); what was skipped is left out of the judgement
+    looped = [m for m in report.moves if m["start"] >= moves[last].start - 0.2]
+    skipped = [m for m in report.moves if m["end"] <= moves[last].start - 0.05]
+    assert looped and all(m["danced"] and m["score"] > 65 for m in looped) and report.score > 65, report.moves
+    assert skipped and all(not m["danced"] and m["rating"] == "skipped" for m in skipped), report.moves
+    assert report.weakest and all(report.moves[w["move"]]["danced"] for w in report.weakest)
+    # the report's performance frames are the camera frames of the take it judged, in its order
+    assert len(result.performance_frames) > 0 and report.matched_frames.max() < len(result.performance_frames)
+
+
+def test_latest_take_wins_and_unreached_frames_are_left_out() -> None:
+    fps, count = 10.0, 100
+    # take 0 plays 0-6 s; take 1 loops 2-4 s; take 2 jumps to 8-9 s
+    positions = np.concatenate([np.arange(0, 6, 0.1), np.arange(2, 4, 0.1), np.arange(8, 9, 0.1)])
+    takes = np.concatenate([np.zeros(60), np.ones(20), np.full(10, 2)]).astype(int)
+    pieces = latest_pieces(takes, positions, fps, count)
+    assert [(p.take, p.ref_start, p.ref_end) for p in pieces] == [(0, 0, 20), (1, 20, 40), (0, 40, 60), (2, 80, 90)]
+    assert all(np.all(takes[p.rows] == p.take) for p in pieces)
+    ref = _walk(count, 5)
+    reference = PoseTrack(np.arange(count) / fps, np.ones(count, bool), ref.reshape(count, 12, 2), np.ones((count, 12)), np.zeros((count, 0, 0), np.uint8))
+    rows = np.clip(np.round(positions * fps).astype(int), 0, count - 1)
+    performance = subset(reference, rows)  # a dancer exactly on the reference in every take
+    order, path = align_pieces(reference, performance, pieces, band=10, missing_cost=2.5)
+    assert np.all(np.diff(path[:, 0]) >= 0) and np.all(np.diff(path[:, 1]) >= 0)
+    assert set(path[:, 0]) == set(range(0, 60)) | set(range(80, 90))
+    assert np.array_equal(rows[order][path[:, 1]], path[:, 0])  # each frame matched with itself
+
+
+def test_calibrated_latency_is_taken_off_the_capture_time(clips: dict[str, Path]) -> None:
+    events = Collector()
+    session = Session(clips["reference"], str(clips["good"]), use_cache=False, on_event=events, latency=0.25)
+    session.start()
+    try:
+        events.wait_for(lambda: len([e for e in events.of(FrameScored) if e.t > 0.5]) >= 20)
+        session.cancel()
+        assert session.wait(30) is not None
+    finally:
+        session.cancel()
+        session.wait(30)
+    later = [e for e in events.of(FrameScored) if e.t > 0.5]
+    # a frame captured at t shows what the dancer did to the music of t - latency
+    assert np.median([e.t - e.position for e in later]) == pytest.approx(0.25, abs=0.03)
+    with pytest.raises(ValueError, match="latency"):
+        Session(clips["reference"], str(clips["good"]), latency=-0.1)

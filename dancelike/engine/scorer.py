@@ -88,13 +88,17 @@ class LiveScorer:
         self._total = [0.0, 0.0]
         self.pairs = self.unpaired = 0
         self.lag = 0.0
+        self.take = 0
 
     # --- one frame -------------------------------------------------------------------------
 
-    def score(self, body: BodyFrame, position: float, capture_t: float, index: int = -1) -> LiveScore:
-        """Score camera frame ``index``, captured at ``capture_t`` while the reference was at ``position``."""
+    def score(self, body: BodyFrame, position: float, capture_t: float, index: int = -1, take: int = 0) -> LiveScore:
+        """Score camera frame ``index``, captured at ``capture_t`` while the reference was at
+        ``position``, in ``take`` (a seek starts a new take: the lag is found afresh)."""
+        if take != self.take:
+            self._new_take(take)
         self._sync_reference()
-        plain, mirrored = self.user.add(body, position, capture_t, index)
+        plain, mirrored = self.user.add(body, position, capture_t, index, take)
         rows = {False: plain, True: mirrored}
         lags = {m: aligner.push(rows[m].features[0], position) for m, aligner in self.aligners.items()}
         self.lag = lags[self.mirrored] if self.mirrored in lags else next(iter(lags.values()))
@@ -127,6 +131,17 @@ class LiveScorer:
         return self._total[0] / self._total[1] if self._total[1] > 0 else 0.0
 
     # --- helpers ---------------------------------------------------------------------------
+
+    def _new_take(self, take: int) -> None:
+        """After a seek the dancer starts over somewhere else: the old lag means nothing there,
+        so the aligners start afresh, knowing every reference frame analysed so far."""
+        self.take, self.lag = take, 0.0
+        self.aligners = {m: GrowingAligner(self.reference.count, self.reference.fps) for m in self.aligners}
+        self.reference.take_new()  # all filled slots are taught below
+        for index in np.flatnonzero(self.reference.filled):
+            feature = self.reference.directions[index].reshape(-1)
+            for aligner in self.aligners.values():
+                aligner.set_frame(int(index), feature)
 
     def _sync_reference(self) -> None:
         """Teach the aligners the reference frames analysed since the last frame."""

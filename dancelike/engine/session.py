@@ -26,6 +26,7 @@ wake the session thread, except ``wait()``, which waits for the result (never ca
 
 from __future__ import annotations
 
+import bisect
 import threading
 import time
 from pathlib import Path
@@ -58,12 +59,14 @@ from dancelike.errors import DanceLikeError
 from dancelike.media.audio import load_audio
 from dancelike.media.camera import Camera, CameraState, CapturedFrame, open_camera
 from dancelike.media.clock import AudioSink, LatestFrame, SessionClock, WallClockSink
-from dancelike.media.playback import PlayerState, ReferencePlayer
+from dancelike.media.playback import STRETCHES, PlayerState, ReferencePlayer
 from dancelike.media.recorder import Recorder, RecorderState
 from dancelike.media.video import VideoReader
 from dancelike.offline import BEAT_RATE
 from dancelike.scoring.beats import beat_times
+from dancelike.scoring.moves import Move
 from dancelike.store import analysis_cache
+from dancelike.vision.body import BodyFrame
 
 #: A camera that ends this close (seconds) to the reference's end ended with the dance, not early.
 END_TOLERANCE = 0.5
@@ -71,6 +74,12 @@ END_TOLERANCE = 0.5
 TAIL_SECONDS = 0.3
 #: How long the analysers may take to load their models before the session fails.
 READY_TIMEOUT = 60.0
+#: ``previous_move`` within this long (seconds) of a move's start goes to the move before.
+PREVIOUS_GRACE = 1.0
+#: A looped move jumps back this early (seconds) so its last beat is not cut by the watch's 20 Hz.
+LOOP_EARLY = 0.03
+#: The longest camera-plus-audio latency a calibration can hand the session (seconds).
+MAX_LATENCY = 2.0
 _JOIN = 10.0
 
 
@@ -97,9 +106,17 @@ class Session:
         audio_sink: AudioSink | None = None,
         on_event: EventCallback | None = None,
         event_queue_size: int = 256,
+        latency: float = 0.0,
+        stretch: str = "wsola",
     ) -> None:
         if mirror not in ("auto", "on", "off"):
             raise ValueError(f"mirror must be auto, on or off, not {mirror!r}")
+        if stretch not in STRETCHES:
+            raise ValueError(f"stretch must be one of {sorted(STRETCHES)}, not {stretch!r}")
+        if not 0.0 <= latency <= MAX_LATENCY:
+            raise ValueError(f"latency must be 0-{MAX_LATENCY:.0f} s, not {latency!r}")
+        self.latency, self.stretch = float(latency), stretch
+        self._loop: int | None = None  # the move being looped
         self.reference = Path(reference)
         with VideoReader(self.reference) as probe:  # a bad reference fails now, with one line
             self.ref_fps, self.duration = probe.fps, probe.duration
@@ -196,6 +213,88 @@ class Session:
             return None
         return self._result
 
+    # --- practice (any thread; RUNNING or PAUSED) ----------------------------------------------
+
+    @property
+    def moves(self) -> list[Move]:
+        """The reference's moves (known once the session is RUNNING; empty before)."""
+        return list(self.scorer.moves) if self.scorer is not None else []
+
+    def current_move(self) -> int | None:
+        """The index of the move playing now (None before RUNNING or without moves)."""
+        if self.player is None or not self.moves:
+            return None
+        starts = [move.start for move in self.moves]
+        return max(0, bisect.bisect_right(starts, self.player.position() + 1e-6) - 1)
+
+    def seek(self, position: float) -> bool:
+        """Jump the reference (and the music) to ``position`` seconds. The dancing from here is a
+        new take: the final report judges each moment on the latest take that danced it."""
+        with self._lock:
+            if self._state not in (SessionState.RUNNING, SessionState.PAUSED) or self.player is None:
+                return False
+            self.player.seek(min(max(0.0, position), self.duration))
+        return True
+
+    def seek_to_move(self, index: int) -> bool:
+        """Jump to the start of move ``index`` (clamped to the first and last move)."""
+        moves = self.moves
+        if not moves:
+            return False
+        move = moves[min(max(0, index), len(moves) - 1)]
+        if self._loop is not None:
+            self._loop = moves.index(move)
+        return self.seek(move.start)
+
+    def next_move(self) -> bool:
+        current = self.current_move()
+        return current is not None and self.seek_to_move(current + 1)
+
+    def previous_move(self) -> bool:
+        """Back to the start of this move, or to the previous one if it has only just begun."""
+        current = self.current_move()
+        if current is None or self.player is None:
+            return False
+        just_begun = self.player.position() - self.moves[current].start < PREVIOUS_GRACE
+        return self.seek_to_move(current - 1 if just_begun else current)
+
+    def set_speed(self, rate: float) -> bool:
+        """Practice speed 0.5-1.0 (music time-stretched as chosen by ``stretch``); the live
+        scores and the report compare the dancer with the reference as it was played."""
+        with self._lock:
+            if self._state not in (SessionState.RUNNING, SessionState.PAUSED) or self.player is None:
+                return False
+            self.player.set_rate(rate)
+        return True
+
+    @property
+    def speed(self) -> float:
+        return self.clock.rate
+
+    def loop_move(self, index: int | None) -> bool:
+        """Loop move ``index`` (jumping to its start now) until ``loop_move(None)``."""
+        if index is None:
+            self._loop = None
+            return True
+        if not self.moves:
+            return False
+        index = min(max(0, index), len(self.moves) - 1)
+        self._loop = index
+        current = self.current_move()
+        return True if current == index else self.seek(self.moves[index].start)
+
+    @property
+    def looping(self) -> int | None:
+        return self._loop
+
+    def user_body(self) -> tuple[BodyFrame, float] | None:
+        """The newest analysis of the dancer as ``(body, capture time)`` (for the UI's overlays)."""
+        return self._user.latest if self._user is not None else None
+
+    def reference_body(self, t: float) -> BodyFrame | None:
+        """The reference's analysis at reference time ``t`` (for the UI's ghost overlay)."""
+        return self._ref.body_at(t) if self._ref is not None else None
+
     @property
     def state(self) -> SessionState:
         return self._state
@@ -277,11 +376,12 @@ class Session:
             if not self.recorder.start():
                 self._report_recorder()
         on_audio = self.recorder.push_audio if self.recorder is not None and self.recorder.state is RecorderState.RUNNING else None
-        self.player = ReferencePlayer(self.reference, self.clock, self.sink, on_audio=on_audio)
+        self.player = ReferencePlayer(self.reference, self.clock, self.sink, on_audio=on_audio, stretch=self.stretch)
         self._ref = ReferenceStage(self.player, self.track, cached, self._stage_failed)
         self._ref.start()
         self.scorer = LiveScorer(self.track, self.mirror, live_moves(self.duration, self.ref_fps, self._beats, cached), self.camera.fps)
         self._matcher = Matcher(self._user.out, self.scorer, self.track, self.clock, self.events, self._stage_failed)
+        self._matcher.latency = self.latency
         self._matcher.start()
         deadline = time.monotonic() + READY_TIMEOUT
         for stage in (self._user, self._ref):
@@ -321,6 +421,10 @@ class Session:
                 self._report_recorder()
             position = self.player.position()
             self._end_position = max(self._end_position, position)
+            loop = self._loop
+            if loop is not None and self.scorer is not None and position >= self.scorer.moves[loop].end - LOOP_EARLY:
+                self.player.seek(self.scorer.moves[loop].start)
+                continue
             if not self.camera.running and self.camera.state is not CameraState.IDLE and camera_done is None:
                 if self.camera.state is CameraState.LOST or position < self.duration - END_TOLERANCE:
                     self._reason = f"camera lost: {self.camera.reason}"

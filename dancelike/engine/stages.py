@@ -138,6 +138,7 @@ class UserAnalyser(Stage):
         self.out: FrameQueue[Analysed] = FrameQueue(8, DropPolicy.DROP_OLDEST, "matcher")
         self.tracker: PoseTracker | None = None
         self.analysed = self.paused = 0
+        self.latest: tuple[BodyFrame, float] | None = None  # (newest analysis, capture time), for the UI
 
     def setup(self) -> None:
         self.tracker = PoseTracker(num_threads=1)
@@ -158,6 +159,7 @@ class UserAnalyser(Stage):
             body = self.tracker.process(frame.rgb, frame.t)
             self.clock.add(time.perf_counter() - started)
             self.analysed += 1
+            self.latest = (body, frame.t)
             self.out.put(Analysed(body, frame.t, frame.index))
 
     def cleanup(self) -> None:
@@ -181,7 +183,7 @@ class ReferenceStage(Stage):
         self.player, self.track, self.cached = player, track, cached
         self.tracker: PoseTracker | None = None
         self.analysed = self.presented = 0
-        self._prepared = 0  # cached rows filled so far (slots 0 .. _prepared-1)
+        self.latest: BodyFrame | None = None  # the newest live analysis (read by the UI)
 
     def setup(self) -> None:
         if self.cached is None:
@@ -197,11 +199,16 @@ class ReferenceStage(Stage):
         frame_s = 1.0 / self.player.fps
         last_t = -frame_s
         while not self._stop.is_set():
-            if self.player.finished:
-                return
+            if self.player.finished:  # until the session ends: a seek may bring frames again
+                self.track.finish()
+                self._stop.wait(0.01)
+                continue
+            self.track.reopen()
             position = self.player.position()
             if self.cached is not None:
-                self._prepare_cached(position + CACHE_LOOKAHEAD_SECONDS)
+                self._prepare_cached(position + CACHE_LOOKAHEAD_SECONDS, position)
+            if position < last_t - frame_s:  # a seek back: frames come from there on
+                last_t = position - frame_s
             wait = last_t + frame_s - position
             if wait > 1e-4:
                 self._stop.wait(min(wait / max(self.player.clock.rate, 0.1), 0.02))
@@ -218,24 +225,35 @@ class ReferenceStage(Stage):
                 started = time.perf_counter()
                 body = self.tracker.process(rgb, t)
                 self.track.fill(self.track.index_of(t), row_of(body, t))
+                self.latest = body
                 self.clock.add(time.perf_counter() - started)
                 self.analysed += 1
 
-    def _prepare_cached(self, until: float) -> None:
-        """Fill cached rows up to reference time ``until`` (a few per call: it runs in gaps)."""
+    def body_at(self, t: float) -> BodyFrame | None:
+        """The reference's analysis at time ``t`` (for the UI's ghost overlay): the cached
+        frame, or the newest live one."""
+        if self.cached is not None and self.cached.frames:
+            return self.cached.frames[min(self.track.index_of(t), len(self.cached.frames) - 1)]
+        return self.latest
+
+    def _prepare_cached(self, until: float, since: float = 0.0) -> None:
+        """Fill the cached rows from ``since`` up to reference time ``until`` not filled yet
+        (after a seek, from the new position on)."""
         assert self.cached is not None
         frames = self.cached.frames
         end = min(len(frames), self.track.count, self.track.index_of(until) + 1)
-        while self._prepared < end:
-            stop = min(end, self._prepared + 15)
+        start = min(self.track.index_of(since), end)
+        missing = np.flatnonzero(~self.track.filled[start:end]) + start
+        for chunk in np.split(missing, np.arange(15, len(missing), 15)):
+            if not len(chunk):
+                continue
             started = time.perf_counter()
-            rows = pose_track(frames[self._prepared : stop])
-            for k in range(stop - self._prepared):
+            rows = pose_track([frames[int(i)] for i in chunk])
+            for k in range(len(chunk)):
                 s = slice(k, k + 1)
                 one = PoseTrack(rows.times[s], rows.found[s], rows.directions[s], rows.visibility[s], rows.parts[s])
                 self.track.fill(self.track.index_of(float(rows.times[k])), one)
-            self.clock.add((time.perf_counter() - started) / max(1, stop - self._prepared))
-            self._prepared = stop
+            self.clock.add((time.perf_counter() - started) / len(chunk))
 
     def fill_remaining(self, until: float) -> None:
         """After the session: cached rows still missing up to ``until`` (for the final report)."""
@@ -257,6 +275,7 @@ class Matcher(Stage):
     ) -> None:
         super().__init__(on_error)
         self.inbox, self.scorer, self.track, self.session_clock, self.events = inbox, scorer, track, clock, events
+        self.latency = 0.0  # seconds: the camera's and the audio output's delay together
         self.latency_ms = Timings(size=1 << 16)
         self.first_score_at: float | None = None  # session time of the first paired score
         self.last_score_at = 0.0
@@ -269,12 +288,14 @@ class Matcher(Stage):
                 if self.inbox.done or self._stop.is_set():
                     return
                 continue
-            position = self.session_clock.position_at(item.t)
+            # The moment of the dance the dancer was at: the calibrated camera-plus-audio
+            # latency is taken off, so what was late is the dancer, not the webcam.
+            position, take = self.session_clock.locate(item.t - self.latency)
             waited = time.perf_counter()
             self.track.wait_for(position, REFERENCE_WAIT_SECONDS)
             started = time.perf_counter()
             self.waited_ms.add((started - waited) * 1000)
-            live = self.scorer.score(item.body, position, item.t, item.index)
+            live = self.scorer.score(item.body, position, item.t, item.index, take)
             self.clock.add(time.perf_counter() - started)
             now = self.session_clock.now()
             latency = (now - item.t) * 1000.0

@@ -138,13 +138,13 @@ def session_result(s: Session) -> SessionResult:
     or was cancelled), the recording, the figures, and what went wrong along the way."""
     errors = list(s._errors)
     error = stage_error(*errors[0]) if errors else None
-    report, warnings = None, []
+    report, warnings, rows = None, [], None
     reason = s._reason or ("cancelled" if s._stop_requested == "cancel" else "stopped" if s._stop_requested else "")
     if error is None and s._stop_requested != "cancel" and s.scorer is not None and s.track is not None:
         try:
             plain, mirrored = s.scorer.user.tracks()
             until = s.duration if reason == "the dance ended" else min(s._end_position, s.duration)
-            report = final_report(s.track.track(until), plain, mirrored, s.ref_fps, s.camera.fps, s.mirror, s._beats)
+            report, rows = final_report(s.track.track(until), plain, mirrored, s.ref_fps, s.camera.fps, s.mirror, s._beats, s.scorer.user.takes)
             if report is None:
                 warnings.append("too little was danced to make a report")
         except Exception as exc:  # noqa: BLE001 - the final step's failure fails the session
@@ -156,5 +156,7 @@ def session_result(s: Session) -> SessionResult:
     recording = None
     if s.recorder is not None and s.recorder.frames_written > 0 and s.recorder.path.is_file():
         recording = s.recorder.path
-    frames = s.scorer.user.frame_indices if s.scorer is not None else np.zeros(0, np.int64)
+    frames = np.zeros(0, np.int64)
+    if s.scorer is not None:
+        frames = s.scorer.user.frame_indices if rows is None else s.scorer.user.frame_indices[rows]
     return SessionResult(report, recording, session_stats(s), error, reason if error is None else str(error), warnings, frames)

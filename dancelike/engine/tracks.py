@@ -125,6 +125,12 @@ class ReferenceTrack:
             self.complete = True
             self._cond.notify_all()
 
+    def reopen(self) -> None:
+        """Frames come again (a seek back after the reference had ended)."""
+        if self.complete:
+            with self._cond:
+                self.complete = False
+
     def wait_for(self, t: float, timeout: float) -> bool:
         """Wait until the frame showing at reference time ``t`` is filled; False on timeout."""
         due = t - 0.5 / self.fps
@@ -198,19 +204,20 @@ class UserTrack:
     def __init__(self, with_mirror: bool) -> None:
         self.with_mirror = with_mirror
         limbs = ((NUM_LIMBS, 2), np.float64)
-        columns = {"times": ((), np.float64), "capture": ((), np.float64), "index": ((), np.int64), "found": ((), np.bool_),
+        columns = {"times": ((), np.float64), "capture": ((), np.float64), "index": ((), np.int64), "take": ((), np.int64), "found": ((), np.bool_),
                    "directions": limbs, "visibility": ((NUM_LIMBS,), np.float64)}  # fmt: skip
         if with_mirror:
             columns |= {"m_directions": limbs, "m_visibility": ((NUM_LIMBS,), np.float64)}
         self._columns = _Columns(columns)
         self._parts: list[bytes] = []
 
-    def add(self, body: BodyFrame, position: float, capture_t: float, index: int = -1) -> tuple[PoseTrack, PoseTrack | None]:
+    def add(self, body: BodyFrame, position: float, capture_t: float, index: int = -1, take: int = 0) -> tuple[PoseTrack, PoseTrack | None]:
         """Keep the frame's rows (stamped with the reference ``position``); return them.
-        ``index`` is the camera frame's index (= its frame number in the recording)."""
+        ``index`` is the camera frame's index (= its frame number in the recording), ``take``
+        how many seeks came before it."""
         plain = row_of(body, position)
         mirrored = mirrored_row(body, plain) if self.with_mirror else None
-        values: dict[str, object] = {"times": position, "capture": capture_t, "index": index, "found": plain.found[0],
+        values: dict[str, object] = {"times": position, "capture": capture_t, "index": index, "take": take, "found": plain.found[0],
                                      "directions": plain.directions[0], "visibility": plain.visibility[0]}  # fmt: skip
         if mirrored is not None:
             values |= {"m_directions": mirrored.directions[0], "m_visibility": mirrored.visibility[0]}
@@ -224,6 +231,11 @@ class UserTrack:
     @property
     def capture_times(self) -> np.ndarray:
         return self._columns.column("capture")
+
+    @property
+    def takes(self) -> np.ndarray:
+        """The take of each row (non-decreasing; more than one value: a practice session)."""
+        return self._columns.column("take")
 
     @property
     def frame_indices(self) -> np.ndarray:

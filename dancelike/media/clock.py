@@ -71,6 +71,7 @@ class _Anchor:
     now: float
     position: float
     speed: float  # 0 while paused, else the rate
+    take: int = 0  # how many seeks came before: a seek starts a new take of the dance
 
 
 class SessionClock:
@@ -119,10 +120,11 @@ class SessionClock:
         anchor = self._anchors[-1]
         return anchor.position + max(0.0, t - anchor.now) * anchor.speed
 
-    def _reanchor(self, position: float | None = None) -> None:
+    def _reanchor(self, position: float | None = None, new_take: bool = False) -> None:
         t = self._now_locked()
         pos = self._position_locked(t) if position is None else position
-        anchor = _Anchor(t, pos, 0.0 if self._paused else self._rate)
+        take = (self._anchors[-1].take if self._anchors else 0) + new_take
+        anchor = _Anchor(t, pos, 0.0 if self._paused else self._rate, take)
         if self._anchors and self._anchors[-1].now >= t:
             self._anchors.pop()  # same instant: the newer state wins
         self._anchors.append(anchor)
@@ -134,13 +136,18 @@ class SessionClock:
 
     def position_at(self, t: float) -> float:
         """The position at a past session time ``t`` (e.g. a camera frame's capture time)."""
+        return self.locate(t)[0]
+
+    def locate(self, t: float) -> tuple[float, int]:
+        """``(position, take)`` at a past session time ``t``: where the reference was, and how
+        many seeks had happened by then (frames of one take follow the reference continuously)."""
         with self._lock:
             if not self._anchors:
-                return 0.0
+                return 0.0, 0
             times = [a.now for a in self._anchors]
             i = max(0, bisect.bisect_right(times, t) - 1)
             a = self._anchors[i]
-            return a.position + max(0.0, t - a.now) * a.speed
+            return a.position + max(0.0, t - a.now) * a.speed, a.take
 
     @property
     def rate(self) -> float:
@@ -175,7 +182,7 @@ class SessionClock:
     def seek(self, position: float) -> None:
         """Jump the position (e.g. to a move's start); session time is unaffected."""
         with self._lock:
-            self._reanchor(max(0.0, float(position)))
+            self._reanchor(max(0.0, float(position)), new_take=True)
 
     def sync(self, position: float) -> None:
         """Follow the master clock (the audio actually played) when it has drifted from ours."""

@@ -24,6 +24,8 @@ from dancelike.scoring.poses import GROUPS, LIMB_GROUP, PoseTrack
 TIMING_SHARE = 0.2
 TIMELINE_STEP_S = 0.25
 RATINGS = ((90.0, "perfect"), (80.0, "great"), (65.0, "good"), (45.0, "ok"), (0.0, "miss"))
+#: The rating of a move no take of a practice session reached (it is not judged).
+NOT_DANCED = "skipped"
 GRADES = ((90.0, "S"), (80.0, "A"), (65.0, "B"), (50.0, "C"), (0.0, "D"))
 #: At most this much (seconds) of the reference's start or end may fall outside the
 #: recording (a late dancer's last moves after the video stopped) and go unjudged.
@@ -215,7 +217,8 @@ def build_report(
     timing = timing_from_path(reference.times, performance.times, matched_time, valid)
 
     judged = reference.found if reference.found.any() else np.ones(count, bool)
-    judged = judged & covered_frames(path, count, len(performance), fps)
+    # Frames no path step reaches were not danced (a practice session seeked past them).
+    judged = judged & covered_frames(path, count, len(performance), fps) & (hits > 0)
     # Frames where the choreography does more (limbs away from rest) count more.
     weights = np.where(judged, np.maximum(frame_weights, 1e-6), 0.0)
     shape = float((frame_scores * weights).sum() / weights.sum()) if count and weights.sum() > 0 else 0.0
@@ -227,11 +230,15 @@ def build_report(
     moves: list[Move] = split_moves(reference.times, reference.features, beats)
     move_rows = []
     for move in moves:
-        inside = (reference.times >= move.start) & (reference.times < move.end) & judged
+        during = (reference.times >= move.start) & (reference.times < move.end)
+        inside = during & judged
         score = float(frame_scores[inside].mean()) if inside.any() else 0.0
-        move_rows.append({"start": round(move.start, 2), "end": round(move.end, 2), "score": round(score, 1), "rating": rating(score)})
+        danced = bool((hits[during] > 0).any())
+        move_rows.append({"start": round(move.start, 2), "end": round(move.end, 2), "score": round(score, 1),
+                          "rating": rating(score) if danced else NOT_DANCED, "danced": danced})  # fmt: skip
     weakest = []
-    for index in np.argsort([row["score"] for row in move_rows], kind="stable")[:3]:
+    danced_moves = [i for i, row in enumerate(move_rows) if row["danced"]]
+    for index in sorted(danced_moves, key=lambda i: move_rows[i]["score"])[:3]:
         move = moves[index]
         inside = np.flatnonzero((reference.times >= move.start) & (reference.times < move.end))
         if not len(inside):
