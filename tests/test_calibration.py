@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -10,8 +11,10 @@ import numpy as np
 import pytest
 
 from dancelike.errors import InputError
-from dancelike.media.camera import open_camera
+from dancelike.media.camera import Camera, CameraLost, open_camera
 from dancelike.scoring.claps import (
+    Calibration,
+    describe,
     estimate_latency,
     find_claps,
     hand_distance,
@@ -187,3 +190,85 @@ def test_claps_camera_specs() -> None:
         open_camera("claps:soon")
     with pytest.raises(InputError, match="between"):
         open_camera("claps:5")
+
+
+# --- the live calibration --------------------------------------------------------------------
+
+
+def test_run_calibration_measures_the_clapper_delay() -> None:
+    from dancelike.engine.calibration import BeatTick, run_calibration
+
+    ticks: list[BeatTick] = []
+    result = run_calibration("claps", on_beat=ticks.append)  # the clapper is 0.12 s late
+    assert isinstance(result, Calibration)
+    assert result.ok, result.message
+    assert result.latency_s == pytest.approx(0.12, abs=0.035)
+    assert result.matched >= 7
+    assert result.message == describe(result.latency_s)
+    assert result.message.startswith("Your setup adds 0.1") and result.message.endswith(" s; we'll subtract it.")
+    assert [t.count_in for t in ticks] == [True] * 4 + [False] * 8
+    assert [t.number for t in ticks] == [1, 2, 3, 4, 1, 2, 3, 4, 5, 6, 7, 8]
+    # Beats are heard on the click track's grid (the silent sink starts at session time zero).
+    np.testing.assert_allclose([t.t for t in ticks], beat_grid(), atol=0.02)
+    np.testing.assert_allclose(result.beats, [t.t for t in ticks[4:]])
+
+
+def test_run_calibration_with_nobody_in_view() -> None:
+    from dancelike.engine.calibration import run_calibration
+
+    result = run_calibration("claps:nobody", bpm=200, beats=5, count_in=1)
+    assert not result.ok and result.matched == 0
+    assert result.message == "Nobody seen: stand back so your head, shoulders and hands are in view, then try again."
+
+
+def test_run_calibration_can_be_cancelled() -> None:
+    from dancelike.engine.calibration import (
+        BeatTick,
+        CalibrationCancelled,
+        run_calibration,
+    )
+
+    cancel = threading.Event()
+
+    def on_beat(tick: BeatTick) -> None:
+        if tick.index == 1:
+            cancel.set()
+
+    camera = open_camera("claps")
+    with pytest.raises(CalibrationCancelled):
+        run_calibration(camera, on_beat=on_beat, cancel=cancel)
+    assert not camera.running  # stopped; the autouse fixture checks no thread is left
+
+
+def test_run_calibration_needs_a_fresh_camera() -> None:
+    from dancelike.engine.calibration import run_calibration
+
+    camera = open_camera("claps")
+    camera.start()
+    try:
+        with pytest.raises(ValueError, match="not been started"):
+            run_calibration(camera)
+    finally:
+        camera.stop()
+
+
+def test_run_calibration_surfaces_a_lost_camera_and_a_failed_tracker(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dancelike.engine.calibration import run_calibration
+    from dancelike.vision.tracker import PoseTracker
+
+    class Unplugged(ClapperCamera):
+        def _grab(self, start: float) -> tuple[np.ndarray, float] | None:
+            if self._frames >= 10:
+                raise CameraLost("camera 0: stopped delivering frames after 10 (disconnected?)")
+            return super()._grab(start)
+
+    with pytest.raises(CameraLost, match="disconnected"):
+        run_calibration(Unplugged(beat_grid()), bpm=200, beats=4, count_in=1)
+
+    def broken(self: PoseTracker, image: np.ndarray, t: float = 0.0) -> None:
+        raise RuntimeError("model exploded")
+
+    camera: Camera = open_camera("claps")
+    monkeypatch.setattr(PoseTracker, "process", broken)
+    with pytest.raises(RuntimeError, match="model exploded"):
+        run_calibration(camera, bpm=200, beats=4, count_in=1)
