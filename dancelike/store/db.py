@@ -1,0 +1,464 @@
+"""The history: choreographies and dance sessions in one SQLite file in the data folder.
+
+Why it is built this way:
+
+* **One connection, one lock.** The GUI thread and worker threads share a ``Store``; every
+  public method takes ``self._lock`` around its statements, and the connection is opened with
+  ``check_same_thread=False``. Writes are rare and short (a row per session), so a lock costs
+  nothing and avoids a connection per thread (and their WAL bookkeeping).
+* **Every write is one transaction** (``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any
+  error), in WAL mode with ``synchronous=FULL``: a crash, even a power cut, loses at most the
+  write in progress, never an earlier session.
+* **Schema versions** live in ``PRAGMA user_version``. ``MIGRATIONS[k]`` takes a database from
+  version ``k`` to ``k + 1``; each runs in its own transaction together with the version bump,
+  so a failed migration leaves the previous version intact. Adding v2 = appending a function.
+* **Paths are stored relative to the data folder** (the folder holding the database) when
+  they are inside it, so moving the whole data folder keeps everything working.
+* **Files go after rows.** Deleting removes the row(s) first and commits; only then are the
+  session or choreography folders removed, so a failure never leaves a row without its files.
+  Ids are ``AUTOINCREMENT`` (never reused), so a folder left behind cannot be mistaken for a
+  new session's.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from dancelike.errors import InputError
+from dancelike.store.paths import data_dir
+
+DB_NAME = "dancelike.db"
+#: Every status a session row can have; "running" is also what an orphan (app died) looks like.
+STATUSES = ("running", "done", "stopped", "cancelled", "failed", "recovered")
+#: Statuses whose score counts for the personal best and the progress chart.
+SCORED = ("done", "stopped", "recovered")
+
+
+# --- schema ------------------------------------------------------------------------------
+
+
+def _v1_initial(db: sqlite3.Connection) -> None:
+    """Version 1: choreographies and sessions (per-part scores and settings as JSON)."""
+    db.execute(
+        """CREATE TABLE choreographies (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            title TEXT NOT NULL,
+            video TEXT NOT NULL,
+            duration REAL NOT NULL,
+            fps REAL NOT NULL,
+            width INTEGER NOT NULL,
+            height INTEGER NOT NULL,
+            thumbnail TEXT,
+            added_at TEXT NOT NULL,
+            analysed INTEGER NOT NULL DEFAULT 0,
+            is_demo INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            choreography_id INTEGER NOT NULL REFERENCES choreographies(id) ON DELETE CASCADE,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            status TEXT NOT NULL,
+            score REAL,
+            grade TEXT,
+            duration REAL,
+            parts TEXT NOT NULL DEFAULT '{}',
+            settings TEXT NOT NULL DEFAULT '{}',
+            replay TEXT,
+            message TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE INDEX sessions_by_choreography ON sessions(choreography_id, started_at)")
+    db.execute("CREATE INDEX sessions_by_status ON sessions(status)")
+
+
+#: ``MIGRATIONS[k]`` upgrades a database at ``user_version`` k to k + 1. Append, never edit.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_initial]
+
+
+# --- records -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Choreography:
+    """A video in the library, with what the library grid shows about it."""
+
+    id: int
+    title: str
+    video: Path
+    duration: float
+    fps: float
+    width: int
+    height: int
+    thumbnail: Path | None
+    added_at: datetime
+    analysed: bool
+    is_demo: bool
+    best_score: float | None
+    session_count: int
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """One dance session; file fields are set only when the file exists on disk."""
+
+    id: int
+    choreography_id: int
+    choreography_title: str
+    started_at: datetime
+    ended_at: datetime | None
+    status: str
+    score: float | None
+    grade: str | None
+    duration: float | None
+    parts: dict[str, float]
+    folder: Path
+    recording: Path | None
+    report: Path | None
+    replay: Path | None
+    message: str
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+def _stamp(when: datetime) -> str:
+    if when.tzinfo is None:
+        when = when.astimezone()  # naive = local time
+    return when.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
+def _time(text: str | None) -> datetime | None:
+    """Stored UTC text -> an aware datetime in local time (what the UI shows)."""
+    return None if text is None else datetime.fromisoformat(text).astimezone()
+
+
+_CHOREOGRAPHY_SELECT = f"""
+    SELECT c.*,
+        (SELECT MAX(score) FROM sessions s WHERE s.choreography_id = c.id AND s.score IS NOT NULL
+            AND s.status IN {SCORED!r}) AS best_score,
+        (SELECT COUNT(*) FROM sessions s WHERE s.choreography_id = c.id) AS session_count
+    FROM choreographies c"""
+
+_SESSION_SELECT = """
+    SELECT s.*, c.title AS choreography_title
+    FROM sessions s JOIN choreographies c ON c.id = s.choreography_id"""
+
+
+class Store:
+    """The SQLite history (default ``data_dir()/dancelike.db``); safe to share between threads.
+
+    The data folder is the database's folder: sessions live in ``root/sessions/<id>/``,
+    imported videos in ``root/choreographies/<id>/``.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = Path(path) if path is not None else data_dir() / DB_NAME
+        self.root = self.path.parent.resolve()
+        self._lock = threading.RLock()
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(str(self.path), timeout=10.0, check_same_thread=False, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise InputError(f"{self.path}: cannot open the database ({exc})") from exc
+        self._db.row_factory = sqlite3.Row
+        try:
+            mode = self._db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            if mode != "wal":
+                raise InputError(f"{self.path}: the database cannot use write-ahead logging here ({mode})")
+            self._db.execute("PRAGMA foreign_keys=ON")
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute("PRAGMA busy_timeout=10000")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise InputError(f"{self.path}: not a DanceLike database or damaged ({exc})") from exc
+        except BaseException:
+            self._db.close()
+            raise
+
+    # --- plumbing ----------------------------------------------------------------------
+
+    @property
+    def version(self) -> int:
+        with self._lock:
+            return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def _migrate(self) -> None:
+        current = self.version
+        if current > len(MIGRATIONS):
+            raise InputError(f"{self.path}: made by a newer DanceLike (schema v{current}); update DanceLike to open it")
+        for version in range(current, len(MIGRATIONS)):
+            with self._write() as db:
+                MIGRATIONS[version](db)
+                db.execute(f"PRAGMA user_version = {version + 1}")
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: committed on success, rolled back on any error."""
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise InputError(f"{self.path}: cannot write the database ({exc})") from exc
+            try:
+                yield self._db
+                self._db.execute("COMMIT")
+            except BaseException as exc:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.OperationalError):
+                    why = "the disk is full" if "full" in str(exc) else str(exc)
+                    raise InputError(f"{self.path}: cannot write the database ({why})") from exc
+                raise
+
+    def _query(self, sql: str, args: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+        with self._lock:
+            return self._db.execute(sql, args).fetchall()
+
+    def _to_db(self, path: Path) -> str:
+        """Relative to the data folder when inside it (the folder can move), else absolute."""
+        absolute = Path(path).resolve()
+        try:
+            return absolute.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(absolute)
+
+    def _from_db(self, text: str) -> Path:
+        path = Path(text)
+        return path if path.is_absolute() else self.root / path
+
+    def session_folder(self, session_id: int) -> Path:
+        return self.root / "sessions" / str(session_id)
+
+    def choreography_folder(self, choreography_id: int) -> Path:
+        return self.root / "choreographies" / str(choreography_id)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> Store:  # noqa: PYI034 - typing.Self needs Python 3.11; we support 3.10
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    # --- choreographies ----------------------------------------------------------------
+
+    def _choreography(self, row: sqlite3.Row) -> Choreography:
+        return Choreography(
+            id=row["id"], title=row["title"], video=self._from_db(row["video"]), duration=row["duration"],
+            fps=row["fps"], width=row["width"], height=row["height"],
+            thumbnail=self._from_db(row["thumbnail"]) if row["thumbnail"] else None,
+            added_at=_time(row["added_at"]), analysed=bool(row["analysed"]), is_demo=bool(row["is_demo"]),  # type: ignore[arg-type]
+            best_score=row["best_score"], session_count=row["session_count"],
+        )  # fmt: skip
+
+    def add_choreography(
+        self, title: str, video: Path, duration: float, fps: float, width: int, height: int,
+        thumbnail: Path | None, is_demo: bool = False,
+    ) -> Choreography:  # fmt: skip
+        title = _clean_title(title)
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT INTO choreographies (title, video, duration, fps, width, height, thumbnail, added_at, is_demo)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (title, self._to_db(video), float(duration), float(fps), int(width), int(height),
+                 self._to_db(thumbnail) if thumbnail else None, _now(), int(is_demo)),
+            )  # fmt: skip
+            new_id = int(cursor.lastrowid or 0)
+        return self._require(new_id)
+
+    def set_media(self, choreography_id: int, video: Path, thumbnail: Path | None) -> Choreography:
+        """Point a choreography at its files (after they moved into its folder)."""
+        with self._write() as db:
+            db.execute(
+                "UPDATE choreographies SET video = ?, thumbnail = ? WHERE id = ?",
+                (self._to_db(video), self._to_db(thumbnail) if thumbnail else None, choreography_id),
+            )
+        return self._require(choreography_id)
+
+    def set_analysed(self, choreography_id: int, analysed: bool = True) -> None:
+        with self._write() as db:
+            db.execute("UPDATE choreographies SET analysed = ? WHERE id = ?", (int(analysed), choreography_id))
+
+    def choreographies(self) -> list[Choreography]:
+        """Newest first, the demo included."""
+        rows = self._query(_CHOREOGRAPHY_SELECT + " ORDER BY c.added_at DESC, c.id DESC")
+        return [self._choreography(row) for row in rows]
+
+    def choreography(self, choreography_id: int) -> Choreography | None:
+        rows = self._query(_CHOREOGRAPHY_SELECT + " WHERE c.id = ?", (choreography_id,))
+        return self._choreography(rows[0]) if rows else None
+
+    def demo(self) -> Choreography | None:
+        """The demo choreography, if there is one (the oldest, should there be several)."""
+        rows = self._query(_CHOREOGRAPHY_SELECT + " WHERE c.is_demo = 1 ORDER BY c.id LIMIT 1")
+        return self._choreography(rows[0]) if rows else None
+
+    def _require(self, choreography_id: int) -> Choreography:
+        found = self.choreography(choreography_id)
+        if found is None:
+            raise InputError(f"choreography {choreography_id} is not in the library (deleted?)")
+        return found
+
+    def rename_choreography(self, choreography_id: int, title: str) -> Choreography:
+        title = _clean_title(title)
+        with self._write() as db:
+            if db.execute("UPDATE choreographies SET title = ? WHERE id = ?", (title, choreography_id)).rowcount == 0:
+                raise InputError(f"choreography {choreography_id} is not in the library (deleted?)")
+        return self._require(choreography_id)
+
+    def delete_choreography(self, choreography_id: int) -> None:
+        """Delete the choreography and its sessions (rows first, then their folders and files)."""
+        with self._lock:
+            found = self.choreography(choreography_id)
+            if found is None:
+                return
+            sessions = [row["id"] for row in self._query("SELECT id FROM sessions WHERE choreography_id = ?", (choreography_id,))]
+            with self._write() as db:
+                db.execute("DELETE FROM choreographies WHERE id = ?", (choreography_id,))  # sessions: ON DELETE CASCADE
+        for session_id in sessions:
+            _remove_tree(self.session_folder(session_id))
+        folders = {self.choreography_folder(choreography_id)}
+        library = self.root / "choreographies"
+        for path in (found.video, found.thumbnail):
+            if path is not None and path.resolve().parent.parent == library:
+                folders.add(path.resolve().parent)  # its files in a folder of their own (e.g. mid-import)
+        for folder in folders:
+            _remove_tree(folder)
+
+    # --- sessions ------------------------------------------------------------------------
+
+    def _session(self, row: sqlite3.Row) -> SessionRecord:
+        folder = self.session_folder(row["id"])
+        replay = self._from_db(row["replay"]) if row["replay"] else folder / "replay.mp4"
+        return SessionRecord(
+            id=row["id"], choreography_id=row["choreography_id"], choreography_title=row["choreography_title"],
+            started_at=_time(row["started_at"]), ended_at=_time(row["ended_at"]), status=row["status"],  # type: ignore[arg-type]
+            score=row["score"], grade=row["grade"], duration=row["duration"],
+            parts={str(k): float(v) for k, v in json.loads(row["parts"] or "{}").items()},
+            folder=folder, recording=_existing(folder / "recording.mp4"), report=_existing(folder / "report.json"),
+            replay=_existing(replay), message=row["message"] or "",
+        )  # fmt: skip
+
+    def begin_session(self, choreography_id: int, settings: dict[str, object]) -> SessionRecord:
+        """A "running" row and its (empty) folder, written before the session starts."""
+        with self._write() as db:
+            exists = db.execute("SELECT 1 FROM choreographies WHERE id = ?", (choreography_id,)).fetchone()
+            if exists is None:
+                raise InputError(f"choreography {choreography_id} is not in the library (deleted?)")
+            cursor = db.execute(
+                "INSERT INTO sessions (choreography_id, started_at, status, settings) VALUES (?, ?, 'running', ?)",
+                (choreography_id, _now(), json.dumps(settings, default=str)),
+            )
+            session_id = int(cursor.lastrowid or 0)
+        folder = self.session_folder(session_id)
+        try:
+            if folder.exists() and any(folder.iterdir()):
+                # Left by another database in this folder: keep it, out of this session's way.
+                folder.rename(folder.with_name(f"{session_id}.old-{datetime.now():%Y%m%d-%H%M%S}"))
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            with self._write() as db:
+                db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+            raise InputError(f"{folder}: cannot create the session folder ({exc.strerror or exc})") from exc
+        return self._require_session(session_id)
+
+    def complete_session(
+        self, session_id: int, *, status: str, score: float | None, grade: str | None,
+        duration: float | None, parts: dict[str, float], message: str = "", ended_at: datetime | None = None,
+    ) -> SessionRecord:  # fmt: skip
+        """Finish a row; ``ended_at`` defaults to now (recovery passes the recording's time)."""
+        if status not in STATUSES:
+            raise ValueError(f"unknown session status {status!r}; one of {', '.join(STATUSES)}")
+        with self._write() as db:
+            cursor = db.execute(
+                "UPDATE sessions SET status = ?, score = ?, grade = ?, duration = ?, parts = ?, message = ?, ended_at = ?"
+                " WHERE id = ?",
+                (status, None if score is None else float(score), grade, None if duration is None else float(duration),
+                 json.dumps({str(k): float(v) for k, v in parts.items()}), " ".join(message.split()),
+                 _stamp(ended_at) if ended_at else _now(), session_id),
+            )  # fmt: skip
+            if cursor.rowcount == 0:
+                raise InputError(f"session {session_id} is not in the history (deleted?)")
+        return self._require_session(session_id)
+
+    def set_replay(self, session_id: int, replay: Path) -> None:
+        with self._write() as db:
+            db.execute("UPDATE sessions SET replay = ? WHERE id = ?", (self._to_db(replay), session_id))
+
+    def session_settings(self, session_id: int) -> dict[str, Any]:
+        """The settings given to ``begin_session`` (mirror, camera...), as stored."""
+        rows = self._query("SELECT settings FROM sessions WHERE id = ?", (session_id,))
+        return dict(json.loads(rows[0]["settings"] or "{}")) if rows else {}
+
+    def sessions(self, choreography_id: int | None = None) -> list[SessionRecord]:
+        """Newest first; all of them, or one choreography's."""
+        if choreography_id is None:
+            rows = self._query(_SESSION_SELECT + " ORDER BY s.started_at DESC, s.id DESC")
+        else:
+            rows = self._query(_SESSION_SELECT + " WHERE s.choreography_id = ? ORDER BY s.started_at DESC, s.id DESC", (choreography_id,))
+        return [self._session(row) for row in rows]
+
+    def session(self, session_id: int) -> SessionRecord | None:
+        rows = self._query(_SESSION_SELECT + " WHERE s.id = ?", (session_id,))
+        return self._session(rows[0]) if rows else None
+
+    def _require_session(self, session_id: int) -> SessionRecord:
+        found = self.session(session_id)
+        if found is None:
+            raise InputError(f"session {session_id} is not in the history (deleted?)")
+        return found
+
+    def orphans(self) -> list[SessionRecord]:
+        """Rows still "running": at launch (before any new session) these are sessions the app
+        died in. Oldest first."""
+        rows = self._query(_SESSION_SELECT + " WHERE s.status = 'running' ORDER BY s.started_at, s.id")
+        return [self._session(row) for row in rows]
+
+    def delete_session(self, session_id: int) -> None:
+        """The row, then its folder (recording, report, replay)."""
+        with self._write() as db:
+            db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+        _remove_tree(self.session_folder(session_id))
+
+    def progress(self, choreography_id: int) -> list[tuple[datetime, float]]:
+        """(started_at, score) of the scored sessions, oldest first: the progress chart."""
+        rows = self._query(
+            f"SELECT started_at, score FROM sessions WHERE choreography_id = ? AND score IS NOT NULL"
+            f" AND status IN {SCORED!r} ORDER BY started_at, id",
+            (choreography_id,),
+        )
+        return [(_time(row["started_at"]), float(row["score"])) for row in rows]  # type: ignore[misc]
+
+
+def _clean_title(title: str) -> str:
+    cleaned = " ".join(str(title).split())
+    if not cleaned:
+        raise InputError("a choreography needs a title")
+    return cleaned
+
+
+def _existing(path: Path) -> Path | None:
+    return path if path.is_file() else None
+
+
+def _remove_tree(folder: Path) -> None:
+    """Remove a folder after its row is gone; what cannot be removed stays (ids are never reused)."""
+    if folder.is_dir():
+        shutil.rmtree(folder, ignore_errors=True)
