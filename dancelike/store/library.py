@@ -1,0 +1,236 @@
+"""Importing a video into the library: validate, copy into the data folder, thumbnail, analyse.
+
+Why it is built this way:
+
+* The copy, the thumbnail and nothing else happen in a staging folder
+  (``choreographies/.import-<random>/``); only a complete copy gets a row, and then the folder
+  is renamed to ``choreographies/<id>/``. A crash mid-copy leaves no half-imported row.
+* The row exists (``analysed=False``) while the analysis runs, so the library can show the
+  import; a crash mid-analysis leaves a usable choreography whose reference is analysed on
+  first use (``analyse_choreography`` finishes the job on demand).
+* Cancelling is prompt: the analysis workers report progress every 0.1 s, the progress
+  callback raises ``ImportCancelled`` when ``cancel`` is set, and the worker processes are
+  terminated (they would otherwise finish their whole segment first). Then the row and the
+  files are removed.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import signal
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+
+from dancelike.analysis import AnalysisPool
+from dancelike.errors import InputError
+from dancelike.media.video import VideoReader, is_image
+from dancelike.media.writer import write_png
+from dancelike.store import analysis_cache
+from dancelike.store.db import Choreography, Store
+
+Progress = Callable[[float], None]
+
+#: Share of the progress bar for copying the file (the analysis takes the rest).
+COPY_SHARE = 0.1
+#: Thumbnail width in pixels (height follows the video's shape).
+THUMBNAIL_WIDTH = 320
+#: Shorter videos cannot be danced to (nor aligned).
+MIN_SECONDS = 1.0
+_COPY_BLOCK = 4 << 20
+
+
+class ImportCancelled(Exception):
+    """The user cancelled the import; nothing of it is left behind."""
+
+
+@dataclass(frozen=True)
+class VideoInfo:
+    """What the library needs to know about a video before analysing it."""
+
+    duration: float
+    fps: float
+    width: int
+    height: int
+    frames: int
+
+
+def probe(path: Path) -> VideoInfo:
+    """Open ``path`` as a video (``InputError`` in one line if it is not one)."""
+    if is_image(path):
+        raise InputError(f"{path}: is an image; import a video to dance to")
+    with VideoReader(path) as reader:
+        duration, fps, width, height, frames = reader.duration, reader.fps, reader.width, reader.height, reader.frame_count
+        if duration <= 0:  # no duration in the container (some streams): count the frames
+            last = max((frame.t for frame in reader), default=0.0)
+            frames = reader.frames_decoded
+            duration = last + 1.0 / fps if frames else 0.0
+    if duration < MIN_SECONDS:
+        raise InputError(f"{path}: too short to dance to ({duration:.1f} s)")
+    return VideoInfo(duration, fps, width, height, frames or round(duration * fps))
+
+
+def tidy_title(stem: str) -> str:
+    """``my_dance__v2`` -> ``my dance v2``."""
+    return " ".join(stem.replace("_", " ").split()) or "Untitled"
+
+
+def import_video(
+    store: Store,
+    source: Path,
+    *,
+    title: str | None = None,
+    on_progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> Choreography:
+    """Copy ``source`` into the library, make its thumbnail, analyse it; progress 0..1.
+
+    Raises ``InputError`` (one line) for a file that is not a usable video or a disk that
+    fills up, ``ImportCancelled`` when ``cancel`` is set; either way nothing is left behind.
+    """
+    source = Path(source)
+    report = on_progress or (lambda _fraction: None)
+    info = probe(source)
+    check_cancelled(cancel)
+    report(0.0)
+    staging = new_staging(store)
+    try:
+        video = staging / f"video{source.suffix.lower() or '.mp4'}"
+        _copy(source, video, lambda share: report(COPY_SHARE * share), cancel)
+        thumbnail = make_thumbnail(video, info.duration, staging / "thumbnail.png")
+        check_cancelled(cancel)
+        choreography = adopt(store, staging, title or tidy_title(source.stem), video, thumbnail, info)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    try:
+        analyse_choreography(store, choreography, lambda share: report(COPY_SHARE + (1 - COPY_SHARE) * share), cancel)
+    except BaseException:
+        store.delete_choreography(choreography.id)
+        raise
+    report(1.0)
+    return store.choreography(choreography.id) or choreography
+
+
+def new_staging(store: Store) -> Path:
+    """An empty folder in the library for files that have no row yet."""
+    staging = store.root / "choreographies" / f".import-{uuid.uuid4().hex[:12]}"
+    try:
+        staging.mkdir(parents=True)
+    except OSError as exc:
+        raise InputError(f"{staging.parent}: cannot create a folder here ({exc.strerror or exc})") from exc
+    return staging
+
+
+def adopt(
+    store: Store, staging: Path, title: str, video: Path, thumbnail: Path | None, info: VideoInfo, is_demo: bool = False
+) -> Choreography:
+    """Add the row for the files in ``staging``, then move them to the choreography's folder."""
+    choreography = store.add_choreography(
+        title, video, info.duration, info.fps, info.width, info.height, thumbnail, is_demo=is_demo
+    )
+    folder = store.choreography_folder(choreography.id)
+    try:
+        if folder.exists():  # left by another database in this data folder: keep it, aside
+            folder.rename(folder.with_name(f"{folder.name}.old-{uuid.uuid4().hex[:6]}"))
+        staging.rename(folder)
+        return store.set_media(choreography.id, folder / video.name, folder / thumbnail.name if thumbnail else None)
+    except BaseException as exc:
+        store.delete_choreography(choreography.id)  # the row, and its files wherever they are now
+        shutil.rmtree(folder, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise InputError(f"{folder}: cannot move the video into the library ({exc.strerror or exc})") from exc
+        raise
+
+
+def analyse_choreography(
+    store: Store, choreography: Choreography, on_progress: Progress | None = None, cancel: threading.Event | None = None
+) -> Choreography:
+    """Analyse the choreography's video into the analysis cache (unless cached) and mark it analysed."""
+    report = on_progress or (lambda _fraction: None)
+    key = analysis_cache.content_key(choreography.video)
+    if analysis_cache.load(key) is None:
+        expected = max(1, round(choreography.duration * choreography.fps))
+
+        def frames_done(done: int) -> None:
+            check_cancelled(cancel)
+            report(min(0.99, done / expected))
+
+        check_cancelled(cancel)
+        pool = AnalysisPool()
+        try:
+            check_cancelled(cancel)
+            analysis = pool.analyze(str(choreography.video), on_progress=frames_done)
+        except BaseException:
+            terminate(pool)  # a cancelled or failed analysis: do not wait for the segments
+            raise
+        pool.close()
+        check_cancelled(cancel)
+        try:
+            analysis_cache.save(key, analysis)
+        except OSError as exc:
+            raise InputError(f"{choreography.video}: cannot save its analysis ({_reason(exc)})") from exc
+    store.set_analysed(choreography.id)
+    report(1.0)
+    return store.choreography(choreography.id) or choreography
+
+
+def terminate(pool: AnalysisPool) -> None:
+    """Stop the pool's workers now (SIGTERM), then close it; closing alone would wait for them."""
+    for pid in pool.pids:
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except (ProcessLookupError, PermissionError):
+            pass  # already gone
+    pool.close()
+
+
+def make_thumbnail(video: Path, duration: float, target: Path) -> Path | None:
+    """A frame about a third in, ``THUMBNAIL_WIDTH`` wide, as PNG; None if it cannot be made."""
+    try:
+        with VideoReader(video, start=duration / 3) as reader:
+            frame = next(iter(reader), None)
+        if frame is None:
+            with VideoReader(video) as reader:
+                frame = next(iter(reader), None)
+        if frame is None:
+            return None
+        rgb = frame.rgb
+        height = max(2, round(rgb.shape[0] * THUMBNAIL_WIDTH / rgb.shape[1]))
+        write_png(target, cv2.resize(rgb, (THUMBNAIL_WIDTH, height), interpolation=cv2.INTER_AREA))
+    except InputError:
+        return None  # a library card without a picture, not a failed import
+    return target
+
+
+def _copy(source: Path, target: Path, on_share: Progress, cancel: threading.Event | None) -> None:
+    total = max(1, source.stat().st_size)
+    done = 0
+    try:
+        with open(source, "rb") as src, open(target, "wb") as dst:
+            while block := src.read(_COPY_BLOCK):
+                check_cancelled(cancel)
+                dst.write(block)
+                done += len(block)
+                on_share(done / total)
+            dst.flush()
+            os.fsync(dst.fileno())
+    except OSError as exc:
+        raise InputError(f"{source}: cannot copy it into the library ({_reason(exc)})") from exc
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    return str(exc.strerror or exc)
+
+
+def check_cancelled(cancel: threading.Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise ImportCancelled("import cancelled")
