@@ -1,0 +1,204 @@
+"""Finishing session rows: a live session's result, or an orphan the app died in.
+
+``save_result`` is what the dance screen calls when a session ends: the report goes to the
+session folder as JSON, the row gets its status and score. ``recover_orphans`` is what the
+app calls at launch, before any new session: a row still "running" means the app died
+mid-session. Its recording is a fragmented MP4, so everything up to the last complete
+fragment is still there; it is cut after that fragment and scored offline against the
+choreography (whose analysis is cached), exactly as ``dancelike score`` would score it.
+Nothing is ever deleted: an orphan without a playable recording becomes "failed" with a
+one-line message, its row and files kept.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from dancelike.analysis import AnalysisPool
+from dancelike.errors import InputError
+from dancelike.media.recorder import trim_to_complete_fragments
+from dancelike.media.video import VideoReader
+from dancelike.offline import score_videos
+from dancelike.store.db import SessionRecord, Store
+
+if TYPE_CHECKING:
+    from dancelike.engine.result import SessionResult
+
+RECOVERED_MESSAGE = "the app closed during this session; it was scored from its recording"
+#: Session end reasons (engine.stats.session_result) and the status each one gets.
+_DONE_REASON = "the dance ended"
+
+
+def save_result(store: Store, record: SessionRecord, result: SessionResult) -> SessionRecord:
+    """Write ``report.json`` (when there is a report) and complete the row.
+
+    Status: "failed" (an error), "cancelled", "done" (the dance played to its end) or
+    "stopped" (the user stopped, or the camera was lost: the report covers what was danced).
+    """
+    choreography = store.choreography(record.choreography_id)
+    notes: list[str] = []
+    if result.error is not None:
+        status = "failed"
+        notes.append(str(result.error))
+    elif result.reason == "cancelled":
+        status = "cancelled"
+    elif result.reason == _DONE_REASON:
+        status = "done"
+    else:
+        status = "stopped"
+        if result.reason and result.reason != "stopped":
+            notes.append(result.reason)  # e.g. "camera lost: ..."
+    notes.extend(result.warnings)
+    report = result.report
+    if report is not None:
+        document = report.to_json()
+        document.update(
+            performance_frames=[int(k) for k in np.asarray(result.performance_frames).tolist()],
+            reference=str(choreography.video) if choreography else "",
+            reason=result.reason,
+            session_warnings=list(result.warnings),
+            stats=result.stats,
+        )
+        try:
+            write_json(record.folder / "report.json", document)
+        except InputError as exc:
+            notes.append(str(exc))  # the score is still saved in the row
+    running = result.stats.get("running_s")
+    return store.complete_session(
+        record.id,
+        status=status,
+        score=None if report is None else report.score,
+        grade=None if report is None else report.grade,
+        duration=None if running is None else float(running),
+        parts={} if report is None else dict(report.parts),
+        message="; ".join(dict.fromkeys(notes)),
+    )
+
+
+def recover_orphans(store: Store, on_progress: Callable[[float], None] | None = None) -> list[SessionRecord]:
+    """Finish every "running" row (oldest first) from its recording; progress 0..1 over all.
+
+    Returns the finished records ("recovered" with a score, or "failed" with a message).
+    One analysis pool serves every orphan; it is started only if some recording is playable.
+    """
+    report = on_progress or (lambda _fraction: None)
+    orphans = store.orphans()
+    finished: list[SessionRecord] = []
+    pool: list[AnalysisPool] = []  # started on first need
+
+    def get_pool() -> AnalysisPool:
+        if not pool:
+            pool.append(AnalysisPool())
+        return pool[0]
+
+    try:
+        for index, record in enumerate(orphans):
+            report(index / len(orphans))
+
+            def part(share: float, index: int = index) -> None:
+                report((index + min(1.0, share)) / len(orphans))
+
+            finished.append(_recover(store, record, get_pool, part))
+    finally:
+        for running in pool:
+            running.close()
+    report(1.0)
+    return finished
+
+
+def _recover(store: Store, record: SessionRecord, get_pool: Callable[[], AnalysisPool], part: Callable[[float], None]) -> SessionRecord:
+    """One orphan: scored from its recording, or failed with a one-line reason."""
+    recording = record.folder / "recording.mp4"
+
+    def fail(message: str) -> SessionRecord:
+        return store.complete_session(record.id, status="failed", score=None, grade=None, duration=None, parts={}, message=message)
+
+    choreography = store.choreography(record.choreography_id)
+    if not recording.is_file():
+        return fail("the app closed during this session before anything was recorded")
+    if choreography is None or not choreography.video.is_file():
+        where = choreography.video if choreography else f"choreography {record.choreography_id}"
+        return fail(f"the app closed during this session and its choreography's video is missing ({where})")
+    try:
+        trim_to_complete_fragments(recording)
+        with VideoReader(recording) as reader:
+            expected = max(1, reader.frame_count)
+        ended_at = datetime.fromtimestamp(recording.stat().st_mtime).astimezone()
+    except (InputError, OSError) as exc:
+        return fail(f"the app closed during this session and its recording cannot be played ({_short(exc)})")
+    mirror = str(store.session_settings(record.id).get("mirror", "auto"))
+    if mirror not in ("auto", "on", "off"):
+        mirror = "auto"
+
+    def frames(stage: str, done: int) -> None:
+        if stage == "performance":
+            part(0.1 + 0.85 * min(1.0, done / expected))
+
+    try:
+        scored = score_videos(str(choreography.video), str(recording), mirror=mirror, pool=get_pool(), on_progress=frames)
+    except InputError as exc:
+        return fail(f"the app closed during this session and its recording cannot be scored ({_short(exc)})")
+    except Exception as exc:  # noqa: BLE001 - a row left "running" would be retried at every launch
+        return fail(f"the app closed during this session; scoring its recording failed ({exc.__class__.__name__}: {_short(exc)})")
+    performance = scored.performance
+    document: dict[str, Any] = scored.report.to_json()
+    document.update(
+        performance_frames=list(range(len(performance.frames))),  # every recorded frame was analysed
+        reference=str(choreography.video),
+        reason="recovered",
+        recovered=True,
+    )
+    message = RECOVERED_MESSAGE
+    try:
+        write_json(record.folder / "report.json", document)
+    except InputError as exc:
+        message = f"{message}; {exc}"
+    return store.complete_session(
+        record.id,
+        status="recovered",
+        score=scored.report.score,
+        grade=scored.report.grade,
+        duration=len(performance.frames) / performance.fps if performance.fps else None,
+        parts=dict(scored.report.parts),
+        message=message,
+        ended_at=ended_at,
+    )
+
+
+def write_json(path: Path, document: dict[str, Any]) -> None:
+    """Write ``document`` atomically (a half-written report is never read); ``InputError`` on failure."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".json.part")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(document, out, indent=1, default=_plain)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temporary, path)
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write the report ({exc.strerror or exc})") from exc
+
+
+def _plain(value: object) -> object:
+    """JSON for numpy scalars and arrays, paths, and anything else as text."""
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    return str(value)
+
+
+def _short(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or exc.__class__.__name__
