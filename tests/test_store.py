@@ -1,0 +1,479 @@
+"""The store: SQLite history, library imports, the demo choreography, crash recovery.
+
+Real SQLite files in temporary data folders (``DANCELIKE_HOME``), real short videos made
+with the synthetic dancer, real analysis. Videos are 2-3 s so the file runs in about a
+minute on two shared cores.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sqlite3
+import struct
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from dancelike import offline
+from dancelike.commands.demo import DEMO_VIDEOS
+from dancelike.engine.result import SessionResult
+from dancelike.errors import InputError
+from dancelike.media.camera import CapturedFrame
+from dancelike.media.clock import FrameQueue
+from dancelike.media.recorder import Recorder, RecorderState
+from dancelike.media.video import VideoReader
+from dancelike.media.writer import write_png
+from dancelike.scoring.report import Report
+from dancelike.store import analysis_cache, db, demo, library
+from dancelike.store.db import Store
+from dancelike.store.library import ImportCancelled, import_video
+from dancelike.store.recovery import recover_orphans, save_result
+from dancelike.synth.choreography import choreography
+from dancelike.synth.motion import Dancer
+from dancelike.synth.performance import Scene, render_frames, render_performance
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "home"
+    monkeypatch.setenv("DANCELIKE_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture
+def store(home: Path) -> Iterator[Store]:
+    with Store() as opened:
+        yield opened
+
+
+@pytest.fixture(scope="module")
+def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Short synthetic videos, made once: the pro (reference) and a longer one for cancelling."""
+    folder = tmp_path_factory.mktemp("clips")
+    pro = folder / "pro_groove_clip.mp4"
+    render_performance(pro, "groove", Dancer(), Scene(person=0, room=0), duration=2.5, start=4.0)
+    long = folder / "long.mp4"
+    render_performance(long, "groove", Dancer(), Scene(person=0, room=0), duration=8.0, music=False)
+    return {"pro": pro, "long": long}
+
+
+def fake_video(store: Store, name: str = "clip") -> Path:
+    """A file standing in for a video where only rows and files are tested."""
+    path = store.root / "choreographies" / f"staging-{name}" / "video.mp4"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"not really a video")
+    return path
+
+
+def add(store: Store, title: str = "Clip") -> db.Choreography:
+    return store.add_choreography(title, fake_video(store, title), 10.0, 30.0, 640, 480, None)
+
+
+def leftovers(store: Store) -> list[str]:
+    """Everything in the library folder (nothing, after a failed or cancelled import)."""
+    library_folder = store.root / "choreographies"
+    return sorted(p.name for p in library_folder.iterdir()) if library_folder.is_dir() else []
+
+
+# --- schema and migrations ---------------------------------------------------------------
+
+
+def test_schema_wal_foreign_keys_and_version(store: Store, home: Path) -> None:
+    assert store.path == home / "dancelike.db" and store.path.is_file()
+    assert store.version == len(db.MIGRATIONS) == 1
+    raw = sqlite3.connect(store.path)
+    try:
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+        tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert {"choreographies", "sessions"} <= tables
+    finally:
+        raw.close()
+    assert store._db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    with pytest.raises(sqlite3.IntegrityError), store._write() as conn:  # the foreign key is enforced
+        conn.execute("INSERT INTO sessions (choreography_id, started_at, status) VALUES (999, 'x', 'running')")
+    with pytest.raises(InputError, match="not in the library"):
+        store.begin_session(999, {})
+
+
+def test_migration_from_an_older_version_keeps_every_row(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with Store() as old:
+        clip = add(old, "Old clip")
+        first = old.begin_session(clip.id, {"mirror": "on"})
+        old.complete_session(first.id, status="done", score=81.5, grade="A", duration=30.0, parts={"arms": 70.0})
+        old.begin_session(clip.id, {})
+
+    def v2_favourites(conn: sqlite3.Connection) -> None:
+        conn.execute("ALTER TABLE choreographies ADD COLUMN favourite INTEGER NOT NULL DEFAULT 0")
+
+    monkeypatch.setattr(db, "MIGRATIONS", [*db.MIGRATIONS, v2_favourites])
+    with Store() as new:
+        assert new.version == 2
+        assert [tuple(row) for row in new._db.execute("SELECT favourite FROM choreographies")] == [(0,)]
+        [kept] = new.choreographies()
+        assert kept.title == "Old clip" and kept.best_score == 81.5 and kept.session_count == 2
+        done = new.session(first.id)
+        assert done is not None and done.status == "done" and done.parts == {"arms": 70.0}
+        assert new.session_settings(first.id) == {"mirror": "on"} and len(new.orphans()) == 1
+
+
+def test_a_failed_migration_step_keeps_the_steps_before_it(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Store().close()
+
+    def v2(conn: sqlite3.Connection) -> None:
+        conn.execute("CREATE TABLE tags (name TEXT)")
+
+    def v3(conn: sqlite3.Connection) -> None:
+        conn.execute("ALTER TABLE sessions ADD COLUMN notes TEXT")
+        raise RuntimeError("bad v3")
+
+    monkeypatch.setattr(db, "MIGRATIONS", [*db.MIGRATIONS, v2, v3])
+    with pytest.raises(RuntimeError, match="bad v3"):
+        Store()
+    raw = sqlite3.connect(home / "dancelike.db")
+    try:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == 2  # v2 committed with its bump
+        assert "notes" not in {row[1] for row in raw.execute("PRAGMA table_info(sessions)")}  # v3 rolled back
+    finally:
+        raw.close()
+
+
+def test_newer_or_foreign_databases_are_refused_in_one_line(home: Path, tmp_path: Path) -> None:
+    Store().close()
+    raw = sqlite3.connect(home / "dancelike.db")
+    raw.execute("PRAGMA user_version = 99")
+    raw.close()
+    with pytest.raises(InputError, match="newer DanceLike"):
+        Store()
+    junk = tmp_path / "junk" / "dancelike.db"
+    junk.parent.mkdir()
+    junk.write_bytes(b"this is not a database at all, just some bytes" * 100)
+    with pytest.raises(InputError, match="not a DanceLike database") as caught:
+        Store(junk)
+    assert "\n" not in str(caught.value)
+
+
+# --- choreographies ----------------------------------------------------------------------
+
+
+def test_add_rename_delete_choreographies(store: Store) -> None:
+    first = add(store, "  First   dance ")
+    second = add(store, "Second")
+    assert first.title == "First dance" and not first.analysed and not first.is_demo
+    assert first.best_score is None and first.session_count == 0
+    assert [c.id for c in store.choreographies()] == [second.id, first.id]  # newest first
+    stored = store._db.execute("SELECT video FROM choreographies WHERE id = ?", (first.id,)).fetchone()[0]
+    assert not Path(stored).is_absolute()  # relative to the data folder
+    store.set_analysed(first.id)
+    assert store.choreography(first.id).analysed  # type: ignore[union-attr]
+    assert store.rename_choreography(first.id, "Renamed").title == "Renamed"
+    with pytest.raises(InputError, match="needs a title"):
+        store.rename_choreography(first.id, "   ")
+    with pytest.raises(InputError, match="not in the library"):
+        store.rename_choreography(12345, "x")
+    # its folder, its sessions and their folders go; the other choreography stays
+    folder = store.choreography_folder(first.id)
+    folder.mkdir(parents=True)
+    (folder / "video.mp4").write_bytes(b"x")
+    session = store.begin_session(first.id, {})
+    (session.folder / "recording.mp4").write_bytes(b"x")
+    other = store.begin_session(second.id, {})
+    store.delete_choreography(first.id)
+    assert store.choreography(first.id) is None and store.session(session.id) is None
+    assert not folder.exists() and not session.folder.exists() and not first.video.parent.exists()
+    assert second.video.is_file() and store.session(other.id) is not None and other.folder.is_dir()
+
+
+def test_moving_the_data_folder_keeps_paths_working(store: Store, tmp_path: Path) -> None:
+    clip = add(store)
+    session = store.begin_session(clip.id, {})
+    (session.folder / "recording.mp4").write_bytes(b"x")
+    store.close()
+    moved = tmp_path / "moved"
+    shutil.copytree(store.root, moved)
+    with Store(moved / "dancelike.db") as again:
+        [found] = again.choreographies()
+        assert found.video == moved / clip.video.relative_to(store.root) and found.video.is_file()
+        record = again.session(session.id)
+        assert record is not None and record.recording == moved / "sessions" / str(session.id) / "recording.mp4"
+
+
+# --- sessions ----------------------------------------------------------------------------
+
+
+def test_sessions_begin_complete_best_score_and_progress(store: Store) -> None:
+    clip = add(store)
+    other = add(store, "Other")
+    records = []
+    for status, score in (("done", 70.0), ("stopped", 85.5), ("cancelled", None), ("failed", None), ("recovered", 60.0)):
+        record = store.begin_session(clip.id, {"camera": "demo", "mirror": "auto"})
+        assert record.status == "running" and record.folder.is_dir() and record.ended_at is None
+        assert record.recording is None and record.report is None and record.replay is None
+        records.append(
+            store.complete_session(
+                record.id, status=status, score=score, grade=None if score is None else "B",
+                duration=12.5, parts={"arms": 50.0} if score else {}, message="camera\nlost" if status == "failed" else "",
+            )
+        )
+    running = store.begin_session(other.id, {})
+    assert records[0].status == "done" and records[0].score == 70.0 and records[0].parts == {"arms": 50.0}
+    assert records[0].ended_at is not None and records[0].ended_at >= records[0].started_at
+    assert records[3].message == "camera lost"  # one line
+    found = store.choreography(clip.id)
+    assert found is not None and found.best_score == 85.5 and found.session_count == 5
+    assert store.choreography(other.id).session_count == 1  # type: ignore[union-attr]
+    assert [s.id for s in store.sessions(clip.id)] == [r.id for r in reversed(records)]  # newest first
+    assert store.sessions()[0].id == running.id and len(store.sessions()) == 6
+    assert store.sessions()[0].choreography_title == "Other"
+    assert [score for _, score in store.progress(clip.id)] == [70.0, 85.5, 60.0]  # oldest first, scored only
+    assert [o.id for o in store.orphans()] == [running.id]
+    # files appear in the record once they exist
+    folder = records[0].folder
+    (folder / "recording.mp4").write_bytes(b"x")
+    (folder / "report.json").write_text("{}")
+    replay = folder / "replay.mp4"
+    replay.write_bytes(b"x")
+    store.set_replay(records[0].id, replay)
+    again = store.session(records[0].id)
+    assert again is not None and (again.recording, again.report, again.replay) == (
+        folder / "recording.mp4", folder / "report.json", replay,
+    )  # fmt: skip
+    with pytest.raises(ValueError, match="unknown session status"):
+        store.complete_session(running.id, status="great", score=None, grade=None, duration=None, parts={})
+    store.delete_session(records[0].id)
+    assert store.session(records[0].id) is None and not folder.exists()
+    assert store.choreography(clip.id).best_score == 85.5  # type: ignore[union-attr]
+
+
+def test_threads_write_at_once_and_nothing_is_lost(store: Store) -> None:
+    clip = add(store)
+    errors: list[BaseException] = []
+
+    def dance(n: int) -> None:
+        try:
+            for k in range(15):
+                record = store.begin_session(clip.id, {"thread": n})
+                store.complete_session(record.id, status="done", score=float(k), grade="D", duration=1.0, parts={})
+                store.choreographies()
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=dance, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert not errors
+    assert len(store.sessions(clip.id)) == 60 and not store.orphans()
+    assert len({s.folder for s in store.sessions()}) == 60
+
+
+def _report(score: float = 77.0) -> Report:
+    return Report(
+        score=score, grade="B", shape=80.0, timing=70.0, mirrored=False, timing_offset_ms=120.0, tempo_ratio=1.0,
+        parts={"arms": 70.0, "legs": 84.0}, timeline=[], moves=[], weakest=[], warnings=[], summary="ok",
+        frame_scores=np.zeros(3), group_scores=np.zeros((3, 6)), matched_frames=np.zeros(3, np.int64),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("reason", "error", "report", "status", "message"),
+    [
+        ("the dance ended", None, True, "done", ""),
+        ("stopped", None, True, "stopped", ""),
+        ("camera lost: unplugged", None, True, "stopped", "camera lost: unplugged"),
+        ("cancelled", None, False, "cancelled", ""),
+        ("", InputError("camera 0: cannot open"), False, "failed", "camera 0: cannot open"),
+    ],
+)
+def test_save_result_writes_the_report_and_completes_the_row(
+    store: Store, reason: str, error: InputError | None, report: bool, status: str, message: str
+) -> None:
+    clip = add(store)
+    record = store.begin_session(clip.id, {})
+    result = SessionResult(
+        _report() if report else None, None, {"running_s": 31.5, "pairs": np.int64(900)}, error, reason, [],
+        np.array([0, 2, 3]),
+    )  # fmt: skip
+    saved = save_result(store, record, result)
+    assert (saved.status, saved.message, saved.duration) == (status, message, 31.5)
+    if report:
+        assert saved.score == 77.0 and saved.grade == "B" and saved.parts == {"arms": 70.0, "legs": 84.0}
+        assert saved.report is not None
+        document = json.loads(saved.report.read_text())
+        assert document["score"] == 77.0 and document["performance_frames"] == [0, 2, 3]
+        assert document["reference"] == str(clip.video) and document["reason"] == reason
+        assert document["stats"]["pairs"] == 900
+    else:
+        assert saved.score is None and saved.report is None and saved.parts == {}
+
+
+# --- recovery ----------------------------------------------------------------------------
+
+
+def _record(path: Path, seconds: float = 2.5) -> None:
+    """A real fragmented recording: another dancer doing the same moves, a little late."""
+    dance = choreography("groove")
+    frames = render_frames(dance, Dancer(offset=0.1, seed=1), Scene(person=2, room=1), seconds, start=4.0)
+    source: FrameQueue[CapturedFrame] = FrameQueue(200)
+    for k, (rgb, _) in enumerate(frames):
+        source.put(CapturedFrame(k, 10.0 + k / 30, rgb))
+    source.close()
+    recorder = Recorder(path, source, 640, 480, keyframe_seconds=0.5)
+    assert recorder.start() and recorder.join(30) and recorder.state is RecorderState.DONE
+
+
+def _cut_last_fragment(path: Path) -> None:
+    """What a crash mid-write leaves: the last fragment's media data cut in half."""
+    data = path.read_bytes()
+    offset, boxes = 0, []
+    while offset + 8 <= len(data):
+        size, kind = struct.unpack(">I4s", data[offset : offset + 8])
+        boxes.append((offset, kind, size))
+        offset += size
+    start, _, size = [box for box in boxes if box[1] == b"mdat"][-1]
+    path.write_bytes(data[: start + size // 2])
+
+
+def test_recover_orphans_scores_a_crashed_session_and_fails_the_unplayable(store: Store, clips: dict[str, Path]) -> None:
+    ref_video = store.root / "ref" / "video.mp4"
+    ref_video.parent.mkdir()
+    shutil.copy(clips["pro"], ref_video)
+    clip = store.add_choreography("Pro", ref_video, 2.5, 30.0, 640, 480, None)
+    crashed = store.begin_session(clip.id, {"mirror": "off"})
+    _record(crashed.folder / "recording.mp4")
+    _cut_last_fragment(crashed.folder / "recording.mp4")
+    with pytest.raises(InputError), VideoReader(crashed.folder / "recording.mp4") as reader:
+        list(reader)  # as the crash left it, the recording cannot be read to the end
+    nothing = store.begin_session(clip.id, {})  # died before the camera started
+    corrupt = store.begin_session(clip.id, {})
+    (corrupt.folder / "recording.mp4").write_bytes(b"\x00\x00\x00\x18ftypisom" + b"garbage" * 50)
+    store.close()
+
+    with Store() as relaunched:  # the next launch
+        assert [o.id for o in relaunched.orphans()] == [crashed.id, nothing.id, corrupt.id]
+        progress: list[float] = []
+        finished = recover_orphans(relaunched, progress.append)
+        assert [r.id for r in finished] == [crashed.id, nothing.id, corrupt.id]
+        assert progress[-1] == 1.0 and progress == sorted(progress) and len(progress) > 4
+        assert not relaunched.orphans()
+        recovered = relaunched.session(crashed.id)
+        assert recovered is not None and recovered.status == "recovered"
+        assert recovered.score is not None and recovered.score > 40 and recovered.grade and recovered.parts
+        assert recovered.recording is not None and recovered.report is not None and recovered.ended_at is not None
+        assert 1.5 < (recovered.duration or 0) < 2.6  # the cut fragment is gone, the rest was scored
+        document = json.loads(recovered.report.read_text())
+        assert document["recovered"] and document["score"] == pytest.approx(recovered.score, abs=0.05)
+        assert document["performance_frames"][:3] == [0, 1, 2]
+        for record, words in ((nothing, "before anything was recorded"), (corrupt, "cannot be played")):
+            failed = relaunched.session(record.id)
+            assert failed is not None and failed.status == "failed" and words in failed.message
+            assert "\n" not in failed.message and failed.score is None and failed.folder.is_dir()
+        assert (corrupt.folder / "recording.mp4").is_file()  # kept, never deleted
+        assert relaunched.choreography(clip.id).best_score == recovered.score  # type: ignore[union-attr]
+        assert recover_orphans(relaunched) == []
+
+
+# --- library -----------------------------------------------------------------------------
+
+
+def test_import_video_copies_thumbnails_and_analyses(store: Store, clips: dict[str, Path]) -> None:
+    progress: list[float] = []
+    imported = import_video(store, clips["pro"], on_progress=progress.append, cancel=threading.Event())
+    assert imported.title == "pro groove clip" and imported.analysed and not imported.is_demo
+    assert imported.video == store.choreography_folder(imported.id) / "video.mp4"
+    assert imported.video.read_bytes() == clips["pro"].read_bytes()
+    assert imported.thumbnail is not None and imported.thumbnail.parent == imported.video.parent
+    thumbnail = cv2.imread(str(imported.thumbnail))
+    assert thumbnail is not None and thumbnail.shape == (240, 320, 3)
+    assert (imported.duration, imported.fps, imported.width, imported.height) == (pytest.approx(2.5, abs=0.05), 30.0, 640, 480)
+    assert progress[0] == 0.0 and progress[-1] == 1.0 and progress == sorted(progress)
+    assert len({round(p, 3) for p in progress if 0.1 < p < 1.0}) >= 3  # the analysis reports as it goes
+    assert leftovers(store) == [str(imported.id)]  # no staging folder left
+    assert analysis_cache.load(analysis_cache.content_key(imported.video)) is not None
+    scored = offline.score_videos(str(imported.video), str(clips["pro"]), mirror="off")
+    assert scored.reference_cached and scored.report.score > 80
+    named = import_video(store, clips["pro"], title="My  routine")  # cached: no second analysis
+    assert named.title == "My routine" and named.analysed and named.id != imported.id
+
+
+def test_import_refuses_what_is_not_a_video_and_leaves_nothing(store: Store, tmp_path: Path) -> None:
+    text = tmp_path / "notes.mp4"
+    text.write_text("a shopping list, not a dance\n" * 20)
+    image = tmp_path / "photo.png"
+    render_performance(tmp_path / "tiny.mp4", "groove", duration=0.3, music=False)
+    with VideoReader(tmp_path / "tiny.mp4") as reader:
+        frame = next(iter(reader)).rgb
+    write_png(image, frame)
+    for path, words in (
+        (text, "not a video file"),
+        (image, "is an image"),
+        (tmp_path / "missing.mp4", "no such file"),
+        (tmp_path / "tiny.mp4", "too short"),
+    ):
+        with pytest.raises(InputError, match=words) as caught:
+            import_video(store, path)
+        assert "\n" not in str(caught.value) and str(caught.value).startswith(str(path))
+    assert store.choreographies() == [] and leftovers(store) == []
+
+
+def test_cancel_stops_the_analysis_promptly_and_leaves_nothing(store: Store, clips: dict[str, Path]) -> None:
+    cancel = threading.Event()
+    with pytest.raises(ImportCancelled):  # cancelled before it began
+        cancel.set()
+        import_video(store, clips["long"], cancel=cancel)
+    cancel.clear()
+    cancelled_at: list[float] = []
+    seen: list[int] = []
+
+    def progress(fraction: float) -> None:
+        if fraction > library.COPY_SHARE + 0.05 and not cancel.is_set():
+            seen.extend(c.id for c in store.choreographies())  # the row exists while analysing
+            cancelled_at.append(time.perf_counter())
+            cancel.set()
+
+    with pytest.raises(ImportCancelled):
+        import_video(store, clips["long"], on_progress=progress, cancel=cancel)
+    stopped_in = time.perf_counter() - cancelled_at[0]
+    assert stopped_in < 1.5, f"cancel took {stopped_in:.2f} s"
+    assert len(seen) == 1 and store.choreography(seen[0]) is None
+    assert store.choreographies() == [] and leftovers(store) == []
+    assert analysis_cache.load(analysis_cache.content_key(clips["long"])) is None
+
+
+# --- demo --------------------------------------------------------------------------------
+
+
+def test_ensure_demo_renders_once_then_returns_it(store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(demo, "DEMO_SECONDS", 2.0)
+    closing = threading.Event()  # the app closes during the first launch's rendering
+    with pytest.raises(ImportCancelled):
+        demo.ensure_demo(store, lambda fraction: closing.set() if fraction > 0.05 else None, closing)
+    assert store.choreographies() == [] and leftovers(store) == []
+    progress: list[float] = []
+    started = time.perf_counter()
+    first = demo.ensure_demo(store, progress.append)
+    took = time.perf_counter() - started
+    assert first.is_demo and first.analysed and first.title == "Demo: Groove" and first.video.is_file()
+    assert first.thumbnail is not None and first.thumbnail.is_file()
+    assert progress[-1] == 1.0 and progress == sorted(progress) and len(progress) > 5
+    assert analysis_cache.load(analysis_cache.content_key(first.video)) is not None
+    # the same bytes as `dancelike demo`'s choreography.mp4 (so the same cache key)
+    video = DEMO_VIDEOS[0]
+    render_performance(tmp_path / "choreography.mp4", "groove", video.dancer, video.scene, duration=2.0)
+    digest = hashlib.sha256
+    assert digest(first.video.read_bytes()).digest() == digest((tmp_path / "choreography.mp4").read_bytes()).digest()
+    started = time.perf_counter()
+    again = demo.ensure_demo(store)
+    assert again.id == first.id and len(store.choreographies()) == 1 and time.perf_counter() - started < took / 4
+    first.video.unlink()  # the data folder lost the video: rendered again, same row
+    restored = demo.ensure_demo(store)
+    assert restored.id == first.id and restored.video.is_file() and restored.analysed
+    assert len(store.choreographies()) == 1
