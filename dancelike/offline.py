@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -64,15 +65,26 @@ def choose_mirror(reference: PoseTrack, plain: PoseTrack, mirrored: PoseTrack, f
     return False, plain_path
 
 
-def reference_beats(path: str) -> np.ndarray | None:
-    """Beat times of the reference's music, or ``None`` without audio or a clear beat."""
+def reference_beats(path: str | Path, key: str | None = None) -> np.ndarray | None:
+    """Beat times of the reference's music, or ``None`` without audio or a clear beat.
+    With its content ``key`` they are looked up in, or added to, the analysis cache."""
+    if key is not None:
+        known, beats = analysis_cache.load_beats(key)
+        if known:
+            return beats
     audio = load_audio(path, rate=BEAT_RATE)
-    return None if audio is None else beat_times(audio[:, 0], BEAT_RATE)
+    beats = None if audio is None else beat_times(audio[:, 0], BEAT_RATE)
+    if key is not None:
+        analysis_cache.save_beats(key, beats)
+    return beats
 
 
-def analyse_reference(path: str, pool: AnalysisPool, use_cache: bool, on_progress: Callable[[int], None] | None) -> tuple[VideoAnalysis, bool]:
-    """The reference's analysis from the cache when possible, else analysed and cached."""
-    key = analysis_cache.content_key(path)
+def analyse_reference(
+    path: str, pool: AnalysisPool, use_cache: bool, on_progress: Callable[[int], None] | None, key: str | None = None
+) -> tuple[VideoAnalysis, bool]:
+    """The reference's analysis from the cache when possible, else analysed and cached.
+    ``key`` is its content key when the caller already has it."""
+    key = key or analysis_cache.content_key(path)
     if use_cache:
         cached = analysis_cache.load(key)
         if cached is not None:
@@ -106,7 +118,8 @@ def score_videos(
     own_pool = pool is None
     pool = pool or AnalysisPool(workers or default_workers())
     try:
-        reference, cached = analyse_reference(reference_path, pool, use_cache, report_stage("reference"))
+        key = analysis_cache.content_key(reference_path)
+        reference, cached = analyse_reference(reference_path, pool, use_cache, report_stage("reference"), key)
         performance = pool.analyze(performance_path, on_progress=report_stage("performance"))
     finally:
         if own_pool:
@@ -116,5 +129,5 @@ def score_videos(
     mirrored_track = pose_track(performance.frames, mirror=True) if mirror != "off" else plain
     is_mirrored, path = choose_mirror(ref_track, plain, mirrored_track, reference.fps, mirror)
     perf_track = mirrored_track if is_mirrored else plain
-    report = build_report(ref_track, perf_track, path, performance.fps, is_mirrored, reference_beats(reference_path))
+    report = build_report(ref_track, perf_track, path, performance.fps, is_mirrored, reference_beats(reference_path, key if use_cache else None))
     return ScoredPair(report, reference, performance, path, cached)

@@ -476,3 +476,18 @@ def test_calibrated_latency_is_taken_off_the_capture_time(clips: dict[str, Path]
     assert np.median([e.t - e.position for e in later]) == pytest.approx(0.25, abs=0.03)
     with pytest.raises(ValueError, match="latency"):
         Session(clips["reference"], str(clips["good"]), latency=-0.1)
+
+
+def test_beats_are_found_once_per_video(clips: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    from dancelike import offline
+    from dancelike.store import analysis_cache
+
+    key = analysis_cache.content_key(clips["reference"])
+    first = offline.reference_beats(clips["reference"], key)
+    assert analysis_cache.load_beats(key)[0]
+    monkeypatch.setattr(offline, "load_audio", lambda *a, **k: pytest.fail("the music was read again"))
+    again = offline.reference_beats(clips["reference"], key)
+    assert (first is None and again is None) or np.array_equal(again, first)
+    silent_key = analysis_cache.content_key(clips["silent"])
+    analysis_cache.save_beats(silent_key, None)
+    assert analysis_cache.load_beats(silent_key) == (True, None)

@@ -56,14 +56,12 @@ from dancelike.engine.stages import Matcher, ReferenceStage, UserAnalyser
 from dancelike.engine.stats import session_result, session_status, stage_threads
 from dancelike.engine.tracks import ReferenceTrack
 from dancelike.errors import DanceLikeError
-from dancelike.media.audio import load_audio
 from dancelike.media.camera import Camera, CameraState, CapturedFrame, open_camera
 from dancelike.media.clock import AudioSink, LatestFrame, SessionClock, WallClockSink
 from dancelike.media.playback import STRETCHES, PlayerState, ReferencePlayer
 from dancelike.media.recorder import Recorder, RecorderState
 from dancelike.media.video import VideoReader
-from dancelike.offline import BEAT_RATE
-from dancelike.scoring.beats import beat_times
+from dancelike.offline import reference_beats
 from dancelike.scoring.moves import Move
 from dancelike.store import analysis_cache
 from dancelike.vision.body import BodyFrame
@@ -364,11 +362,10 @@ class Session:
         cv2.setNumThreads(1)  # OpenCV's own pool only fought the model threads for the cores
         self._user = UserAnalyser(self._analysis_box, self.clock, self._stage_failed)
         self._user.start()
-        cached = analysis_cache.load(analysis_cache.content_key(self.reference)) if self.use_cache else None
+        key = analysis_cache.content_key(self.reference) if self.use_cache else None
+        cached = analysis_cache.load(key) if key is not None else None
         self._cached = cached is not None
-        music = load_audio(self.reference, rate=BEAT_RATE)  # as offline.reference_beats
-        self._beats = None if music is None else beat_times(music[:, 0], BEAT_RATE)
-        del music
+        self._beats = reference_beats(self.reference, key)  # as offline scoring finds them (and keeps them)
         self.track = ReferenceTrack(self._ref_frames, self.ref_fps)
         if self.record_to is not None:
             audio_rate = self.sink.sample_rate if self._has_music else None

@@ -98,3 +98,33 @@ def load(key: str, folder: Path | None = None) -> VideoAnalysis | None:
             )  # fmt: skip
         )
     return VideoAnalysis(float(fps), int(width), int(height), frames)
+
+
+#: Bump when beat finding (``scoring.beats``) changes what it finds.
+BEATS_VERSION = 1
+_NO_BEATS = np.full(1, np.nan)  # saved for music without a clear beat (or no music)
+
+
+def save_beats(key: str, beats: np.ndarray | None, folder: Path | None = None) -> None:
+    """Keep the beat times found in a video's music (``None``: none found): finding them in a
+    10-minute track takes seconds that a session's start should not wait for twice."""
+    target = (folder or subdir("cache")) / f"{key}.beats{BEATS_VERSION}.npy"
+    handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".npy.part")
+    os.close(handle)
+    try:
+        with open(temporary, "wb") as out:  # a file name would get ".npy" appended
+            np.save(out, _NO_BEATS if beats is None else np.asarray(beats, np.float64))
+        os.replace(temporary, target)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def load_beats(key: str, folder: Path | None = None) -> tuple[bool, np.ndarray | None]:
+    """``(known, beats)``: whether the beats of ``key`` were kept, and them (None: no beat)."""
+    path = (folder or subdir("cache")) / f"{key}.beats{BEATS_VERSION}.npy"
+    try:
+        beats = np.load(path)
+    except (OSError, ValueError, EOFError):
+        return False, None
+    return True, None if len(beats) == 1 and np.isnan(beats[0]) else beats
