@@ -1,6 +1,12 @@
-"""Shared fixtures: the golden data beside the checkout, and no thread left behind."""
+"""Shared fixtures: the golden data beside the checkout, no thread left behind, and Qt
+offscreen with a temporary data folder and settings file for GUI tests."""
 
 from __future__ import annotations
+
+import os
+
+# Before anything imports Qt: GUI tests draw into memory, never onto a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import threading
 import time
@@ -40,3 +46,21 @@ def no_thread_left_behind() -> Iterator[None]:
     if leftover:
         names = ", ".join(f"{t.name} (daemon={t.daemon})" for t in leftover)
         pytest.fail(f"test left {len(leftover)} thread(s) running: {names}", pytrace=False)
+
+
+@pytest.fixture
+def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary data folder (``DANCELIKE_HOME``): database, sessions, choreographies, cache."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("DANCELIKE_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def app_settings(tmp_path: Path, qapp: object) -> object:
+    """``AppSettings`` on an INI file in the test's folder (never the user's own settings)."""
+    from PySide6.QtCore import QSettings
+
+    from dancelike.ui.settings import AppSettings
+
+    return AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
