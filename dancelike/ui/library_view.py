@@ -1,0 +1,557 @@
+"""The library: the user's choreographies as a grid of cards, and importing new ones.
+
+Importing copies and analyses a video, which takes a while (about the video's length), so it
+runs in a worker with a progress bar and a Cancel button in a task row above the grid while the
+user keeps browsing. Imports queue up and run one at a time: analysis already uses every core.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDropEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dancelike.errors import InputError
+from dancelike.store import library
+from dancelike.store.db import Choreography, Store
+from dancelike.ui import messages
+from dancelike.ui.theme import COLORS, font, format_duration, score_color, set_role
+from dancelike.ui.workers import Job, run_in_thread
+
+#: Cards are at least this many text lines wide (about 280 px at 13 pt, twice that on a 2x screen).
+CARD_MIN_EMS = 13
+UNREADABLE_HINT = "Choose a video file DanceLike can play (MP4, MOV, MKV, WebM or AVI), or re-export it and try again."
+
+
+class Thumbnail(QWidget):
+    """A 16:9 picture of the choreography (aspect-filled), its length and a DEMO badge."""
+
+    def __init__(self, path: Path | None, length: str, demo: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pixmap = QPixmap(str(path)) if path is not None and Path(path).is_file() else QPixmap()
+        self.length, self.demo = length, demo
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return width * 9 // 16
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, 180)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        rect = QRectF(self.rect())
+        clip = QPainterPath()
+        clip.addRoundedRect(rect, 10, 10)
+        p.setClipPath(clip)
+        if self.pixmap.isNull():
+            p.fillRect(rect, QColor(COLORS["panel_alt"]))
+            p.setPen(QColor(COLORS["muted"]))
+            p.setFont(font(28))
+            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, "\u266a")
+        else:
+            scaled = self.pixmap.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatioByExpanding, Qt.TransformationMode.SmoothTransformation)
+            x, y = (scaled.width() - self.width()) // 2, (scaled.height() - self.height()) // 2
+            p.drawPixmap(0, 0, scaled, x, y, self.width(), self.height())
+        self._badge(p, self.length, QColor(0, 0, 0, 190), right=True)
+        if self.demo:
+            self._badge(p, "DEMO", QColor(COLORS["accent"]), right=False)
+
+    def _badge(self, p: QPainter, text: str, color: QColor, right: bool) -> None:
+        p.setFont(font(11, bold=True))
+        metrics = p.fontMetrics()
+        w, h = metrics.horizontalAdvance(text) + 16, metrics.height() + 6
+        margin = 8
+        x = self.width() - w - margin if right else margin
+        y = self.height() - h - margin if right else margin
+        box = QRectF(x, y, w, h)
+        path = QPainterPath()
+        path.addRoundedRect(box, 6, 6)
+        p.fillPath(path, color)
+        p.setPen(QColor("#ffffff"))
+        p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that ends in "…" when its text does not fit."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = text
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setToolTip(text)
+        self._elide()
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = max(10, self.width())
+        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width))
+
+
+class ChoreographyCard(QFrame):
+    """One choreography: thumbnail, title, length, personal best; Dance and a ⋯ menu."""
+
+    dance = Signal(int)
+    rename = Signal(int)
+    delete = Signal(int)
+
+    def __init__(self, item: Choreography, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choreography = item
+        self.setObjectName("choreographyCard")
+        set_role(self, "card")
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(lambda pos: self._menu().exec(self.mapToGlobal(pos)))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 14)
+        layout.setSpacing(8)
+        self.thumbnail = Thumbnail(item.thumbnail, format_duration(item.duration), item.is_demo)
+        layout.addWidget(self.thumbnail)
+        self.title = ElidedLabel(item.title)
+        self.title.setObjectName("cardTitle")
+        self.title.setFont(font(16, bold=True))
+        self.title.setContentsMargins(6, 4, 6, 0)
+        layout.addWidget(self.title)
+        self.best = QLabel()
+        self.best.setObjectName("cardBest")
+        self.best.setContentsMargins(6, 0, 6, 4)
+        layout.addWidget(self.best)
+        self._show_best(item)
+        row = QHBoxLayout()
+        row.setContentsMargins(4, 0, 4, 0)
+        self.dance_button = QPushButton("Dance")
+        self.dance_button.setObjectName("danceButton")
+        set_role(self.dance_button, "primary")
+        self.dance_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.dance_button.clicked.connect(lambda: self.dance.emit(self.choreography.id))
+        row.addWidget(self.dance_button, 1)
+        self.more = QToolButton()
+        self.more.setObjectName("moreButton")
+        self.more.setText("\u22ef")
+        self.more.setToolTip("Rename or delete")
+        self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more.setMenu(self._menu())
+        row.addWidget(self.more)
+        layout.addLayout(row)
+
+    def _show_best(self, item: Choreography) -> None:
+        # The length is on the thumbnail's badge; this line is about the dancer.
+        if item.best_score is None:
+            self.best.setText(f"<span style='color:{COLORS['muted']}'>Not danced yet</span>")
+        else:
+            color = score_color(item.best_score).name()
+            times = "1 session" if item.session_count == 1 else f"{item.session_count} sessions"
+            self.best.setText(f"Best <b style='color:{color}'>{item.best_score:.0f}</b> <span style='color:{COLORS['muted']}'>\u00b7 {times}</span>")
+        self.best.setFont(font(13))
+
+    def _menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction("Dance", lambda: self.dance.emit(self.choreography.id))
+        menu.addSeparator()
+        menu.addAction("Rename\u2026", lambda: self.rename.emit(self.choreography.id))
+        menu.addAction("Delete\u2026", lambda: self.delete.emit(self.choreography.id))
+        return menu
+
+    def mouseDoubleClickEvent(self, event: object) -> None:
+        self.dance.emit(self.choreography.id)
+
+
+class TaskRow(QFrame):
+    """A background task above the grid: text, progress bar, Cancel; or an error with Dismiss."""
+
+    cancel_requested = Signal()
+
+    def __init__(self, text: str, cancellable: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("taskRow")
+        set_role(self, "banner")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 10, 12, 10)
+        layout.setSpacing(14)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        self.label = QLabel(text)
+        self.label.setObjectName("taskText")
+        self.label.setWordWrap(True)
+        texts.addWidget(self.label)
+        self.hint = QLabel()
+        self.hint.setObjectName("taskHint")
+        self.hint.setWordWrap(True)
+        set_role(self.hint, "muted")
+        self.hint.hide()
+        texts.addWidget(self.hint)
+        layout.addLayout(texts, 2)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1000)
+        self.bar.setValue(0)
+        layout.addWidget(self.bar, 3)
+        self.button = QPushButton("Cancel")
+        self.button.setObjectName("taskCancel")
+        self.button.setVisible(cancellable)
+        self.button.clicked.connect(self.cancel_requested)
+        layout.addWidget(self.button)
+
+    @property
+    def value(self) -> float:
+        return self.bar.value() / 1000
+
+    def set_progress(self, fraction: float) -> None:
+        self.bar.setValue(round(max(0.0, min(1.0, fraction)) * 1000))
+
+    def set_text(self, text: str) -> None:
+        self.label.setText(text)
+
+    def fail(self, text: str, what_next: str) -> None:
+        """Turn into an error message that stays until dismissed."""
+        set_role(self, "banner-error")
+        self.label.setText(text)
+        self.hint.setText(what_next)
+        self.hint.show()
+        self.bar.hide()
+        self.button.setText("Dismiss")
+        self.button.setObjectName("taskDismiss")
+        self.button.show()
+        self.button.clicked.disconnect()
+        self.button.clicked.connect(self.deleteLater)
+
+
+@dataclass
+class _Import:
+    path: Path
+    row: TaskRow
+    job: Job | None = None
+    done: bool = field(default=False)
+
+
+class LibraryView(QWidget):
+    """The choreography grid, the Import button, drag and drop, and the import queue."""
+
+    dance_requested = Signal(int)
+    imported = Signal(int)  # choreography id
+    import_failed = Signal(str)  # the message shown
+    import_cancelled = Signal(str)  # the file
+    changed = Signal()  # something was added, renamed or deleted
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setObjectName("libraryView")
+        self.setAcceptDrops(True)
+        self._cards: dict[int, ChoreographyCard] = {}
+        self._imports: list[_Import] = []
+        self._columns = 0
+        self._busy = 0  # background tasks that may have added a row still being analysed
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(36, 28, 36, 16)
+        outer.setSpacing(16)
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.setSpacing(2)
+        title = QLabel("Library")
+        set_role(title, "title")
+        titles.addWidget(title)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("librarySubtitle")
+        set_role(self.subtitle, "muted")
+        titles.addWidget(self.subtitle)
+        header.addLayout(titles, 1)
+        self.import_button = QPushButton("Import video\u2026")
+        self.import_button.setObjectName("importButton")
+        set_role(self.import_button, "primary")
+        self.import_button.setToolTip("Copy a dance video into DanceLike and analyse it (you can also drop files here)")
+        self.import_button.clicked.connect(self.import_dialog)
+        header.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(header)
+
+        self.tasks = QVBoxLayout()
+        self.tasks.setSpacing(8)
+        outer.addLayout(self.tasks)
+
+        self.frame = QFrame()
+        self.frame.setObjectName("libraryFrame")
+        frame_layout = QVBoxLayout(self.frame)
+        frame_layout.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setContentsMargins(0, 0, 8, 8)
+        self.grid.setSpacing(20)
+        self.scroll.setWidget(self.grid_host)
+        frame_layout.addWidget(self.scroll)
+        self.empty = QWidget()
+        self.empty.setObjectName("libraryEmpty")
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        big = QLabel("Your library is empty")
+        set_role(big, "subtitle")
+        big.setFont(font(22, bold=True))
+        big.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty_layout.addWidget(big)
+        self.empty_text = QLabel("Import a dance video, or drop one here, to start learning it.")
+        set_role(self.empty_text, "empty")
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_text.setWordWrap(True)
+        empty_layout.addWidget(self.empty_text)
+        empty_layout.addStretch(2)
+        frame_layout.addWidget(self.empty)
+        outer.addWidget(self.frame, 1)
+        self.refresh()
+
+    # --- the grid --------------------------------------------------------------------------
+
+    def cards(self) -> dict[int, ChoreographyCard]:
+        return dict(self._cards)
+
+    def refresh(self) -> None:
+        """Reload the choreographies from the store and rebuild the cards."""
+        items = self.store.choreographies()
+        for card in self._cards.values():
+            card.setParent(None)
+            card.deleteLater()
+        self._cards = {}
+        if self._busy or self.importing():
+            items = [item for item in items if item.analysed]  # still importing: its task row shows it
+        for item in items:
+            card = ChoreographyCard(item)
+            card.dance.connect(self.dance_requested)
+            card.rename.connect(self.ask_rename)
+            card.delete.connect(self.ask_delete)
+            self._cards[item.id] = card
+        self._columns = 0
+        self._reflow()
+        count = len(items)
+        self.subtitle.setText(
+            "Pick a dance to learn, or import your own video." if count == 0 else
+            f"{count} choreograph{'y' if count == 1 else 'ies'} \u00b7 pick one and press Dance"
+        )  # fmt: skip
+        self.scroll.setVisible(bool(items))
+        self.empty.setVisible(not items)
+
+    def _column_count(self) -> int:
+        em = self.fontMetrics().height()
+        width = self.scroll.viewport().width() or self.width()
+        return max(1, (width + self.grid.spacing()) // (CARD_MIN_EMS * em + self.grid.spacing()))
+
+    def _reflow(self) -> None:
+        columns = self._column_count()
+        if columns == self._columns and all(self.grid.indexOf(c) >= 0 for c in self._cards.values()):
+            return
+        self._columns = columns
+        while self.grid.count():
+            self.grid.takeAt(0)
+        for i in range(self.grid.columnCount()):
+            self.grid.setColumnStretch(i, 0)
+        for i in range(self.grid.rowCount()):
+            self.grid.setRowStretch(i, 0)
+        for index, card in enumerate(self._cards.values()):
+            self.grid.addWidget(card, index // columns, index % columns, Qt.AlignmentFlag.AlignTop)
+        for i in range(columns):
+            self.grid.setColumnStretch(i, 1)
+        rows = (len(self._cards) + columns - 1) // columns
+        self.grid.setRowStretch(rows, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow()
+
+    # --- rename and delete ---------------------------------------------------------------
+
+    def ask_rename(self, choreography_id: int) -> None:
+        item = self.store.choreography(choreography_id)
+        if item is None:
+            return
+        title = messages.ask_text(self, "Rename", "New name for this choreography:", item.title)
+        if title is not None and title.strip() != item.title:
+            self.rename(choreography_id, title)
+
+    def rename(self, choreography_id: int, title: str) -> None:
+        try:
+            self.store.rename_choreography(choreography_id, title)
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            messages.show_exception(self, "Cannot rename", exc)
+            return
+        self.refresh()
+        self.changed.emit()
+
+    def ask_delete(self, choreography_id: int) -> None:
+        item = self.store.choreography(choreography_id)
+        if item is None:
+            return
+        sessions = item.session_count
+        what = "its video" if sessions == 0 else f"its video and {'its session' if sessions == 1 else f'all {sessions} of its sessions'} (scores, recordings and replays)"
+        if messages.confirm(self, "Delete choreography", f"Delete \u201c{item.title}\u201d?",
+                            "Delete", f"This deletes {what} from this computer. It cannot be undone."):  # fmt: skip
+            self.delete(choreography_id)
+
+    def delete(self, choreography_id: int) -> None:
+        try:
+            self.store.delete_choreography(choreography_id)
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            messages.show_exception(self, "Cannot delete", exc)
+        self.refresh()
+        self.changed.emit()
+
+    # --- background tasks ------------------------------------------------------------------
+
+    def add_task(self, text: str, cancellable: bool = False) -> TaskRow:
+        """A progress row above the grid (imports, and the app's first-launch demo)."""
+        row = TaskRow(text, cancellable)
+        self.tasks.addWidget(row)
+        return row
+
+    def begin_busy(self) -> None:
+        """A task outside the view (the demo) is adding a choreography: hide it until analysed."""
+        self._busy += 1
+
+    def end_busy(self) -> None:
+        self._busy = max(0, self._busy - 1)
+        self.refresh()
+
+    def task_rows(self) -> list[TaskRow]:
+        return [w for w in (self.tasks.itemAt(i).widget() for i in range(self.tasks.count())) if isinstance(w, TaskRow)]
+
+    # --- importing ---------------------------------------------------------------------------
+
+    def import_dialog(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "Import dance videos", str(Path.home()), messages.VIDEO_FILTER)
+        self.import_files([Path(f) for f in files])
+
+    def import_files(self, paths: list[Path]) -> None:
+        """Queue ``paths`` for import; they run one after another in the background."""
+        for path in paths:
+            task = _Import(Path(path), self.add_task(f"Waiting to import {Path(path).name}\u2026", cancellable=True))
+            task.row.cancel_requested.connect(lambda t=task: self._cancel(t))
+            self._imports.append(task)
+        self._next_import()
+
+    def importing(self) -> bool:
+        return any(not t.done for t in self._imports)
+
+    def cancel_imports(self) -> None:
+        for task in list(self._imports):
+            self._cancel(task)
+
+    def _next_import(self) -> None:
+        if any(t.job is not None and not t.done for t in self._imports):
+            return
+        waiting = [t for t in self._imports if t.job is None and not t.done]
+        if not waiting:
+            return
+        task = waiting[0]
+        task.row.set_text(f"Importing {task.path.name}: copying and analysing the dance\u2026")
+        task.job = run_in_thread(
+            library.import_video, self.store, task.path,
+            on_progress=task.row.set_progress, cancel_kw="cancel", name="import",
+            on_done=lambda item, t=task: self._import_done(t, item),
+            on_error=lambda exc, t=task: self._import_failed(t, exc),
+            on_cancelled=lambda t=task: self._import_cancelled(t),
+        )  # fmt: skip
+
+    def _cancel(self, task: _Import) -> None:
+        if task.done:
+            return
+        if task.job is None:
+            self._import_cancelled(task)
+        else:
+            task.row.set_text(f"Cancelling the import of {task.path.name}\u2026")
+            task.row.button.setEnabled(False)
+            task.job.cancel()
+
+    def _finish(self, task: _Import, remove_row: bool = True) -> None:
+        task.done = True
+        self._imports.remove(task)
+        if remove_row:
+            task.row.setParent(None)
+            task.row.deleteLater()
+        self._next_import()
+
+    def _import_done(self, task: _Import, item: Choreography) -> None:
+        self._finish(task)
+        self.refresh()
+        self.changed.emit()
+        self.imported.emit(item.id)
+
+    def _import_failed(self, task: _Import, exc: BaseException) -> None:
+        text = f"Could not import {task.path.name}: {messages.user_message(exc)}"
+        hint = UNREADABLE_HINT if isinstance(exc, InputError) else messages.next_step(exc)
+        task.row.fail(text, hint)
+        self._finish(task, remove_row=False)
+        self.refresh()  # a failed import leaves nothing behind; show exactly what is there
+        self.import_failed.emit(text)
+
+    def _import_cancelled(self, task: _Import) -> None:
+        self._finish(task)
+        self.refresh()
+        self.import_cancelled.emit(str(task.path))
+
+    # --- drag and drop -----------------------------------------------------------------------
+
+    @staticmethod
+    def _dropped_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile() and Path(url.toLocalFile()).is_file()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_files(event):
+            event.acceptProposedAction()
+            set_role(self.frame, "drop")
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        set_role(self.frame, "")
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        set_role(self.frame, "")
+        files = self._dropped_files(event)
+        if files:
+            event.acceptProposedAction()
+            self.import_files(files)
