@@ -46,6 +46,10 @@ def _build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--out", metavar="FOLDER", help="where to write them (default: the data folder's demo/)")
     demo.set_defaults(handler=_run_demo)
 
+    app = commands.add_parser("app", help="open the desktop app (the default when you just want to dance)")
+    app.add_argument("--camera", metavar="SPEC", help="camera for this run: a device index, a video file, or demo")
+    app.set_defaults(handler=_run_app)
+
     bench = commands.add_parser("bench", help="benchmarks")
     bench_commands = bench.add_subparsers(dest="bench_command", metavar="BENCHMARK")
     bench_analyze = bench_commands.add_parser("analyze", help="analysis speed on a clip: frames/s, stage timings, memory")
@@ -87,6 +91,12 @@ def _run_score(args: argparse.Namespace) -> int:
 
 def _run_demo(args: argparse.Namespace) -> int:
     from dancelike.commands.demo import run
+
+    return run(args)
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    from dancelike.commands.app import run
 
     return run(args)
 

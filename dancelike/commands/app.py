@@ -1,0 +1,36 @@
+"""``dancelike app``: the desktop app.
+
+Qt needs a display and some system libraries; both are checked before PySide6 is imported, so
+a missing one is a one-line message with the fix instead of Qt's "could not load the platform
+plugin" abort.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from dancelike.errors import SetupError
+from dancelike.syscheck import install_hint, missing_system_libraries
+
+HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc")
+
+
+def check_display() -> None:
+    """SetupError when Qt would have nowhere to draw the window, or lacks system libraries."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    headless = platform.split(":")[0] in HEADLESS_PLATFORMS
+    if sys.platform.startswith("linux") and not headless:
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            raise SetupError("no display to open the window on: run it in a desktop session (or under xvfb-run)")
+        missing = missing_system_libraries()
+        if missing:
+            raise SetupError(f"Qt needs system libraries that are missing; install them with: {install_hint(missing)}")
+
+
+def run(args: argparse.Namespace) -> int:
+    check_display()
+    from dancelike.ui.app import main
+
+    return main(["--camera", args.camera] if getattr(args, "camera", None) else [])

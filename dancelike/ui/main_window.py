@@ -1,0 +1,322 @@
+"""The main window: a sidebar (Library, History, Settings) beside a stack of pages.
+
+Library "Dance" → the dance page; a finished session → its results; History "open" → results;
+results "Dance again" → the dance page. At launch the window recovers sessions an earlier run
+left unfinished (a modal progress dialog: nothing may start before they are safe), then makes
+sure the demo choreography exists (in the background, with a progress row on the library).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QProgressDialog,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dancelike.store.db import Choreography, SessionRecord, Store
+from dancelike.ui import messages
+from dancelike.ui.history_view import HistoryView
+from dancelike.ui.library_view import LibraryView
+from dancelike.ui.settings import AppSettings
+from dancelike.ui.settings_view import SettingsView
+from dancelike.ui.theme import set_role
+from dancelike.ui.workers import Job, cancel_all, run_in_thread
+
+try:
+    from dancelike.ui.dance_view import DanceView
+    from dancelike.ui.results_view import ResultsView
+except ImportError:  # TEMPORARY (shell helper): until the dance helper's views land
+    class DanceView(QLabel):  # type: ignore[no-redef]
+        finished = Signal(int)
+        left = Signal()
+
+        def __init__(self, store: Store, settings: AppSettings, parent: QWidget | None = None) -> None:
+            super().__init__("The dance view is not built yet.", parent)
+            self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        def start(self, choreography: Choreography) -> None:
+            self.setText(f"Dancing {choreography.title} (the dance view is not built yet).")
+
+    class ResultsView(QLabel):  # type: ignore[no-redef]
+        dance_again = Signal(int)
+        back = Signal()
+
+        def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+            super().__init__("The results view is not built yet.", parent)
+            self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        def show_session(self, session_id: int) -> None:
+            self.setText(f"Session {session_id} (the results view is not built yet).")
+
+
+NAV = (("library", "Library", "navLibrary", "Ctrl+1"), ("history", "History", "navHistory", "Ctrl+2"), ("settings", "Settings", "navSettings", "Ctrl+3"))
+
+
+class MainWindow(QMainWindow):
+    """The app's one window; ``run_startup()`` does the launch work (recovery, demo)."""
+
+    startup_finished = Signal()
+    recovered = Signal(list)  # the SessionRecords recovered at launch
+
+    def __init__(self, store: Store, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.settings = store, settings
+        self.setWindowTitle("DanceLike")
+        self.setMinimumSize(1024, 640)
+        self.resize(1280, 800)
+        self._results_return = "library"
+        self._demo_job: Job | None = None
+
+        self.library = LibraryView(store)
+        self.dance = DanceView(store, settings)
+        self.dance.setObjectName("danceView")
+        self.results = ResultsView(store)
+        self.results.setObjectName("resultsView")
+        self.history = HistoryView(store)
+        self.settings_view = SettingsView(settings, store.root)
+        self.pages: dict[str, QWidget] = {
+            "library": self.library, "dance": self.dance, "results": self.results,
+            "history": self.history, "settings": self.settings_view,
+        }  # fmt: skip
+        self.stack = QStackedWidget()
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+
+        central = QWidget()
+        central.setObjectName("page")
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.sidebar = self._sidebar()
+        row.addWidget(self.sidebar)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.camera_note = QLabel()
+        self.camera_note.setObjectName("cameraNote")
+        self.statusBar().addPermanentWidget(self.camera_note)
+        self.statusBar().setSizeGripEnabled(False)
+
+        self.library.dance_requested.connect(self.start_dance)
+        self.library.changed.connect(self.history.refresh)
+        self.history.open_session.connect(lambda sid: self.show_results(sid, back_to="history"))
+        self.history.changed.connect(self.library.refresh)
+        self.dance.finished.connect(lambda sid: self.show_results(sid, back_to="library"))
+        self.dance.left.connect(self._dance_left)
+        self.results.dance_again.connect(self.start_dance)
+        self.results.back.connect(lambda: self.show_page(self._results_return))
+        self.settings_view.changed.connect(self.update_camera_note)
+        QShortcut(QKeySequence("Ctrl+I"), self, activated=self._import_shortcut)
+        QShortcut(QKeySequence("F11"), self, activated=self.toggle_full_screen)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self, activated=self.close)
+        self.show_page("library")
+        self.update_camera_note()
+
+    def _sidebar(self) -> QFrame:
+        bar = QFrame()
+        bar.setObjectName("sidebar")
+        layout = QVBoxLayout(bar)
+        layout.setContentsMargins(16, 26, 16, 18)
+        layout.setSpacing(6)
+        brand = QLabel("DanceLike")
+        brand.setObjectName("brand")
+        set_role(brand, "brand")
+        layout.addWidget(brand)
+        tagline = QLabel("Learn any dance")
+        set_role(tagline, "muted")
+        tagline.setContentsMargins(2, 0, 0, 18)
+        layout.addWidget(tagline)
+        self.nav = QButtonGroup(self)
+        self.nav.setExclusive(True)
+        self.nav_buttons: dict[str, QPushButton] = {}
+        for name, text, object_name, keys in NAV:
+            button = QPushButton(text)
+            button.setObjectName(object_name)
+            set_role(button, "nav")
+            button.setCheckable(True)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setToolTip(f"{text} ({keys})")
+            button.clicked.connect(lambda _checked=False, n=name: self.show_page(n))
+            QShortcut(QKeySequence(keys), self, activated=lambda n=name: self.show_page(n))
+            self.nav.addButton(button)
+            self.nav_buttons[name] = button
+            layout.addWidget(button)
+        layout.addStretch(1)
+        privacy = QLabel("Everything stays on this computer.")
+        privacy.setWordWrap(True)
+        set_role(privacy, "small")
+        layout.addWidget(privacy)
+        bar.setMinimumWidth(bar.fontMetrics().horizontalAdvance("M") * 14)
+        return bar
+
+    # --- navigation ----------------------------------------------------------------------
+
+    def current_page(self) -> str:
+        current = self.stack.currentWidget()
+        return next(name for name, page in self.pages.items() if page is current)
+
+    def show_page(self, name: str) -> None:
+        """Show a page; the sidebar is hidden while dancing (the dance gets the whole window)."""
+        if name == "library":
+            self.library.refresh()
+        elif name == "history":
+            self.history.refresh()
+        self.stack.setCurrentWidget(self.pages[name])
+        self.sidebar.setVisible(name != "dance")
+        if name in self.nav_buttons:
+            self.nav_buttons[name].setChecked(True)
+        elif self.nav.checkedButton() is not None:
+            self.nav.setExclusive(False)
+            self.nav.checkedButton().setChecked(False)
+            self.nav.setExclusive(True)
+
+    def start_dance(self, choreography_id: int) -> None:
+        choreography = self.store.choreography(choreography_id)
+        if choreography is None:
+            messages.show_error(self, "Choreography not found", "This choreography is no longer in the library.", "Pick another one in the Library.")
+            self.show_page("library")
+            return
+        self.show_page("dance")
+        try:
+            self.dance.start(choreography)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, the window stays usable
+            self.show_page("library")
+            messages.show_exception(self, "Cannot start the dance", exc)
+
+    def show_results(self, session_id: int, back_to: str = "library") -> None:
+        self._results_return = back_to
+        self.library.refresh()
+        self.history.refresh()
+        self.show_page("results")
+        self.results.show_session(session_id)
+
+    def _dance_left(self) -> None:
+        self.show_page("library")
+
+    def _import_shortcut(self) -> None:
+        if self.current_page() != "dance":
+            self.show_page("library")
+            self.library.import_dialog()
+
+    def toggle_full_screen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    # --- notes ---------------------------------------------------------------------------------
+
+    def update_camera_note(self) -> None:
+        """Say which camera a dance will use (found in a worker: probing webcams takes time)."""
+
+        def shown(got: tuple[str, str]) -> None:
+            spec, note = got
+            if note:
+                self.camera_note.setText(note)
+            elif spec.isdigit():
+                self.camera_note.setText(f"Camera {spec}")
+            else:
+                self.camera_note.setText("Camera: the demo dancer" if spec == "demo" else f"Camera: video file {Path(spec).name}")
+
+        run_in_thread(self.settings.resolved_camera, on_done=shown, name="resolve-camera")
+
+    # --- launch --------------------------------------------------------------------------------
+
+    def run_startup(self, recover: bool = True, demo: bool = True) -> None:
+        """Recover unfinished sessions (modal, with progress), then ensure the demo (background)."""
+        orphans = self.store.orphans() if recover else []
+        if not orphans:
+            self._ensure_demo(demo)
+            return
+        dialog = QProgressDialog("Recovering the session DanceLike was recording when it closed\u2026", "", 0, 1000, self)
+        dialog.setObjectName("recoveryDialog")
+        dialog.setWindowTitle("Recovering your last session")
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setValue(0)
+        dialog.show()
+        self.recovery_dialog = dialog
+
+        def done(records: list[SessionRecord]) -> None:
+            dialog.close()
+            self.history.refresh()
+            self.library.refresh()
+            kept = [r for r in records if r.status == "recovered"]
+            if kept:
+                scores = ", ".join(f"{r.choreography_title}: {r.score:.0f}" for r in kept if r.score is not None)
+                self.statusBar().showMessage("Recovered your last session.", 15000)
+                messages.inform(self, "Recovered your last session",
+                                "Recovered your last session.",
+                                "DanceLike closed while you were dancing; your recording was kept and scored"
+                                + (f" ({scores})" if scores else "") + ". Find it in History.")  # fmt: skip
+            elif records:
+                reasons = "; ".join(r.message for r in records if r.message)
+                messages.inform(self, "Your last session could not be recovered",
+                                "DanceLike closed while you were dancing and nothing playable was recorded.",
+                                (reasons + ". " if reasons else "") + "The session is listed in History as failed.")  # fmt: skip
+            self.recovered.emit(records)
+            self._ensure_demo(demo)
+
+        def failed(exc: BaseException) -> None:
+            dialog.close()
+            messages.show_exception(self, "Cannot recover the last session", exc)
+            self.recovered.emit([])
+            self._ensure_demo(demo)
+
+        from dancelike.store.recovery import recover_orphans
+
+        run_in_thread(recover_orphans, self.store, name="recover",
+                      on_progress=lambda f: dialog.setValue(round(f * 1000)), on_done=done, on_error=failed)  # fmt: skip
+
+    def _ensure_demo(self, wanted: bool) -> None:
+        existing = next((c for c in self.store.choreographies() if c.is_demo), None)
+        if not wanted or (existing is not None and existing.analysed and existing.video.is_file()):
+            self.startup_finished.emit()
+            return
+        row = self.library.add_task("Preparing the demo dance (first launch only): rendering the dancer and analysing the moves\u2026")
+        row.setObjectName("demoTask")
+        self.library.begin_busy()
+
+        def done(_demo: Choreography) -> None:
+            row.setParent(None)
+            row.deleteLater()
+            self.library.end_busy()
+            self.history.refresh()
+            self.startup_finished.emit()
+
+        def failed(exc: BaseException) -> None:
+            row.fail(f"Could not prepare the demo dance: {messages.user_message(exc)}", messages.next_step(exc) + " It is tried again at the next launch.")
+            self.library.end_busy()
+            self.startup_finished.emit()
+
+        def cancelled() -> None:
+            self.library.end_busy()
+
+        from dancelike.store.demo import ensure_demo
+
+        self._demo_job = run_in_thread(ensure_demo, self.store, name="demo", on_progress=row.set_progress, cancel_kw="cancel",
+                                       on_done=done, on_error=failed, on_cancelled=cancelled)  # fmt: skip
+
+    # --- closing -------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Stop the camera preview, cancel imports and the demo, let pages end their sessions."""
+        self.settings_view.stop_preview()
+        self.library.cancel_imports()
+        for page in self.pages.values():
+            shutdown = getattr(page, "shutdown", None)
+            if callable(shutdown):
+                shutdown()
+        cancel_all(timeout=10.0)
+        self.settings.sync()
+        super().closeEvent(event)
