@@ -734,3 +734,19 @@ def test_session_wiring_camera_player_recorder(tmp_path: Path) -> None:
     middle = pcm[9600:-9600]
     peak = np.fft.rfftfreq(len(middle), 1 / 48000)[np.argmax(np.abs(np.fft.rfft(middle)))]
     assert peak == pytest.approx(440, rel=0.02) and np.abs(middle).max() > 0.2
+
+
+def test_streaming_soundtrack_equals_the_whole_track_read_at_once(tmp_path: Path) -> None:
+    from dancelike.media.audio import StreamingAudio, load_audio
+
+    path = make_video(tmp_path / "music.mp4", frames=90, audio=True)
+    whole = load_audio(path, rate=48000, channels=2)
+    assert whole is not None
+    track = StreamingAudio(path, 48000, 2, first_seconds=0.5)
+    assert track.available(int(0.5 * 48000)) and track.samples is not None
+    assert track.done.wait(5.0) and track.error is None
+    assert track.loaded == len(whole) and np.array_equal(track.samples[: track.loaded], whole)
+    track.close()
+    assert not [t for t in threading.enumerate() if t.name == "audio-loader"]
+    silent = StreamingAudio(make_video(tmp_path / "silent.mp4", frames=5), 48000, 2)
+    assert silent.samples is None and silent.done.is_set()

@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from dancelike.errors import DanceLikeError, InputError
-from dancelike.media.audio import load_audio
+from dancelike.media.audio import StreamingAudio
 from dancelike.media.clock import AudioSink, SessionClock, Timings, check_rate
 from dancelike.media.video import VideoFrame, VideoReader
 
@@ -167,11 +167,12 @@ class ReferencePlayer:
         self.width, self.height, self.fps = self._reader.width, self._reader.height, self._reader.fps
         self.duration = self._reader.duration
         self._frames: Iterator[VideoFrame] = iter(self._reader)
-        try:
-            self._music = load_audio(self.path, sink.sample_rate, sink.channels) if sink else None
+        try:  # the first seconds now (a bad sound track fails here); the rest while it plays
+            self._soundtrack = StreamingAudio(self.path, sink.sample_rate, sink.channels) if sink else None
         except BaseException:
             self._reader.close()
             raise
+        self._music = self._soundtrack.samples if self._soundtrack is not None else None
         self._stretch_kind = STRETCHES[stretch]
         self._stretch = self._stretch_kind(self._music, sink.sample_rate) if sink and self._music is not None else None
         self.state = PlayerState.IDLE
@@ -214,6 +215,8 @@ class ReferencePlayer:
             self._thread.join(timeout)
         else:
             self._reader.close()
+        if self._soundtrack is not None:
+            self._soundtrack.close()
         if self.sink is not None:
             self.sink.close()
         if self.state is not PlayerState.FAILED:
@@ -353,6 +356,8 @@ class ReferencePlayer:
             with self._lock:
                 generation = self._generation
                 if self._leftover is None:
+                    if not self._decoded(stretch):
+                        break  # far ahead of the loader (a seek): the clock leads until it catches up
                     chunk = stretch.next_chunk()
                     if chunk is None:
                         self._audio_done = True
@@ -374,6 +379,15 @@ class ReferencePlayer:
             if self.on_audio is not None:
                 self.on_audio(pcm[:accepted], plays_at)
         return worked
+
+    def _decoded(self, stretch: PlainStretch | WsolaStretch) -> bool:
+        """Whether the music the stretch reads next has been decoded (a hop and a window on)."""
+        track = self._soundtrack
+        if track is None:
+            return True
+        if track.done.is_set() and track.samples is not None and len(stretch.audio) != track.loaded:
+            stretch.audio = self._music = track.samples[: track.loaded]  # the track's true end
+        return track.available(int(stretch.position + 3 * stretch.hop * max(1.0, stretch.rate)) + 1)
 
     def _decode_one(self) -> bool:
         with self._lock:
