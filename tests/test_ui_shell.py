@@ -259,7 +259,7 @@ def test_cancel_an_import(qtbot: object, store: Store, clip: Path) -> None:
     view = library_view(qtbot, store)
     view.import_files([clip, clip])
     first, second = view.task_rows()
-    assert "Waiting" in second.label.text()
+    assert "Waiting" in second.hint.text()
     second.button.click()  # a queued import is dropped at once
     assert view.task_rows() == [first]
     # Cancel the running one as soon as it reports progress (copying or analysing).
@@ -409,8 +409,9 @@ def test_main_window_navigation_and_a_restart(qtbot: object, data_home: Path, ap
         assert window.current_page() == "results"
         window.results.back.emit()
         assert window.current_page() == "history"
-        window.close()
-        assert not active_jobs()
+        window.close()  # background work is cancelled and its threads end with the window
+        assert all(job.wait(0) for job in active_jobs())
+        qtbot.waitUntil(lambda: not active_jobs(), timeout=5000)  # type: ignore[attr-defined]
 
     with Store() as store:  # the app again, on the same data folder
         window = main_window(qtbot, store, AppSettings(QSettings(app_settings.qsettings.fileName(), QSettings.Format.IniFormat)))

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -53,8 +53,10 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def when_text(when: datetime) -> str:
-    """A session's start in the user's time zone, e.g. "24 Nov 2026  18:05"."""
-    return when.astimezone().strftime("%d %b %Y  %H:%M").lstrip("0")
+    """A session's start in the user's time zone: "24 Nov, 18:05" (the year when not this one)."""
+    local = when.astimezone()
+    shown = "%d %b, %H:%M" if local.year == datetime.now().year else "%d %b %Y, %H:%M"
+    return local.strftime(shown).lstrip("0")
 
 
 class SessionTableModel(QAbstractTableModel):
@@ -170,6 +172,7 @@ class HistoryView(QWidget):
         titles.addWidget(title)
         self.subtitle = QLabel()
         self.subtitle.setObjectName("historySubtitle")
+        self.subtitle.setWordWrap(True)
         set_role(self.subtitle, "muted")
         titles.addWidget(self.subtitle)
         header.addLayout(titles, 1)
@@ -206,9 +209,17 @@ class HistoryView(QWidget):
         head = self.table.horizontalHeader()
         head.setHighlightSections(False)
         head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch,
-                                       *[QHeaderView.ResizeMode.ResizeToContents] * 4)):  # fmt: skip
-            head.setSectionResizeMode(column, mode)
+        # Fixed widths from the text they hold; the choreography's title takes the rest.
+        bold = QFontMetrics(font(15, bold=True))
+        plain = self.fontMetrics()
+        widths = {"Score": bold.horizontalAdvance("100"), "Grade": bold.horizontalAdvance("A+"),
+                  "Duration": plain.horizontalAdvance("10:00:00"), "Status": plain.horizontalAdvance("Stopped early")}  # fmt: skip
+        for name, width in widths.items():
+            column = COLUMNS.index(name)
+            head.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            head.resizeSection(column, max(width, plain.horizontalAdvance(name)) + 32)
+        head.setSectionResizeMode(COLUMNS.index("Date"), QHeaderView.ResizeMode.ResizeToContents)
+        head.setSectionResizeMode(COLUMNS.index("Choreography"), QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.open_requested.connect(self.open_selected)
         self.table.delete_requested.connect(self.ask_delete)

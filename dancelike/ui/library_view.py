@@ -206,7 +206,7 @@ class TaskRow(QFrame):
 
     cancel_requested = Signal()
 
-    def __init__(self, text: str, cancellable: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(self, text: str, cancellable: bool = True, hint: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("taskRow")
         set_role(self, "banner")
@@ -223,15 +223,26 @@ class TaskRow(QFrame):
         self.hint.setObjectName("taskHint")
         self.hint.setWordWrap(True)
         set_role(self.hint, "muted")
-        self.hint.hide()
+        self.hint.setText(hint)
+        self.hint.setVisible(bool(hint))
         texts.addWidget(self.hint)
-        layout.addLayout(texts, 2)
+        layout.addLayout(texts, 3)
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
         self.bar.setValue(0)
-        layout.addWidget(self.bar, 3)
+        layout.addWidget(self.bar, 2)
+        self.percent = QLabel("0%")
+        self.percent.setObjectName("taskPercent")
+        self.percent.setMinimumWidth(self.percent.fontMetrics().horizontalAdvance("100%") + 4)
+        self.percent.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        set_role(self.percent, "muted")
+        self.bar.valueChanged.connect(lambda value: self.percent.setText(f"{value // 10}%"))
+        layout.addWidget(self.percent)
         self.button = QPushButton("Cancel")
         self.button.setObjectName("taskCancel")
+        keep = self.button.sizePolicy()
+        keep.setRetainSizeWhenHidden(True)  # rows line up whether or not they can be cancelled
+        self.button.setSizePolicy(keep)
         self.button.setVisible(cancellable)
         self.button.clicked.connect(self.cancel_requested)
         layout.addWidget(self.button)
@@ -253,6 +264,7 @@ class TaskRow(QFrame):
         self.hint.setText(what_next)
         self.hint.show()
         self.bar.hide()
+        self.percent.hide()
         self.button.setText("Dismiss")
         self.button.setObjectName("taskDismiss")
         self.button.show()
@@ -298,6 +310,7 @@ class LibraryView(QWidget):
         titles.addWidget(title)
         self.subtitle = QLabel()
         self.subtitle.setObjectName("librarySubtitle")
+        self.subtitle.setWordWrap(True)
         set_role(self.subtitle, "muted")
         titles.addWidget(self.subtitle)
         header.addLayout(titles, 1)
@@ -330,12 +343,12 @@ class LibraryView(QWidget):
         self.empty.setObjectName("libraryEmpty")
         empty_layout = QVBoxLayout(self.empty)
         empty_layout.addStretch(1)
-        big = QLabel("Your library is empty")
-        set_role(big, "subtitle")
-        big.setFont(font(22, bold=True))
-        big.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        empty_layout.addWidget(big)
-        self.empty_text = QLabel("Import a dance video, or drop one here, to start learning it.")
+        self.empty_title = QLabel()
+        set_role(self.empty_title, "subtitle")
+        self.empty_title.setFont(font(22, bold=True))
+        self.empty_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        empty_layout.addWidget(self.empty_title)
+        self.empty_text = QLabel()
         set_role(self.empty_text, "empty")
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_text.setWordWrap(True)
@@ -374,6 +387,12 @@ class LibraryView(QWidget):
         )  # fmt: skip
         self.scroll.setVisible(bool(items))
         self.empty.setVisible(not items)
+        if self._busy:
+            self.empty_title.setText("Your first dance is on its way")
+            self.empty_text.setText("The demo appears here in a moment. Meanwhile you can import your own video, or drop one here.")
+        else:
+            self.empty_title.setText("Your library is empty")
+            self.empty_text.setText("Import a dance video, or drop one here, to start learning it.")
 
     def _column_count(self) -> int:
         em = self.fontMetrics().height()
@@ -441,15 +460,16 @@ class LibraryView(QWidget):
 
     # --- background tasks ------------------------------------------------------------------
 
-    def add_task(self, text: str, cancellable: bool = False) -> TaskRow:
+    def add_task(self, text: str, cancellable: bool = False, hint: str = "") -> TaskRow:
         """A progress row above the grid (imports, and the app's first-launch demo)."""
-        row = TaskRow(text, cancellable)
+        row = TaskRow(text, cancellable, hint)
         self.tasks.addWidget(row)
         return row
 
     def begin_busy(self) -> None:
         """A task outside the view (the demo) is adding a choreography: hide it until analysed."""
         self._busy += 1
+        self.refresh()
 
     def end_busy(self) -> None:
         self._busy = max(0, self._busy - 1)
@@ -467,7 +487,7 @@ class LibraryView(QWidget):
     def import_files(self, paths: list[Path]) -> None:
         """Queue ``paths`` for import; they run one after another in the background."""
         for path in paths:
-            task = _Import(Path(path), self.add_task(f"Waiting to import {Path(path).name}\u2026", cancellable=True))
+            task = _Import(Path(path), self.add_task(f"Importing {Path(path).name}", cancellable=True, hint="Waiting for the import before it\u2026"))
             task.row.cancel_requested.connect(lambda t=task: self._cancel(t))
             self._imports.append(task)
         self._next_import()
@@ -486,7 +506,8 @@ class LibraryView(QWidget):
         if not waiting:
             return
         task = waiting[0]
-        task.row.set_text(f"Importing {task.path.name}: copying and analysing the dance\u2026")
+        task.row.hint.setText("Copying the video and analysing the dance. You can keep browsing.")
+        task.row.hint.show()
         task.job = run_in_thread(
             library.import_video, self.store, task.path,
             on_progress=task.row.set_progress, cancel_kw="cancel", name="import",
@@ -501,7 +522,7 @@ class LibraryView(QWidget):
         if task.job is None:
             self._import_cancelled(task)
         else:
-            task.row.set_text(f"Cancelling the import of {task.path.name}\u2026")
+            task.row.hint.setText("Cancelling\u2026")
             task.row.button.setEnabled(False)
             task.job.cancel()
 

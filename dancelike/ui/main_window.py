@@ -157,7 +157,8 @@ class MainWindow(QMainWindow):
         privacy.setWordWrap(True)
         set_role(privacy, "small")
         layout.addWidget(privacy)
-        bar.setMinimumWidth(bar.fontMetrics().horizontalAdvance("M") * 14)
+        margins = layout.contentsMargins()
+        bar.setFixedWidth(max(brand.sizeHint().width(), bar.fontMetrics().horizontalAdvance("M") * 11) + margins.left() + margins.right() + 8)
         return bar
 
     # --- navigation ----------------------------------------------------------------------
@@ -283,7 +284,7 @@ class MainWindow(QMainWindow):
         if not wanted or (existing is not None and existing.analysed and existing.video.is_file()):
             self.startup_finished.emit()
             return
-        row = self.library.add_task("Preparing the demo dance (first launch only): rendering the dancer and analysing the moves\u2026")
+        row = self.library.add_task("Preparing the demo dance", hint="First launch only: drawing the dancer and analysing the moves.")
         row.setObjectName("demoTask")
         self.library.begin_busy()
 
@@ -311,6 +312,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop the camera preview, cancel imports and the demo, let pages end their sessions."""
+        self.hide()  # closing can wait a moment for background work: nothing frozen on screen
         self.settings_view.stop_preview()
         self.library.cancel_imports()
         for page in self.pages.values():

@@ -192,6 +192,15 @@ class SettingsView(QWidget):
         return frame, layout
 
     @staticmethod
+    def _combo(name: str) -> QComboBox:
+        """A combo that may be narrower than its longest item (small windows)."""
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
+        return combo
+
+    @staticmethod
     def _form() -> QFormLayout:
         form = QFormLayout()
         form.setHorizontalSpacing(16)
@@ -209,18 +218,15 @@ class SettingsView(QWidget):
         layout.setSpacing(12)
         columns.addLayout(layout, 5)
         form = self._form()
-        self.camera_combo = QComboBox()
-        self.camera_combo.setObjectName("cameraCombo")
+        self.camera_combo = self._combo("cameraCombo")
         self.camera_combo.activated.connect(self._camera_chosen)
         form.addRow("Camera", self.camera_combo)
-        self.resolution_combo = QComboBox()
-        self.resolution_combo.setObjectName("resolutionCombo")
+        self.resolution_combo = self._combo("resolutionCombo")
         for width, height in RESOLUTIONS:
             self.resolution_combo.addItem(f"{width} \u00d7 {height}", (width, height))
         self.resolution_combo.activated.connect(self._resolution_chosen)
         form.addRow("Resolution", self.resolution_combo)
-        self.mirror_combo = QComboBox()
-        self.mirror_combo.setObjectName("mirrorCombo")
+        self.mirror_combo = self._combo("mirrorCombo")
         for value, text in MIRROR_CHOICES:
             self.mirror_combo.addItem(text, value)
         self.mirror_combo.activated.connect(self._mirror_chosen)
@@ -263,8 +269,7 @@ class SettingsView(QWidget):
         set_role(note, "small")
         layout.addWidget(note)
         form = self._form()
-        self.threads_combo = QComboBox()
-        self.threads_combo.setObjectName("threadsCombo")
+        self.threads_combo = self._combo("threadsCombo")
         self.threads_combo.addItem("1 (recommended)", 1)
         self.threads_combo.addItem("2 (faster computers)", 2)
         self.threads_combo.activated.connect(self._threads_chosen)

@@ -140,10 +140,10 @@ QTableView {{
     border-radius: 12px; gridline-color: transparent; font-size: {s['body']}pt;
     selection-background-color: #3a2430; selection-color: {c['text']};
 }}
-QTableView::item {{ padding: 8px 10px; border: none; }}
+QTableView::item {{ padding: 8px 8px; border: none; }}
 QHeaderView::section {{
     background: {c['panel']}; color: {c['muted']}; border: none; border-bottom: 1px solid {c['border']};
-    padding: 10px; font-size: {s['body']}pt; font-weight: 600;
+    padding: 10px 8px; font-size: {s['body']}pt; font-weight: 600;
 }}
 QScrollArea {{ background: transparent; border: none; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
