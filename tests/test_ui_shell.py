@@ -7,7 +7,10 @@ on sleeps; dialogs that would block (confirm, ask for a name) are replaced in ``
 
 from __future__ import annotations
 
+import importlib.machinery
+import sys
 import threading
+import types
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -377,6 +380,36 @@ def test_settings_view_saves_and_previews_a_file_camera(qtbot: object, app_setti
     view.show()
     qtbot.waitUntil(lambda: view.preview.frames >= 1, timeout=15_000)  # type: ignore[attr-defined]
     assert "demo dancer" in view.preview_note.text() and view.camera_combo.currentData() == "demo"
+    view.hide()
+
+
+def test_calibrate_opens_the_dialog_with_the_camera_free(qtbot: object, app_settings: AppSettings, clip: Path,
+                                                         data_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """The button opens CalibrationDialog(settings, parent) (the calibration helper's); the
+    preview lets go of the camera meanwhile and shows the new latency afterwards."""
+    seen: list[object] = []
+
+    class FakeDialog:
+        def __init__(self, settings: AppSettings, parent: SettingsView) -> None:
+            seen.append(parent.camera)
+
+        def exec(self) -> int:
+            app_settings.set_latency(str(clip), 0.12)
+            return 1
+
+    module = types.ModuleType("dancelike.ui.calibration_dialog")
+    module.__spec__ = importlib.machinery.ModuleSpec(module.__name__, None)
+    module.CalibrationDialog = FakeDialog  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    app_settings.camera = str(clip)
+    view = SettingsView(app_settings, data_home)
+    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    view.show()
+    qtbot.waitUntil(lambda: view.preview.frames >= 1, timeout=10_000)  # type: ignore[attr-defined]
+    assert view.calibrate_button.isEnabled()
+    view.calibrate_button.click()
+    assert seen == [None] and "120 ms" in view.latency_label.text()
+    qtbot.waitUntil(lambda: view.camera is not None and view.preview.frames >= 1, timeout=10_000)  # type: ignore[attr-defined]
     view.hide()
 
 

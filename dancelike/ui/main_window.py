@@ -147,8 +147,8 @@ class MainWindow(QMainWindow):
             button.setCheckable(True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setToolTip(f"{text} ({keys})")
-            button.clicked.connect(lambda _checked=False, n=name: self.show_page(n))
-            QShortcut(QKeySequence(keys), self, activated=lambda n=name: self.show_page(n))
+            button.clicked.connect(lambda _checked=False, n=name: self.navigate(n))
+            QShortcut(QKeySequence(keys), self, activated=lambda n=name: self.navigate(n))
             self.nav.addButton(button)
             self.nav_buttons[name] = button
             layout.addWidget(button)
@@ -166,6 +166,11 @@ class MainWindow(QMainWindow):
     def current_page(self) -> str:
         current = self.stack.currentWidget()
         return next(name for name, page in self.pages.items() if page is current)
+
+    def navigate(self, name: str) -> None:
+        """The user asks for a page (sidebar, Ctrl+1-3): not while dancing (Esc ends a dance)."""
+        if self.current_page() != "dance":
+            self.show_page(name)
 
     def show_page(self, name: str) -> None:
         """Show a page; the sidebar is hidden while dancing (the dance gets the whole window)."""
