@@ -42,7 +42,7 @@ from dancelike.synth.claps import BEATS, BPM, COUNT_IN, click_track
 from dancelike.vision.tracker import PoseTracker
 
 #: Seconds of click track kept queued in the sink ahead of what is playing.
-AUDIO_LEAD = 0.25
+AUDIO_LEAD = 0.4
 #: Frames waiting for the tracker (drop-oldest): ~0.2 s, so a slow machine thins frames evenly.
 QUEUE_FRAMES = 6
 #: How often the beat watcher looks at the sink (seconds).
@@ -226,6 +226,7 @@ def _play_and_watch(cam: Camera, sink: AudioSink, pcm: np.ndarray, grid: np.ndar
     sink.start()
     cam.start()
     heard = np.full(len(grid), np.nan)
+    hear = getattr(cam, "hear", None)  # a synthetic clapper listens, as a person would
     end = grid[-1] + AFTER_LAST_BEAT * 60.0 / bpm
     next_beat = 0
     last_played, moved_at = -1.0, time.monotonic()
@@ -241,8 +242,10 @@ def _play_and_watch(cam: Camera, sink: AudioSink, pcm: np.ndarray, grid: np.ndar
         played, now = sink.played_seconds(), clock.now()
         while next_beat < len(grid) and played >= grid[next_beat]:
             heard[next_beat] = now - (played - grid[next_beat])
+            counting = next_beat < count_in
+            if hear is not None:
+                hear(float(heard[next_beat]), counting)
             if on_beat is not None:
-                counting = next_beat < count_in
                 number = next_beat + 1 if counting else next_beat - count_in + 1
                 on_beat(BeatTick(next_beat, number, counting, float(heard[next_beat])))
             next_beat += 1

@@ -9,8 +9,10 @@ camera registers itself as ``claps`` (``claps`` = 0.12 s late, ``claps:0.25`` = 
 
 Both sides share one grid (``beat_grid``): the click track's beat ``k`` is heard ``lead_in +
 k x 60 / bpm`` seconds after it starts playing, and the calibration starts playing at session
-time zero, so the clapper claps at those session times plus ``delay``. The clapper does not
-listen: it claps on the grid of the calibration's defaults (100 bpm, 4 count-in beats, 8 claps).
+time zero, so the clapper starts out clapping at those session times plus ``delay``. Like a
+person, it also listens: the calibration tells a camera that can ``hear`` each beat as it is
+heard, and the clapper places its claps on the grid of the beats it heard (a busy machine may
+start the sound a little late, or stall it; a person would follow the sound, not the clock).
 
 The clap itself: the hands swing apart and back like a person clapping along, fastest at the
 moment they meet (distance ~ |sin|), so the instant of a clap is sharp, as in real claps.
@@ -145,12 +147,31 @@ class ClapperCamera(Camera):
 
     def __init__(self, claps: np.ndarray, clock: SessionClock | None = None, *, person: int | None = 1,
                  room_variant: int = 1, fps: float = 30.0, width: int = 640, height: int = 480,
-                 name: str = "claps") -> None:  # fmt: skip
+                 name: str = "claps", delay: float = 0.0) -> None:  # fmt: skip
         super().__init__(name, clock)
         self.claps = np.sort(np.asarray(claps, np.float64))
+        self.delay = float(delay)
+        self._heard: list[float] = []
+        self._count_in = 0
         self.width, self.height, self.fps = int(width), int(height), float(fps)
         self._look = None if person is None else appearance(person)
         self._room = room(room_variant, self.width, self.height)
+
+    def hear(self, t: float, count_in: bool) -> None:
+        """A beat was heard at session time ``t`` (``count_in``: listen, do not clap).
+
+        The claps move onto the heard grid: the same number of claps, one per beat after the
+        count-in, each ``delay`` late. Called from the calibration's thread; the capture thread
+        only ever reads a whole new array.
+        """
+        self._heard.append(float(t))
+        self._count_in += bool(count_in)
+        heard = np.array(self._heard)
+        interval = float(np.median(np.diff(heard))) if len(heard) > 1 else 60.0 / BPM
+        anchor = heard[-1] - (len(heard) - 1) * interval  # when beat 0 was heard
+        count_in_beats = self._count_in if not count_in else max(self._count_in, COUNT_IN)
+        beats = np.arange(len(self.claps)) + count_in_beats
+        self.claps = anchor + beats * interval + self.delay
 
     def frame_at(self, t: float) -> np.ndarray:
         """The RGB frame at session time ``t``."""
@@ -181,7 +202,7 @@ def clapper_camera(arg: str = "", clock: SessionClock | None = None) -> ClapperC
         raise InputError(f"claps:{arg}: give the clapper's delay in seconds (claps:0.12) or claps:nobody") from None
     if not -0.3 <= delay <= 1.0:
         raise InputError(f"claps:{arg}: the clapper's delay must be between -0.3 and 1.0 seconds")
-    return ClapperCamera(grid + delay, clock, name=f"claps:{delay:g}")
+    return ClapperCamera(grid + delay, clock, name=f"claps:{delay:g}", delay=delay)
 
 
 register_camera("claps", clapper_camera)
