@@ -272,3 +272,108 @@ def test_run_calibration_surfaces_a_lost_camera_and_a_failed_tracker(monkeypatch
     monkeypatch.setattr(PoseTracker, "process", broken)
     with pytest.raises(RuntimeError, match="model exploded"):
         run_calibration(camera, bpm=200, beats=4, count_in=1)
+
+
+# --- the dialog ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def calibration_settings(tmp_path, monkeypatch: pytest.MonkeyPatch, qapp: object):  # type: ignore[no-untyped-def]
+    """Settings in an INI file under tmp (never the user's), camera = the synthetic clapper."""
+    from PySide6.QtCore import QSettings
+
+    from dancelike.ui.settings import AppSettings
+
+    monkeypatch.setenv("DANCELIKE_HOME", str(tmp_path / "home"))
+    path = str(tmp_path / "settings.ini")
+    settings = AppSettings(QSettings(path, QSettings.Format.IniFormat))
+    settings.camera = "claps"
+    return settings, path
+
+
+def test_dialog_measures_and_saves_the_latency(qtbot, calibration_settings) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtWidgets import QDialog, QLabel, QPushButton
+
+    from dancelike.media.clock import WallClockSink
+    from dancelike.ui.calibration_dialog import INSTRUCTIONS, CalibrationDialog
+    from dancelike.ui.settings import AppSettings
+
+    settings, path = calibration_settings
+    dialog = CalibrationDialog(settings, audio_sink_factory=WallClockSink)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.findChild(QLabel, "calibrationInstructions").text() == INSTRUCTIONS
+    start = dialog.findChild(QPushButton, "calibrationStart")
+    save = dialog.findChild(QPushButton, "calibrationSave")
+    preview = dialog.findChild(QLabel, "calibrationPreview")
+    qtbot.waitUntil(lambda: start.isEnabled() and not preview.pixmap().isNull(), timeout=10_000)
+    assert not save.isEnabled()
+
+    with qtbot.waitSignal(dialog.measured, timeout=60_000) as blocker:
+        qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.findChild(QLabel, "beat0").property("lit"), timeout=20_000)
+        assert dialog.running and not start.isEnabled()
+    result = blocker.args[0]
+    assert result.ok, result.message
+    assert result.latency_s == pytest.approx(0.12, abs=0.035)
+    assert all(dialog.findChild(QLabel, f"beat{k}").property("lit") for k in range(12))
+    assert dialog.findChild(QLabel, "calibrationMessage").text().startswith(result.message)
+    assert save.isEnabled()
+
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert settings.latency_for("claps") == pytest.approx(result.latency_s)
+    again = AppSettings(QSettings(path, QSettings.Format.IniFormat))
+    assert again.latency_for("claps") == pytest.approx(result.latency_s)
+    assert again.latency_for("0") == 0.0  # per camera
+
+
+def test_dialog_says_what_to_do_when_nobody_claps(qtbot, calibration_settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from dancelike.media.clock import WallClockSink
+    from dancelike.ui import calibration_dialog
+
+    settings, _ = calibration_settings
+    settings.camera = "claps:nobody"
+    original = calibration_dialog.run_calibration
+
+    def quick(*args, **kwargs):  # type: ignore[no-untyped-def]
+        return original(*args, **{**kwargs, "bpm": 200, "beats": 5, "count_in": 1})
+
+    monkeypatch.setattr(calibration_dialog, "run_calibration", quick)
+    dialog = calibration_dialog.CalibrationDialog(settings, audio_sink_factory=WallClockSink)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    start = dialog.findChild(QPushButton, "calibrationStart")
+    qtbot.waitUntil(start.isEnabled, timeout=10_000)
+    with qtbot.waitSignal(dialog.measured, timeout=60_000) as blocker:
+        qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
+    assert not blocker.args[0].ok
+    assert dialog.findChild(QLabel, "calibrationMessage").text().startswith("Nobody seen")
+    assert not dialog.findChild(QPushButton, "calibrationSave").isEnabled()
+    assert start.text() == "Try again"
+    qtbot.waitUntil(start.isEnabled, timeout=10_000)  # the preview is back: it can run again
+    dialog.reject()
+    assert not settings.has_latency("claps:nobody")
+
+
+def test_dialog_closed_mid_run_stops_everything(qtbot, calibration_settings) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from dancelike.media.clock import WallClockSink
+    from dancelike.ui.calibration_dialog import CalibrationDialog
+
+    settings, _ = calibration_settings
+    dialog = CalibrationDialog(settings, audio_sink_factory=WallClockSink)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    start = dialog.findChild(QPushButton, "calibrationStart")
+    qtbot.waitUntil(start.isEnabled, timeout=10_000)
+    qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.findChild(QLabel, "beat1").property("lit"), timeout=20_000)
+    dialog.reject()  # Cancel: the run stops and its threads end (the autouse fixture checks)
+    assert not settings.has_latency("claps")
