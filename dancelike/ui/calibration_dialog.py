@@ -37,7 +37,7 @@ from dancelike.scoring.claps import Calibration
 from dancelike.synth import claps as _claps  # noqa: F401 - registers the "claps" test camera
 from dancelike.synth.claps import BEATS, COUNT_IN
 from dancelike.ui.settings import AppSettings
-from dancelike.ui.theme import COLORS, font
+from dancelike.ui.theme import COLORS, font, set_role
 from dancelike.ui.workers import Job, run_in_thread
 
 INSTRUCTIONS = f"Stand back so your hands are in view. Clap on each of the {BEATS} beats after the count-in."
@@ -117,6 +117,8 @@ class CalibrationDialog(QDialog):
         layout.setSpacing(14)
         layout.addWidget(self._label("Calibrate latency", 24, bold=True))
         layout.addWidget(self._label(INSTRUCTIONS, 18, bold=True, name="calibrationInstructions"))
+        if self.camera_spec.split(":")[0].lower() == "demo":
+            note = " ".join(filter(None, [note, "The demo dancer does not clap along: connect a webcam to calibrate it."]))
         saved = self.settings.latency_for(self.camera_spec)
         camera_line = f"Camera: {self.camera_spec} \u00b7 delay now {saved:.2f} s"
         self.camera_label = self._label(camera_line + (f"\n{note}" if note else ""), 13, color="muted")
@@ -169,7 +171,8 @@ class CalibrationDialog(QDialog):
             button.setFont(font(15, bold=True))
             button.setMinimumSize(QSize(140, 48))
             buttons.addWidget(button)
-        self.save_button.setProperty("role", "primary")
+        set_role(self.start_button, "primary")  # the next thing to press is the one that stands out
+        set_role(self.save_button, "")
         self.start_button.setDefault(True)
         layout.addLayout(buttons)
         self.cancel_button.clicked.connect(self.reject)
@@ -237,6 +240,8 @@ class CalibrationDialog(QDialog):
         self._stop_preview()
         self.result_value = None
         self.save_button.setEnabled(False)
+        set_role(self.save_button, "")
+        set_role(self.start_button, "primary")
         self.start_button.setEnabled(False)
         self.start_button.setText("Try again")
         for index, dot in enumerate(self.dots):
@@ -290,6 +295,9 @@ class CalibrationDialog(QDialog):
             self.status.setText(f"{result.latency_s:.2f} s")
             self._set_message(f"{result.message} ({result.matched} of {BEATS} claps)", "good")
             self.save_button.setEnabled(True)
+            set_role(self.save_button, "primary")
+            set_role(self.start_button, "")
+            self.save_button.setDefault(True)
             self.save_button.setFocus()
         else:
             self.status.setText("Let's try that again")
