@@ -3,6 +3,7 @@ recording, online DTW) in threads, with no Qt. ``Session`` is the API; see its m
 for the state machine and ``stages`` for the threads and how they hand work on."""
 
 from dancelike.engine import demo as _demo  # noqa: F401 - registers the "demo" camera
+from dancelike.synth import claps as _claps  # noqa: F401 - registers the "claps" camera (latency calibration)
 from dancelike.engine.events import (
     CameraLost,
     EventQueue,
