@@ -1,0 +1,297 @@
+"""Painted charts of a score: the score ring, per-part bars and the timeline with its moves.
+
+All drawn with QPainter from the theme's colours and fonts, sized by layouts (no fixed pixel
+geometry beyond minimums), so they read from across the room at 1280x720 and stay crisp at 4K.
+The same ``PartBars`` serve the live HUD ("which limb is off now") and the results.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from dancelike.scoring.poses import GROUPS
+from dancelike.ui.theme import COLORS, font, score_color
+
+#: What each scored part group is called on screen (report order).
+GROUP_LABELS = {
+    "head": "Head", "torso": "Torso", "left_arm": "Left arm",
+    "right_arm": "Right arm", "left_leg": "Left leg", "right_leg": "Right leg",
+}  # fmt: skip
+#: Colour of a move that was not danced (practice sessions skip some).
+SKIPPED = QColor("#4a5163")
+
+
+def _color(name: str, alpha: int = 255) -> QColor:
+    color = QColor(COLORS[name])
+    color.setAlpha(alpha)
+    return color
+
+
+def _px(f: QFont) -> int:
+    return QFontMetrics(f).height()
+
+
+class ScoreRing(QWidget):
+    """A big score inside a ring filled to the score, coloured red to green, with the grade."""
+
+    def __init__(self, parent: QWidget | None = None, size_pt: int = 54) -> None:
+        super().__init__(parent)
+        self._score: float | None = None
+        self._grade = ""
+        self._caption = ""
+        self._size_pt = size_pt
+        self.setMinimumSize(self.sizeHint())
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        side = int(_px(font(self._size_pt, True)) * 2.3)
+        return QSize(side, side)
+
+    def set_score(self, score: float | None, grade: str = "", caption: str = "") -> None:
+        self._score, self._grade, self._caption = score, grade, caption
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        side = min(self.width(), self.height())
+        pen_w = max(6.0, side * 0.07)
+        rect = QRectF((self.width() - side) / 2 + pen_w / 2, (self.height() - side) / 2 + pen_w / 2, side - pen_w, side - pen_w)
+        p.setPen(QPen(_color("panel_alt"), pen_w, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        p.drawEllipse(rect)
+        color = score_color(self._score or 0.0)
+        if self._score is not None and self._score > 0:
+            p.setPen(QPen(color, pen_w, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            p.drawArc(rect, 90 * 16, -int(360 * 16 * min(100.0, self._score) / 100.0))
+        text = "\u2014" if self._score is None else f"{self._score:.0f}"
+        p.setPen(color if self._score is not None else _color("muted"))
+        big = font(self._size_pt, True)
+        p.setFont(big)
+        lower = self._grade or self._caption
+        centre = rect.adjusted(0, -rect.height() * 0.12 if lower else 0, 0, -rect.height() * 0.12 if lower else 0)
+        p.drawText(centre, Qt.AlignmentFlag.AlignCenter, text)
+        if lower:
+            p.setFont(font(max(11, self._size_pt // 3), bool(self._grade)))
+            p.setPen(_color("text") if self._grade else _color("muted"))
+            below = QRectF(rect.left(), rect.center().y() + rect.height() * 0.17, rect.width(), rect.height() * 0.2)
+            p.drawText(below, Qt.AlignmentFlag.AlignCenter, f"Grade {self._grade}" if self._grade else self._caption)
+
+
+class PartBars(QWidget):
+    """Six labelled bars, one per part group, coloured by score; the weakest can be flagged.
+
+    ``set_scores({group: score})``; a group without a score shows an empty track. With
+    ``flag_weakest`` (the live HUD) the worst part below ``FLAG_BELOW`` gets a marker, so a
+    dancer sees at a glance which limb is off right now.
+    """
+
+    FLAG_BELOW = 70.0
+
+    def __init__(self, parent: QWidget | None = None, size_pt: int = 14, flag_weakest: bool = False) -> None:
+        super().__init__(parent)
+        self._scores: dict[str, float] = {}
+        self._size_pt = size_pt
+        self.flag_weakest = flag_weakest
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumHeight(self.sizeHint().height())
+
+    def _row(self) -> int:
+        return int(_px(font(self._size_pt)) * 1.9)
+
+    def sizeHint(self) -> QSize:
+        return QSize(280, self._row() * len(GROUPS))
+
+    def set_scores(self, scores: dict[str, float] | None) -> None:
+        self._scores = {g: float(v) for g, v in (scores or {}).items() if v is not None and not math.isnan(float(v))}
+        self.update()
+
+    def weakest(self) -> str | None:
+        """The group to flag now (lowest score under ``FLAG_BELOW``), or None."""
+        if not self._scores:
+            return None
+        group = min(self._scores, key=self._scores.__getitem__)
+        return group if self._scores[group] < self.FLAG_BELOW else None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        label_font, value_font = font(self._size_pt), font(self._size_pt, True)
+        metrics = QFontMetrics(label_font)
+        label_w = max(metrics.horizontalAdvance(text) for text in GROUP_LABELS.values()) + 16
+        value_w = QFontMetrics(value_font).horizontalAdvance("100") + 12
+        row = self._row()
+        bar_h = max(8.0, row * 0.38)
+        flagged = self.weakest() if self.flag_weakest else None
+        for k, group in enumerate(GROUPS):
+            top = k * row
+            score = self._scores.get(group)
+            p.setFont(label_font)
+            p.setPen(_color("text") if group == flagged or not self.flag_weakest else _color("muted"))
+            p.drawText(QRectF(0, top, label_w, row), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, GROUP_LABELS[group])
+            track = QRectF(label_w, top + (row - bar_h) / 2, max(10.0, self.width() - label_w - value_w), bar_h)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(_color("panel_alt"))
+            p.drawRoundedRect(track, bar_h / 2, bar_h / 2)
+            if score is not None:
+                fill = QRectF(track.left(), track.top(), max(bar_h, track.width() * min(100.0, score) / 100.0), bar_h)
+                p.setBrush(score_color(score))
+                p.drawRoundedRect(fill, bar_h / 2, bar_h / 2)
+                p.setFont(value_font)
+                p.setPen(score_color(score))
+                p.drawText(QRectF(track.right(), top, value_w, row), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, f"{score:.0f}")
+            if group == flagged:
+                p.setPen(QPen(score_color(score or 0.0), 2))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRoundedRect(QRectF(1, top + 2, self.width() - 2, row - 4), 8, 8)
+
+
+class TimelineChart(QWidget):
+    """The score over the dance with the moves as bands, coloured by their rating.
+
+    ``set_data(timeline, moves, duration)`` takes the report's ``timeline`` ([{t, score}]) and
+    ``moves`` ([{start, end, score, rating}]). Clicking a move emits ``move_clicked(index,
+    start)``; ``set_position(t)`` draws a playhead (the replay's time is the reference's).
+    """
+
+    move_clicked = Signal(int, float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._timeline: list[tuple[float, float]] = []
+        self._moves: list[dict[str, Any]] = []
+        self._duration = 1.0
+        self._position: float | None = None
+        self._hover: int | None = None
+        self.setMouseTracking(True)
+        self.setMinimumHeight(170)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def set_data(self, timeline: list[dict[str, float]], moves: list[dict[str, Any]], duration: float | None = None) -> None:
+        self._timeline = [(float(p["t"]), float(p["score"])) for p in timeline]
+        self._moves = list(moves)
+        ends = [float(m["end"]) for m in moves] + [t for t, _ in self._timeline]
+        self._duration = max(0.1, float(duration) if duration else max(ends, default=1.0))
+        self._position = None
+        self.update()
+
+    def set_position(self, t: float | None) -> None:
+        self._position = t
+        self.update()
+
+    # --- geometry ----------------------------------------------------------------------------
+
+    def _plot(self) -> QRectF:
+        axis = QFontMetrics(font(11)).horizontalAdvance("100") + 10
+        top = _px(font(12, True)) + 8
+        return QRectF(axis, top, max(10.0, self.width() - axis - 8), max(10.0, self.height() - top - _px(font(11)) - 10))
+
+    def _x(self, t: float, plot: QRectF) -> float:
+        return plot.left() + plot.width() * min(max(t / self._duration, 0.0), 1.0)
+
+    def move_at(self, x: float) -> int | None:
+        plot = self._plot()
+        t = (x - plot.left()) / plot.width() * self._duration
+        for index, move in enumerate(self._moves):
+            if float(move["start"]) <= t < float(move["end"]):
+                return index
+        return None
+
+    # --- events ----------------------------------------------------------------------------------
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        hover = self.move_at(event.position().x())
+        if hover != self._hover:
+            self._hover = hover
+            move = self._moves[hover] if hover is not None else None
+            self.setToolTip("" if move is None else f"Move {hover + 1}: {str(move['rating']).upper()} {float(move['score']):.0f} \u2014 click to watch it")
+            self.update()
+
+    def leaveEvent(self, event: object) -> None:
+        self._hover = None
+        self.update()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        index = self.move_at(event.position().x())
+        if index is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.move_clicked.emit(index, float(self._moves[index]["start"]))
+
+    def click_move(self, index: int) -> None:
+        """Act as if move ``index`` was clicked (keyboard and tests)."""
+        if 0 <= index < len(self._moves):
+            self.move_clicked.emit(index, float(self._moves[index]["start"]))
+
+    # --- painting --------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        plot = self._plot()
+        self._paint_moves(p, plot)
+        self._paint_grid(p, plot)
+        self._paint_line(p, plot)
+        if self._position is not None:
+            x = self._x(self._position, plot)
+            p.setPen(QPen(_color("text"), 2))
+            p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+        p.setFont(font(11))
+        p.setPen(_color("muted"))
+        p.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width(), _px(font(11)) + 4), Qt.AlignmentFlag.AlignLeft, "0 s")
+        p.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width(), _px(font(11)) + 4), Qt.AlignmentFlag.AlignRight, f"{self._duration:.0f} s")
+
+    def _paint_moves(self, p: QPainter, plot: QRectF) -> None:
+        label_font = font(12, True)
+        p.setFont(label_font)
+        for index, move in enumerate(self._moves):
+            x0, x1 = self._x(float(move["start"]), plot), self._x(float(move["end"]), plot)
+            danced = move.get("danced", True)
+            color = score_color(float(move["score"])) if danced else SKIPPED
+            band = QColor(color)
+            band.setAlpha(70 if index == self._hover else 28)
+            p.fillRect(QRectF(x0, plot.top(), x1 - x0, plot.height()), band)
+            p.fillRect(QRectF(x0 + 1, plot.bottom() - 6, max(1.0, x1 - x0 - 2), 6), color)
+            p.setPen(QPen(_color("border"), 1))
+            p.drawLine(QPointF(x0, plot.top()), QPointF(x0, plot.bottom()))
+            if x1 - x0 > QFontMetrics(label_font).horizontalAdvance("88") + 4:
+                p.setPen(color if danced else _color("muted"))
+                p.drawText(QRectF(x0, 0, x1 - x0, plot.top() - 2), Qt.AlignmentFlag.AlignCenter, str(index + 1))
+
+    def _paint_grid(self, p: QPainter, plot: QRectF) -> None:
+        p.setFont(font(11))
+        for value in (0, 50, 100):
+            y = plot.bottom() - plot.height() * value / 100.0
+            p.setPen(QPen(_color("border"), 1, Qt.PenStyle.DashLine if value == 50 else Qt.PenStyle.SolidLine))
+            p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            p.setPen(_color("muted"))
+            p.drawText(QRectF(0, y - 10, plot.left() - 6, 20), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value))
+
+    def _paint_line(self, p: QPainter, plot: QRectF) -> None:
+        if len(self._timeline) < 2:
+            return
+        points = [QPointF(self._x(t, plot), plot.bottom() - plot.height() * min(100.0, max(0.0, s)) / 100.0) for t, s in self._timeline]
+        area = QPainterPath(QPointF(points[0].x(), plot.bottom()))
+        for point in points:
+            area.lineTo(point)
+        area.lineTo(QPointF(points[-1].x(), plot.bottom()))
+        area.closeSubpath()
+        p.fillPath(area, _color("accent", 40))
+        line = QPainterPath(points[0])
+        for point in points[1:]:
+            line.lineTo(point)
+        p.setPen(QPen(_color("accent"), 2.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawPath(line)
