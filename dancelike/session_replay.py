@@ -274,6 +274,7 @@ def _write(
             width, height = left_w + right_w, PANEL_HEIGHT + BAR_HEIGHT
             samples_per_frame = AUDIO_RATE / reference.fps
             with VideoWriter(destination, reference.fps, width, height, audio_rate=AUDIO_RATE if audio is not None else None) as writer:
+                judged = None  # the last frame's part scores that were judged (unjudged ones are all 0)
                 for i, ref_frame in enumerate(ref_reader):
                     if i >= count:
                         break
@@ -283,7 +284,9 @@ def _write(
                     canvas = np.full((height, width, 3), 18, np.uint8)
                     canvas[BAR_HEIGHT:, :left_w] = _panel(draw_body(ref_frame.rgb, reference.frames[i], alpha=0.35), PANEL_HEIGHT)
                     if user_rgb is not None:
-                        colors = _part_colors(report.group_scores[i])
+                        if np.any(report.group_scores[i] > 0):
+                            judged = report.group_scores[i]
+                        colors = _part_colors(judged if judged is not None else report.group_scores[i])
                         if report.mirrored:  # your left arm was judged as the pro's right
                             colors = colors[MIRROR_PARTS]
                         body = performance.frames[min(j, len(performance.frames) - 1)]

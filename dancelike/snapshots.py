@@ -25,7 +25,7 @@ import numpy as np
 from dancelike.media.overlay import draw_body
 from dancelike.media.video import VideoReader
 from dancelike.media.writer import write_png
-from dancelike.replay import _part_colors, score_color
+from dancelike.replay import _part_colors
 from dancelike.scoring.match import score_pairs
 from dancelike.scoring.poses import MIRROR_PARTS, pose_track
 from dancelike.scoring.report import Report
@@ -153,11 +153,3 @@ def weakest_snapshots(
             write_png(snapshot_path(folder, rank), image)
         images.append(image)
     return images
-
-
-def move_caption(move: dict[str, Any]) -> tuple[str, tuple[int, int, int]]:
-    """``"Move 4 · 12.0-14.1 s · OK 52"`` and its score colour, for a weakest-move row."""
-    label = str(move.get("rating", "")).upper()
-    number = int(move.get("move", 0)) + 1
-    text = f"Move {number} \u00b7 {float(move['start']):.1f}-{float(move['end']):.1f} s \u00b7 {label} {float(move['score']):.0f}"
-    return text, score_color(float(move["score"]))
