@@ -27,39 +27,14 @@ from PySide6.QtWidgets import (
 
 from dancelike.store.db import Choreography, SessionRecord, Store
 from dancelike.ui import messages
+from dancelike.ui.dance_view import DanceView
 from dancelike.ui.history_view import HistoryView
 from dancelike.ui.library_view import LibraryView
+from dancelike.ui.results_view import ResultsView
 from dancelike.ui.settings import AppSettings
 from dancelike.ui.settings_view import SettingsView
 from dancelike.ui.theme import set_role
 from dancelike.ui.workers import Job, cancel_all, run_in_thread
-
-try:
-    from dancelike.ui.dance_view import DanceView
-    from dancelike.ui.results_view import ResultsView
-except ImportError:  # TEMPORARY (shell helper): until the dance helper's views land
-    class DanceView(QLabel):  # type: ignore[no-redef]
-        finished = Signal(int)
-        left = Signal()
-
-        def __init__(self, store: Store, settings: AppSettings, parent: QWidget | None = None) -> None:
-            super().__init__("The dance view is not built yet.", parent)
-            self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-        def start(self, choreography: Choreography) -> None:
-            self.setText(f"Dancing {choreography.title} (the dance view is not built yet).")
-
-    class ResultsView(QLabel):  # type: ignore[no-redef]
-        dance_again = Signal(int)
-        back = Signal()
-
-        def __init__(self, store: Store, parent: QWidget | None = None) -> None:
-            super().__init__("The results view is not built yet.", parent)
-            self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-        def show_session(self, session_id: int) -> None:
-            self.setText(f"Session {session_id} (the results view is not built yet).")
-
 
 NAV = (("library", "Library", "navLibrary", "Ctrl+1"), ("history", "History", "navHistory", "Ctrl+2"), ("settings", "Settings", "navSettings", "Ctrl+3"))
 
