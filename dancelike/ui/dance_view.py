@@ -64,6 +64,9 @@ TOGGLE_QSS = f"""
 QPushButton:checked {{ background: #4a2336; border: 1px solid {COLORS['accent']}; color: #ffffff; }}
 QPushButton:checked:disabled {{ background: {COLORS['panel']}; border: 1px solid #5a3040; color: #8a7480; }}
 """
+#: Frames with the dancer found, after the start or a jump, before the lag and ratings are shown:
+#: the live timing estimate needs a second or two of dancing to settle.
+SETTLE_FRAMES = 45
 #: Lag (seconds) within which the dancer counts as in time.
 IN_TIME = 0.12
 
@@ -136,8 +139,8 @@ class DanceView(QWidget):
         self._count = 0
         self._frames: deque[CapturedFrame] = deque(maxlen=6)
         self._ratings: dict[int, Any] = {}
-        self._last_move: int | None = None
         self._lag = 0.0
+        self._take_frames = 0
         self._notes: list[str] = []
         self._selfie = False
         self._live = False
@@ -181,6 +184,7 @@ class DanceView(QWidget):
         heading.setSpacing(2)
         self.title = QLabel("")
         set_role(self.title, "title")
+        self.title.setWordWrap(True)
         self.note = QLabel("")
         set_role(self.note, "small")
         heading.addWidget(self.title)
@@ -326,7 +330,8 @@ class DanceView(QWidget):
         """Countdown, then dance ``choreography``; the camera and the rest come from the settings."""
         self.shutdown()
         self.choreography, self.record, self.result, self.message = choreography, None, None, ""
-        self._leaving, self._held, self._lag, self._last_move = False, False, 0.0, None
+        self._leaving, self._held, self._lag, self._take_frames = False, False, 0.0, 0
+        self.stage.current_move = self.stage.looping = None
         self._frames.clear()
         self._ratings.clear()
         self._drawn = None
@@ -476,15 +481,29 @@ class DanceView(QWidget):
             ref = bridge.reference_frame()
             if ref is not None:
                 self.stage.reference = to_qimage(ref[0])
+                if float(ref[1]) < self.stage.position - 0.3:  # jumped back: a new take
+                    self._take_frames = 0
+                    looped = self.stage.looping
+                    if looped is not None and looped in self._ratings:  # one more round of the loop
+                        self.stage.popup(self._ratings[looped].rating.upper(), score_color(self._ratings[looped].score))
                 self.stage.position = float(ref[1])
             self._draw_camera(bridge)
             if self.phase == "dancing" and self.stage.moves:
-                current = bridge.current_move()
-                self.stage.current_move = current
-                total = len(self.stage.moves)
-                if current is not None:
-                    self.move_label.setText(f"Move {current + 1} of {total}")
+                self._follow_move(bridge.current_move())
         self.stage.update()
+
+    def _follow_move(self, current: int | None) -> None:
+        """The music moved on to another move: rate the one that ended (a pop-up), or, after a
+        jump, start reading the dancer's timing afresh."""
+        previous, self.stage.current_move = self.stage.current_move, current
+        if current is None or current == previous:
+            return
+        self.move_label.setText(f"Move {current + 1} of {len(self.stage.moves)}")
+        if previous is not None and current == previous + 1 and previous in self._ratings:
+            done = self._ratings[previous]
+            self.stage.popup(done.rating.upper(), score_color(done.score))
+        elif previous is not None:
+            self._take_frames = 0  # a jump (arrows, loop): a new take
 
     def _draw_camera(self, bridge: SessionBridge) -> None:
         if not self._frames:
@@ -516,21 +535,24 @@ class DanceView(QWidget):
         if self.phase not in ("dancing", "finishing"):
             return
         self.score_ring.set_score(event.total, caption="score")
-        self._lag = 0.8 * self._lag + 0.2 * event.lag  # steady text, not a flicker per frame
-        self.lag_label.setText(lag_text(self._lag) if event.found else "Step into the picture")
-        color = COLORS["good"] if abs(self._lag) < IN_TIME else COLORS["ok"]
-        self.lag_label.setStyleSheet(f"color: {color if event.found else COLORS['bad']};")
+        self._take_frames += event.found
+        settled = self._take_frames >= SETTLE_FRAMES
+        self._lag = 0.8 * self._lag + 0.2 * event.lag if settled else event.lag  # steady text, no flicker
+        if not event.found:
+            text, color = "Step into the picture", COLORS["bad"]
+        elif not settled:  # the first second or two of a take, the timing estimate still wanders
+            text, color = "Finding your timing\u2026", COLORS["muted"]
+        else:
+            text, color = lag_text(self._lag), COLORS["good"] if abs(self._lag) < IN_TIME else COLORS["ok"]
+        self.lag_label.setText(text)
+        self.lag_label.setStyleSheet(f"color: {color};")
         if event.found:
             self.part_bars.set_scores(event.parts)
             weakest = self.part_bars.weakest()
             self.limb_label.setText(f"Watch your {GROUP_LABELS[weakest].lower()}" if weakest else "Every limb on track")
         move = event.move
-        if move is None:
+        if move is None or not settled:
             return
-        if self._last_move is not None and move.index != self._last_move and self._last_move in self._ratings:
-            done = self._ratings[self._last_move]
-            self.stage.popup(done.rating.upper(), score_color(done.score))
-        self._last_move = move.index
         self._ratings[move.index] = move
         if move.index < len(self.stage.moves):
             strip = self.stage.moves[move.index]
@@ -579,6 +601,8 @@ class DanceView(QWidget):
         if self.bridge is None or self.phase != "dancing":
             return
         moved = self.bridge.next_move() if step > 0 else self.bridge.previous_move()
+        if moved:
+            self._take_frames = 0
         if moved and self.loop_button.isChecked():
             QTimer.singleShot(50, self._follow_loop)
 

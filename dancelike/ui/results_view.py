@@ -79,7 +79,7 @@ class _Picture(QWidget):
         super().__init__(parent)
         self.image: QImage | None = None
         self.text = text
-        self.setMinimumSize(160, 70)
+        self.setMinimumSize(110, 60)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:
@@ -134,11 +134,8 @@ class _SnapshotCard(QFrame):
         where = QLabel(f"Move {int(move.get('move', 0)) + 1} \u00b7 {float(move['start']):.1f}\u2013{float(move['end']):.1f} s")
         set_role(where, "small")
         layout.addWidget(self.picture, 1)
-        caption = QHBoxLayout()
-        caption.addWidget(rating)
-        caption.addStretch(1)
-        caption.addWidget(where)
-        layout.addLayout(caption)
+        layout.addWidget(rating)
+        layout.addWidget(where)
 
     def set_image(self, path: Path) -> None:
         image = QImage(str(path))
@@ -234,6 +231,7 @@ class ResultsView(QWidget):
         titles.setSpacing(0)
         self.title = QLabel("")
         set_role(self.title, "title")
+        self.title.setWordWrap(True)
         self.subtitle = QLabel("")
         set_role(self.subtitle, "muted")
         titles.addWidget(self.title)
@@ -270,7 +268,7 @@ class ResultsView(QWidget):
     def _summary_card(self) -> QFrame:
         card = QFrame()
         set_role(card, "panel")
-        card.setMinimumWidth(300)
+        card.setMinimumWidth(270)
         card.setMaximumWidth(390)
         card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(card)
