@@ -156,12 +156,14 @@ class ChoreographyCard(QFrame):
         self.title.setObjectName("cardTitle")
         self.title.setFont(font(16, bold=True))
         self.title.setContentsMargins(6, 4, 6, 0)
+        self.title.setFixedHeight(self.title.fontMetrics().height() + 8)  # "…" must not make one card taller
         layout.addWidget(self.title)
         self.best = QLabel()
         self.best.setObjectName("cardBest")
         self.best.setContentsMargins(6, 0, 6, 4)
         layout.addWidget(self.best)
         self._show_best(item)
+        self.best.setFixedHeight(self.best.fontMetrics().height() + 8)
         row = QHBoxLayout()
         row.setContentsMargins(4, 0, 4, 0)
         self.dance_button = QPushButton("Dance")
@@ -411,7 +413,7 @@ class LibraryView(QWidget):
         for i in range(self.grid.rowCount()):
             self.grid.setRowStretch(i, 0)
         for index, card in enumerate(self._cards.values()):
-            self.grid.addWidget(card, index // columns, index % columns, Qt.AlignmentFlag.AlignTop)
+            self.grid.addWidget(card, index // columns, index % columns)
         for i in range(columns):
             self.grid.setColumnStretch(i, 1)
         rows = (len(self._cards) + columns - 1) // columns
