@@ -145,6 +145,7 @@ class DanceView(QWidget):
         self._selfie = False
         self._live = False
         self._drawn: tuple[Any, ...] | None = None
+        self._shown_reference: object = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setStyleSheet(TOGGLE_QSS)
         self._build()
@@ -334,7 +335,7 @@ class DanceView(QWidget):
         self.stage.current_move = self.stage.looping = None
         self._frames.clear()
         self._ratings.clear()
-        self._drawn = None
+        self._drawn = self._shown_reference = None
         self._notes = []
         self.title.setText(choreography.title)
         self.pages.setCurrentIndex(0)
@@ -479,7 +480,8 @@ class DanceView(QWidget):
             if frame is not None:
                 self._frames.append(frame)
             ref = bridge.reference_frame()
-            if ref is not None:
+            if ref is not None and ref[0] is not self._shown_reference:
+                self._shown_reference = ref[0]
                 self.stage.reference = to_qimage(ref[0])
                 if float(ref[1]) < self.stage.position - 0.3:  # jumped back: a new take
                     self._take_frames = 0

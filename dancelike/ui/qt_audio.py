@@ -123,7 +123,7 @@ class _Driver(QObject):
         self.qsink = QAudioSink(device, audio_format, self)
         self.qsink.setBufferSize(max(4096, int(DEVICE_BUFFER_SECONDS * audio_format.sampleRate()) * audio_format.bytesPerFrame()))
         self.io = _PullDevice(sink)
-        self.io.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.io.open(QIODevice.OpenModeFlag.ReadOnly | QIODevice.OpenModeFlag.Unbuffered)  # no read-ahead: pulled = played soon
         self.timer = QTimer(self)
         self.timer.setInterval(SAMPLE_MS)
         self.timer.timeout.connect(self._sample)
