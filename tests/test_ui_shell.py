@@ -27,7 +27,8 @@ from dancelike.synth.performance import Scene, render_performance
 from dancelike.ui import messages
 from dancelike.ui import settings as settings_module
 from dancelike.ui.history_view import COLUMNS, HistoryView
-from dancelike.ui.library_view import LibraryView, TaskRow
+from dancelike.ui.library_cards import TaskRow
+from dancelike.ui.library_view import LibraryView
 from dancelike.ui.main_window import MainWindow
 from dancelike.ui.settings import NO_WEBCAM_NOTE, AppSettings
 from dancelike.ui.settings_view import SettingsView
