@@ -150,6 +150,7 @@ def test_a_session_reaches_results_with_snapshots_and_a_replay(qtbot: object, st
     with qtbot.waitSignal(bridge.state_changed, timeout=5000, check_params_cb=lambda e: e.state is SessionState.RUNNING):  # type: ignore[attr-defined]
         qtbot.keyClick(view, Qt.Key.Key_Space)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: view.stage.camera is not None and view.score_ring._score is not None, timeout=5000)  # type: ignore[attr-defined]
+    assert NO_AUDIO_NOTE in view.note.text()  # this machine has no sound card: the view says so
     assert view.stage.reference is not None and view.stage.moves and "of" in view.move_label.text()
     with qtbot.waitSignal(view.finished, timeout=SESSION_MS) as finished:  # type: ignore[attr-defined]
         pass
@@ -230,11 +231,40 @@ def test_escape_stops_early_and_the_practice_controls_work(qtbot: object, store:
 
 def test_leaving_during_the_countdown_leaves_nothing_behind(qtbot: object, store: Store, settings: AppSettings,
                                                            choreography: Choreography) -> None:  # fmt: skip
+    settings.camera = "auto"  # no webcam here: the demo dancer, and the view says so
     view = dance_view(qtbot, store, settings, countdown=3)
+    view.start(choreography)
+    qtbot.waitUntil(lambda: view.phase == "countdown", timeout=20_000)  # type: ignore[attr-defined]
+    assert "No webcam found" in view.note.text() and NO_AUDIO_NOTE in view.note.text()
+    assert view.stage.camera_label == "DEMO DANCER" and len(store.sessions()) == 1
     with qtbot.waitSignal(view.left, timeout=20_000):  # type: ignore[attr-defined]
-        view.start(choreography)
         qtbot.keyClick(view, Qt.Key.Key_Escape)  # type: ignore[attr-defined]
     assert store.sessions() == [] and view.phase == "idle"
+    qtbot.waitUntil(lambda: engine_threads() == [], timeout=5000)  # type: ignore[attr-defined]
+
+
+def test_a_lost_camera_and_a_failed_recorder_are_explained(qtbot: object, store: Store, settings: AppSettings,
+                                                           choreography: Choreography, clips: dict[str, Path],
+                                                           monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:  # fmt: skip
+    short = tmp_path / "short.mp4"  # a camera that stops half way through the dance
+    render_performance(short, "groove", Dancer(offset=0.15, seed=1), Scene(person=2, room=1, width=320, height=240), duration=1.5, start=2.0)
+    settings.camera = str(short)
+    begin = store.begin_session
+
+    def begin_blocked(choreography_id: int, options: dict[str, object]) -> object:
+        record = begin(choreography_id, options)
+        (record.folder / "recording.mp4").mkdir()  # the recording cannot be written there
+        return record
+
+    monkeypatch.setattr(store, "begin_session", begin_blocked)
+    view = dance_view(qtbot, store, settings, countdown=0)
+    with qtbot.waitSignal(view.finished, timeout=SESSION_MS) as finished:  # type: ignore[attr-defined]
+        view.start(choreography)
+    assert "The camera stopped" in view.alert.text() or "Recording stopped" in view.alert.text()
+    assert not view.alert.isHidden() and "Traceback" not in view.alert.text()
+    record = store.session(finished.args[0])
+    assert record is not None and record.status == "stopped" and record.score is not None and record.recording is None
+    assert "camera lost" in record.message and "recording" in record.message
     qtbot.waitUntil(lambda: engine_threads() == [], timeout=5000)  # type: ignore[attr-defined]
 
 

@@ -564,7 +564,8 @@ class DanceView(QWidget):
         self._alert(f"The camera stopped ({event.reason}). Scoring what you danced; check the camera's cable or pick another in Settings.")
 
     def _recorder_failed(self, event: RecorderFailed) -> None:
-        self._alert(f"Recording stopped: {event.message}. Your score is still kept; free some disk space to record next time.")
+        self._alert(f"Recording stopped: {event.message}. Your score is still kept; to record next time, free some disk space "
+                    "or choose another data folder in Settings.")  # fmt: skip
 
     def _alert(self, text: str) -> None:
         self.alert.setText(text)
