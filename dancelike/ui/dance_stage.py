@@ -267,10 +267,15 @@ class StageWidget(QWidget):
         p.fillRect(self.rect(), QColor(10, 11, 15, 150))
         p.setFont(font(110, True))
         _outlined(p, self.rect(), self.countdown or "", QColor(COLORS["accent"]))
-        p.setFont(font(20))
+        caption = "Stand where the camera sees all of you"
+        p.setFont(font(18))
+        width = p.fontMetrics().horizontalAdvance(caption) + 48
+        pill = QRectF(self.width() / 2 - width / 2, self.height() / 2 + 90, width, p.fontMetrics().height() + 20)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(10, 11, 15, 200))
+        p.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
         p.setPen(QColor(COLORS["text"]))
-        below = QRectF(0, self.height() / 2 + 90, self.width(), 40)
-        p.drawText(below, Qt.AlignmentFlag.AlignCenter, "Stand where the camera sees all of you")
+        p.drawText(pill, Qt.AlignmentFlag.AlignCenter, caption)
 
     def _paint_banner(self, p: QPainter, ref: QRectF) -> None:
         p.setFont(font(22, True))
