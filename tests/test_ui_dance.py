@@ -30,7 +30,8 @@ from dancelike.store.db import Choreography, Store
 from dancelike.synth.motion import Dancer
 from dancelike.synth.performance import Scene, render_performance
 from dancelike.ui.charts import PartBars, TimelineChart
-from dancelike.ui.dance_view import DanceView, lag_text
+from dancelike.ui.dance_hud import lag_text
+from dancelike.ui.dance_view import DanceView
 from dancelike.ui.main_window import MainWindow
 from dancelike.ui.qt_audio import NO_AUDIO_NOTE, QtAudioSink, make_audio_sink
 from dancelike.ui.results_view import ResultsView
@@ -149,9 +150,9 @@ def test_a_session_reaches_results_with_snapshots_and_a_replay(qtbot: object, st
     assert view.stage.banner and "Space" in view.stage.banner and view.pause_button.text() == "Carry on"
     with qtbot.waitSignal(bridge.state_changed, timeout=5000, check_params_cb=lambda e: e.state is SessionState.RUNNING):  # type: ignore[attr-defined]
         qtbot.keyClick(view, Qt.Key.Key_Space)  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: view.stage.camera is not None and view.score_ring._score is not None, timeout=5000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: view.stage.camera is not None and view.hud.score_ring._score is not None, timeout=5000)  # type: ignore[attr-defined]
     assert NO_AUDIO_NOTE in view.note.text()  # this machine has no sound card: the view says so
-    assert view.stage.reference is not None and view.stage.moves and "of" in view.move_label.text()
+    assert view.stage.reference is not None and view.stage.moves and "of" in view.hud.move_label.text()
     with qtbot.waitSignal(view.finished, timeout=SESSION_MS) as finished:  # type: ignore[attr-defined]
         pass
     (session_id,) = finished.args
@@ -260,8 +261,8 @@ def test_a_lost_camera_and_a_failed_recorder_are_explained(qtbot: object, store:
     view = dance_view(qtbot, store, settings, countdown=0)
     with qtbot.waitSignal(view.finished, timeout=SESSION_MS) as finished:  # type: ignore[attr-defined]
         view.start(choreography)
-    assert "The camera stopped" in view.alert.text() or "Recording stopped" in view.alert.text()
-    assert not view.alert.isHidden() and "Traceback" not in view.alert.text()
+    assert "The camera stopped" in view.hud.alert_label.text() or "Recording stopped" in view.hud.alert_label.text()
+    assert not view.hud.alert_label.isHidden() and "Traceback" not in view.hud.alert_label.text()
     record = store.session(finished.args[0])
     assert record is not None and record.status == "stopped" and record.score is not None and record.recording is None
     assert "camera lost" in record.message and "recording" in record.message
@@ -275,8 +276,8 @@ def test_an_unreadable_video_says_what_to_do(qtbot: object, store: Store, settin
     view = dance_view(qtbot, store, settings)
     view.start(choreography)
     qtbot.waitUntil(lambda: view.phase == "message", timeout=20_000)  # type: ignore[attr-defined]
-    assert view.pages.currentIndex() == 1 and "broken.mp4" in view.message_text.text()
-    assert view.message_hint.text() and "Traceback" not in view.message_text.text()
+    assert view.pages.currentIndex() == 1 and "broken.mp4" in view.message_card.text.text()
+    assert view.message_card.hint.text() and "Traceback" not in view.message_card.text.text()
     (record,) = store.sessions()
     assert record.status == "failed" and "broken.mp4" in record.message
     qtbot.waitUntil(lambda: engine_threads() == [], timeout=5000)  # type: ignore[attr-defined]

@@ -23,7 +23,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -46,14 +45,14 @@ from dancelike.media.video import VideoReader
 from dancelike.session_replay import save_report_arrays
 from dancelike.store.db import Choreography, SessionRecord, Store
 from dancelike.store.recovery import save_result
-from dancelike.ui.charts import GROUP_LABELS, PartBars, ScoreRing
+from dancelike.ui.dance_hud import DanceHud, MessageCard
 from dancelike.ui.dance_stage import StageWidget, StripMove, compose_camera, to_qimage
 from dancelike.ui.messages import next_step, user_message
 from dancelike.ui.pyside_fix import install_none_guard
 from dancelike.ui.qt_audio import make_audio_sink
 from dancelike.ui.session_bridge import SessionBridge
 from dancelike.ui.settings import AppSettings
-from dancelike.ui.theme import COLORS, font, score_color, set_role
+from dancelike.ui.theme import COLORS, score_color, set_role
 from dancelike.ui.workers import Job, run_in_thread
 
 #: Display rate of the stage (ms between frames pulled from the session).
@@ -67,15 +66,6 @@ QPushButton:checked:disabled {{ background: {COLORS['panel']}; border: 1px solid
 #: Frames with the dancer found, after the start or a jump, before the lag and ratings are shown:
 #: the live timing estimate needs a second or two of dancing to settle.
 SETTLE_FRAMES = 45
-#: Lag (seconds) within which the dancer counts as in time.
-IN_TIME = 0.12
-
-
-def lag_text(lag: float) -> str:
-    """"You're 0.3 s behind" / "0.2 s ahead" / "In time" for the online DTW lag (+ = late)."""
-    if abs(lag) < IN_TIME:
-        return "In time"
-    return f"You're {abs(lag):.1f} s {'behind' if lag > 0 else 'ahead'}"
 
 
 def _prepare(store: Store, settings: AppSettings, choreography: Choreography, sink: Any) -> tuple[Session, SessionRecord, str, Any]:
@@ -173,7 +163,10 @@ class DanceView(QWidget):
         self.pages = QStackedWidget()
         outer.addWidget(self.pages)
         self.pages.addWidget(self._dance_page())
-        self.pages.addWidget(self._message_page())
+        self.message_card = MessageCard()
+        self.message_card.retry.connect(self._retry)
+        self.message_card.back.connect(self._leave)
+        self.pages.addWidget(self.message_card)
 
     def _dance_page(self) -> QWidget:
         page = QWidget()
@@ -210,48 +203,11 @@ class DanceView(QWidget):
         middle.setSpacing(16)
         self.stage = StageWidget()
         middle.addWidget(self.stage, 1)
-        middle.addWidget(self._hud())
+        self.hud = DanceHud()
+        middle.addWidget(self.hud)
         layout.addLayout(middle, 1)
         layout.addLayout(self._controls())
         return page
-
-    def _hud(self) -> QWidget:
-        hud = QFrame()
-        set_role(hud, "panel")
-        hud.setFixedWidth(320)
-        layout = QVBoxLayout(hud)
-        layout.setContentsMargins(18, 18, 18, 18)
-        layout.setSpacing(10)
-        self.score_ring = ScoreRing(size_pt=50)
-        self.score_ring.set_score(None, caption="score")
-        layout.addWidget(self.score_ring, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.lag_label = QLabel("In time")
-        self.lag_label.setFont(font(18, True))
-        self.lag_label.setWordWrap(True)
-        self.lag_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.lag_label)
-        self.move_label = QLabel("")
-        self.move_label.setFont(font(15))
-        self.move_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        set_role(self.move_label, "muted")
-        layout.addWidget(self.move_label)
-        layout.addSpacing(6)
-        self.limb_label = QLabel("Every limb on track")
-        self.limb_label.setFont(font(15, True))
-        layout.addWidget(self.limb_label)
-        self.part_bars = PartBars(size_pt=13, flag_weakest=True)
-        layout.addWidget(self.part_bars)
-        layout.addStretch(1)
-        self.alert = QLabel("")
-        self.alert.setWordWrap(True)
-        set_role(self.alert, "error")
-        self.alert.hide()
-        layout.addWidget(self.alert)
-        self.keys_hint = QLabel("Space: pause \u00b7 Esc: stop and score\n\u2190 \u2192: previous / next move")
-        set_role(self.keys_hint, "small")
-        self.keys_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.keys_hint)
-        return hud
 
     def _controls(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -287,44 +243,6 @@ class DanceView(QWidget):
         row.addWidget(self.stop_button)
         return row
 
-    def _message_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        card = QFrame()
-        set_role(card, "panel")
-        card.setMaximumWidth(760)
-        inner = QVBoxLayout(card)
-        inner.setContentsMargins(36, 30, 36, 30)
-        inner.setSpacing(14)
-        self.message_title = QLabel("")
-        set_role(self.message_title, "title")
-        self.message_text = QLabel("")
-        self.message_text.setWordWrap(True)
-        self.message_text.setFont(font(16))
-        self.message_hint = QLabel("")
-        self.message_hint.setWordWrap(True)
-        set_role(self.message_hint, "muted")
-        buttons = QHBoxLayout()
-        self.retry_button = QPushButton("Try again")
-        set_role(self.retry_button, "primary")
-        self.retry_button.clicked.connect(self._retry)
-        self.back_button = QPushButton("Back to the library")
-        self.back_button.clicked.connect(self._leave)
-        buttons.addStretch(1)
-        buttons.addWidget(self.back_button)
-        buttons.addWidget(self.retry_button)
-        for widget in (self.message_title, self.message_text, self.message_hint):
-            inner.addWidget(widget)
-        inner.addLayout(buttons)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(card, 3)
-        row.addStretch(1)
-        layout.addLayout(row)
-        layout.addStretch(2)
-        return page
-
     # --- starting -------------------------------------------------------------------------------
 
     def start(self, choreography: Choreography) -> None:
@@ -339,15 +257,10 @@ class DanceView(QWidget):
         self._notes = []
         self.title.setText(choreography.title)
         self.pages.setCurrentIndex(0)
-        self.alert.hide()
+        self.hud.reset()
         self._apply_settings()
         self.stage.reference = self.stage.camera = None
         self.stage.moves, self.stage.banner = [], "Getting the camera ready\u2026"
-        self.score_ring.set_score(None, caption="score")
-        self.part_bars.set_scores({})
-        self.lag_label.setText("")
-        self.move_label.setText("")
-        self.limb_label.setText("Which limb is off")
         self._set_controls(False)
         sink, audio_note = make_audio_sink()
         if audio_note:
@@ -500,7 +413,7 @@ class DanceView(QWidget):
         previous, self.stage.current_move = self.stage.current_move, current
         if current is None or current == previous:
             return
-        self.move_label.setText(f"Move {current + 1} of {len(self.stage.moves)}")
+        self.hud.move_label.setText(f"Move {current + 1} of {len(self.stage.moves)}")
         if previous is not None and current == previous + 1 and previous in self._ratings:
             done = self._ratings[previous]
             self.stage.popup(done.rating.upper(), score_color(done.score))
@@ -536,22 +449,10 @@ class DanceView(QWidget):
     def _scored(self, event: FrameScored) -> None:
         if self.phase not in ("dancing", "finishing"):
             return
-        self.score_ring.set_score(event.total, caption="score")
         self._take_frames += event.found
         settled = self._take_frames >= SETTLE_FRAMES
         self._lag = 0.8 * self._lag + 0.2 * event.lag if settled else event.lag  # steady text, no flicker
-        if not event.found:
-            text, color = "Step into the picture", COLORS["bad"]
-        elif not settled:  # the first second or two of a take, the timing estimate still wanders
-            text, color = "Finding your timing\u2026", COLORS["muted"]
-        else:
-            text, color = lag_text(self._lag), COLORS["good"] if abs(self._lag) < IN_TIME else COLORS["ok"]
-        self.lag_label.setText(text)
-        self.lag_label.setStyleSheet(f"color: {color};")
-        if event.found:
-            self.part_bars.set_scores(event.parts)
-            weakest = self.part_bars.weakest()
-            self.limb_label.setText(f"Watch your {GROUP_LABELS[weakest].lower()}" if weakest else "Every limb on track")
+        self.hud.show_frame(event, settled, self._lag)
         move = event.move
         if move is None or not settled:
             return
@@ -568,8 +469,7 @@ class DanceView(QWidget):
                     "or choose another data folder in Settings.")  # fmt: skip
 
     def _alert(self, text: str) -> None:
-        self.alert.setText(text)
-        self.alert.show()
+        self.hud.alert(text)
 
     def _show_notes(self) -> None:
         self.note.setText("   \u00b7   ".join(self._notes))
@@ -727,9 +627,7 @@ class DanceView(QWidget):
         self.message = text
         self._display.stop()
         self._countdown.stop()
-        self.message_title.setText(title)
-        self.message_text.setText(text)
-        self.message_hint.setText(hint)
+        self.message_card.show_message(title, text, hint)
         self.pages.setCurrentIndex(1)
 
     def _retry(self) -> None:
