@@ -1,7 +1,8 @@
 # DanceLike: two commands for a fresh machine.
-#   make run   sets everything up and runs the app's main job: score a dance
-#              (the demo pair, or REFERENCE=... PERFORMANCE=... of your own)
+#   make run   sets everything up and opens the app (CAMERA=demo|0|video.mp4 to choose the camera)
 #   make test  sets everything up and runs the test suite
+# and, on the command line:
+#   make score scores a dance without the app (the demo pair, or REFERENCE=... PERFORMANCE=...)
 # Everything lives in ./.venv; it is (re)installed only when pyproject.toml changes.
 
 PYTHON ?= python3
@@ -15,7 +16,9 @@ PERFORMANCE ?= $(DEMO)/good.mp4
 PYTEST_ARGS ?=
 BENCH_ARGS ?=
 
-.PHONY: setup syscheck test run bench clean
+CAMERA ?=
+
+.PHONY: setup syscheck test run score bench clean
 
 setup: $(STAMP)
 
@@ -38,7 +41,10 @@ test: setup syscheck
 $(DEMO)/choreography.mp4: | $(STAMP)
 	$(VENV)/bin/dancelike demo --out $(DEMO)
 
-run: setup syscheck $(if $(filter $(DEMO)/%,$(REFERENCE) $(PERFORMANCE)),$(DEMO)/choreography.mp4)
+run: setup syscheck
+	$(VENV)/bin/dancelike app $(if $(CAMERA),--camera "$(CAMERA)")
+
+score: setup syscheck $(if $(filter $(DEMO)/%,$(REFERENCE) $(PERFORMANCE)),$(DEMO)/choreography.mp4)
 	$(VENV)/bin/dancelike score "$(REFERENCE)" "$(PERFORMANCE)" --video out/replay.mp4 --json out/report.json
 	@echo "replay: out/replay.mp4   report: out/report.json"
 

@@ -29,8 +29,23 @@ def check_display() -> None:
             raise SetupError(f"Qt needs system libraries that are missing; install them with: {install_hint(missing)}")
 
 
+def check_pyside() -> None:
+    """SetupError for the one PySide6 known to crash here (pyproject pins it out; an older
+    environment may still have it): 6.12.0 loses a reference to ``None`` per void Qt call on
+    Python < 3.12, and a painting window dies within seconds ("none_dealloc")."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        installed = version("PySide6")
+    except PackageNotFoundError:
+        return
+    if installed == "6.12.0" and sys.version_info < (3, 12):
+        raise SetupError("PySide6 6.12.0 crashes on Python 3.11; install another with: pip install 'PySide6>=6.6,<6.12'")
+
+
 def run(args: argparse.Namespace) -> int:
     check_display()
+    check_pyside()
     from dancelike.ui.app import main
 
     return main(["--camera", args.camera] if getattr(args, "camera", None) else [])

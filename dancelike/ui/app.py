@@ -19,7 +19,6 @@ from dancelike.errors import DanceLikeError
 from dancelike.store.db import Store
 from dancelike.ui import messages
 from dancelike.ui.main_window import MainWindow
-from dancelike.ui.pyside_fix import install_none_guard
 from dancelike.ui.settings import APPLICATION, ORGANIZATION, AppSettings
 from dancelike.ui.theme import apply_theme
 
@@ -51,7 +50,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the app until its window closes; the exit code."""
     args = parse_args(argv)
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "dancelike"])
-    install_none_guard()  # before any window paints (PySide6 6.12.0 on Python 3.11; see pyside_fix)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)

@@ -48,7 +48,6 @@ from dancelike.store.recovery import save_result
 from dancelike.ui.dance_hud import DanceHud, MessageCard
 from dancelike.ui.dance_stage import StageWidget, StripMove, compose_camera, to_qimage
 from dancelike.ui.messages import next_step, user_message
-from dancelike.ui.pyside_fix import install_none_guard
 from dancelike.ui.qt_audio import make_audio_sink
 from dancelike.ui.session_bridge import SessionBridge
 from dancelike.ui.settings import AppSettings
@@ -113,7 +112,6 @@ class DanceView(QWidget):
         super().__init__(parent)
         self.setObjectName("danceView")
         self.store, self.settings = store, settings
-        install_none_guard()  # PySide6 6.12.0 on Python 3.11 would crash a painting window (see pyside_fix)
         self.countdown_seconds = 3
         self.phase = "idle"
         self.bridge: SessionBridge | None = None

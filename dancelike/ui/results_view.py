@@ -38,7 +38,6 @@ from dancelike.snapshots import (
 from dancelike.store.db import SessionRecord, Store
 from dancelike.ui.charts import PartBars, ScoreRing, TimelineChart
 from dancelike.ui.messages import next_step, user_message
-from dancelike.ui.pyside_fix import install_none_guard
 from dancelike.ui.theme import COLORS, font, format_duration, score_color, set_role
 from dancelike.ui.video_panel import VideoPanel
 from dancelike.ui.workers import Job, run_in_thread
@@ -159,7 +158,6 @@ class ResultsView(QWidget):
         super().__init__(parent)
         self.setObjectName("resultsView")
         self.store = store
-        install_none_guard()  # PySide6 6.12.0 on Python 3.11 would crash a painting window (see pyside_fix)
         self.record: SessionRecord | None = None
         self.report: dict[str, Any] = {}
         self.reference: Path | None = None
