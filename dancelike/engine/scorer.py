@@ -17,6 +17,7 @@ on numpy rows (no threads, no I/O), so the benchmark's sequential run does exact
 
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass
 
@@ -36,6 +37,8 @@ from dancelike.vision.body import BodyFrame
 MIRROR_DECIDE_SECONDS = 3.0
 #: How far (frames) from the wanted reference moment an analysed reference frame may be.
 PAIR_RADIUS = 2
+#: The aligners learn reference frames up to this far (seconds) past the playback position.
+TEACH_AHEAD_SECONDS = 0.05
 _BOTH = np.array([[0, 0], [0, 1]], np.int64)
 _ONE = np.array([[0, 0]], np.int64)
 
@@ -89,6 +92,7 @@ class LiveScorer:
         self.pairs = self.unpaired = 0
         self.lag = 0.0
         self.take = 0
+        self._untaught: list[int] = []  # a heap of reference slots filled but not yet taught
 
     # --- one frame -------------------------------------------------------------------------
 
@@ -97,7 +101,7 @@ class LiveScorer:
         ``position``, in ``take`` (a seek starts a new take: the lag is found afresh)."""
         if take != self.take:
             self._new_take(take)
-        self._sync_reference()
+        self._sync_reference(position)
         plain, mirrored = self.user.add(body, position, capture_t, index, take)
         rows = {False: plain, True: mirrored}
         lags = {m: aligner.push(rows[m].features[0], position) for m, aligner in self.aligners.items()}
@@ -137,15 +141,19 @@ class LiveScorer:
         so the aligners start afresh, knowing every reference frame analysed so far."""
         self.take, self.lag = take, 0.0
         self.aligners = {m: GrowingAligner(self.reference.count, self.reference.fps) for m in self.aligners}
-        self.reference.take_new()  # all filled slots are taught below
-        for index in np.flatnonzero(self.reference.filled):
-            feature = self.reference.directions[index].reshape(-1)
-            for aligner in self.aligners.values():
-                aligner.set_frame(int(index), feature)
+        self.reference.take_new()  # every filled slot is taught afresh, as the position reaches it
+        self._untaught = [int(index) for index in np.flatnonzero(self.reference.filled)]
 
-    def _sync_reference(self) -> None:
-        """Teach the aligners the reference frames analysed since the last frame."""
+    def _sync_reference(self, position: float) -> None:
+        """Teach the aligners the reference frames analysed since the last frame, up to the
+        playback ``position``. A cached analysis is known ahead of it, but a dance repeats its
+        moves: frames the dancer cannot have seen yet would only offer the aligner a wrong
+        repetition to lock on to (as live analysis never does)."""
         for index in self.reference.take_new():
+            heapq.heappush(self._untaught, index)
+        limit = self.reference.index_of(position + TEACH_AHEAD_SECONDS)
+        while self._untaught and self._untaught[0] <= limit:
+            index = heapq.heappop(self._untaught)
             feature = self.reference.directions[index].reshape(-1)
             for aligner in self.aligners.values():
                 aligner.set_frame(index, feature)
