@@ -9,7 +9,8 @@ the current move's rating; the reference's music plays under it (AAC).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import cv2
@@ -20,10 +21,11 @@ from dancelike.media.overlay import draw_body
 from dancelike.media.video import VideoFrame, VideoReader
 from dancelike.media.writer import VideoWriter
 from dancelike.progress import Progress
-from dancelike.scoring.poses import PART_GROUP
+from dancelike.scoring.poses import MIRROR_PARTS, PART_GROUP
 from dancelike.scoring.report import rating
 
 if TYPE_CHECKING:
+    from dancelike.analysis import VideoAnalysis
     from dancelike.offline import ScoredPair
     from dancelike.scoring.report import Report
 
@@ -58,62 +60,123 @@ def _text(image: np.ndarray, text: str, org: tuple[int, int], scale: float, colo
     cv2.putText(image, text, org, _FONT, scale, color, 1, cv2.LINE_AA)
 
 
-def _frames_at(reader: VideoReader, wanted: np.ndarray) -> Iterator[VideoFrame]:
-    """The frames with the (non-decreasing) indices ``wanted``, decoding forward only."""
-    frames = iter(reader)
-    current = next(frames)
-    for index in wanted:
-        while current.index < index:
-            following = next(frames, None)
+class FrameFetcher:
+    """Frames of a video by index, in any order: forward reading, and a seek when asked for a
+    frame behind the reader (a practice session shows its latest take of an earlier move).
+
+    ``times[k]`` is frame ``k``'s timestamp (from its analysis), used to seek."""
+
+    def __init__(self, path: str | Path, times: np.ndarray) -> None:
+        self.path, self.times = Path(path), np.asarray(times, np.float64)
+        self._reader: VideoReader | None = None
+        self._frames: Iterator[VideoFrame] | None = None
+        self._current: VideoFrame | None = None
+        self._base = 0  # global index of the reader's frame 0
+        self.seeks = 0
+
+    def _open(self, index: int) -> None:
+        self.close()
+        index = max(0, min(index, len(self.times) - 1))
+        start = float(self.times[index]) - 1e-3 if index > 0 else 0.0
+        self._reader = VideoReader(self.path, start=max(0.0, start))
+        self._frames = iter(self._reader)
+        self._base = index
+        self._current = next(self._frames, None)
+
+    def get(self, index: int) -> np.ndarray | None:
+        """RGB of frame ``index`` (the last frame past the end); None for an empty video."""
+        current = self._current
+        if current is None or self._frames is None or index < self._base + current.index:
+            self._open(index)
+            self.seeks += current is not None
+        assert self._frames is not None
+        while self._current is not None and self._base + self._current.index < index:
+            following = next(self._frames, None)
             if following is None:
                 break
-            current = following
-        yield current
+            self._current = following
+        return None if self._current is None else self._current.rgb
+
+    def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+        self._reader, self._frames, self._current = None, None, None
 
 
 def write_replay(destination: str, reference_path: str, performance_path: str, scored: ScoredPair) -> None:
     """Write the side-by-side replay of a scored pair to ``destination`` (MP4, H.264 + AAC)."""
-    report = scored.report
-    reference, performance = scored.reference, scored.performance
-    count = len(reference.frames)
-    wanted = np.maximum.accumulate(report.matched_frames[:count])
-    audio = load_audio(reference_path, rate=AUDIO_RATE, channels=2)
-    moves = report.moves
-    with VideoReader(reference_path) as ref_reader, VideoReader(performance_path) as perf_reader:
-        left_w = int(round(ref_reader.width * PANEL_HEIGHT / ref_reader.height)) // 2 * 2
-        right_w = int(round(perf_reader.width * PANEL_HEIGHT / perf_reader.height)) // 2 * 2
-        width, height = left_w + right_w, PANEL_HEIGHT + BAR_HEIGHT
-        samples_per_frame = AUDIO_RATE / reference.fps
-        with VideoWriter(destination, reference.fps, width, height, audio_rate=AUDIO_RATE if audio is not None else None) as writer:
-            with Progress(count, "replay") as progress:
-                pairs = zip(iter(ref_reader), _frames_at(perf_reader, wanted))
-                for i, (ref_frame, perf_frame) in enumerate(pairs):
+    count = min(len(scored.reference.frames), len(scored.report.frame_scores))
+    with Progress(count, "replay") as progress:
+        render_replay(destination, reference_path, performance_path, scored.report, scored.reference, scored.performance, lambda _i: progress.update())
+
+
+def render_replay(
+    destination: str | Path,
+    reference_path: str | Path,
+    performance_path: str | Path,
+    report: Report,
+    reference: VideoAnalysis,
+    performance: VideoAnalysis,
+    on_frame: Callable[[int], None] | None = None,
+) -> None:
+    """Draw the replay: reference frame ``i`` beside performance frame ``report.matched_frames[i]``
+    (frames of ``performance``/``performance_path``, in any order). ``on_frame(i)`` runs after
+    each frame is written (progress; raising from it stops the replay)."""
+    count = min(len(reference.frames), len(report.frame_scores))
+    audio = load_audio(str(reference_path), rate=AUDIO_RATE, channels=2)
+    fetcher = FrameFetcher(performance_path, np.array([f.t for f in performance.frames]))
+    try:
+        with VideoReader(reference_path) as ref_reader:
+            left_w = round(ref_reader.width * PANEL_HEIGHT / ref_reader.height) // 2 * 2
+            right_w = round(performance.width * PANEL_HEIGHT / performance.height) // 2 * 2
+            width, height = left_w + right_w, PANEL_HEIGHT + BAR_HEIGHT
+            samples_per_frame = AUDIO_RATE / reference.fps
+            with VideoWriter(str(destination), reference.fps, width, height, audio_rate=AUDIO_RATE if audio is not None else None) as writer:
+                judged = None  # the last judged part scores (an unjudged frame's are all 0)
+                for i, ref_frame in enumerate(ref_reader):
                     if i >= count:
                         break
+                    j = int(report.matched_frames[i])
+                    user_rgb = fetcher.get(j)
                     canvas = np.full((height, width, 3), 18, np.uint8)
-                    ref_body = reference.frames[i]
-                    perf_body = performance.frames[min(int(wanted[i]), len(performance.frames) - 1)]
-                    canvas[BAR_HEIGHT:, :left_w] = _panel(draw_body(ref_frame.rgb, ref_body, alpha=0.35), PANEL_HEIGHT)
-                    colors = _part_colors(report.group_scores[i])
-                    canvas[BAR_HEIGHT:, left_w:] = _panel(draw_body(perf_frame.rgb, perf_body, alpha=0.6, colors=colors), PANEL_HEIGHT)
-                    _draw_bar(canvas, report, i, ref_body.t, moves, left_w)
+                    canvas[BAR_HEIGHT:, :left_w] = _panel(draw_body(ref_frame.rgb, reference.frames[i], alpha=0.35), PANEL_HEIGHT)
+                    if user_rgb is not None:
+                        if np.any(report.group_scores[i] > 0):
+                            judged = report.group_scores[i]
+                        colors = _part_colors(judged if judged is not None else report.group_scores[i])
+                        if report.mirrored:  # your left arm was judged as the pro's right
+                            colors = colors[MIRROR_PARTS]
+                        body = performance.frames[min(j, len(performance.frames) - 1)]
+                        canvas[BAR_HEIGHT:, left_w:] = _panel(draw_body(user_rgb, body, alpha=0.6, colors=colors), PANEL_HEIGHT)[:, :right_w]
+                    _draw_bar(canvas, report, i, reference.frames[i].t, report.moves, left_w)
                     writer.write(canvas)
                     if audio is not None:
-                        start, end = int(round(i * samples_per_frame)), int(round((i + 1) * samples_per_frame))
+                        start, end = round(i * samples_per_frame), round((i + 1) * samples_per_frame)
                         writer.write_audio(audio[start:end])
-                    progress.update()
+                    if on_frame is not None:
+                        on_frame(i)
+    finally:
+        fetcher.close()
+
+
+def _running_score(report: Report, index: int) -> tuple[float, float | None]:
+    """(score so far, this frame's score or None) over the frames the report judged."""
+    scores = report.frame_scores[: index + 1]
+    judged = report.judged[: index + 1] if len(report.judged) else np.ones(len(scores), bool)
+    running = float(scores[judged].mean()) if judged.any() else 0.0
+    return running, float(scores[-1]) if judged[-1] else None
 
 
 def _draw_bar(canvas: np.ndarray, report: Report, index: int, t: float, moves: list[dict], left_w: int) -> None:
-    running = float(report.frame_scores[: index + 1].mean())
-    now = float(report.frame_scores[index])
+    running, now = _running_score(report, index)
     _text(canvas, "PRO", (12, BAR_HEIGHT + 30), 0.8, (255, 255, 255))
     _text(canvas, "YOU (re-timed)", (left_w + 12, BAR_HEIGHT + 30), 0.8, (255, 255, 255))
     _text(canvas, f"score {running:4.0f}", (12, 38), 1.0, score_color(running))
-    _text(canvas, f"now {now:3.0f}", (230, 38), 0.8, score_color(now))
+    if now is not None:
+        _text(canvas, f"now {now:3.0f}", (230, 38), 0.8, score_color(now))
     move = next((m for m in moves if m["start"] <= t < m["end"]), None)
     if move is not None:
-        label = rating(move["score"]).upper()
+        label = str(move.get("rating") or rating(move["score"])).upper()
         _text(canvas, label, (canvas.shape[1] - 40 - 22 * len(label), 38), 1.0, score_color(move["score"]))
     # A thin timeline of the whole dance with the current position.
     width = canvas.shape[1]

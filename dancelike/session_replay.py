@@ -7,7 +7,7 @@ camera frames that were analysed, so its frames are first mapped to the recordin
 shown no longer run forward through the recording. This module makes that replay: the
 recording and the reference are analysed (the reference from the analysis cache when it is
 there), each reference frame is paired with the recording frame the report matched to it, and
-the frames are drawn with ``replay.py``'s own panels and score bar.
+the frames are drawn by ``replay.render_replay``, which fetches them in any order.
 
 It also keeps what a replay needs beside ``report.json``: the report's per-frame arrays
 (``report_arrays.npz``), which the JSON leaves out, so a past session's replay can be made again.
@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -27,20 +27,9 @@ from typing import Any
 import numpy as np
 
 from dancelike.analysis import AnalysisPool, VideoAnalysis
-from dancelike.media.audio import load_audio
-from dancelike.media.overlay import draw_body
-from dancelike.media.video import VideoFrame, VideoReader
-from dancelike.media.writer import VideoWriter
+from dancelike.media.video import VideoReader
 from dancelike.offline import analyse_reference, score_videos
-from dancelike.replay import (
-    AUDIO_RATE,
-    BAR_HEIGHT,
-    PANEL_HEIGHT,
-    _draw_bar,
-    _panel,
-    _part_colors,
-)
-from dancelike.scoring.poses import MIRROR_PARTS
+from dancelike.replay import render_replay
 from dancelike.scoring.report import Report
 
 ProgressFn = Callable[[float], None]
@@ -65,6 +54,7 @@ def save_report_arrays(folder: Path, report: Report, performance_frames: np.ndar
         frame_scores=np.asarray(report.frame_scores, np.float32),
         group_scores=np.asarray(report.group_scores, np.float32),
         matched_frames=np.asarray(report.matched_frames, np.int64),
+        judged=np.asarray(report.judged, bool),
         performance_frames=np.asarray(performance_frames, np.int64),
     )
     os.replace(temporary, path)
@@ -81,6 +71,7 @@ def load_report(folder: Path) -> tuple[Report, np.ndarray] | None:
             frame_scores = arrays["frame_scores"].astype(np.float64)
             group_scores = arrays["group_scores"].astype(np.float64)
             matched = arrays["matched_frames"]
+            judged = arrays["judged"] if "judged" in arrays else np.zeros(0, bool)
             performance_frames = arrays["performance_frames"]
     except (OSError, ValueError, KeyError):
         return None
@@ -90,55 +81,12 @@ def load_report(folder: Path) -> tuple[Report, np.ndarray] | None:
         timing_offset_ms=float(data.get("timing_offset_ms", 0.0)), tempo_ratio=float(data.get("tempo_ratio", 1.0)),
         parts=dict(data.get("parts", {})), timeline=list(data.get("timeline", [])), moves=list(data.get("moves", [])),
         weakest=list(data.get("weakest", [])), warnings=list(data.get("warnings", [])), summary=str(data.get("summary", "")),
-        frame_scores=frame_scores, group_scores=group_scores, matched_frames=matched,
+        frame_scores=frame_scores, group_scores=group_scores, matched_frames=matched, judged=judged,
     )  # fmt: skip
     return report, performance_frames
 
 
 # --- frames in any order ------------------------------------------------------------------------
-
-
-class RecordingFrames:
-    """Frames of a video by index, in any order: forward reading, and a seek when asked for a
-    frame behind the reader (a practice session shows its latest take of an earlier move).
-
-    ``times[k]`` is frame ``k``'s timestamp (from its analysis), used to seek."""
-
-    def __init__(self, path: Path, times: np.ndarray) -> None:
-        self.path, self.times = Path(path), np.asarray(times, np.float64)
-        self._reader: VideoReader | None = None
-        self._frames: Iterator[VideoFrame] | None = None
-        self._current: VideoFrame | None = None
-        self._base = 0  # global index of the reader's frame 0
-        self.seeks = 0
-
-    def _open(self, index: int) -> None:
-        self.close()
-        index = max(0, min(index, len(self.times) - 1))
-        start = float(self.times[index]) - 1e-3 if index > 0 else 0.0
-        self._reader = VideoReader(self.path, start=max(0.0, start))
-        self._frames = iter(self._reader)
-        self._base = index
-        self._current = next(self._frames, None)
-
-    def get(self, index: int) -> np.ndarray | None:
-        """RGB of frame ``index`` (the last frame past the end); None for an empty video."""
-        current = self._current
-        if current is None or self._frames is None or index < self._base + current.index:
-            self._open(index)
-            self.seeks += current is not None
-        assert self._frames is not None
-        while self._current is not None and self._base + self._current.index < index:
-            following = next(self._frames, None)
-            if following is None:
-                break
-            self._current = following
-        return None if self._current is None else self._current.rgb
-
-    def close(self) -> None:
-        if self._reader is not None:
-            self._reader.close()
-        self._reader, self._frames, self._current = None, None, None
 
 
 # --- the replay -------------------------------------------------------------------------------------
@@ -262,41 +210,13 @@ def _write(
     on_progress: ProgressFn | None,
     cancel: threading.Event | None,
 ) -> None:
-    """``replay.write_replay``'s drawing, with frames of the recording fetched in any order."""
-    count = min(len(reference.frames), len(report.frame_scores))
-    audio = load_audio(str(reference_path), rate=AUDIO_RATE, channels=2)
+    """``replay.render_replay`` with this module's progress share and cancel."""
+    count = max(1, min(len(reference.frames), len(report.frame_scores)))
     before = sum(_STEPS[:2])
-    recording = RecordingFrames(recording_path, np.array([f.t for f in performance.frames]))
-    try:
-        with VideoReader(reference_path) as ref_reader:
-            left_w = round(ref_reader.width * PANEL_HEIGHT / ref_reader.height) // 2 * 2
-            right_w = round(performance.width * PANEL_HEIGHT / performance.height) // 2 * 2
-            width, height = left_w + right_w, PANEL_HEIGHT + BAR_HEIGHT
-            samples_per_frame = AUDIO_RATE / reference.fps
-            with VideoWriter(destination, reference.fps, width, height, audio_rate=AUDIO_RATE if audio is not None else None) as writer:
-                judged = None  # the last frame's part scores that were judged (unjudged ones are all 0)
-                for i, ref_frame in enumerate(ref_reader):
-                    if i >= count:
-                        break
-                    _check(cancel)
-                    j = int(report.matched_frames[i])
-                    user_rgb = recording.get(j)
-                    canvas = np.full((height, width, 3), 18, np.uint8)
-                    canvas[BAR_HEIGHT:, :left_w] = _panel(draw_body(ref_frame.rgb, reference.frames[i], alpha=0.35), PANEL_HEIGHT)
-                    if user_rgb is not None:
-                        if np.any(report.group_scores[i] > 0):
-                            judged = report.group_scores[i]
-                        colors = _part_colors(judged if judged is not None else report.group_scores[i])
-                        if report.mirrored:  # your left arm was judged as the pro's right
-                            colors = colors[MIRROR_PARTS]
-                        body = performance.frames[min(j, len(performance.frames) - 1)]
-                        canvas[BAR_HEIGHT:, left_w:] = _panel(draw_body(user_rgb, body, alpha=0.6, colors=colors), PANEL_HEIGHT)[:, :right_w]
-                    _draw_bar(canvas, report, i, reference.frames[i].t, report.moves, left_w)
-                    writer.write(canvas)
-                    if audio is not None:
-                        start, end = round(i * samples_per_frame), round((i + 1) * samples_per_frame)
-                        writer.write_audio(audio[start:end])
-                    if on_progress is not None and i % 5 == 0:
-                        on_progress(before + _STEPS[2] * i / max(1, count))
-    finally:
-        recording.close()
+
+    def frame_done(i: int) -> None:
+        _check(cancel)
+        if on_progress is not None and i % 5 == 0:
+            on_progress(before + _STEPS[2] * i / count)
+
+    render_replay(destination, reference_path, recording_path, report, reference, performance, frame_done)

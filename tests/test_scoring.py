@@ -180,3 +180,13 @@ def test_analysis_cache_round_trip(tmp_path: Path) -> None:
     assert analysis_cache.content_key(video) != key
     (tmp_path / f"{key}.npz").write_bytes(b"damaged")
     assert analysis_cache.load(key, tmp_path) is None
+
+
+def test_frames_without_a_reference_pose_are_left_out_of_the_timeline() -> None:
+    ref_frames = frames(120)
+    for k in range(40, 60):  # frames the reference analyser skipped live: nobody seen there
+        ref_frames[k] = BodyFrame(ref_frames[k].t, 640, 480, None, 0.0)
+    report = build_report(pose_track(ref_frames), pose_track(frames(120)), diagonal(120), 30.0, False)
+    assert report.score > 95 and not report.judged[40:60].any() and report.judged[:40].all()
+    gap = [p for p in report.timeline if 40 / 30 + 0.25 <= p["t"] <= 60 / 30 - 0.25]
+    assert not gap and min(p["score"] for p in report.timeline) > 95

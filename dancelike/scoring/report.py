@@ -92,6 +92,9 @@ class Report:
     frame_scores: np.ndarray = field(repr=False)  # per reference frame, 0-100
     group_scores: np.ndarray = field(repr=False)  # (n_ref, 6)
     matched_frames: np.ndarray = field(repr=False)  # performance frame shown for each reference frame
+    #: per reference frame, whether it counts (a dancer in the reference, danced, covered);
+    #: empty: every frame (a report read back from an older session)
+    judged: np.ndarray = field(default_factory=lambda: np.zeros(0, bool), repr=False)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON document of ``dancelike score --json``."""
@@ -139,12 +142,14 @@ def _per_reference_frame(path: np.ndarray, values: np.ndarray, count: int) -> np
     return np.stack(columns, axis=1) / np.maximum(hits, 1)[:, None]
 
 
-def _timeline(times: np.ndarray, scores: np.ndarray) -> list[dict[str, float]]:
+def _timeline(times: np.ndarray, scores: np.ndarray, judged: np.ndarray) -> list[dict[str, float]]:
+    """The score every ``TIMELINE_STEP_S``, over judged frames only: a frame the reference
+    analyser had to skip, or a part a practice session never reached, is not a zero."""
     if len(times) == 0:
         return []
     bins = np.floor((times - times[0]) / TIMELINE_STEP_S).astype(np.int64)
-    sums = np.bincount(bins, weights=scores)
-    counts = np.bincount(bins)
+    sums = np.bincount(bins[judged], weights=scores[judged], minlength=int(bins.max()) + 1)
+    counts = np.bincount(bins[judged], minlength=int(bins.max()) + 1)
     return [
         {"t": round(float(times[0] + (b + 0.5) * TIMELINE_STEP_S), 3), "score": round(float(sums[b] / counts[b]), 1)}
         for b in range(len(counts))
@@ -255,7 +260,7 @@ def build_report(
         timing_offset_ms=timing.offset_s * 1000.0,
         tempo_ratio=timing.tempo_ratio,
         parts=parts,
-        timeline=_timeline(reference.times, frame_scores),
+        timeline=_timeline(reference.times, frame_scores, judged),
         moves=move_rows,
         weakest=weakest,
         warnings=_warnings(reference, performance, fps),
@@ -263,4 +268,5 @@ def build_report(
         frame_scores=frame_scores,
         group_scores=group_scores,
         matched_frames=matched_frames,
+        judged=judged,
     )
