@@ -128,8 +128,13 @@ def covered_frames(path: np.ndarray, count: int, perf_count: int, fps: float) ->
     np.maximum.at(last, path[:, 0], path[:, 1])
     limit = int(round(MAX_UNCOVERED_S * fps))
     index = np.arange(count)
-    before = (last == 0) & (index > 0) & (index <= limit)
-    after = (first == perf_count - 1) & (index < count - 1) & (index >= count - 1 - limit)
+    before = (last == 0) & (index <= limit)
+    after = (first == perf_count - 1) & (index >= count - 1 - limit)
+    # The end frames themselves are matched there by DTW's boundary condition: they are left
+    # out only as part of a run (a dancer still finishing when the recording stopped).
+    if count >= 2:
+        before[0] &= before[1]
+        after[-1] &= after[-2]
     return ~(before | after)
 
 
