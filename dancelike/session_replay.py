@@ -147,15 +147,7 @@ def write_session_replay(
         mapping = np.arange(len(rec_analysis.frames))
     wanted = mapping[np.clip(report.matched_frames, 0, len(mapping) - 1)]
     wanted = np.clip(wanted, 0, max(0, len(rec_analysis.frames) - 1))
-    partial = destination.with_name(destination.stem + ".part" + destination.suffix)
-    try:
-        _write(partial, reference, recording, replace(report, matched_frames=wanted), ref_analysis, rec_analysis, on_progress, cancel)
-        os.replace(partial, destination)
-    finally:
-        if partial.exists():
-            partial.unlink()
-    if on_progress is not None:
-        on_progress(1.0)
+    _write(destination, reference, recording, replace(report, matched_frames=wanted), ref_analysis, rec_analysis, on_progress, cancel)
     return destination
 
 
@@ -188,15 +180,7 @@ def replay_session_folder(
 
     with AnalysisPool() as pool:
         scored = score_videos(str(reference), str(recording), mirror="on" if mirrored else "off", pool=pool, on_progress=analysed)
-    partial = destination.with_name(destination.stem + ".part" + destination.suffix)
-    try:
-        _write(partial, reference, recording, scored.report, scored.reference, scored.performance, on_progress, cancel)
-        os.replace(partial, destination)
-    finally:
-        if partial.exists():
-            partial.unlink()
-    if on_progress is not None:
-        on_progress(1.0)
+    _write(destination, reference, recording, scored.report, scored.reference, scored.performance, on_progress, cancel)
     return destination
 
 
@@ -210,7 +194,8 @@ def _write(
     on_progress: ProgressFn | None,
     cancel: threading.Event | None,
 ) -> None:
-    """``replay.render_replay`` with this module's progress share and cancel."""
+    """``replay.render_replay`` with this module's progress share and cancel; the file appears
+    at ``destination`` only when complete (written beside it, then renamed)."""
     count = max(1, min(len(reference.frames), len(report.frame_scores)))
     before = sum(_STEPS[:2])
 
@@ -219,4 +204,12 @@ def _write(
         if on_progress is not None and i % 5 == 0:
             on_progress(before + _STEPS[2] * i / count)
 
-    render_replay(destination, reference_path, recording_path, report, reference, performance, frame_done)
+    partial = destination.with_name(destination.stem + ".part" + destination.suffix)
+    try:
+        render_replay(partial, reference_path, recording_path, report, reference, performance, frame_done)
+        os.replace(partial, destination)
+    finally:
+        if partial.exists():
+            partial.unlink()
+    if on_progress is not None:
+        on_progress(1.0)
