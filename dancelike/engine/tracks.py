@@ -70,12 +70,56 @@ def unpack(blob: bytes) -> np.ndarray:
     return np.frombuffer(zlib.decompress(blob), np.uint8).reshape(_SHAPE)
 
 
+class PackedParts:
+    """A track's canonical part maps, kept compressed and unpacked only for the frames asked for.
+
+    Stands in for ``PoseTrack.parts`` (n, S, S): indexing with an int, a slice or an index array
+    gives the dense maps of those frames, which is all ``score_pairs`` does (in chunks). A
+    10-minute session's report then holds a few MB of part maps instead of 74 MB per track and
+    reading. ``mirrored`` gives each map flipped with left and right swapped (the mirrored reading).
+    """
+
+    ndim = 3
+    dtype = np.dtype(np.uint8)
+
+    def __init__(self, blobs: list[bytes | None], mirrored: bool = False) -> None:
+        self._blobs, self.mirrored = blobs, mirrored
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    @property
+    def shape(self) -> tuple[int, int, int]:
+        return (len(self._blobs), *_SHAPE)
+
+    @property
+    def size(self) -> int:
+        return len(self._blobs) * _SHAPE[0] * _SHAPE[1]
+
+    def __getitem__(self, index: int | slice | np.ndarray) -> np.ndarray:
+        frames = np.arange(len(self._blobs))[index]
+        if np.ndim(frames) == 0:
+            return self._one(int(frames))
+        out = np.zeros((len(frames), *_SHAPE), np.uint8)
+        for k, frame in enumerate(frames):
+            out[k] = self._one(int(frame))
+        return out
+
+    def __array__(self, dtype: object = None, copy: object = None) -> np.ndarray:
+        """All the maps, dense (for code that wants a plain array)."""
+        dense = self[:]
+        return dense if dtype is None else dense.astype(dtype)
+
+    def _one(self, frame: int) -> np.ndarray:
+        blob = self._blobs[frame]
+        if blob is None or blob is _EMPTY_PARTS:
+            return np.zeros(_SHAPE, np.uint8)
+        parts = unpack(blob)
+        return MIRROR_PARTS[parts[:, ::-1]] if self.mirrored else parts
+
+
 def _track(times: np.ndarray, found: np.ndarray, directions: np.ndarray, visibility: np.ndarray, blobs: list[bytes | None]) -> PoseTrack:
-    parts = np.zeros((len(blobs), *_SHAPE), np.uint8)
-    for k, blob in enumerate(blobs):
-        if blob is not None and blob is not _EMPTY_PARTS:
-            parts[k] = unpack(blob)
-    return PoseTrack(times, found, directions, visibility, parts)
+    return PoseTrack(times, found, directions, visibility, PackedParts(blobs))  # type: ignore[arg-type]
 
 
 class ReferenceTrack:
@@ -248,7 +292,7 @@ class UserTrack:
         plain = _track(c.column("times"), c.column("found"), c.column("directions"), c.column("visibility"), list(self._parts))
         if not self.with_mirror:
             return plain, None
-        mirrored = PoseTrack(plain.times, plain.found, c.column("m_directions"), c.column("m_visibility"), MIRROR_PARTS[plain.parts[:, :, ::-1]])
+        mirrored = PoseTrack(plain.times, plain.found, c.column("m_directions"), c.column("m_visibility"), PackedParts(list(self._parts), mirrored=True))  # type: ignore[arg-type]
         return plain, mirrored
 
 

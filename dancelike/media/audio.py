@@ -36,11 +36,24 @@ def load_audio(path: str | Path, rate: int = 22050, channels: int = 1) -> np.nda
     return np.concatenate(chunks).astype(np.float32)
 
 
+#: Full scale of the 16-bit samples a ``StreamingAudio`` keeps.
+INT16_SCALE = 32767.0
+
+
+def as_float(samples: np.ndarray) -> np.ndarray:
+    """Samples as float32 in [-1, 1], from float or from ``StreamingAudio``'s 16-bit ones."""
+    if samples.dtype == np.int16:
+        return samples.astype(np.float32) * np.float32(1.0 / INT16_SCALE)
+    return samples
+
+
 class StreamingAudio:
     """A soundtrack decoded in a background thread into one array, so playback can start after
     the first seconds rather than after the whole track (a 10-minute track takes ~1.7 s).
 
-    ``samples`` (frames, channels) float32 is allocated for the container's stated duration;
+    ``samples`` (frames, channels) int16 (``as_float`` reads them: half the memory of float32,
+    115 MB for ten minutes of 48 kHz stereo, and all a decoded AAC track holds) is allocated for
+    the container's stated duration;
     ``available(n)`` says whether its first ``n`` frames are decoded. The first
     ``first_seconds`` are decoded in the constructor, so an unreadable sound track fails there,
     with one line. A decode error later ends the track where it broke (``error`` says why).
@@ -66,7 +79,7 @@ class StreamingAudio:
             return
         stream = self._container.streams.audio[0]
         seconds = float(stream.duration * stream.time_base) if stream.duration else (self._container.duration or 0) / av.time_base
-        self.samples = np.zeros((int((seconds + 1.0) * rate), self.channels), np.float32)
+        self.samples = np.zeros((int((seconds + 1.0) * rate), self.channels), np.int16)
         self._frames = self._container.decode(stream)
         try:
             while self.loaded < first_seconds * rate and self._decode_some():
@@ -110,7 +123,8 @@ class StreamingAudio:
         for block in blocks:
             pcm = block.to_ndarray().reshape(-1, self.channels)
             count = min(len(pcm), len(self.samples) - self.loaded)
-            self.samples[self.loaded : self.loaded + count] = pcm[:count]
+            scaled = np.clip(pcm[:count] * INT16_SCALE, -INT16_SCALE, INT16_SCALE)
+            self.samples[self.loaded : self.loaded + count] = np.rint(scaled).astype(np.int16)
             self.loaded += count
         return frame is not None and self.loaded < len(self.samples)
 

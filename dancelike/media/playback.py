@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from dancelike.errors import DanceLikeError, InputError
-from dancelike.media.audio import StreamingAudio
+from dancelike.media.audio import StreamingAudio, as_float
 from dancelike.media.clock import AudioSink, SessionClock, Timings, check_rate
 from dancelike.media.video import VideoFrame, VideoReader
 
@@ -50,7 +50,7 @@ class PlainStretch:
         idx = self.position + np.arange(self.hop) * self.rate
         i0 = np.minimum(idx.astype(np.int64), n - 1)
         frac = (idx - i0)[:, None].astype(np.float32)
-        out = self.audio[i0] * (1 - frac) + self.audio[np.minimum(i0 + 1, n - 1)] * frac
+        out = as_float(self.audio[i0]) * (1 - frac) + as_float(self.audio[np.minimum(i0 + 1, n - 1)]) * frac
         out[idx >= n] = 0.0
         start, self.position = self.position, self.position + self.hop * self.rate
         return out.astype(np.float32), start
@@ -79,7 +79,7 @@ class WsolaStretch:
         out = np.zeros((length, self.audio.shape[1]), np.float32)
         lo, hi = max(0, start), min(len(self.audio), start + length)
         if hi > lo:
-            out[lo - start : hi - start] = self.audio[lo:hi]
+            out[lo - start : hi - start] = as_float(self.audio[lo:hi])
         return out
 
     def _best_start(self, nominal: int) -> int:
@@ -217,6 +217,8 @@ class ReferencePlayer:
             self._reader.close()
         if self._soundtrack is not None:
             self._soundtrack.close()
+        with self._lock:  # the music is no longer needed: free it before the final report
+            self._soundtrack = self._music = self._stretch = None
         if self.sink is not None:
             self.sink.close()
         if self.state is not PlayerState.FAILED:
