@@ -190,3 +190,16 @@ def test_frames_without_a_reference_pose_are_left_out_of_the_timeline() -> None:
     assert report.score > 95 and not report.judged[40:60].any() and report.judged[:40].all()
     gap = [p for p in report.timeline if 40 / 30 + 0.25 <= p["t"] <= 60 / 30 - 0.25]
     assert not gap and min(p["score"] for p in report.timeline) > 95
+
+
+def test_mirrored_readings_follow_from_the_plain_ones() -> None:
+    from dancelike.scoring.poses import limb_directions, limb_visibility, mirror_readings
+
+    rng = np.random.default_rng(4)
+    for _ in range(5):
+        landmarks = rng.uniform(0, 500, (33, 4)).astype(np.float32)
+        landmarks[:, 3] = rng.uniform(0, 1, 33)
+        directions, visibility = mirror_readings(limb_directions(landmarks)[None], limb_visibility(landmarks)[None])
+        mirrored = mirror_landmarks(landmarks)
+        np.testing.assert_allclose(directions[0], limb_directions(mirrored), atol=1e-12)
+        np.testing.assert_array_equal(visibility[0], limb_visibility(mirrored))

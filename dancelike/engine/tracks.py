@@ -7,9 +7,11 @@ and, put together, the exact DTW and the report after the session, so the final 
 computed from the same numbers offline scoring would use.
 
 Memory stays flat enough for long sessions: a canonical part map (4 KB) is kept zlib-compressed
-(~300 bytes, 17 us to pack, 8 us to unpack), and the dancer's mirrored reading is derived from
-the plain one (its part map is the plain map flipped with left and right swapped, exactly what
-``canonical_parts(mirror=True)`` computes), so a frame costs about 1 KB for ten minutes' worth.
+(~300 bytes, 17 us to pack, 8 us to unpack) and unpacked only for the frames ``score_pairs``
+asks for (``PackedParts``), and the dancer's mirrored reading is derived from the plain one, not
+kept (its limbs are the plain ones with left and right swapped, ``poses.mirror_readings``; its
+part map is the plain map flipped with left and right swapped, exactly what
+``canonical_parts(mirror=True)`` computes), so a frame costs about 0.7 KB.
 
 * ``ReferenceTrack``: one slot per reference frame, filled as the reference is analysed (live:
   when the frame is presented; cached: a little ahead of the playback position). The matcher
@@ -33,9 +35,7 @@ from dancelike.scoring.poses import (
     MIRROR_PARTS,
     NUM_LIMBS,
     PoseTrack,
-    limb_directions,
-    limb_visibility,
-    mirror_landmarks,
+    mirror_readings,
     pose_track,
 )  # fmt: skip
 from dancelike.vision.body import BodyFrame
@@ -53,8 +53,8 @@ def mirrored_row(body: BodyFrame, plain: PoseTrack) -> PoseTrack:
     """The mirrored reading of a frame whose plain row is ``plain``; equals ``pose_track(mirror=True)``."""
     if body.landmarks is None:
         return plain
-    landmarks = mirror_landmarks(body.landmarks)
-    return PoseTrack(plain.times, plain.found, limb_directions(landmarks)[None], limb_visibility(landmarks)[None], MIRROR_PARTS[plain.parts[:, :, ::-1]])
+    directions, visibility = mirror_readings(plain.directions, plain.visibility)
+    return PoseTrack(plain.times, plain.found, directions, visibility, MIRROR_PARTS[plain.parts[:, :, ::-1]])
 
 
 def concat(rows: list[PoseTrack]) -> PoseTrack:
@@ -250,8 +250,6 @@ class UserTrack:
         limbs = ((NUM_LIMBS, 2), np.float64)
         columns = {"times": ((), np.float64), "capture": ((), np.float64), "index": ((), np.int64), "take": ((), np.int64), "found": ((), np.bool_),
                    "directions": limbs, "visibility": ((NUM_LIMBS,), np.float64)}  # fmt: skip
-        if with_mirror:
-            columns |= {"m_directions": limbs, "m_visibility": ((NUM_LIMBS,), np.float64)}
         self._columns = _Columns(columns)
         self._parts: list[bytes] = []
 
@@ -263,8 +261,6 @@ class UserTrack:
         mirrored = mirrored_row(body, plain) if self.with_mirror else None
         values: dict[str, object] = {"times": position, "capture": capture_t, "index": index, "take": take, "found": plain.found[0],
                                      "directions": plain.directions[0], "visibility": plain.visibility[0]}  # fmt: skip
-        if mirrored is not None:
-            values |= {"m_directions": mirrored.directions[0], "m_visibility": mirrored.visibility[0]}
         self._columns.append(**values)
         self._parts.append(pack(plain.parts[0]) if plain.found[0] else _EMPTY_PARTS)
         return plain, mirrored
@@ -292,7 +288,8 @@ class UserTrack:
         plain = _track(c.column("times"), c.column("found"), c.column("directions"), c.column("visibility"), list(self._parts))
         if not self.with_mirror:
             return plain, None
-        mirrored = PoseTrack(plain.times, plain.found, c.column("m_directions"), c.column("m_visibility"), PackedParts(list(self._parts), mirrored=True))  # type: ignore[arg-type]
+        directions, visibility = mirror_readings(plain.directions, plain.visibility)  # derived, not kept: ~300 B a frame
+        mirrored = PoseTrack(plain.times, plain.found, directions, visibility, PackedParts(list(self._parts), mirrored=True))  # type: ignore[arg-type]
         return plain, mirrored
 
 

@@ -83,6 +83,31 @@ _ENDS = _mean_matrix([limb[2] for limb in LIMBS])
 LIMB_GROUP = np.array([GROUPS.index(limb[0]) for limb in LIMBS])
 
 
+def _mirror_limbs() -> tuple[np.ndarray, np.ndarray]:
+    """For each limb, the limb that is its mirror image, and -1 where that limb runs the other way."""
+    order, sign = [], []
+    for _, starts, ends in LIMBS:
+        mirrored = ({int(MIRROR_ORDER[k]) for k in starts}, {int(MIRROR_ORDER[k]) for k in ends})
+        for j, (_, other_starts, other_ends) in enumerate(LIMBS):
+            if (set(other_starts), set(other_ends)) in (mirrored, mirrored[::-1]):
+                order.append(j)
+                sign.append(1.0 if (set(other_starts), set(other_ends)) == mirrored else -1.0)
+                break
+    return np.array(order), np.array(sign)
+
+
+MIRROR_LIMBS, _MIRROR_LIMB_SIGN = _mirror_limbs()
+
+
+def mirror_readings(directions: np.ndarray, visibility: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The mirrored reading's limb directions (..., L, 2) and visibility (..., L) from the plain
+    ones: what ``limb_directions``/``limb_visibility`` of ``mirror_landmarks`` give, without the
+    landmarks (a live session keeps only the plain rows)."""
+    mirrored = directions[..., MIRROR_LIMBS, :] * _MIRROR_LIMB_SIGN[:, None]
+    mirrored[..., 0] *= -1.0
+    return mirrored, visibility[..., MIRROR_LIMBS]
+
+
 def mirror_landmarks(landmarks: np.ndarray) -> np.ndarray:
     """Landmarks of the mirror image: left and right swapped, x flipped about the hips."""
     mirrored = landmarks[MIRROR_ORDER].astype(np.float64).copy()
