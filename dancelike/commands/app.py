@@ -46,6 +46,9 @@ def check_pyside() -> None:
 def run(args: argparse.Namespace) -> int:
     check_display()
     check_pyside()
+    # QtMultimedia logs every optional library it does not find (pipewire, VA-API) as it loads:
+    # not news to a user.
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg=false")
     from dancelike.ui.app import main
 
     return main(["--camera", args.camera] if getattr(args, "camera", None) else [])
