@@ -241,3 +241,12 @@ def test_score_writes_report_and_replay(tmp_path: Path, clip: Path) -> None:
     with av.open(str(replay)) as container:
         assert container.streams.video[0].codec_context.name == "h264"
         assert sum(1 for _ in container.decode(video=0)) == FRAMES
+
+
+def test_app_with_a_camera_that_is_not_there_says_so_before_any_window(tmp_path: Path) -> None:
+    result = run("app", "--camera", tmp_path / "webcam.mp4")
+    assert result.returncode == 2
+    assert_one_line_error(result, "not a camera")
+    result = run("app", "--camera", "demo:moonwalk")
+    assert result.returncode == 2
+    assert_one_line_error(result, "no such demo performer")

@@ -43,7 +43,20 @@ def check_pyside() -> None:
         raise SetupError("PySide6 6.12.0 crashes on Python 3.11; install another with: pip install 'PySide6>=6.6,<6.12'")
 
 
+def check_camera(spec: str | None) -> None:
+    """InputError (exit 2) now for a ``--camera`` that names no camera (a missing file, an
+    unknown source), rather than a window that fails when the dance starts. A device index is
+    left to the app: it says what to do when the device is busy or gone."""
+    if not spec or spec.strip().isdigit():
+        return
+    import dancelike.engine  # noqa: F401 - registers the demo and claps cameras
+    from dancelike.media.camera import open_camera
+
+    open_camera(spec).stop()
+
+
 def run(args: argparse.Namespace) -> int:
+    check_camera(getattr(args, "camera", None))
     check_display()
     check_pyside()
     # QtMultimedia logs every optional library it does not find (pipewire, VA-API) as it loads:
