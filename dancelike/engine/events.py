@@ -43,7 +43,7 @@ class FrameScored:
     ``ref_time`` the reference moment it was compared with (``position - lag``). ``score`` and
     ``parts`` are 0-100 for this frame; ``total`` is the running score (frames weighted as in
     the report); ``latency_ms`` is capture to this event. ``found`` is False when nobody was seen
-    (the score is then 0).
+    (the score is then 0); ``paired`` is False when no reference frame was there to compare with.
     """
 
     t: float
@@ -57,6 +57,7 @@ class FrameScored:
     mirrored: bool
     found: bool
     latency_ms: float
+    paired: bool = True
     droppable = True
 
 

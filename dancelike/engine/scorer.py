@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import heapq
 import math
-from dataclasses import dataclass
 
 import numpy as np
 
 from dancelike.analysis import VideoAnalysis
-from dancelike.engine.events import MoveRating
+from dancelike.engine.events import FrameScored, MoveRating
 from dancelike.engine.tracks import GrowingAligner, ReferenceTrack, UserTrack, concat
 from dancelike.offline import MIRROR_MARGIN
 from dancelike.scoring.match import score_pairs
@@ -41,22 +40,6 @@ PAIR_RADIUS = 2
 TEACH_AHEAD_SECONDS = 0.05
 _BOTH = np.array([[0, 0], [0, 1]], np.int64)
 _ONE = np.array([[0, 0]], np.int64)
-
-
-@dataclass(frozen=True)
-class LiveScore:
-    """What one camera frame earned (see ``events.FrameScored``); ``paired`` False: no reference yet."""
-
-    position: float
-    ref_time: float
-    score: float
-    parts: dict[str, float]
-    total: float
-    lag: float
-    move: MoveRating | None
-    mirrored: bool
-    found: bool
-    paired: bool
 
 
 def live_moves(duration: float, fps: float, beats: np.ndarray | None, cached: VideoAnalysis | None) -> list[Move]:
@@ -96,9 +79,10 @@ class LiveScorer:
 
     # --- one frame -------------------------------------------------------------------------
 
-    def score(self, body: BodyFrame, position: float, capture_t: float, index: int = -1, take: int = 0) -> LiveScore:
+    def score(self, body: BodyFrame, position: float, capture_t: float, index: int = -1, take: int = 0) -> FrameScored:
         """Score camera frame ``index``, captured at ``capture_t`` while the reference was at
-        ``position``, in ``take`` (a seek starts a new take: the lag is found afresh)."""
+        ``position``, in ``take`` (a seek starts a new take: the lag is found afresh). The
+        matcher stamps the event's ``latency_ms`` when it sends it."""
         if take != self.take:
             self._new_take(take)
         self._sync_reference(position)
@@ -111,7 +95,7 @@ class LiveScorer:
         found = bool(plain.found[0])
         if index is None:
             self.unpaired += 1
-            return LiveScore(position, ref_time, 0.0, {g: 0.0 for g in GROUPS}, self.total, self.lag, None, self.mirrored, found, False)
+            return FrameScored(capture_t, position, ref_time, 0.0, {g: 0.0 for g in GROUPS}, self.total, self.lag, None, self.mirrored, found, 0.0, paired=False)
         ref_row = self.reference.row(index)
         if len(self.readings) == 2 and mirrored is not None:
             pairs = score_pairs(ref_row, concat([plain, mirrored]), _BOTH)
@@ -128,7 +112,7 @@ class LiveScorer:
         self.pairs += 1
         move = self._rate_move(float(ref_row.times[0]), frame_score, weight, bool(ref_row.found[0]))
         parts = {g: round(float(v), 1) for g, v in zip(GROUPS, pairs.groups[pick])}
-        return LiveScore(position, ref_time, frame_score, parts, self.total, self.lag, move, self.mirrored, found, True)
+        return FrameScored(capture_t, position, ref_time, frame_score, parts, self.total, self.lag, move, self.mirrored, found, 0.0)
 
     @property
     def total(self) -> float:

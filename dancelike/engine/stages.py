@@ -18,12 +18,12 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from dancelike.analysis import VideoAnalysis
-from dancelike.engine.events import EventQueue, FrameScored
+from dancelike.engine.events import EventQueue
 from dancelike.engine.metrics import StageClock
 from dancelike.engine.scorer import LiveScorer
 from dancelike.engine.tracks import ReferenceTrack, row_of
@@ -304,6 +304,4 @@ class Matcher(Stage):
                 if self.first_score_at is None:
                     self.first_score_at = now
                 self.last_score_at = now
-            self.events.put(
-                FrameScored(item.t, live.position, live.ref_time, live.score, live.parts, live.total, live.lag, live.move, live.mirrored, live.found, latency)
-            )
+            self.events.put(replace(live, latency_ms=latency))
