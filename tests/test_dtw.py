@@ -16,7 +16,7 @@ from dancelike.scoring.online import OnlineAligner
 FPS = 30.0
 
 
-def brute_force_cost(ref: np.ndarray, perf: np.ndarray, band: int | None, missing_cost: float = 1.0) -> float:
+def brute_force_cost(ref: np.ndarray, perf: np.ndarray, band: int | None, missing_cost: float = 1.0, penalty: float = 0.0) -> float:
     """O(nm) textbook DTW over the band as documented, written independently of the module."""
     n, m = len(ref), len(perf)
 
@@ -41,8 +41,8 @@ def brute_force_cost(ref: np.ndarray, perf: np.ndarray, band: int | None, missin
                 acc[i][j] = cost(0, 0)
                 continue
             before = min(
-                acc[i - 1][j] if i else float("inf"),
-                acc[i][j - 1] if j else float("inf"),
+                acc[i - 1][j] + penalty if i else float("inf"),
+                acc[i][j - 1] + penalty if j else float("inf"),
                 acc[i - 1][j - 1] if i and j else float("inf"),
             )
             acc[i][j] = before + cost(i, j)
@@ -67,6 +67,22 @@ def random_case(rng: np.random.Generator, n: int, m: int, dims: int, nan_rows: b
         ref[rng.random(n) < 0.2] = np.nan
         perf[rng.random(m) < 0.2, 0] = np.nan  # one NaN makes the whole frame missing
     return ref, perf
+
+
+@pytest.mark.parametrize("penalty", [0.3, 1.5])
+@pytest.mark.parametrize("band", [None, 3])
+def test_a_step_penalty_is_paid_per_non_diagonal_step(band: int | None, penalty: float) -> None:
+    """With a step penalty the path's cost plus the penalty of each waiting step equals the
+    brute-force optimum, and a larger penalty never makes the path less diagonal."""
+    rng = np.random.default_rng(7 + int(10 * penalty) + (band or 0))
+    for n, m in ((12, 12), (9, 17), (23, 14)):
+        ref, perf = random_case(rng, n, m, 3, nan_rows=False)
+        alignment = align(ref, perf, band, step_penalty=penalty)
+        assert_valid_path(alignment, n, m)
+        waits = int((np.diff(alignment.path, axis=0).sum(axis=1) == 1).sum())
+        assert alignment.cost + penalty * waits == pytest.approx(brute_force_cost(ref, perf, band, penalty=penalty))
+        free = align(ref, perf, band)
+        assert waits <= int((np.diff(free.path, axis=0).sum(axis=1) == 1).sum())
 
 
 @pytest.mark.parametrize("band", [None, 0, 1, 2, 4, 7])

@@ -78,6 +78,7 @@ def align(
     band: int | None = None,
     *,
     missing_cost: float = DEFAULT_MISSING_COST,
+    step_penalty: float = 0.0,
 ) -> Alignment:
     """Exact DTW of ``performance`` (m, d) onto ``reference`` (n, d) within a band.
 
@@ -85,7 +86,9 @@ def align(
     performance frames; it is widened just enough for a path to exist when one sequence
     is much longer than the other. ``band=None`` is unconstrained (memory ``24 n m`` bytes).
     Local cost is the Euclidean distance between feature rows; a pair where either row
-    contains NaN costs ``missing_cost``.
+    contains NaN costs ``missing_cost``. Each step that is not diagonal (one sequence
+    waiting for the other) costs ``step_penalty`` more: a steady tempo is preferred, so an
+    unrelated motion cannot be warped into a match frame by frame.
     """
     ref = _as_features(reference, "reference")
     perf = _as_features(performance, "performance")
@@ -95,11 +98,13 @@ def align(
         raise ValueError(f"band must be >= 0 frames or None, got {band}")
     if not np.isfinite(missing_cost) or missing_cost < 0:
         raise ValueError(f"missing_cost must be finite and >= 0, got {missing_cost}")
+    if not np.isfinite(step_penalty) or step_penalty < 0:
+        raise ValueError(f"step_penalty must be finite and >= 0, got {step_penalty}")
     n, m = len(ref), len(perf)
     lo, width, used_band = band_layout(n, m, band)
     costs = _band_costs(ref, perf, lo, width, float(missing_cost))
-    cells, acc, prefix = _accumulate(costs, lo)
-    path = _backtrack(cells, acc, prefix, lo, m)
+    cells, acc, prefix = _accumulate(costs, lo, float(step_penalty))
+    path = _backtrack(cells, acc, prefix, lo, m, float(step_penalty))
     frame_costs = path_costs(ref, perf, path, missing_cost)
     return Alignment(path=path, cost=float(frame_costs.sum()), frame_costs=frame_costs, band=used_band)
 
@@ -189,8 +194,11 @@ def _block_rows(n: int, m: int, width: int, dims: int) -> int:
     return rows
 
 
-def _accumulate(costs: np.ndarray, lo: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Accumulated costs of the band, row by row with a prefix minimum (four numpy calls a row).
+def _accumulate(costs: np.ndarray, lo: np.ndarray, penalty: float = 0.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Accumulated costs of the band, row by row with a prefix minimum (five numpy calls a row).
+
+    With a step penalty ``p``: ``A[j] = c[j] + min(D[i-1, j-1], D[i-1, j] + p)`` and in the row
+    ``D[j] = min(A[j], D[j-1] + c[j] + p)``, still a prefix minimum over the running sum of ``c + p``.
 
     Returns ``cells`` (n, 1 + W + max_shift): ``cells[i, 1 + k]`` is D at ``(i, lo[i] + k)``,
     with infinite padding so the previous row can be read at any shift without bounds checks;
@@ -200,27 +208,32 @@ def _accumulate(costs: np.ndarray, lo: np.ndarray) -> tuple[np.ndarray, np.ndarr
     n, width = costs.shape
     shifts = np.diff(lo)
     max_shift = int(shifts.max()) if n > 1 else 0
-    running = np.cumsum(costs, axis=1)
-    before = running - costs  # running sum of the cells strictly left of each cell
+    stepped = costs + penalty
+    running = np.cumsum(stepped, axis=1)
+    before = running - stepped  # running sum of the (penalised) cells strictly left of each cell
     cells = np.full((n, 1 + width + max_shift), np.inf)
     acc = np.empty((n, width))
     prefix = np.empty((n, width))
     first = -int(lo[0])  # column 0 in row 0's window
-    cells[0, 1 + first : 1 + width] = np.cumsum(costs[0, first:])
+    cells[0, 1 + first : 1 + width] = np.cumsum(stepped[0, first:]) - penalty
 
     best_prev = np.empty(width)
+    from_above = np.empty(width)
     outs = list(cells[1:, 1 : 1 + width])
     rows = zip(cells[:-1], outs, before[1:], running[1:], prefix[1:], acc[1:], shifts.tolist())
     for prev, out, before_row, running_row, prefix_row, acc_row, shift in rows:
-        # min(D[i-1, j-1], D[i-1, j]) for every j of this row's window
-        np.minimum(prev[shift : shift + width], prev[shift + 1 : shift + 1 + width], out=best_prev)
+        # min(D[i-1, j-1], D[i-1, j] + p) for every j of this row's window; the row's running sum
+        # carries c + p per cell, so the cell's own penalty is taken off again (diagonal: none)
+        np.add(prev[shift + 1 : shift + 1 + width], penalty, out=from_above)
+        np.minimum(prev[shift : shift + width], from_above, out=best_prev)
+        best_prev -= penalty
         np.subtract(best_prev, before_row, out=prefix_row)
         np.minimum.accumulate(prefix_row, out=acc_row)
         np.add(acc_row, running_row, out=out)
     return cells, acc, prefix
 
 
-def _backtrack(cells: np.ndarray, acc: np.ndarray, prefix: np.ndarray, lo: np.ndarray, m: int) -> np.ndarray:
+def _backtrack(cells: np.ndarray, acc: np.ndarray, prefix: np.ndarray, lo: np.ndarray, m: int, penalty: float = 0.0) -> np.ndarray:
     """The optimal path from ``(n-1, m-1)`` back to ``(0, 0)``, one step per row.
 
     In row ``i`` the path enters at the last ``k <= k_end`` where the running minimum was
@@ -242,7 +255,7 @@ def _backtrack(cells: np.ndarray, acc: np.ndarray, prefix: np.ndarray, lo: np.nd
         ends[i] = lows[i] + k_end
         shift = lows[i] - lows[i - 1]
         above = (i - 1) * stride + 1 + shift + k  # D[i-1, j]
-        j = starts[i] - 1 if flat[above - 1] <= flat[above] else starts[i]
+        j = starts[i] - 1 if flat[above - 1] <= flat[above] + penalty else starts[i]
         k_end = j - lows[i - 1]
     starts[0], ends[0] = 0, lows[0] + k_end
     return _segments_to_path(np.array(starts), np.array(ends))
