@@ -16,22 +16,24 @@ import numpy as np
 
 from dancelike.analysis import AnalysisPool, VideoAnalysis, default_workers
 from dancelike.media.audio import load_audio
+from dancelike.scoring.alignment import Line, align_on_line, search_line
 from dancelike.scoring.beats import beat_times
-from dancelike.scoring.dtw import align
+from dancelike.scoring.calibration import Chance, relative
+from dancelike.scoring.calibration import reference_chance as measure_chance
 from dancelike.scoring.match import score_pairs
-from dancelike.scoring.poses import PoseTrack, pose_track
-from dancelike.scoring.report import Report, build_report
+from dancelike.scoring.mirror import Mirror
+from dancelike.scoring.movement import matched_rows, movement_scores
+from dancelike.scoring.poses import PoseTrack, pose_track, without_parts
+from dancelike.scoring.report import Report, build_report, reference_fps
+from dancelike.scoring.sync import music_offset
 from dancelike.store import analysis_cache
 
-#: Half-width of the DTW band: how far (seconds) the dancer may drift from the video.
-BAND_SECONDS = 3.0
-#: How much better (points) the mirrored reading must match to be believed.
-MIRROR_MARGIN = 3.0
-#: DTW cost of a pair with nobody on one side. Features are 12 unit vectors, so a good
-#: match costs ~0.3 and unrelated poses ~4.9; an empty frame sits between a sloppy match
-#: and an unrelated one, so the path neither hunts for nor avoids gaps.
-MISSING_COST = 2.5
+#: How much better (relative agreement, 0 = chance, 1 = perfect) the mirrored reading must
+#: match to be believed.
+MIRROR_MARGIN = 0.03
 BEAT_RATE = 22050
+#: Bump when ``calibration.reference_chance`` changes what it measures.
+CHANCE_VERSION = 3
 
 
 @dataclass
@@ -43,26 +45,74 @@ class ScoredPair:
     performance: VideoAnalysis
     path: np.ndarray
     reference_cached: bool
+    line: Line | None = None
 
 
-def _align(reference: PoseTrack, performance: PoseTrack, fps: float) -> tuple[np.ndarray, float]:
-    """DTW path and the mean frame score along it (how well this reading fits)."""
-    alignment = align(reference.features, performance.features, band=int(round(BAND_SECONDS * fps)), missing_cost=MISSING_COST)
-    path = np.asarray(alignment.path)
-    return path, float(score_pairs(reference, performance, path).frame.mean()) if len(path) else 0.0
+@dataclass(frozen=True)
+class Reading:
+    """One reading of the performance (as filmed, or mirrored) aligned with the reference."""
+
+    mirrored: bool
+    track: PoseTrack
+    line: Line
+    path: np.ndarray
+    fit: float  # mean relative agreement along the path (0 = chance, 1 = perfect)
 
 
-def choose_mirror(reference: PoseTrack, plain: PoseTrack, mirrored: PoseTrack, fps: float, mirror: str) -> tuple[bool, np.ndarray]:
-    """Decide once per session whether the performance is mirrored; returns (mirrored, path)."""
-    if mirror == "off":
-        return False, _align(reference, plain, fps)[0]
-    if mirror == "on":
-        return True, _align(reference, mirrored, fps)[0]
-    plain_path, plain_score = _align(reference, plain, fps)
-    mirror_path, mirror_score = _align(reference, mirrored, fps)
-    if mirror_score > plain_score + MIRROR_MARGIN:
-        return True, mirror_path
-    return False, plain_path
+def read_performance(reference: PoseTrack, performance: PoseTrack, mirrored: bool, perf_fps: float, chance: Chance, line: Line | None = None) -> Reading:
+    """Align one reading of the performance (on ``line`` when the music or a clock gives it,
+    else on the line the motion suggests) and measure how well it fits."""
+    line = line or search_line(reference, performance)
+    path = align_on_line(reference, performance, line, perf_fps)
+    return Reading(mirrored, performance, line, path, fit_of(reference, performance, path, chance))
+
+
+def fit_of(reference: PoseTrack, performance: PoseTrack, path: np.ndarray, chance: Chance) -> float:
+    """Mean relative agreement along ``path``: what the mirror decision compares."""
+    if not len(path):
+        return -1.0
+    count = len(reference)
+    pairs = score_pairs(without_parts(reference), without_parts(performance), path)
+    pose = np.bincount(path[:, 0], weights=pairs.frame, minlength=count) / np.maximum(np.bincount(path[:, 0], minlength=count), 1)
+    moved = movement_scores(reference, performance, matched_rows(path, count), reference_fps(reference))
+    danced = np.bincount(path[:, 0], minlength=count) > 0
+    return float(relative(pose, moved.frame, chance)[danced].mean())
+
+
+def choose_reading(reference: PoseTrack, plain: PoseTrack, mirrored: PoseTrack, perf_fps: float, mirror: Mirror | str, chance: Chance, line: Line | None = None) -> Reading:
+    """Decide once per performance whether it is mirrored: both readings are aligned and the
+    mirrored one is kept only when it fits clearly better (``MIRROR_MARGIN``)."""
+    mirror = Mirror(mirror)
+    if mirror is Mirror.OFF:
+        return read_performance(reference, plain, False, perf_fps, chance, line)
+    if mirror is Mirror.ON:
+        return read_performance(reference, mirrored, True, perf_fps, chance, line)
+    as_filmed = read_performance(reference, plain, False, perf_fps, chance, line)
+    flipped = read_performance(reference, mirrored, True, perf_fps, chance, line)
+    return flipped if flipped.fit > as_filmed.fit + MIRROR_MARGIN else as_filmed
+
+
+def reference_chance(path: str | Path | None, reference: PoseTrack, fps: float, key: str | None = None) -> Chance:
+    """How well unrelated moments of the reference agree with it, kept with its analysis."""
+    name = f"chance{CHANCE_VERSION}"
+    if key is not None:
+        kept = analysis_cache.load_array(key, name)
+        if kept is not None and kept.shape == (2,):
+            return Chance.from_array(kept)
+    chance = measure_chance(reference, fps)
+    if key is not None:
+        analysis_cache.save_array(key, name, chance.as_array())
+    return chance
+
+
+def music_line(reference_path: str | Path, performance_path: str | Path) -> Line | None:
+    """The line given by the music both videos carry (rate 1), or ``None``."""
+    reference_audio = load_audio(reference_path, rate=BEAT_RATE)
+    performance_audio = load_audio(performance_path, rate=BEAT_RATE)
+    if reference_audio is None or performance_audio is None:
+        return None
+    found = music_offset(reference_audio[:, 0], performance_audio[:, 0], BEAT_RATE)
+    return None if found is None else Line(found[0], 1.0, "music")
 
 
 def reference_beats(path: str | Path, key: str | None = None) -> np.ndarray | None:
@@ -97,7 +147,7 @@ def analyse_reference(
 def score_videos(
     reference_path: str,
     performance_path: str,
-    mirror: str = "auto",
+    mirror: Mirror | str = "auto",
     workers: int | None = None,
     use_cache: bool = True,
     on_progress: Callable[[str, int], None] | None = None,
@@ -109,8 +159,7 @@ def score_videos(
     the analysis of "reference" and "performance" frame by frame. ``pool`` reuses
     running analysis workers (scoring many videos); by default a pool is started here.
     """
-    if mirror not in ("auto", "on", "off"):
-        raise ValueError(f"mirror must be auto, on or off, not {mirror!r}")
+    mirror = Mirror(mirror)
 
     def report_stage(stage: str) -> Callable[[int], None] | None:
         return None if on_progress is None else (lambda done: on_progress(stage, done))
@@ -124,10 +173,23 @@ def score_videos(
     finally:
         if own_pool:
             pool.close()
+    beats = reference_beats(reference_path, key if use_cache else None)
+    line = music_line(reference_path, performance_path)
+    report, reading = score_analyses(reference, performance, mirror, beats, reference_chance(reference_path, pose_track(reference.frames), reference.fps, key if use_cache else None), line)
+    return ScoredPair(report, reference, performance, reading.path, cached, reading.line)
+
+
+def score_analyses(
+    reference: VideoAnalysis, performance: VideoAnalysis, mirror: Mirror | str, beats: np.ndarray | None, chance: Chance, line: Line | None = None
+) -> tuple[Report, Reading]:
+    """The report of two analysed videos (``line``: the music's, when known)."""
+    mirror = Mirror(mirror)
     ref_track = pose_track(reference.frames)
     plain = pose_track(performance.frames)
-    mirrored_track = pose_track(performance.frames, mirror=True) if mirror != "off" else plain
-    is_mirrored, path = choose_mirror(ref_track, plain, mirrored_track, reference.fps, mirror)
-    perf_track = mirrored_track if is_mirrored else plain
-    report = build_report(ref_track, perf_track, path, performance.fps, is_mirrored, reference_beats(reference_path, key if use_cache else None))
-    return ScoredPair(report, reference, performance, path, cached)
+    mirrored_track = pose_track(performance.frames, mirror=True) if mirror is not Mirror.OFF else plain
+    reading = choose_reading(ref_track, plain, mirrored_track, performance.fps, mirror, chance, line)
+    report = build_report(ref_track, reading.track, reading.path, performance.fps, reading.mirrored, beats, chance)
+    report.aligned_by = reading.line.source
+    if reading.line.source == "music":
+        report.music_offset_ms = reading.line.offset_s * 1000.0
+    return report, reading

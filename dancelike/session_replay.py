@@ -82,6 +82,7 @@ def load_report(folder: Path) -> tuple[Report, np.ndarray] | None:
         parts=dict(data.get("parts", {})), timeline=list(data.get("timeline", [])), moves=list(data.get("moves", [])),
         weakest=list(data.get("weakest", [])), warnings=list(data.get("warnings", [])), summary=str(data.get("summary", "")),
         frame_scores=frame_scores, group_scores=group_scores, matched_frames=matched, judged=judged,
+        aligned_by=str(data.get("aligned_by", "motion")), music_offset_ms=data.get("music_offset_ms"),
     )  # fmt: skip
     return report, performance_frames
 

@@ -44,7 +44,7 @@ def frames(count: int, warp: tuple[float, float] = (0.0, 1.0), **kwargs: float) 
     """``count`` frames; with ``warp`` (delay s, tempo) frame i shows the dance at (i/FPS - delay) * tempo."""
     delay, tempo = warp
     return [
-        BodyFrame(i / FPS, 640, 480, skeleton((i / FPS - delay) * tempo, **kwargs).astype(np.float32), 1.0)
+        BodyFrame(i / FPS, 640, 720, skeleton((i / FPS - delay) * tempo, **kwargs).astype(np.float32), 1.0)
         for i in range(count)
     ]
 
@@ -62,7 +62,7 @@ def test_same_poses_score_100() -> None:
 
 def test_position_and_size_do_not_matter() -> None:
     reference = pose_track(frames(60))
-    moved = pose_track(frames(60, x0=100.0, size=1.6))
+    moved = pose_track(frames(60, x0=220.0, size=1.6))
     assert score_pairs(reference, moved, diagonal(60)).frame.min() > 99.0
 
 
@@ -136,6 +136,13 @@ def test_moves_follow_bars_when_there_are_beats() -> None:
     starts = [move.start for move in moves]
     assert starts[0] == 0.0 and 0.5 in starts and 2.5 in starts and 4.5 in starts
     assert all(1e-6 < move.end - move.start <= 4.0 + 1e-6 for move in moves)
+
+
+def test_a_short_last_move_joins_the_one_before() -> None:
+    times = np.arange(0, 15.2, 1 / FPS)  # the video ends 0.7 s into a bar
+    moves = split_moves(times, np.zeros((len(times), FEATURE_SIZE)), np.arange(0.5, 15.2, 0.5))
+    assert moves[-1].start == 12.5 and moves[-1].end == pytest.approx(15.2, abs=0.05)
+    assert all(move.end - move.start >= 1.0 for move in moves[1:])
 
 
 def test_moves_follow_pauses_without_beats() -> None:

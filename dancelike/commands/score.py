@@ -31,8 +31,9 @@ def _human(report: Report) -> str:
         f"Score {report.score:.0f} ({report.grade})   shape {report.shape:.0f}   timing {report.timing:.0f}",
         report.summary,
         f"Timing: {_offset_text(report.timing_offset_ms)}, "
-        f"tempo {report.tempo_ratio:.2f}x{', mirrored' if report.mirrored else ''}",
-        "Parts: " + "  ".join(f"{name.replace('_', ' ')} {value:.0f}" for name, value in report.parts.items()),
+        f"tempo {report.tempo_ratio:.2f}x{', mirrored' if report.mirrored else ''}"
+        + (f"; aligned by the music (yours plays {report.music_offset_ms / 1000:+.2f} s from the video's)" if report.music_offset_ms is not None else ""),
+        "Parts: " + "  ".join(f"{name.replace('_', ' ')} {'not in view' if value is None else f'{value:.0f}'}" for name, value in report.parts.items()),
     ]
     if report.weakest:
         lines.append("Weakest moves: " + ", ".join(f"{m['start']:.1f}-{m['end']:.1f} s ({m['rating']}, {m['score']:.0f})" for m in report.weakest))

@@ -16,8 +16,10 @@ from typing import Any
 import numpy as np
 
 from dancelike.errors import DanceLikeError
-from dancelike.offline import BAND_SECONDS, MIRROR_MARGIN, MISSING_COST, choose_mirror
-from dancelike.scoring.match import score_pairs
+from dancelike.offline import MIRROR_MARGIN, choose_reading, fit_of
+from dancelike.scoring.alignment import BAND_S, MISSING_COST, STEP_PENALTY, Line
+from dancelike.scoring.calibration import Chance, reference_chance
+from dancelike.scoring.mirror import Mirror
 from dancelike.scoring.poses import PoseTrack
 from dancelike.scoring.report import Report, build_report
 from dancelike.scoring.takes import align_pieces, latest_pieces, subset
@@ -102,42 +104,49 @@ def final_report(
     mirror: str,
     beats: np.ndarray | None,
     takes: np.ndarray | None = None,
+    chance: Chance | None = None,
 ) -> tuple[Report | None, np.ndarray]:
     """The full report of a performance against the reference, and the performance rows it
     was made from, in the report's order (``None`` report with under two frames a side).
 
     One take (no seek): all rows, in order, as ``dancelike score`` does it. Several takes (a
     practice session that jumped between moves): each moment of the reference is judged on
-    the latest take that danced it (``scoring.takes``)."""
+    the latest take that danced it (``scoring.takes``). The rows are stamped with the reference
+    position they were danced at, so the session clock gives the alignment's line. ``chance``
+    is the reference's chance level (measured here when not known)."""
     rows = np.arange(len(plain))
     if len(reference) < 2 or len(plain) < 2:
         return None, rows
+    chance = chance or reference_chance(reference, ref_fps)
     if takes is None or len(takes) != len(plain) or takes.min() == takes.max():
-        is_mirrored, path = choose_mirror(reference, plain, mirrored if mirrored is not None else plain, ref_fps, mirror)
-        performance = mirrored if is_mirrored and mirrored is not None else plain
-        return build_report(reference, performance, path, user_fps, is_mirrored, beats), rows
-    return _practice_report(reference, plain, mirrored, ref_fps, user_fps, mirror, beats, takes)
+        reading = choose_reading(reference, plain, mirrored if mirrored is not None else plain, user_fps, mirror, chance, Line(0.0, 1.0, "clock"))
+        report = build_report(reference, reading.track, reading.path, user_fps, reading.mirrored, beats, chance)
+        report.aligned_by = "clock"
+        return report, rows
+    return _practice_report(reference, plain, mirrored, ref_fps, user_fps, mirror, beats, takes, chance)
 
 
 def _practice_report(
-    reference: PoseTrack, plain: PoseTrack, mirrored: PoseTrack | None, ref_fps: float, user_fps: float, mirror: str, beats: np.ndarray | None, takes: np.ndarray
+    reference: PoseTrack, plain: PoseTrack, mirrored: PoseTrack | None, ref_fps: float, user_fps: float, mirror: str, beats: np.ndarray | None, takes: np.ndarray,
+    chance: Chance,
 ) -> tuple[Report | None, np.ndarray]:
     """The report of a session danced in several takes; the mirror is decided as offline."""
     pieces = latest_pieces(takes, plain.times, ref_fps, len(reference))
     if not pieces:
         return None, np.zeros(0, np.int64)
-    band = int(round(BAND_SECONDS * ref_fps))
-    readings = [False] if mirror == "off" or mirrored is None else [True] if mirror == "on" else [False, True]
+    band = int(round(BAND_S * ref_fps))
+    mode = Mirror(mirror)
+    readings = [False] if mode is Mirror.OFF or mirrored is None else [True] if mode is Mirror.ON else [False, True]
     fits = {}
     for reading in readings:
         track = mirrored if reading and mirrored is not None else plain
-        order, path = align_pieces(reference, track, pieces, band, MISSING_COST)
+        order, path = align_pieces(reference, track, pieces, band, MISSING_COST, STEP_PENALTY)
         performance = subset(track, order)
-        fit = float(score_pairs(reference, performance, path).frame.mean()) if len(path) else 0.0
-        fits[reading] = (fit, order, path, performance)
+        fits[reading] = (fit_of(reference, performance, path, chance), order, path, performance)
     is_mirrored = readings == [True] or (len(readings) == 2 and fits[True][0] > fits[False][0] + MIRROR_MARGIN)
     _, order, path, performance = fits[is_mirrored]
-    report = build_report(reference, performance, path, user_fps, is_mirrored, beats)
+    report = build_report(reference, performance, path, user_fps, is_mirrored, beats, chance)
+    report.aligned_by = "clock"
     danced = sum(p.ref_end - p.ref_start for p in pieces) / ref_fps
     report.warnings.append(
         f"Practice session in {int(takes.max() - takes.min()) + 1} takes: {danced:.0f} s of the dance were judged, "

@@ -8,8 +8,8 @@ on numpy rows (no threads, no I/O), so the benchmark's sequential run does exact
   *move*, not the same clock time, so a dancer a beat late is judged on their shapes.
 * **Mirror.** With ``mirror="auto"`` both readings (as filmed, and mirrored) are scored in one
   ``score_pairs`` call until ``MIRROR_DECIDE_SECONDS`` of dancing has been seen, then the live
-  reading is fixed (mirrored only when it is better by ``offline.MIRROR_MARGIN``, as offline).
-  The final report decides again, once, over the whole performance (``offline.choose_mirror``).
+  reading is fixed (mirrored only when it is better by ``LIVE_MIRROR_MARGIN`` points).
+  The final report decides again, once, over the whole performance (``offline.choose_reading``).
 * **Scores.** ``score_pairs`` on one-row tracks: the very function the report uses, so a live
   frame score means what the report's frame scores mean. The running total weighs frames like
   the report's shape score (by how much the choreography does in them).
@@ -25,13 +25,14 @@ import numpy as np
 from dancelike.analysis import VideoAnalysis
 from dancelike.engine.events import FrameScored, MoveRating
 from dancelike.engine.tracks import GrowingAligner, ReferenceTrack, UserTrack, concat
-from dancelike.offline import MIRROR_MARGIN
 from dancelike.scoring.match import score_pairs
 from dancelike.scoring.moves import BAR_BEATS, MAX_MOVE_S, Move, split_moves
 from dancelike.scoring.poses import GROUPS, pose_track
 from dancelike.scoring.report import rating
 from dancelike.vision.body import BodyFrame
 
+#: How much better (points of frame score) the mirrored reading must match live to be believed.
+LIVE_MIRROR_MARGIN = 3.0
 #: Seconds of frames with a dancer on both sides before the live mirror reading is fixed.
 MIRROR_DECIDE_SECONDS = 3.0
 #: How far (frames) from the wanted reference moment an analysed reference frame may be.
@@ -151,7 +152,7 @@ class LiveScorer:
         seen = self._mirror_sums[False][1]
         plain_mean = self._mirror_sums[False][0] / seen
         mirror_mean = self._mirror_sums[True][0] / seen
-        self.mirrored = mirror_mean > plain_mean + MIRROR_MARGIN
+        self.mirrored = mirror_mean > plain_mean + LIVE_MIRROR_MARGIN
         if seen >= self._decide_frames:
             self.decided = True
             keep = self.mirrored

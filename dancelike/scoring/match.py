@@ -48,6 +48,8 @@ class PairScores:
     frame: np.ndarray
     groups: np.ndarray
     weight: np.ndarray
+    #: (k, 6) how much each group counts in its pair's frame score
+    group_weights: np.ndarray
 
 
 def angle_score(cosine: np.ndarray) -> np.ndarray:
@@ -116,4 +118,13 @@ def score_pairs(reference: PoseTrack, performance: PoseTrack, pairs: np.ndarray)
     # parts are (a right leg does not make up for a wrong arm).
     total = group_weights.sum(axis=1)
     frame = ((np.sqrt(groups) * group_weights).sum(axis=1) / total) ** 2
-    return PairScores(frame, groups, total)
+    return PairScores(frame, groups, total, group_weights)
+
+
+def frame_from_groups(groups: np.ndarray, group_weights: np.ndarray, judged: np.ndarray) -> np.ndarray:
+    """Frame scores (k,) from group scores (k, 6) over the ``judged`` groups (6,) only, with the
+    same square-root power mean as ``score_pairs`` (a group nobody can see does not count)."""
+    weights = group_weights * judged[None, :]
+    total = weights.sum(axis=1)
+    mean = (np.sqrt(np.maximum(groups, 0.0)) * weights).sum(axis=1) / np.maximum(total, 1e-12)
+    return np.where(total > 0, mean**2, 0.0)

@@ -187,8 +187,35 @@ class PoseTrack:
         return len(self.times)
 
 
+#: A landmark further outside the picture than this share of its size is not seen, whatever
+#: the model guesses (a waist-up video's legs come out "visible" below the frame).
+IN_FRAME_MARGIN = 0.02
+
+
+def seen_landmarks(body: BodyFrame) -> np.ndarray:
+    """The landmarks with visibility set to 0 where they lie outside the picture."""
+    landmarks = np.array(body.landmarks, np.float64)
+    if body.width > 0 and body.height > 0:
+        x, y = landmarks[:, 0], landmarks[:, 1]
+        margin_x, margin_y = IN_FRAME_MARGIN * body.width, IN_FRAME_MARGIN * body.height
+        outside = (x < -margin_x) | (x > body.width + margin_x) | (y < -margin_y) | (y > body.height + margin_y)
+        landmarks[outside, 3] = 0.0
+    return landmarks
+
+
+def without_parts(track: PoseTrack) -> PoseTrack:
+    """The track with its part maps left out: poses are then compared by limb direction only.
+
+    The part overlap measures how alike two *bodies* are as much as how alike two poses are:
+    the same person at another moment overlaps far better than another person copying the
+    same move, so a score measured against chance leaves it out."""
+    count = len(track)
+    return PoseTrack(track.times, track.found, track.directions, track.visibility, np.zeros((count, 0, 0), np.uint8))
+
+
 def pose_track(frames: list[BodyFrame], mirror: bool = False, with_parts: bool = True) -> PoseTrack:
-    """Describe every frame of a video in the body-centred frame (mirrored if asked)."""
+    """Describe every frame of a video in the body-centred frame (mirrored if asked). A limb
+    with an end outside the picture counts as unseen."""
     count = len(frames)
     directions = np.full((count, NUM_LIMBS, 2), np.nan)
     visibility = np.zeros((count, NUM_LIMBS))
@@ -197,7 +224,8 @@ def pose_track(frames: list[BodyFrame], mirror: bool = False, with_parts: bool =
     for index, body in enumerate(frames):
         if body.landmarks is None:
             continue
-        landmarks = mirror_landmarks(body.landmarks) if mirror else body.landmarks
+        landmarks = seen_landmarks(body)
+        landmarks = mirror_landmarks(landmarks) if mirror else landmarks
         found[index] = True
         directions[index] = limb_directions(landmarks)
         visibility[index] = limb_visibility(landmarks)
@@ -205,3 +233,23 @@ def pose_track(frames: list[BodyFrame], mirror: bool = False, with_parts: bool =
             parts[index] = canonical_parts(body, mirror)
     times = np.array([body.t for body in frames], np.float64)
     return PoseTrack(times, found, directions, visibility, parts)
+
+
+#: A body part is judged only when it is in view in at least this share of the frames compared.
+IN_VIEW_SHARE = 0.5
+#: Visibility from which a limb counts as in view. Low on purpose: the model's visibility also
+#: drops for a limb hidden behind the body (an arm crossing the chest), which is still danced;
+#: outside the picture it is 0 (``seen_landmarks``).
+IN_VIEW_VISIBILITY = 0.25
+
+
+def group_in_view(track: PoseTrack, rows: np.ndarray) -> np.ndarray:
+    """(6,) whether each body-part group was in view (``IN_VIEW_VISIBILITY``, inside the picture)
+    in at least ``IN_VIEW_SHARE`` of the given rows where a dancer was found."""
+    rows = np.asarray(rows, np.int64)
+    rows = rows[track.found[rows]] if len(rows) else rows
+    if not len(rows):
+        return np.zeros(len(GROUPS), bool)
+    visible = np.clip(track.visibility[rows], 0.0, 1.0) >= IN_VIEW_VISIBILITY  # (k, L)
+    shares = np.array([visible[:, LIMB_GROUP == g].all(axis=1).mean() for g in range(len(GROUPS))])
+    return shares >= IN_VIEW_SHARE

@@ -16,9 +16,11 @@ from typing import Any
 
 import numpy as np
 
-from dancelike.scoring.match import score_pairs
+from dancelike.scoring.calibration import DEFAULT_CHANCE, Chance, relative, score_curve
+from dancelike.scoring.match import frame_from_groups, score_pairs
+from dancelike.scoring.movement import matched_rows, movement_scores
 from dancelike.scoring.moves import Move, split_moves
-from dancelike.scoring.poses import GROUPS, LIMB_GROUP, PoseTrack
+from dancelike.scoring.poses import GROUPS, PoseTrack, group_in_view, without_parts
 
 #: Share of the score that timing can take away: score = shape * (1 - TIMING_SHARE * (1 - timing/100)).
 TIMING_SHARE = 0.2
@@ -30,6 +32,8 @@ GRADES = ((90.0, "S"), (80.0, "A"), (65.0, "B"), (50.0, "C"), (0.0, "D"))
 #: At most this much (seconds) of the reference's start or end may fall outside the
 #: recording (a late dancer's last moves after the video stopped) and go unjudged.
 MAX_UNCOVERED_S = 1.0
+#: A performance covering less than all but this share of the reference is called partial.
+PARTIAL_SHARE = 0.1
 #: Missing the dancer for longer than this (seconds) earns a warning.
 OUT_OF_FRAME_WARN_S = 1.0
 
@@ -83,7 +87,7 @@ class Report:
     mirrored: bool
     timing_offset_ms: float
     tempo_ratio: float
-    parts: dict[str, float]
+    parts: dict[str, float | None]  # None: not in view in one of the videos, not judged
     timeline: list[dict[str, float]]
     moves: list[dict[str, Any]]
     weakest: list[dict[str, Any]]
@@ -95,6 +99,10 @@ class Report:
     #: per reference frame, whether it counts (a dancer in the reference, danced, covered);
     #: empty: every frame (a report read back from an older session)
     judged: np.ndarray = field(default_factory=lambda: np.zeros(0, bool), repr=False)
+    #: what anchored the alignment: "music" (both videos carry the same song), "clock" (a live
+    #: session) or "motion"; with the music, how much later the performance's music played
+    aligned_by: str = "motion"
+    music_offset_ms: float | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The JSON document of ``dancelike score --json``."""
@@ -106,12 +114,14 @@ class Report:
             "mirrored": self.mirrored,
             "timing_offset_ms": round(self.timing_offset_ms, 1),
             "tempo_ratio": round(self.tempo_ratio, 3),
-            "parts": {name: round(value, 1) for name, value in self.parts.items()},
+            "parts": {name: None if value is None else round(value, 1) for name, value in self.parts.items()},
             "timeline": self.timeline,
             "moves": self.moves,
             "weakest": self.weakest,
             "warnings": self.warnings,
             "summary": self.summary,
+            "aligned_by": self.aligned_by,
+            "music_offset_ms": None if self.music_offset_ms is None else round(self.music_offset_ms, 1),
         }
 
 
@@ -162,7 +172,38 @@ def _timeline(times: np.ndarray, scores: np.ndarray, judged: np.ndarray) -> list
     ]
 
 
-def _warnings(reference: PoseTrack, performance: PoseTrack, fps: float) -> list[str]:
+_LEGS = ("left_leg", "right_leg")
+_ARMS = ("left_arm", "right_arm")
+
+
+def _unseen_phrase(groups: list[str]) -> str:
+    """"legs" / "left arm" / "arms and legs": the groups a dancer understands, in words."""
+    names = set(groups)
+    words = []
+    for pair, word in ((_ARMS, "arms"), (_LEGS, "legs")):
+        if set(pair) <= names:
+            words.append(word)
+            names -= set(pair)
+    words += [name.replace("_", " ") for name in GROUPS if name in names]
+    return " and ".join(words)
+
+
+def _judged_phrase(judged: list[str]) -> str:
+    words = []
+    for name in GROUPS:
+        if name not in judged:
+            continue
+        word = name.replace("_", " ")
+        if name in _ARMS and set(_ARMS) <= set(judged):
+            word = "arms"
+        if name in _LEGS and set(_LEGS) <= set(judged):
+            word = "legs"
+        if word not in words:
+            words.append(word)
+    return ", ".join(words[:-1]) + (" and " if len(words) > 1 else "") + words[-1] if words else "nothing"
+
+
+def _warnings(reference: PoseTrack, performance: PoseTrack, fps: float, ref_view: np.ndarray, perf_view: np.ndarray) -> list[str]:
     warnings = []
     if not reference.found.any():
         warnings.append("no dancer found in the reference video: there is nothing to copy")
@@ -172,17 +213,22 @@ def _warnings(reference: PoseTrack, performance: PoseTrack, fps: float) -> list[
     missing_s = float((~performance.found).sum()) / fps
     if missing_s > OUT_OF_FRAME_WARN_S:
         warnings.append(f"you were out of frame for {missing_s:.0f} s: stay where the camera sees all of you")
-    legs = np.isin(LIMB_GROUP, [GROUPS.index("left_leg"), GROUPS.index("right_leg")])
-    perf_legs = performance.visibility[performance.found][:, legs].mean(axis=1)
-    ref_legs = reference.visibility[reference.found][:, legs].mean(axis=1) if reference.found.any() else np.zeros(1)
-    if np.mean(perf_legs < 0.5) > 0.5 and np.mean(ref_legs >= 0.5) > 0.5:
-        warnings.append("only your upper body was visible: step back so the camera sees your legs and feet")
+    judged = [name for g, name in enumerate(GROUPS) if ref_view[g] and perf_view[g]]
+    not_in_video = [name for g, name in enumerate(GROUPS) if not ref_view[g]]
+    not_in_view = [name for g, name in enumerate(GROUPS) if ref_view[g] and not perf_view[g]]
+    for who, groups, advice in (("The video's dancer's", not_in_video, ""), ("Your", not_in_view, ". Step back so the camera sees all of you")):
+        if groups:
+            phrase = _unseen_phrase(groups)
+            verb = "were" if " and " in phrase or phrase in ("arms", "legs") else "was"
+            warnings.append(f"{who} {phrase} {verb} not in view: judged on {_judged_phrase(judged)}{advice}")
     return warnings
 
 
-def _summary(shape: float, timing: Timing, weakest: list[dict[str, Any]], found: bool) -> str:
+def _summary(shape: float, timing: Timing, weakest: list[dict[str, Any]], found: bool, partial: str | None = None) -> str:
     if not found:
         return "We could not see you dance, so there is nothing to score yet."
+    if partial:
+        return f"{partial} {_summary(shape, timing, weakest, found)}"
     if shape >= 85:
         first = "Great shapes"
     elif shape >= 65:
@@ -204,58 +250,146 @@ def _summary(shape: float, timing: Timing, weakest: list[dict[str, Any]], found:
     return text
 
 
-def build_report(
-    reference: PoseTrack, performance: PoseTrack, path: np.ndarray, fps: float, mirrored: bool, beats: np.ndarray | None = None
-) -> Report:
-    """The full report from two pose tracks and the DTW ``path`` (k, 2) between them."""
-    count = len(reference)
-    path = np.asarray(path, np.int64)
-    pairs = score_pairs(reference, performance, path)
-    frame_scores = _per_reference_frame(path, pairs.frame, count)
-    frame_weights = _per_reference_frame(path, pairs.weight, count)
-    group_scores = _per_reference_frame(path, pairs.groups, count)
-    matched_time = _per_reference_frame(path, performance.times[path[:, 1]], count)
-    hits = np.bincount(path[:, 0], minlength=count)
-    matched_frames = np.zeros(count, np.int64)
-    # The performance frame to show for each reference frame: the middle of its matches.
-    order = np.argsort(path[:, 0], kind="stable")
-    starts = np.concatenate([[0], np.cumsum(hits)[:-1]])
-    matched_frames[hits > 0] = path[order][starts[hits > 0] + hits[hits > 0] // 2, 1]
+def _partial_warning(reference: PoseTrack, danced: np.ndarray) -> str | None:
+    """"You danced the first 8 s of 19 s" when the performance covers only part of the reference."""
+    if not danced.any() or not len(reference):
+        return None
+    times = reference.times
+    total = float(times[-1] - times[0]) + (float(times[1] - times[0]) if len(times) > 1 else 0.0)
+    first, last = np.flatnonzero(danced)[[0, -1]]
+    covered = float(times[last] - times[first])
+    if total <= 0 or covered >= (1.0 - PARTIAL_SHARE) * total:
+        return None
+    start, end = float(times[first] - times[0]), float(times[last] - times[0])
+    if start < MAX_UNCOVERED_S:
+        return f"You danced the first {end:.0f} s of {total:.0f} s: the rest is not scored."
+    if total - end < MAX_UNCOVERED_S:
+        return f"You danced the last {total - start:.0f} s of {total:.0f} s: the rest is not scored."
+    return f"You danced {start:.0f}-{end:.0f} s of {total:.0f} s: the rest is not scored."
 
+
+def _judged_score(relative_agreement: np.ndarray, weights: np.ndarray, seen: np.ndarray) -> float:
+    """0-100 for the frames ``weights`` selects: the curve over their mean relative agreement
+    where the dancer was seen, times the share of them where the dancer was seen (out of frame
+    for half the dance earns at most half the score, not a worse-than-chance average)."""
+    total = float(weights.sum())
+    if total <= 0:
+        return 0.0
+    present = np.where(seen, weights, 0.0)
+    if present.sum() <= 0:
+        return 0.0
+    mean = float((np.nan_to_num(relative_agreement) * present).sum() / present.sum())
+    return float(score_curve(mean)) * float(present.sum()) / total
+
+
+#: A frame's motion counts up to this many times the reference's median motion.
+MOTION_WEIGHT_CAP = 4.0
+
+
+def _relative_motion(motion: np.ndarray) -> np.ndarray:
+    """Each frame's movement (``MovementScores.motion``) over the reference's median movement,
+    capped: a frame where the reference moves twice as much as usual counts ~1.4 times more."""
+    moving = motion[motion > 0]
+    if not len(moving):
+        return np.ones_like(motion)
+    return np.clip(motion / float(np.median(moving)), 0.0, MOTION_WEIGHT_CAP)
+
+
+def reference_fps(reference: PoseTrack) -> float:
+    """Frames per second of a track, from its time stamps (30 when it cannot tell)."""
+    if len(reference) < 2:
+        return 30.0
+    step = float(np.median(np.diff(reference.times)))
+    return 1.0 / step if step > 0 else 30.0
+
+
+def build_report(
+    reference: PoseTrack,
+    performance: PoseTrack,
+    path: np.ndarray,
+    fps: float,
+    mirrored: bool,
+    beats: np.ndarray | None = None,
+    chance: Chance | None = None,
+) -> Report:
+    """The full report from two pose tracks and the alignment ``path`` (k, 2) between them.
+
+    ``fps`` is the performance's frame rate; ``chance`` how well unrelated moments of the
+    reference agree with it (``calibration.reference_chance``; a typical value when unknown).
+    Reference frames the path does not reach were not danced: they are left out of every score.
+    """
+    count = len(reference)
+    path = np.asarray(path, np.int64).reshape(-1, 2)
+    chance = chance or DEFAULT_CHANCE
+    hits = np.bincount(path[:, 0], minlength=count)
+    matched_frames = np.maximum(matched_rows(path, count), 0)
+    danced = hits > 0
+
+    # What is in view in both videos is judged; the rest neither helps nor hurts.
+    ref_view = group_in_view(reference, np.flatnonzero(danced)) if danced.any() else group_in_view(reference, np.arange(count))
+    perf_view = group_in_view(performance, np.unique(path[:, 1])) if len(path) else np.zeros(len(GROUPS), bool)
+    in_view = ref_view & perf_view
+    if not in_view.any():  # nothing in common in view: judge what the reference shows
+        in_view = ref_view if ref_view.any() else np.ones(len(GROUPS), bool)
+
+    pairs = score_pairs(without_parts(reference), without_parts(performance), path)
+    pose_frame = _per_reference_frame(path, frame_from_groups(pairs.groups, pairs.group_weights, in_view), count)
+    pose_groups = _per_reference_frame(path, pairs.groups, count)
+    frame_weights = _per_reference_frame(path, (pairs.group_weights * in_view).sum(axis=1), count)
+    movement = movement_scores(reference, performance, matched_rows(path, count), reference_fps(reference))
+    both_found = _per_reference_frame(path, (reference.found[path[:, 0]] & performance.found[path[:, 1]]).astype(np.float64), count) > 0.5
+    frame_relative = np.where(both_found, relative(pose_frame, movement.frame, chance), -1.0)
+    group_relative = np.where(both_found[:, None], relative(pose_groups, movement.groups, chance), -1.0)
+    frame_scores = score_curve(frame_relative)
+    group_scores = score_curve(group_relative) * in_view[None, :]
+
+    matched_time = _per_reference_frame(path, performance.times[path[:, 1]], count)
     perf_found_per_ref = _per_reference_frame(path, performance.found[path[:, 1]].astype(np.float64), count) > 0.5
-    valid = reference.found & perf_found_per_ref & (hits > 0)
+    valid = reference.found & perf_found_per_ref & danced
     timing = timing_from_path(reference.times, performance.times, matched_time, valid)
 
     judged = reference.found if reference.found.any() else np.ones(count, bool)
-    # Frames no path step reaches were not danced (a practice session seeked past them).
-    judged = judged & covered_frames(path, count, len(performance), fps) & (hits > 0)
-    # Frames where the choreography does more (limbs away from rest) count more.
-    weights = np.where(judged, np.maximum(frame_weights, 1e-6), 0.0)
-    shape = float((frame_scores * weights).sum() / weights.sum()) if count and weights.sum() > 0 else 0.0
-    timing_score = timing.score if performance.found.any() and reference.found.any() else 0.0
+    # Frames no path step reaches were not danced (a practice session seeked past them, or the
+    # recording covers only part of the reference).
+    judged = judged & covered_frames(path, count, len(performance), fps) & danced
+    # Frames where the choreography does more count more: limbs held away from rest, and moving.
+    weights = np.where(judged, np.maximum(frame_weights * np.sqrt(_relative_motion(movement.motion)), 1e-6), 0.0)
+    found_any = bool(performance.found.any() and reference.found.any())
+    shape = _judged_score(frame_relative, weights, both_found) if found_any else 0.0
+    timing_score = timing.score if found_any else 0.0
     # Timing refines the shape score (up to a fifth off): good timing of the wrong moves earns nothing.
     overall = shape * (1.0 - TIMING_SHARE * (1.0 - timing_score / 100.0))
-    parts = {name: float(group_scores[judged, g].mean()) if count else 0.0 for g, name in enumerate(GROUPS)}
+    parts: dict[str, float | None] = {}
+    for g, name in enumerate(GROUPS):
+        if not in_view[g] or not judged.any():
+            parts[name] = None
+            continue
+        group_weight = np.where(judged, np.maximum(_per_reference_frame(path, pairs.group_weights[:, g], count), 1e-6), 0.0)
+        parts[name] = _judged_score(group_relative[:, g], group_weight, both_found)
 
     moves: list[Move] = split_moves(reference.times, reference.features, beats)
     move_rows = []
     for move in moves:
         during = (reference.times >= move.start) & (reference.times < move.end)
         inside = during & judged
-        score = float(frame_scores[inside].mean()) if inside.any() else 0.0
-        danced = bool((hits[during] > 0).any())
+        score = _judged_score(frame_relative, np.where(inside, weights, 0.0), both_found) if inside.any() else 0.0
+        was_danced = bool(danced[during].any())
         move_rows.append({"start": round(move.start, 2), "end": round(move.end, 2), "score": round(score, 1),
-                          "rating": rating(score) if danced else NOT_DANCED, "danced": danced})  # fmt: skip
+                          "rating": rating(score) if was_danced else NOT_DANCED, "danced": was_danced})  # fmt: skip
     weakest = []
     danced_moves = [i for i, row in enumerate(move_rows) if row["danced"]]
     for index in sorted(danced_moves, key=lambda i: move_rows[i]["score"])[:3]:
         move = moves[index]
-        inside = np.flatnonzero((reference.times >= move.start) & (reference.times < move.end))
+        inside = np.flatnonzero((reference.times >= move.start) & (reference.times < move.end) & danced)
         if not len(inside):
             continue
         worst = int(inside[np.argmin(frame_scores[inside])])
         weakest.append({**move_rows[index], "move": int(index), "reference_frame": worst, "performance_frame": int(matched_frames[worst])})
 
+    warnings = _warnings(reference, performance, fps, ref_view, perf_view)
+    partial = _partial_warning(reference, danced & reference.found) if found_any else None
+    if partial:
+        warnings.append(partial)
     return Report(
         score=float(overall),
         grade=grade(overall),
@@ -268,10 +402,11 @@ def build_report(
         timeline=_timeline(reference.times, frame_scores, judged),
         moves=move_rows,
         weakest=weakest,
-        warnings=_warnings(reference, performance, fps),
-        summary=_summary(shape, timing, weakest, performance.found.any()),
-        frame_scores=frame_scores,
-        group_scores=group_scores,
+        warnings=warnings,
+        summary=_summary(shape, timing, weakest, performance.found.any(), partial),
+        frame_scores=np.nan_to_num(frame_scores),
+        group_scores=np.nan_to_num(group_scores),
         matched_frames=matched_frames,
         judged=judged,
     )
+

@@ -61,7 +61,9 @@ def subset(track: PoseTrack, rows: np.ndarray) -> PoseTrack:
     return PoseTrack(track.times[rows], track.found[rows], track.directions[rows], track.visibility[rows], track.parts[rows])
 
 
-def align_pieces(reference: PoseTrack, performance: PoseTrack, pieces: list[Piece], band: int, missing_cost: float) -> tuple[np.ndarray, np.ndarray]:
+def align_pieces(
+    reference: PoseTrack, performance: PoseTrack, pieces: list[Piece], band: int, missing_cost: float, step_penalty: float = 0.0
+) -> tuple[np.ndarray, np.ndarray]:
     """``(order, path)``: the performance rows in piece order, and one DTW path of the
     reference against ``subset(performance, order)`` made of each piece's own alignment."""
     order = np.concatenate([p.rows for p in pieces]) if pieces else np.zeros(0, np.int64)
@@ -69,7 +71,7 @@ def align_pieces(reference: PoseTrack, performance: PoseTrack, pieces: list[Piec
     for piece in pieces:
         ref = reference.features[piece.ref_start : piece.ref_end]
         perf = performance.features[piece.rows]
-        path = np.asarray(align(ref, perf, band=band, missing_cost=missing_cost).path, np.int64)
+        path = np.asarray(align(ref, perf, band=band, missing_cost=missing_cost, step_penalty=step_penalty).path, np.int64)
         paths.append(path + np.array([piece.ref_start, offset]))
         offset += len(piece.rows)
     return order, (np.concatenate(paths) if paths else np.zeros((0, 2), np.int64))

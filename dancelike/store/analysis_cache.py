@@ -108,23 +108,35 @@ _NO_BEATS = np.full(1, np.nan)  # saved for music without a clear beat (or no mu
 def save_beats(key: str, beats: np.ndarray | None, folder: Path | None = None) -> None:
     """Keep the beat times found in a video's music (``None``: none found): finding them in a
     10-minute track takes seconds that a session's start should not wait for twice."""
-    target = (folder or subdir("cache")) / f"{key}.beats{BEATS_VERSION}.npy"
+    save_array(key, f"beats{BEATS_VERSION}", _NO_BEATS if beats is None else np.asarray(beats, np.float64), folder)
+
+
+def load_beats(key: str, folder: Path | None = None) -> tuple[bool, np.ndarray | None]:
+    """``(known, beats)``: whether the beats of ``key`` were kept, and them (None: no beat)."""
+    beats = load_array(key, f"beats{BEATS_VERSION}", folder)
+    if beats is None:
+        return False, None
+    return True, None if len(beats) == 1 and np.isnan(beats[0]) else beats
+
+
+def save_array(key: str, name: str, values: np.ndarray, folder: Path | None = None) -> None:
+    """Keep a small array derived from a video's analysis (its chance level, its music's onset
+    envelope) beside it, written atomically; ``name`` says what it is and its version."""
+    target = (folder or subdir("cache")) / f"{key}.{name}.npy"
     handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".npy.part")
     os.close(handle)
     try:
-        with open(temporary, "wb") as out:  # a file name would get ".npy" appended
-            np.save(out, _NO_BEATS if beats is None else np.asarray(beats, np.float64))
+        with open(temporary, "wb") as out:
+            np.save(out, np.asarray(values))
         os.replace(temporary, target)
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
 
 
-def load_beats(key: str, folder: Path | None = None) -> tuple[bool, np.ndarray | None]:
-    """``(known, beats)``: whether the beats of ``key`` were kept, and them (None: no beat)."""
-    path = (folder or subdir("cache")) / f"{key}.beats{BEATS_VERSION}.npy"
+def load_array(key: str, name: str, folder: Path | None = None) -> np.ndarray | None:
+    """The array kept by ``save_array``, or ``None`` (never kept, or unreadable)."""
     try:
-        beats = np.load(path)
+        return np.load((folder or subdir("cache")) / f"{key}.{name}.npy")
     except (OSError, ValueError, EOFError):
-        return False, None
-    return True, None if len(beats) == 1 and np.isnan(beats[0]) else beats
+        return None

@@ -123,7 +123,7 @@ class SessionRecord:
     score: float | None
     grade: str | None
     duration: float | None
-    parts: dict[str, float]
+    parts: dict[str, float | None]  # None: not in view, not judged
     folder: Path
     recording: Path | None
     report: Path | None
@@ -351,7 +351,7 @@ class Store:
             id=row["id"], choreography_id=row["choreography_id"], choreography_title=row["choreography_title"],
             started_at=_time(row["started_at"]), ended_at=_time(row["ended_at"]), status=row["status"],  # type: ignore[arg-type]
             score=row["score"], grade=row["grade"], duration=row["duration"],
-            parts={str(k): float(v) for k, v in json.loads(row["parts"] or "{}").items()},
+            parts={str(k): None if v is None else float(v) for k, v in json.loads(row["parts"] or "{}").items()},
             folder=folder, recording=_existing(folder / "recording.mp4"), report=_existing(folder / "report.json"),
             replay=_existing(replay), message=row["message"] or "",
         )  # fmt: skip
@@ -381,7 +381,7 @@ class Store:
 
     def complete_session(
         self, session_id: int, *, status: str, score: float | None, grade: str | None,
-        duration: float | None, parts: dict[str, float], message: str = "", ended_at: datetime | None = None,
+        duration: float | None, parts: dict[str, float | None], message: str = "", ended_at: datetime | None = None,
     ) -> SessionRecord:  # fmt: skip
         """Finish a row; ``ended_at`` defaults to now (recovery passes the recording's time)."""
         if status not in STATUSES:
@@ -391,7 +391,7 @@ class Store:
                 "UPDATE sessions SET status = ?, score = ?, grade = ?, duration = ?, parts = ?, message = ?, ended_at = ?"
                 " WHERE id = ?",
                 (status, None if score is None else float(score), grade, None if duration is None else float(duration),
-                 json.dumps({str(k): float(v) for k, v in parts.items()}), " ".join(message.split()),
+                 json.dumps({str(k): None if v is None else float(v) for k, v in parts.items()}), " ".join(message.split()),
                  _stamp(ended_at) if ended_at else _now(), session_id),
             )  # fmt: skip
             if cursor.rowcount == 0:

@@ -1,0 +1,168 @@
+"""Movement agreement: do the two dancers' limbs move alike over the same short stretch?
+
+Poses frame by frame say little about filmed people: arms near the body look alike at any
+moment, and two people doing the same routine hold their limbs differently. What carries over
+from one dancer to another is *how* the limbs move: up when the pro's go up, out when they go
+out, on the same counts. So each limb's trajectory over a window (``WINDOW_S``) around a
+reference frame is compared with the dancer's trajectory over the frames the alignment matched
+to it, as a correlation: 1 for the same movement (at any size), about 0 for unrelated motion,
+whatever the reference is (its own chance level is measured anyway, ``calibration``).
+
+Trajectories are of a *canonical body*: joint positions rebuilt from the limb directions of
+``poses`` with fixed limb lengths, so body proportions, framing and distance to the camera
+drop out, and a mirrored reading (limbs swapped) needs nothing of its own. Pure numpy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from dancelike.scoring.poses import GROUPS, PoseTrack
+
+#: Length of the window a movement is compared over (seconds): about a beat either side.
+WINDOW_S = 2.4
+#: Movement smaller than this (torso lengths, standard deviation over the window) is tracking
+#: noise: it neither earns nor costs anything.
+NOISE_STD = 0.05
+#: A limb counts in a window when it was visible (>= 0.5) in at least half its frames.
+SEEN_SHARE = 0.5
+
+# Canonical joints: (name, group, limb index in ``poses.LIMBS`` that decides its visibility).
+# Built in ``canonical_joints`` from the hips outwards with these limb lengths (torso = 1).
+_SHOULDER_HALF, _HIP_HALF, _HEAD = 0.35, 0.25, 0.5
+_UPPER_ARM, _FOREARM, _THIGH, _SHIN = 0.6, 0.55, 0.85, 0.8
+JOINTS = (
+    ("head", "head", 0),
+    ("left_shoulder", "torso", 2),
+    ("right_shoulder", "torso", 2),
+    ("left_elbow", "left_arm", 4),
+    ("left_wrist", "left_arm", 5),
+    ("right_elbow", "right_arm", 6),
+    ("right_wrist", "right_arm", 7),
+    ("left_knee", "left_leg", 8),
+    ("left_ankle", "left_leg", 9),
+    ("right_knee", "right_leg", 10),
+    ("right_ankle", "right_leg", 11),
+)
+JOINT_GROUP = np.array([GROUPS.index(group) for _, group, _ in JOINTS])
+JOINT_LIMB = np.array([limb for _, _, limb in JOINTS])
+#: Chunk of reference frames handled at once (bounds memory on long sessions).
+_CHUNK = 1024
+
+
+def canonical_joints(directions: np.ndarray) -> np.ndarray:
+    """(n, J, 2) joint positions of a body with fixed proportions, hips centre at 0,
+    from the (n, L, 2) limb directions (NaN rows stay NaN)."""
+    d = directions
+    shoulders = d[:, 1]
+    left_shoulder, right_shoulder = shoulders + d[:, 2] * _SHOULDER_HALF, shoulders - d[:, 2] * _SHOULDER_HALF
+    left_hip, right_hip = d[:, 3] * _HIP_HALF, -d[:, 3] * _HIP_HALF
+    left_elbow = left_shoulder + d[:, 4] * _UPPER_ARM
+    right_elbow = right_shoulder + d[:, 6] * _UPPER_ARM
+    left_knee, right_knee = left_hip + d[:, 8] * _THIGH, right_hip + d[:, 10] * _THIGH
+    joints = (
+        shoulders + d[:, 0] * _HEAD, left_shoulder, right_shoulder,
+        left_elbow, left_elbow + d[:, 5] * _FOREARM, right_elbow, right_elbow + d[:, 7] * _FOREARM,
+        left_knee, left_knee + d[:, 9] * _SHIN, right_knee, right_knee + d[:, 11] * _SHIN,
+    )  # fmt: skip
+    return np.stack(joints, axis=1)
+
+
+@dataclass(frozen=True)
+class MovementScores:
+    """Per reference frame: ``frame`` (n,) and ``groups`` (n, 6) correlations, as a share of what
+    the reference scores against itself (1: as good as the reference itself; about 0: unrelated;
+    NaN where nothing could be compared), ``motion`` (n,) how much the reference moves there (torso
+    lengths), ``group_seen`` (n, 6) whether each group was compared at all."""
+
+    frame: np.ndarray
+    groups: np.ndarray
+    motion: np.ndarray
+    group_seen: np.ndarray
+
+
+def matched_rows(path: np.ndarray, count: int) -> np.ndarray:
+    """For each reference frame, the performance row the path matched it to (the middle of its
+    matches), -1 where the path does not reach it."""
+    path = np.asarray(path, np.int64).reshape(-1, 2)
+    hits = np.bincount(path[:, 0], minlength=count)
+    out = np.full(count, -1, np.int64)
+    if not len(path):
+        return out
+    order = np.argsort(path[:, 0], kind="stable")
+    starts = np.concatenate([[0], np.cumsum(hits)[:-1]])
+    reached = hits > 0
+    out[reached] = path[order][starts[reached] + hits[reached] // 2, 1]
+    return out
+
+
+def _own_motion(joints: np.ndarray, seen: np.ndarray) -> np.ndarray:
+    """(k,) how much the reference moves in each window (k, w, J, 2): the summed standard
+    deviation of the joints it shows, whatever the performance does there."""
+    usable = (seen & ~np.isnan(joints[..., 0]))[..., None]  # (k, w, J, 1)
+    count = np.maximum(usable.sum(axis=1), 1)
+    values = np.where(usable, joints, 0.0)
+    mean = values.sum(axis=1) / count
+    variance = (np.where(usable, (values - mean[:, None]) ** 2, 0.0)).sum(axis=1) / count
+    shown = usable[..., 0].mean(axis=1) >= SEEN_SHARE  # (k, J)
+    return (np.sqrt(variance).sum(axis=2) * shown).sum(axis=1)
+
+
+def _ratio(value: np.ndarray, perfect: np.ndarray) -> np.ndarray:
+    """``value / perfect`` where the reference moves enough to compare (NaN elsewhere)."""
+    usable = perfect > 1e-9
+    return np.where(usable, value / np.where(usable, perfect, 1.0), np.nan)
+
+
+def movement_scores(reference: PoseTrack, performance: PoseTrack, matched: np.ndarray, fps: float) -> MovementScores:
+    """Compare each reference frame's window of movement with the performance rows ``matched``
+    to it (``matched_rows``; -1: not danced). Windows do not reach past the danced stretch."""
+    count = len(reference)
+    half = max(1, int(round(WINDOW_S * fps / 2.0)))
+    ref_joints = canonical_joints(np.where(reference.found[:, None, None], reference.directions, np.nan))
+    perf_joints = canonical_joints(np.where(performance.found[:, None, None], performance.directions, np.nan))
+    ref_seen = np.clip(reference.visibility[:, JOINT_LIMB], 0.0, 1.0) >= 0.5
+    perf_seen = np.clip(performance.visibility[:, JOINT_LIMB], 0.0, 1.0) >= 0.5
+    frame = np.full(count, np.nan)
+    groups = np.full((count, len(GROUPS)), np.nan)
+    motion = np.zeros(count)
+    group_seen = np.zeros((count, len(GROUPS)), bool)
+    danced = np.flatnonzero(matched >= 0)
+    if not len(danced) or not len(performance):
+        return MovementScores(frame, groups, motion, group_seen)
+    offsets = np.arange(-half, half + 1)
+    for start in range(0, count, _CHUNK):
+        rows = np.arange(start, min(count, start + _CHUNK))
+        window = np.clip(rows[:, None] + offsets[None, :], 0, count - 1)  # (k, w) reference frames
+        partner = matched[window]
+        valid = (partner >= 0) & (matched[rows] >= 0)[:, None]
+        a = ref_joints[window]  # (k, w, J, 2)
+        motion[rows] = _own_motion(a, ref_seen[window])
+        b = perf_joints[np.maximum(partner, 0)]
+        valid3 = valid[:, :, None] & ~np.isnan(a[..., 0]) & ~np.isnan(b[..., 0])  # (k, w, J)
+        seen = (ref_seen[window] & perf_seen[np.maximum(partner, 0)] & valid3).mean(axis=1) >= SEEN_SHARE  # (k, J)
+        weight = valid3[..., None].astype(np.float64)
+        samples = np.maximum(weight.sum(axis=1), 1.0)  # (k, J, 1)
+        a = np.where(weight > 0, a, 0.0)
+        b = np.where(weight > 0, b, 0.0)
+        a = (a - (a * weight).sum(axis=1, keepdims=True) / samples[:, None]) * weight
+        b = (b - (b * weight).sum(axis=1, keepdims=True) / samples[:, None]) * weight
+        var_a, var_b, cov = (a * a).sum(axis=1), (b * b).sum(axis=1), (a * b).sum(axis=1)  # (k, J, 2)
+        floor = NOISE_STD**2 * samples
+        corr = cov / np.sqrt((var_a + floor) * (var_b + floor))
+        # what the reference would score against itself: small movements near the noise floor
+        # cannot reach 1, so a copy is measured against that, not against 1
+        own = var_a / (var_a + floor)
+        # each coordinate counts by how much the reference moves it: the moving limbs decide
+        spread = np.sqrt(var_a / samples) * seen[..., None]
+        frame[rows] = _ratio((corr * spread).sum(axis=(1, 2)), (own * spread).sum(axis=(1, 2)))
+        for group in range(len(GROUPS)):
+            members = JOINT_GROUP == group
+            group_seen[rows, group] = seen[:, members].any(axis=1)
+            groups[rows, group] = _ratio((corr[:, members] * spread[:, members]).sum(axis=(1, 2)), (own[:, members] * spread[:, members]).sum(axis=(1, 2)))
+    undanced = matched < 0
+    frame[undanced] = np.nan
+    groups[undanced] = np.nan
+    return MovementScores(frame, groups, motion, group_seen)
