@@ -32,8 +32,6 @@ from dancelike.store import analysis_cache
 #: match to be believed.
 MIRROR_MARGIN = 0.03
 BEAT_RATE = 22050
-#: Bump when ``calibration.reference_chance`` changes what it measures.
-CHANCE_VERSION = 3
 
 
 @dataclass
@@ -92,16 +90,21 @@ def choose_reading(reference: PoseTrack, plain: PoseTrack, mirrored: PoseTrack, 
     return flipped if flipped.fit > as_filmed.fit + MIRROR_MARGIN else as_filmed
 
 
+def cached_chance(key: str) -> Chance | None:
+    """The chance level kept with a reference's analysis, if it was measured already."""
+    kept = analysis_cache.load_chance(key)
+    return None if kept is None else Chance.from_array(kept)
+
+
 def reference_chance(path: str | Path | None, reference: PoseTrack, fps: float, key: str | None = None) -> Chance:
     """How well unrelated moments of the reference agree with it, kept with its analysis."""
-    name = f"chance{CHANCE_VERSION}"
     if key is not None:
-        kept = analysis_cache.load_array(key, name)
-        if kept is not None and kept.shape == (2,):
-            return Chance.from_array(kept)
+        kept = cached_chance(key)
+        if kept is not None:
+            return kept
     chance = measure_chance(reference, fps)
     if key is not None:
-        analysis_cache.save_array(key, name, chance.as_array())
+        analysis_cache.save_chance(key, chance.as_array())
     return chance
 
 

@@ -41,12 +41,18 @@ def score_color(score: float) -> tuple[int, int, int]:
     return tuple(int(round(np.interp(score, stops[:, 0], stops[:, c]))) for c in (1, 2, 3))  # type: ignore[return-value]
 
 
+#: The colour of a body part that is not judged (out of view in one of the videos).
+NOT_JUDGED_COLOR = (128, 128, 128)
+
+
 def _part_colors(group_scores: np.ndarray) -> np.ndarray:
-    """A colour per part label from the scores of the six groups (background black)."""
+    """A colour per part label from the scores of the six groups (background black; a NaN
+    score, a part not judged, grey)."""
     colors = np.zeros((len(PART_GROUP), 3), np.uint8)
     for label, group in enumerate(PART_GROUP):
         if group >= 0:
-            colors[label] = score_color(float(group_scores[group]))
+            score = float(group_scores[group])
+            colors[label] = NOT_JUDGED_COLOR if np.isnan(score) else score_color(score)
     return colors
 
 

@@ -37,9 +37,10 @@ from dancelike.media.camera import CallableCamera, FileCamera
 from dancelike.media.clock import SessionClock
 from dancelike.media.video import VideoReader
 from dancelike.offline import score_videos
+from dancelike.scoring.calibration import DEFAULT_CHANCE, relative, score_curve
 from dancelike.scoring.match import score_pairs
 from dancelike.scoring.online import OnlineAligner
-from dancelike.scoring.poses import GROUPS, PoseTrack, pose_track
+from dancelike.scoring.poses import GROUPS, PoseTrack, pose_track, without_parts
 from dancelike.scoring.takes import align_pieces, latest_pieces, subset
 from dancelike.synth.motion import Dancer
 from dancelike.synth.performance import Scene, render_performance
@@ -345,6 +346,8 @@ def test_growing_aligner_matches_the_full_aligner_once_it_has_the_frames() -> No
 
 
 def test_live_scores_are_score_pairs_of_the_same_rows() -> None:
+    """A live frame score is made from ``score_pairs`` of the very rows the report uses, placed
+    against chance and put through the report's curve; a dancer who copies exactly scores 100."""
     rng = np.random.default_rng(3)
     base = np.array([[320 + 60 * np.cos(a), 240 + 120 * np.sin(a), 0.0, 0.95] for a in np.linspace(0, 6, 33)], np.float32)
     bodies = [BodyFrame(k / FPS, 640, 480, base + rng.normal(0, 3, base.shape).astype(np.float32) * [1, 1, 0, 0], 0.99) for k in range(40)]
@@ -355,11 +358,28 @@ def test_live_scores_are_score_pairs_of_the_same_rows() -> None:
     dancer = [BodyFrame(k / FPS, 640, 480, bodies[k].landmarks[::-1].copy(), 0.99) for k in range(40)]
     for k, body in enumerate(dancer):
         live = scorer.score(body, k / FPS, k / FPS)
-        j = track.index_of(live.ref_time)
-        expected = score_pairs(pose_track([bodies[j]]), pose_track([body]), np.array([[0, 0]]))
-        assert live.paired and live.score == pytest.approx(float(expected.frame[0]))
+        assert live.paired
+        if k < 2:  # no movement window yet: the pose alone decides
+            j = track.index_of(live.ref_time)
+            pose = score_pairs(without_parts(pose_track([bodies[j]])), without_parts(pose_track([body])), np.array([[0, 0]]))
+            assert live.score == pytest.approx(float(score_curve(relative(pose.frame, np.array([np.nan]), DEFAULT_CHANCE)[0])))
     plain, mirrored = scorer.user.tracks()
     assert mirrored is None and np.allclose(plain.features, pose_track(dancer).features, equal_nan=True)
+
+    # a dancer whose limbs sweep round (a clear movement), copied exactly
+    swept = []
+    for k in range(40):
+        points = base.copy()
+        angle = 0.6 * np.sin(k / 6.0) * (np.arange(33) % 2)  # every other landmark swings to and fro
+        points[:, 0] = 320 + (base[:, 0] - 320) * np.cos(angle) - (base[:, 1] - 240) * np.sin(angle)
+        points[:, 1] = 240 + (base[:, 0] - 320) * np.sin(angle) + (base[:, 1] - 240) * np.cos(angle)
+        swept.append(BodyFrame(k / FPS, 640, 480, points, 0.99))
+    moving = ReferenceTrack(40, FPS)
+    for k, body in enumerate(swept):
+        moving.fill(k, row_of(body, body.t))
+    copier = LiveScorer(moving, "off", [], FPS)
+    copies = [copier.score(body, k / FPS, k / FPS) for k, body in enumerate(swept)]
+    assert min(event.score for event in copies[5:]) > 99.0 and copier.total > 99.0
 
 
 def test_kept_rows_are_exactly_pose_track_rows(clips: dict[str, Path]) -> None:

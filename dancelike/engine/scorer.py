@@ -10,9 +10,13 @@ on numpy rows (no threads, no I/O), so the benchmark's sequential run does exact
   ``score_pairs`` call until ``MIRROR_DECIDE_SECONDS`` of dancing has been seen, then the live
   reading is fixed (mirrored only when it is better by ``LIVE_MIRROR_MARGIN`` points).
   The final report decides again, once, over the whole performance (``offline.choose_reading``).
-* **Scores.** ``score_pairs`` on one-row tracks: the very function the report uses, so a live
-  frame score means what the report's frame scores mean. The running total weighs frames like
-  the report's shape score (by how much the choreography does in them).
+* **Scores.** As the report makes them (``scoring.calibration``): the pose agreement of
+  ``score_pairs`` on one-row tracks (limb directions) and the movement agreement of the last
+  ``movement.WINDOW_S`` seconds (``movement.window_agreement``: the dancer's recent frames
+  against the reference frames they were matched to), placed between the reference's chance
+  level and a perfect copy and put through the same curve. The running total weighs frames like
+  the report's shape score, and time out of view earns nothing. A body part that one of the two
+  videos does not show is ``None`` (greyed out), as in the report.
 """
 
 from __future__ import annotations
@@ -23,11 +27,15 @@ import math
 import numpy as np
 
 from dancelike.analysis import VideoAnalysis
+from collections import deque
+
 from dancelike.engine.events import FrameScored, MoveRating
 from dancelike.engine.tracks import GrowingAligner, ReferenceTrack, UserTrack, concat
-from dancelike.scoring.match import score_pairs
+from dancelike.scoring.calibration import DEFAULT_CHANCE, Chance, relative, score_curve
+from dancelike.scoring.match import frame_from_groups, score_pairs
+from dancelike.scoring.movement import WINDOW_S, joints_and_seen, window_agreement
 from dancelike.scoring.moves import BAR_BEATS, MAX_MOVE_S, Move, split_moves
-from dancelike.scoring.poses import GROUPS, pose_track
+from dancelike.scoring.poses import GROUPS, IN_VIEW_SHARE, IN_VIEW_VISIBILITY, LIMB_GROUP, PoseTrack, pose_track, without_parts
 from dancelike.scoring.report import rating
 from dancelike.vision.body import BodyFrame
 
@@ -58,7 +66,7 @@ def live_moves(duration: float, fps: float, beats: np.ndarray | None, cached: Vi
 class LiveScorer:
     """Scores camera frames against a ``ReferenceTrack`` as they arrive (one thread)."""
 
-    def __init__(self, reference: ReferenceTrack, mirror: str, moves: list[Move], user_fps: float) -> None:
+    def __init__(self, reference: ReferenceTrack, mirror: str, moves: list[Move], user_fps: float, chance: Chance | None = None) -> None:
         if mirror not in ("auto", "on", "off"):
             raise ValueError(f"mirror must be auto, on or off, not {mirror!r}")
         self.reference = reference
@@ -71,12 +79,17 @@ class LiveScorer:
         self._mirror_sums = {m: [0.0, 0] for m in (False, True)}
         self.moves = moves
         self._move_starts = np.array([m.start for m in moves]) if moves else np.zeros(0)
-        self._move_sums = np.zeros((len(moves), 2))
-        self._total = [0.0, 0.0]
+        self._move_sums = np.zeros((len(moves), 3))
         self.pairs = self.unpaired = 0
         self.lag = 0.0
         self.take = 0
         self._untaught: list[int] = []  # a heap of reference slots filled but not yet taught
+        self.chance = chance or DEFAULT_CHANCE
+        # the last WINDOW_S of (reference slot, dancer's joints and seen flags per reading)
+        self._recent: deque[tuple[int, dict[bool, tuple[np.ndarray, np.ndarray]]]] = deque(maxlen=max(3, round(WINDOW_S * user_fps)))
+        self._view_counts = np.zeros(len(GROUPS))  # frames in which each group was in view on both sides
+        self._view_frames = 0
+        self._sums = np.zeros(3)  # relative agreement x weight where seen, that weight, all weight
 
     # --- one frame -------------------------------------------------------------------------
 
@@ -97,7 +110,12 @@ class LiveScorer:
         if index is None:
             self.unpaired += 1
             return FrameScored(capture_t, position, ref_time, 0.0, {g: 0.0 for g in GROUPS}, self.total, self.lag, None, self.mirrored, found, 0.0, paired=False)
-        ref_row = self.reference.row(index)
+        ref_row = without_parts(self.reference.row(index))
+        if mirrored is not None:
+            mirrored = without_parts(mirrored)
+        plain = without_parts(plain)
+        rows = {False: plain, True: mirrored}
+        self._remember(index, rows)
         if len(self.readings) == 2 and mirrored is not None:
             pairs = score_pairs(ref_row, concat([plain, mirrored]), _BOTH)
             if not self.decided:
@@ -106,18 +124,26 @@ class LiveScorer:
         else:
             pairs = score_pairs(ref_row, rows[self.readings[0]], _ONE)
             pick = 0
-        frame_score, weight = float(pairs.frame[pick]), float(pairs.weight[pick])
+        in_view = self._in_view(ref_row, rows[self.mirrored] if rows[self.mirrored] is not None else plain)
+        movement_frame, movement_groups = self._movement()
+        both = bool(ref_row.found[0]) and found
+        pose = frame_from_groups(pairs.groups[pick : pick + 1], pairs.group_weights[pick : pick + 1], in_view)
+        frame_relative = float(relative(pose, np.array([movement_frame]), self.chance)[0]) if both else -1.0
+        group_relative = relative(pairs.groups[pick], movement_groups, self.chance) if both else np.full(len(GROUPS), -1.0)
+        frame_score = float(score_curve(frame_relative))
+        weight = float((pairs.group_weights[pick] * in_view).sum())
         if ref_row.found[0]:  # the report judges only frames where the reference shows a dancer
-            self._total[0] += frame_score * weight
-            self._total[1] += weight
+            self._sums += (frame_relative * weight if both else 0.0, weight if both else 0.0, weight)
         self.pairs += 1
-        move = self._rate_move(float(ref_row.times[0]), frame_score, weight, bool(ref_row.found[0]))
-        parts = {g: round(float(v), 1) for g, v in zip(GROUPS, pairs.groups[pick])}
+        move = self._rate_move(float(ref_row.times[0]), frame_relative, weight, bool(ref_row.found[0]), both)
+        parts = {g: round(float(score_curve(v)), 1) if in_view[k] else None for k, (g, v) in enumerate(zip(GROUPS, group_relative))}
         return FrameScored(capture_t, position, ref_time, frame_score, parts, self.total, self.lag, move, self.mirrored, found, 0.0)
 
     @property
     def total(self) -> float:
-        return self._total[0] / self._total[1] if self._total[1] > 0 else 0.0
+        """The running score as the report makes it: the curve over the mean relative agreement
+        where the dancer was seen, times the share of the time they were."""
+        return _judged(*self._sums)
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -143,6 +169,39 @@ class LiveScorer:
             for aligner in self.aligners.values():
                 aligner.set_frame(index, feature)
 
+    def _remember(self, index: int, rows: dict[bool, PoseTrack | None]) -> None:
+        """Keep this frame's joints (each reading) and its reference slot for the movement window."""
+        readings = {m: joints_and_seen(row) for m, row in rows.items() if row is not None}
+        self._recent.append((index, {m: (joints[0], seen[0]) for m, (joints, seen) in readings.items()}))
+
+    def _movement(self) -> tuple[float, np.ndarray]:
+        """Movement agreement of the recent window (frame and groups; NaN while too short)."""
+        if len(self._recent) < 3:
+            return float("nan"), np.full(len(GROUPS), np.nan)
+        slots = np.array([index for index, _ in self._recent])
+        reading = self.mirrored if self.mirrored in self._recent[-1][1] else False
+        dancer = np.stack([joints[reading][0] for _, joints in self._recent])[None]
+        dancer_seen = np.stack([joints[reading][1] for _, joints in self._recent])[None]
+        reference, reference_seen = joints_and_seen(self.reference.row_range(slots))
+        reference, reference_seen = reference[None], reference_seen[None]
+        valid = ~np.isnan(reference[..., 0]) & ~np.isnan(dancer[..., 0])
+        frame, groups, _ = window_agreement(reference, dancer, valid, reference_seen & dancer_seen)
+        return float(frame[0]), groups[0]
+
+    def _in_view(self, reference: PoseTrack, dancer: PoseTrack) -> np.ndarray:
+        """(6,) the groups both sides have shown in at least ``IN_VIEW_SHARE`` of the frames so far
+        (all of them until a second of frames has been seen)."""
+        shown = []
+        for row in (reference, dancer):
+            visible = np.clip(row.visibility[0], 0.0, 1.0) >= IN_VIEW_VISIBILITY
+            shown.append(np.array([bool(row.found[0]) and visible[LIMB_GROUP == g].all() for g in range(len(GROUPS))]))
+        self._view_counts += shown[0] & shown[1]
+        self._view_frames += 1
+        if self._view_frames < self._recent.maxlen // 2:
+            return np.ones(len(GROUPS), bool)
+        in_view = self._view_counts >= IN_VIEW_SHARE * self._view_frames
+        return in_view if in_view.any() else np.ones(len(GROUPS), bool)
+
     def _weigh_mirror(self, frame_scores: np.ndarray, both_found: bool) -> None:
         if not both_found:
             return
@@ -159,15 +218,22 @@ class LiveScorer:
             self.readings = [keep]
             self.aligners = {keep: self.aligners[keep]}
 
-    def _rate_move(self, ref_time: float, score: float, weight: float, judged: bool) -> MoveRating | None:
+    def _rate_move(self, ref_time: float, frame_relative: float, weight: float, judged: bool, seen: bool) -> MoveRating | None:
         if not len(self._move_starts):
             return None
         index = int(np.searchsorted(self._move_starts, ref_time, side="right")) - 1
         if index < 0:
             return None
         if judged:
-            self._move_sums[index] += (score * weight, weight)
-        total, weights = self._move_sums[index]
-        move_score = total / weights if weights > 0 else 0.0
+            self._move_sums[index] += (frame_relative * weight if seen else 0.0, weight if seen else 0.0, weight)
+        move_score = _judged(*self._move_sums[index])
         move = self.moves[index]
         return MoveRating(index, move.start, move.end, round(move_score, 1), rating(move_score))
+
+
+def _judged(relative_sum: float, seen_weight: float, all_weight: float) -> float:
+    """The report's way (``report._judged_score``) from running sums: the curve over the mean
+    relative agreement where the dancer was seen, times the share of the weight they were seen."""
+    if seen_weight <= 0 or all_weight <= 0:
+        return 0.0
+    return float(score_curve(relative_sum / seen_weight)) * seen_weight / all_weight

@@ -61,7 +61,8 @@ from dancelike.media.clock import AudioSink, LatestFrame, SessionClock, WallCloc
 from dancelike.media.playback import STRETCHES, PlayerState, ReferencePlayer
 from dancelike.media.recorder import Recorder, RecorderState
 from dancelike.media.video import VideoReader
-from dancelike.offline import reference_beats
+from dancelike.offline import cached_chance, reference_beats
+from dancelike.scoring.calibration import Chance
 from dancelike.scoring.moves import Move
 from dancelike.store import analysis_cache
 from dancelike.vision.body import BodyFrame
@@ -149,6 +150,7 @@ class Session:
         self._display: LatestFrame[CapturedFrame] = self.camera.subscribe_latest("display")
         self._analysis_box: LatestFrame[CapturedFrame] = self.camera.subscribe_latest("analyser")
         self._beats: np.ndarray | None = None
+        self._chance: Chance | None = None
         self._cached = False
         self._started_at = 0.0  # perf_counter at start()
         self._running_at: float | None = None  # perf_counter when the clock started
@@ -366,6 +368,9 @@ class Session:
         cached = analysis_cache.load(key) if key is not None else None
         self._cached = cached is not None
         self._beats = reference_beats(self.reference, key)  # as offline scoring finds them (and keeps them)
+        # the reference's chance level when it was measured (an imported dance); else the final
+        # report measures it, and the live score uses a typical one meanwhile
+        self._chance = cached_chance(key) if key is not None else None
         self.track = ReferenceTrack(self._ref_frames, self.ref_fps)
         if self.record_to is not None:
             audio_rate = self.sink.sample_rate if self._has_music else None
@@ -376,7 +381,7 @@ class Session:
         self.player = ReferencePlayer(self.reference, self.clock, self.sink, on_audio=on_audio, stretch=self.stretch)
         self._ref = ReferenceStage(self.player, self.track, cached, self._stage_failed)
         self._ref.start()
-        self.scorer = LiveScorer(self.track, self.mirror, live_moves(self.duration, self.ref_fps, self._beats, cached), self.camera.fps)
+        self.scorer = LiveScorer(self.track, self.mirror, live_moves(self.duration, self.ref_fps, self._beats, cached), self.camera.fps, self._chance)
         self._matcher = Matcher(self._user.out, self.scorer, self.track, self.clock, self.events, self._stage_failed)
         self._matcher.latency = self.latency
         self._matcher.start()

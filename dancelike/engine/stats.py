@@ -144,7 +144,7 @@ def session_result(s: Session) -> SessionResult:
         try:
             plain, mirrored = s.scorer.user.tracks()
             until = s.duration if reason == "the dance ended" else min(s._end_position, s.duration)
-            report, rows = final_report(s.track.track(until), plain, mirrored, s.ref_fps, s.camera.fps, s.mirror, s._beats, s.scorer.user.takes)
+            report, rows = final_report(s.track.track(until), plain, mirrored, s.ref_fps, s.camera.fps, s.mirror, s._beats, s.scorer.user.takes, s._chance)
             if report is None:
                 warnings.append("too little was danced to make a report")
         except Exception as exc:  # noqa: BLE001 - the final step's failure fails the session

@@ -198,6 +198,13 @@ class ReferenceTrack:
     def row(self, index: int) -> PoseTrack:
         return self._slice(slice(index, index + 1))
 
+    def row_range(self, slots: np.ndarray) -> PoseTrack:
+        """The rows of ``slots`` (any order, repeats allowed) without their part maps: what the
+        live movement window compares."""
+        with self._cond:
+            return PoseTrack(self.times[slots].copy(), self.found[slots].copy(), self.directions[slots].copy(),
+                             self.visibility[slots].copy(), np.zeros((len(slots), 0, 0), np.uint8))  # fmt: skip
+
     def track(self, until: float | None = None) -> PoseTrack:
         """The track from the first frame up to reference time ``until``, ending at the last
         filled slot (the reference's last frame: a slot past it would be read as a frame where

@@ -110,6 +110,42 @@ def _own_motion(joints: np.ndarray, seen: np.ndarray) -> np.ndarray:
     return (np.sqrt(variance).sum(axis=2) * shown).sum(axis=1)
 
 
+def window_agreement(a: np.ndarray, b: np.ndarray, valid: np.ndarray, seen: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Movement agreement of k windows: reference joints ``a`` and performance joints ``b``
+    (k, w, J, 2), which samples are usable ``valid`` (k, w, J), where both showed the joint
+    ``seen`` (k, w, J). Returns per window the frame and group (k, 6) agreement (see
+    ``MovementScores``) and whether each group was compared."""
+    seen_enough = (seen & valid).mean(axis=1) >= SEEN_SHARE  # (k, J)
+    weight = valid[..., None].astype(np.float64)
+    samples = np.maximum(weight.sum(axis=1), 1.0)  # (k, J, 1)
+    a = np.where(weight > 0, a, 0.0)
+    b = np.where(weight > 0, b, 0.0)
+    a = (a - (a * weight).sum(axis=1, keepdims=True) / samples[:, None]) * weight
+    b = (b - (b * weight).sum(axis=1, keepdims=True) / samples[:, None]) * weight
+    var_a, var_b, cov = (a * a).sum(axis=1), (b * b).sum(axis=1), (a * b).sum(axis=1)  # (k, J, 2)
+    floor = NOISE_STD**2 * samples
+    corr = cov / np.sqrt((var_a + floor) * (var_b + floor))
+    # what the reference would score against itself: small movements near the noise floor
+    # cannot reach 1, so a copy is measured against that, not against 1
+    own = var_a / (var_a + floor)
+    # each coordinate counts by how much the reference moves it: the moving limbs decide
+    spread = np.sqrt(var_a / samples) * seen_enough[..., None]
+    frame = _ratio((corr * spread).sum(axis=(1, 2)), (own * spread).sum(axis=(1, 2)))
+    groups = np.full((len(a), len(GROUPS)), np.nan)
+    compared = np.zeros((len(a), len(GROUPS)), bool)
+    for group in range(len(GROUPS)):
+        members = JOINT_GROUP == group
+        compared[:, group] = seen_enough[:, members].any(axis=1)
+        groups[:, group] = _ratio((corr[:, members] * spread[:, members]).sum(axis=(1, 2)), (own[:, members] * spread[:, members]).sum(axis=(1, 2)))
+    return frame, groups, compared
+
+
+def joints_and_seen(track: PoseTrack) -> tuple[np.ndarray, np.ndarray]:
+    """A track's canonical joints (n, J, 2; NaN where nobody) and whether each was seen (n, J)."""
+    joints = canonical_joints(np.where(track.found[:, None, None], track.directions, np.nan))
+    return joints, np.clip(track.visibility[:, JOINT_LIMB], 0.0, 1.0) >= 0.5
+
+
 def _ratio(value: np.ndarray, perfect: np.ndarray) -> np.ndarray:
     """``value / perfect`` where the reference moves enough to compare (NaN elsewhere)."""
     usable = perfect > 1e-9
@@ -121,10 +157,8 @@ def movement_scores(reference: PoseTrack, performance: PoseTrack, matched: np.nd
     to it (``matched_rows``; -1: not danced). Windows do not reach past the danced stretch."""
     count = len(reference)
     half = max(1, int(round(WINDOW_S * fps / 2.0)))
-    ref_joints = canonical_joints(np.where(reference.found[:, None, None], reference.directions, np.nan))
-    perf_joints = canonical_joints(np.where(performance.found[:, None, None], performance.directions, np.nan))
-    ref_seen = np.clip(reference.visibility[:, JOINT_LIMB], 0.0, 1.0) >= 0.5
-    perf_seen = np.clip(performance.visibility[:, JOINT_LIMB], 0.0, 1.0) >= 0.5
+    ref_joints, ref_seen = joints_and_seen(reference)
+    perf_joints, perf_seen = joints_and_seen(performance)
     frame = np.full(count, np.nan)
     groups = np.full((count, len(GROUPS)), np.nan)
     motion = np.zeros(count)
@@ -142,26 +176,8 @@ def movement_scores(reference: PoseTrack, performance: PoseTrack, matched: np.nd
         motion[rows] = _own_motion(a, ref_seen[window])
         b = perf_joints[np.maximum(partner, 0)]
         valid3 = valid[:, :, None] & ~np.isnan(a[..., 0]) & ~np.isnan(b[..., 0])  # (k, w, J)
-        seen = (ref_seen[window] & perf_seen[np.maximum(partner, 0)] & valid3).mean(axis=1) >= SEEN_SHARE  # (k, J)
-        weight = valid3[..., None].astype(np.float64)
-        samples = np.maximum(weight.sum(axis=1), 1.0)  # (k, J, 1)
-        a = np.where(weight > 0, a, 0.0)
-        b = np.where(weight > 0, b, 0.0)
-        a = (a - (a * weight).sum(axis=1, keepdims=True) / samples[:, None]) * weight
-        b = (b - (b * weight).sum(axis=1, keepdims=True) / samples[:, None]) * weight
-        var_a, var_b, cov = (a * a).sum(axis=1), (b * b).sum(axis=1), (a * b).sum(axis=1)  # (k, J, 2)
-        floor = NOISE_STD**2 * samples
-        corr = cov / np.sqrt((var_a + floor) * (var_b + floor))
-        # what the reference would score against itself: small movements near the noise floor
-        # cannot reach 1, so a copy is measured against that, not against 1
-        own = var_a / (var_a + floor)
-        # each coordinate counts by how much the reference moves it: the moving limbs decide
-        spread = np.sqrt(var_a / samples) * seen[..., None]
-        frame[rows] = _ratio((corr * spread).sum(axis=(1, 2)), (own * spread).sum(axis=(1, 2)))
-        for group in range(len(GROUPS)):
-            members = JOINT_GROUP == group
-            group_seen[rows, group] = seen[:, members].any(axis=1)
-            groups[rows, group] = _ratio((corr[:, members] * spread[:, members]).sum(axis=(1, 2)), (own[:, members] * spread[:, members]).sum(axis=(1, 2)))
+        both_seen = ref_seen[window] & perf_seen[np.maximum(partner, 0)]
+        frame[rows], groups[rows], group_seen[rows] = window_agreement(a, b, valid3, both_seen)
     undanced = matched < 0
     frame[undanced] = np.nan
     groups[undanced] = np.nan

@@ -94,7 +94,7 @@ class Report:
     warnings: list[str]
     summary: str
     frame_scores: np.ndarray = field(repr=False)  # per reference frame, 0-100
-    group_scores: np.ndarray = field(repr=False)  # (n_ref, 6)
+    group_scores: np.ndarray = field(repr=False)  # (n_ref, 6); NaN for a part not in view
     matched_frames: np.ndarray = field(repr=False)  # performance frame shown for each reference frame
     #: per reference frame, whether it counts (a dancer in the reference, danced, covered);
     #: empty: every frame (a report read back from an older session)
@@ -405,7 +405,7 @@ def build_report(
         warnings=warnings,
         summary=_summary(shape, timing, weakest, performance.found.any(), partial),
         frame_scores=np.nan_to_num(frame_scores),
-        group_scores=np.nan_to_num(group_scores),
+        group_scores=np.where(in_view[None, :], np.nan_to_num(group_scores), np.nan),  # NaN: not in view
         matched_frames=matched_frames,
         judged=judged,
     )

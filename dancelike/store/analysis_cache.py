@@ -140,3 +140,18 @@ def load_array(key: str, name: str, folder: Path | None = None) -> np.ndarray | 
         return np.load((folder or subdir("cache")) / f"{key}.{name}.npy")
     except (OSError, ValueError, EOFError):
         return None
+
+
+#: Bump when ``scoring.calibration.reference_chance`` changes what it measures.
+CHANCE_VERSION = 3
+
+
+def save_chance(key: str, values: np.ndarray, folder: Path | None = None) -> None:
+    """Keep a reference's chance level (``Chance.as_array``) beside its analysis."""
+    save_array(key, f"chance{CHANCE_VERSION}", values, folder)
+
+
+def load_chance(key: str, folder: Path | None = None) -> np.ndarray | None:
+    """The chance level kept for ``key`` (two numbers), or ``None``."""
+    values = load_array(key, f"chance{CHANCE_VERSION}", folder)
+    return values if values is not None and values.shape == (2,) else None

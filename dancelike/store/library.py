@@ -32,6 +32,8 @@ from dancelike.analysis import AnalysisPool
 from dancelike.errors import InputError
 from dancelike.media.video import VideoReader, is_image
 from dancelike.media.writer import write_png
+from dancelike.scoring.calibration import reference_chance
+from dancelike.scoring.poses import pose_track
 from dancelike.store import analysis_cache
 from dancelike.store.db import Choreography, Store
 
@@ -174,6 +176,9 @@ def analyse_choreography(
         check_cancelled(cancel)
         try:
             analysis_cache.save(key, analysis)
+            # what unrelated motion scores against this dance: measured once, here, so that a
+            # live session's score is on the right scale from its first frame
+            analysis_cache.save_chance(key, reference_chance(pose_track(analysis.frames, with_parts=False), analysis.fps).as_array())
         except OSError as exc:
             raise InputError(f"{choreography.video}: cannot save its analysis ({_reason(exc)})") from exc
     store.set_analysed(choreography.id)

@@ -153,6 +153,10 @@ class PartBars(QWidget):
                 p.setFont(value_font)
                 p.setPen(score_color(score))
                 p.drawText(QRectF(track.right(), top, value_w, row), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, f"{score:.0f}")
+            else:  # not in view in one of the videos: neither credited nor penalised
+                p.setFont(label_font)
+                p.setPen(_color("muted"))
+                p.drawText(QRectF(track.right(), top, value_w, row), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, "–")
             if group == flagged:
                 p.setPen(QPen(score_color(score or 0.0), 2))
                 p.setBrush(Qt.BrushStyle.NoBrush)

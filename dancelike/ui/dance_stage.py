@@ -39,11 +39,12 @@ def to_qimage(rgb: np.ndarray) -> QImage:
     return QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
 
 
-def part_colors(parts: dict[str, float] | None, mirrored: bool) -> np.ndarray | None:
-    """A colour per part label from live group scores (None: the usual part colours)."""
+def part_colors(parts: dict[str, float | None] | None, mirrored: bool) -> np.ndarray | None:
+    """A colour per part label from live group scores (None: the usual part colours; a part
+    out of view, grey)."""
     if not parts:
         return None
-    colors = _part_colors(np.array([float(parts.get(g, 0.0)) for g in GROUPS]))
+    colors = _part_colors(np.array([np.nan if parts.get(g) is None else float(parts[g]) for g in GROUPS]))  # type: ignore[arg-type]
     return colors[MIRROR_PARTS] if mirrored else colors  # scored mirrored: your left is the pro's right
 
 
