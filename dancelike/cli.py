@@ -14,7 +14,7 @@ import sys
 import threading
 import traceback
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 from dancelike import __version__
 from dancelike.atomic import disk_full
@@ -145,7 +145,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         return _usage(parser)
     try:
-        with _terminate_as_exit():
+        # Not for the app: inside Qt's event loop a Python handler would run late, if at all.
+        with _terminate_as_exit() if args.command != "app" else nullcontext():
             return int(args.handler(args) or 0)
     except DanceLikeError as exc:
         print(f"dancelike: error: {exc}", file=sys.stderr)
