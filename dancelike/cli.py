@@ -8,15 +8,17 @@ Set ``DANCELIKE_DEBUG=1`` to see the traceback behind an internal failure.
 from __future__ import annotations
 
 import argparse
-import json
 import os
+import signal
 import sys
+import threading
 import traceback
-from collections.abc import Sequence
-from pathlib import Path
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 
 from dancelike import __version__
-from dancelike.errors import DanceLikeError, InputError
+from dancelike.atomic import disk_full
+from dancelike.errors import DanceLikeError
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -119,6 +121,23 @@ def _run_bench_analyze(args: argparse.Namespace) -> int:
     return run_analyze(args)
 
 
+@contextmanager
+def _terminate_as_exit() -> Iterator[None]:
+    """SIGTERM (``kill PID``) unwinds like Ctrl-C does, so half-written outputs are removed."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _exit(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, _exit)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``dancelike`` console script."""
     parser = _build_parser()
@@ -126,7 +145,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         return _usage(parser)
     try:
-        return int(args.handler(args) or 0)
+        # Not for the app: inside Qt's event loop a Python handler would run late, if at all.
+        with _terminate_as_exit() if args.command != "app" else nullcontext():
+            return int(args.handler(args) or 0)
     except DanceLikeError as exc:
         print(f"dancelike: error: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -138,37 +159,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the user gets one line, developers the traceback
         if os.environ.get("DANCELIKE_DEBUG") == "1":
             traceback.print_exc()
+        if disk_full(exc):  # outside the outputs (which say which file): a cache, a temporary file
+            where = f" while writing {exc.filename}" if isinstance(exc, OSError) and exc.filename else ""
+            print(f"dancelike: error: disk full{where}", file=sys.stderr)
+            return 2
         print(f"dancelike: internal error: {exc.__class__.__name__}: {exc} (DANCELIKE_DEBUG=1 shows details)", file=sys.stderr)
         return 1
-
-
-def require_output_path(path: str, what: str) -> None:
-    """Fail early (before long work) when an output path cannot be written."""
-    if path == "-":
-        return
-    if os.path.isdir(path):
-        raise InputError(f"{path}: is a folder; give a file name for the {what}")
-    folder = os.path.dirname(os.path.abspath(path))
-    while not os.path.exists(folder):  # the nearest existing ancestor decides
-        folder = os.path.dirname(folder)
-    if not os.path.isdir(folder):
-        raise InputError(f"{path}: part of the folder path is a file, not a folder")
-    if not os.access(folder, os.W_OK):
-        raise InputError(f"{path}: folder is not writable for the {what}")
-
-
-def write_json(document: object, destination: str, compact: bool = False) -> None:
-    """Write ``document`` as JSON to a file, or to stdout when ``destination`` is "-"."""
-    text = json.dumps(document, separators=(",", ":")) if compact else json.dumps(document, indent=1)
-    if destination == "-":
-        sys.stdout.write(text + "\n")
-        sys.stdout.flush()
-        return
-    try:
-        Path(destination).parent.mkdir(parents=True, exist_ok=True)
-        Path(destination).write_text(text + "\n")
-    except OSError as exc:
-        raise InputError(f"{destination}: cannot write the JSON ({exc.strerror or exc})") from exc
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import cv2
 import numpy as np
 
+from dancelike.atomic import atomic_output
 from dancelike.media.audio import load_audio
 from dancelike.media.overlay import draw_body
 from dancelike.media.video import VideoFrame, VideoReader
@@ -110,10 +111,11 @@ class FrameFetcher:
 
 
 def write_replay(destination: str, reference_path: str, performance_path: str, scored: ScoredPair) -> None:
-    """Write the side-by-side replay of a scored pair to ``destination`` (MP4, H.264 + AAC)."""
+    """Write the side-by-side replay of a scored pair to ``destination`` (MP4, H.264 + AAC); the
+    file appears there only when complete, and an earlier one survives a failure."""
     count = min(len(scored.reference.frames), len(scored.report.frame_scores))
-    with Progress(count, "replay") as progress:
-        render_replay(destination, reference_path, performance_path, scored.report, scored.reference, scored.performance, lambda _i: progress.update())
+    with Progress(count, "replay") as progress, atomic_output(destination) as part:
+        render_replay(part, reference_path, performance_path, scored.report, scored.reference, scored.performance, lambda _i: progress.update())
 
 
 def render_replay(

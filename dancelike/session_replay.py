@@ -17,7 +17,6 @@ No Qt; ``on_progress(0..1)`` and ``cancel`` (a ``threading.Event``) let a GUI wo
 from __future__ import annotations
 
 import json
-import os
 import threading
 from collections.abc import Callable
 from dataclasses import replace
@@ -27,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from dancelike.analysis import AnalysisPool, VideoAnalysis
+from dancelike.atomic import atomic_output
 from dancelike.media.video import VideoReader
 from dancelike.offline import analyse_reference, score_videos
 from dancelike.replay import render_replay
@@ -48,16 +48,15 @@ class ReplayCancelled(Exception):
 def save_report_arrays(folder: Path, report: Report, performance_frames: np.ndarray) -> Path:
     """Write the report's per-frame arrays (which ``report.json`` leaves out) into ``folder``."""
     path = Path(folder) / ARRAYS_NAME
-    temporary = path.with_suffix(".part.npz")
-    np.savez_compressed(
-        temporary,
-        frame_scores=np.asarray(report.frame_scores, np.float32),
-        group_scores=np.asarray(report.group_scores, np.float32),
-        matched_frames=np.asarray(report.matched_frames, np.int64),
-        judged=np.asarray(report.judged, bool),
-        performance_frames=np.asarray(performance_frames, np.int64),
-    )
-    os.replace(temporary, path)
+    with atomic_output(path) as part:
+        np.savez_compressed(
+            part,
+            frame_scores=np.asarray(report.frame_scores, np.float32),
+            group_scores=np.asarray(report.group_scores, np.float32),
+            matched_frames=np.asarray(report.matched_frames, np.int64),
+            judged=np.asarray(report.judged, bool),
+            performance_frames=np.asarray(performance_frames, np.int64),
+        )
     return path
 
 
@@ -205,12 +204,7 @@ def _write(
         if on_progress is not None and i % 5 == 0:
             on_progress(before + _STEPS[2] * i / count)
 
-    partial = destination.with_name(destination.stem + ".part" + destination.suffix)
-    try:
-        render_replay(partial, reference_path, recording_path, report, reference, performance, frame_done)
-        os.replace(partial, destination)
-    finally:
-        if partial.exists():
-            partial.unlink()
+    with atomic_output(destination) as part:
+        render_replay(part, reference_path, recording_path, report, reference, performance, frame_done)
     if on_progress is not None:
         on_progress(1.0)

@@ -62,17 +62,21 @@ def _frame(i: int) -> np.ndarray:
     return img
 
 
-@pytest.fixture(scope="module")
-def clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A small real H.264 MP4 (index at the end, PyAV's default)."""
-    path = tmp_path_factory.mktemp("clip") / "clip.mp4"
+def make_clip(path: Path, frames: int = FRAMES) -> Path:
+    """A small real H.264 MP4 of ``_frame``s at ``FPS`` (index at the end, PyAV's default)."""
     with av.open(str(path), "w") as container:
         stream = container.add_stream("libx264", rate=FPS)
         stream.width, stream.height, stream.pix_fmt = W, H, "yuv420p"
-        for i in range(FRAMES):
+        for i in range(frames):
             container.mux(stream.encode(av.VideoFrame.from_ndarray(_frame(i), format="rgb24")))
         container.mux(stream.encode(None))
     return path
+
+
+@pytest.fixture(scope="module")
+def clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small real H.264 MP4 (index at the end, PyAV's default)."""
+    return make_clip(tmp_path_factory.mktemp("clip") / "clip.mp4")
 
 
 # --- the command itself -------------------------------------------------------------------

@@ -8,7 +8,8 @@ from typing import Any
 import numpy as np
 
 from dancelike.analysis import analyze_image, analyze_video
-from dancelike.cli import require_output_path, write_json
+from dancelike.atomic import atomic_output
+from dancelike.commands._io import check_outputs, check_workers, write_json
 from dancelike.errors import InputError
 from dancelike.media.overlay import draw_body
 from dancelike.media.video import VideoReader, is_image, load_image
@@ -59,7 +60,8 @@ def _run_image(args: argparse.Namespace) -> int:
 
 
 def _write_overlay(source: str, destination: str, fps: float, frames: list[BodyFrame]) -> None:
-    with VideoReader(source) as reader, VideoWriter(destination, fps, reader.width, reader.height) as writer:
+    """The overlay video, written beside ``destination`` and renamed over it once complete."""
+    with atomic_output(destination) as part, VideoReader(source) as reader, VideoWriter(part, fps, reader.width, reader.height) as writer:
         with Progress(len(frames), "overlay") as progress:
             for frame, body in zip(reader, frames):
                 writer.write(draw_body(frame.rgb, body))
@@ -94,11 +96,9 @@ def _run_video(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    for path, what in ((args.json, "JSON"), (args.mask, "mask"), (args.overlay, "overlay")):
-        if path:
-            require_output_path(path, what)
-    if args.workers is not None and args.workers < 1:
-        raise InputError("--workers must be at least 1")
+    outputs = {"--json": (args.json, "JSON"), "--mask": (args.mask, "mask"), "--overlay": (args.overlay, "overlay")}
+    check_outputs((args.input,), outputs)
+    check_workers(args.workers)
     if is_image(args.input):
         return _run_image(args)
     return _run_video(args)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from dancelike.analysis import AnalysisPool, VideoAnalysis, analyze_video, default_workers
-from dancelike.cli import write_json
+from dancelike.commands._io import check_outputs, check_seconds, check_workers, write_json
 from dancelike.errors import InputError
 from dancelike.media.video import VideoReader
 
@@ -149,8 +149,8 @@ def bench_score(seconds: float) -> dict[str, Any]:
 
 
 def run_score(args: argparse.Namespace) -> int:
-    if args.seconds < 5:
-        raise InputError("--seconds must be at least 5")
+    check_seconds(args.seconds, at_least=5.0)
+    check_outputs((), {"--json": (args.json, "benchmark figures")})
     result = bench_score(args.seconds)
     if args.json:
         write_json(result, args.json)
@@ -168,6 +168,8 @@ def run_analyze(args: argparse.Namespace) -> int:
     video = args.video or golden_clip()
     if video is None:
         raise InputError("no VIDEO given and no golden clip at ../shared/golden/pose_squats.mp4")
+    check_outputs((video,), {"--json": (args.json, "benchmark figures")})
+    check_workers(args.workers)
     if args.repeat < 1:
         raise InputError("--repeat must be at least 1")
     result = bench_analyze(str(video), args.workers or default_workers(), args.repeat)

@@ -25,12 +25,11 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
-from dancelike.cli import require_output_path, write_json
+from dancelike.commands._io import check_outputs, check_seconds, write_json
 from dancelike.engine import capacity
 from dancelike.engine.events import FrameScored
 from dancelike.engine.metrics import reset_peak_rss
 from dancelike.engine.session import Session
-from dancelike.errors import InputError
 from dancelike.media.video import VideoReader
 from dancelike.store.paths import subdir
 
@@ -62,12 +61,10 @@ def bench_videos(seconds: float, log: TextIO) -> tuple[Path, Path]:
         (camera, Dancer(offset=0.15, sloppiness=0.15, seed=1), Scene(person=2, room=1, x=0.42, size=0.64)),
     )
     for path, dancer, scene in jobs:
-        if not path.is_file():
+        if not path.is_file():  # render_performance writes the video whole or not at all
             print(f"rendering {path.name} ({length:g} s, 640x480, 30 fps)...", file=log, flush=True)
-            partial = path.with_suffix(".part.mp4")
-            render_performance(partial, "groove", dancer, scene, duration=length)
-            partial.replace(path)
-            partial.with_name(partial.stem + ".truth.json").unlink(missing_ok=True)
+            render_performance(path, "groove", dancer, scene, duration=length)
+            path.with_name(path.stem + ".truth.json").unlink(missing_ok=True)
     return reference, camera
 
 
@@ -173,14 +170,11 @@ def print_figures(f: dict[str, Any], out: TextIO) -> None:
 
 def run_live(args: argparse.Namespace) -> int:
     """``dancelike bench live [--seconds N] [--json PATH|-] [--camera SPEC] [--reference PATH]``."""
-    seconds = float(getattr(args, "seconds", None) or 30.0)
-    if seconds <= 0:
-        raise InputError("--seconds must be positive")
+    seconds = check_seconds(float(getattr(args, "seconds", 30.0)))
     json_to = getattr(args, "json", None)
-    if json_to:
-        require_output_path(json_to, "benchmark figures")
-    out = sys.stderr if json_to == "-" else sys.stdout
     given_ref, given_cam = getattr(args, "reference", None), getattr(args, "camera", None)
+    check_outputs((given_ref, given_cam if given_cam and Path(given_cam).is_file() else None), {"--json": (json_to, "benchmark figures")})
+    out = sys.stderr if json_to == "-" else sys.stdout
     rendered_ref, rendered_cam = (None, None) if given_ref and given_cam and Path(given_cam).is_file() else bench_videos(seconds, sys.stderr)
     reference = Path(given_ref) if given_ref else rendered_ref
     camera_file = Path(given_cam) if given_cam and Path(given_cam).is_file() else rendered_cam

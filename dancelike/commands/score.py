@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from dancelike.cli import require_output_path, write_json
+from dancelike.commands._io import check_outputs, check_workers, write_json
 from dancelike.errors import InputError
 from dancelike.media.video import VideoReader, is_image
 from dancelike.offline import score_videos
@@ -42,13 +42,10 @@ def _human(report: Report) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    for path, what in ((args.json, "JSON"), (args.video, "replay video")):
-        if path:
-            require_output_path(path, what)
+    check_outputs((args.reference, args.performance), {"--json": (args.json, "JSON"), "--video": (args.video, "replay video")})
     if args.video and not args.video.lower().endswith((".mp4", ".mov", ".m4v")):
         raise InputError(f"{args.video}: the replay is an MP4 video; use a .mp4 name")
-    if args.workers is not None and args.workers < 1:
-        raise InputError("--workers must be at least 1")
+    check_workers(args.workers)
     totals = {"reference": _check_video(args.reference, "reference"), "performance": _check_video(args.performance, "performance")}
 
     with Progress(sum(totals.values()) or None, "score") as progress:

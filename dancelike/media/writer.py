@@ -16,29 +16,8 @@ import av.error
 import cv2
 import numpy as np
 
+from dancelike.atomic import prepare_destination, write_file
 from dancelike.errors import InputError
-
-
-def _prepare_destination(path: Path) -> None:
-    """Create the parent folder and prove ``path`` is writable, or raise ``InputError``.
-
-    The file is opened for real rather than checked with ``os.access``: that is the only
-    honest test (root, read-only mounts, ACLs), and FFmpeg would otherwise only fail at
-    the first frame, after the user has waited for the analysis.
-    """
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder; give a file name to write")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError) as exc:
-        raise InputError(f"{path}: part of the folder path is a file, not a folder") from exc
-    except OSError as exc:
-        raise InputError(f"{path}: cannot create its folder ({exc.strerror or exc})") from exc
-    try:
-        with open(path, "ab"):
-            pass
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write here ({exc.strerror or exc})") from exc
 
 
 def _fps_fraction(fps: float) -> Fraction:
@@ -69,7 +48,7 @@ class VideoWriter:
         audio_channels: int = 2,
     ) -> None:
         self.path = Path(path)
-        _prepare_destination(self.path)
+        prepare_destination(self.path)
         self.width, self.height = int(width), int(height)
         if self.width <= 0 or self.height <= 0:
             raise ValueError(f"bad frame size {width}x{height}")
@@ -169,14 +148,16 @@ class VideoWriter:
 
 
 def write_png(path: str | Path, image: np.ndarray) -> None:
-    """Write an RGB (``HxWx3``) or grayscale (``HxW``) uint8 image as PNG."""
+    """Write an RGB (``HxWx3``) or grayscale (``HxW``) uint8 image as PNG (or the format its
+    name asks for), atomically: encoded in memory, so a full disk is an ``OSError``, not a
+    silent ``False`` from OpenCV, and an earlier file survives any failure."""
     path = Path(path)
-    _prepare_destination(path)
     if image.ndim == 3:
         image = cv2.cvtColor(image, cv2.COLOR_RGB2BGR)
     try:
-        ok = cv2.imwrite(str(path), image)
+        ok, encoded = cv2.imencode(path.suffix or ".png", image)
     except cv2.error as exc:
         raise InputError(f"{path}: cannot write the image ({exc.err})") from exc
     if not ok:
         raise InputError(f"{path}: cannot write the image")
+    write_file(path, encoded.tobytes(), "image")

@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from dancelike.atomic import atomic_output
 from dancelike.media.writer import VideoWriter
 from dancelike.store.db import Choreography, Store
 from dancelike.store.library import (
@@ -94,27 +95,23 @@ def render_demo(
 ) -> Path:
     """Write the demo video to ``path`` (what ``render_performance`` writes, without its truth file).
 
-    Cancelled, the half-written file is removed.
+    It appears whole or not at all: cancelled or failed, nothing is left at ``path``.
     """
     dance, dancer, scene = choreography(DEMO_CHOREOGRAPHY), DEMO_DANCER, DEMO_SCENE
     duration = _duration()
     count = round(duration * scene.fps)
     pcm = render_music(dance.bpm * dancer.tempo, duration)
     written = 0  # audio samples written so far; the same blocks as render_performance
-    try:
-        with VideoWriter(path, scene.fps, scene.width, scene.height, audio_rate=SAMPLE_RATE) as writer:
-            for k, (frame, _landmarks) in enumerate(render_frames(dance, dancer, scene, duration)):
-                check_cancelled(cancel)
-                writer.write(frame)
-                until = min(int((k + 1) * SAMPLE_RATE / scene.fps), pcm.shape[1])
-                writer.write_audio(pcm[:, written:until].T)
-                written = max(written, until)
-                if on_progress is not None and k % 15 == 0:
-                    on_progress(k / count)
-            writer.write_audio(pcm[:, written:].T)
-    except BaseException:
-        path.unlink(missing_ok=True)
-        raise
+    with atomic_output(path) as part, VideoWriter(part, scene.fps, scene.width, scene.height, audio_rate=SAMPLE_RATE) as writer:
+        for k, (frame, _landmarks) in enumerate(render_frames(dance, dancer, scene, duration)):
+            check_cancelled(cancel)
+            writer.write(frame)
+            until = min(int((k + 1) * SAMPLE_RATE / scene.fps), pcm.shape[1])
+            writer.write_audio(pcm[:, written:until].T)
+            written = max(written, until)
+            if on_progress is not None and k % 15 == 0:
+                on_progress(k / count)
+        writer.write_audio(pcm[:, written:].T)
     if on_progress is not None:
         on_progress(1.0)
     return path

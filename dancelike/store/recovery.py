@@ -13,8 +13,6 @@ one-line message, its row and files kept.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -23,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from dancelike.analysis import AnalysisPool
+from dancelike.atomic import write_file
 from dancelike.errors import InputError
 from dancelike.media.recorder import trim_to_complete_fragments
 from dancelike.media.video import VideoReader
@@ -175,20 +174,7 @@ def _recover(store: Store, record: SessionRecord, get_pool: Callable[[], Analysi
 
 def write_json(path: Path, document: dict[str, Any]) -> None:
     """Write ``document`` atomically (a half-written report is never read); ``InputError`` on failure."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".json.part")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(document, out, indent=1, default=_plain)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, path)
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write the report ({exc.strerror or exc})") from exc
+    write_file(path, (json.dumps(document, indent=1, default=_plain)).encode("utf-8"), "report")
 
 
 def _plain(value: object) -> object:

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from dancelike.atomic import atomic_output, write_file
 from dancelike.errors import InputError
 from dancelike.media.writer import VideoWriter
 from dancelike.synth.choreography import Choreography, choreography
@@ -150,24 +151,20 @@ def render_performance(
     pcm = render_music(bpm, duration, start=-start) if music else None
     if scene.width % 2 or scene.height % 2:
         raise InputError(f"{scene.width}x{scene.height}: synthetic videos need an even width and height")
-    writer = VideoWriter(path, scene.fps, scene.width, scene.height, audio_rate=SAMPLE_RATE if music else None)
-    written = 0  # audio samples written so far
     joints: list[np.ndarray | None] = []
     started = time.perf_counter()
-    try:
-        for k, (frame, landmarks) in enumerate(
-            render_frames(dance, dancer, scene, duration, start)
-        ):
-            writer.write(frame)
-            joints.append(landmarks)
+    with atomic_output(path) as part:  # the video appears whole or not at all
+        with VideoWriter(part, scene.fps, scene.width, scene.height, audio_rate=SAMPLE_RATE if music else None) as writer:
+            written = 0  # audio samples written so far
+            for k, (frame, landmarks) in enumerate(render_frames(dance, dancer, scene, duration, start)):
+                writer.write(frame)
+                joints.append(landmarks)
+                if pcm is not None:
+                    until = min(int((k + 1) * SAMPLE_RATE / scene.fps), pcm.shape[1])
+                    writer.write_audio(pcm[:, written:until].T)
+                    written = max(written, until)
             if pcm is not None:
-                until = min(int((k + 1) * SAMPLE_RATE / scene.fps), pcm.shape[1])
-                writer.write_audio(pcm[:, written:until].T)
-                written = max(written, until)
-        if pcm is not None:
-            writer.write_audio(pcm[:, written:].T)
-    finally:
-        writer.close()
+                writer.write_audio(pcm[:, written:].T)
     elapsed = time.perf_counter() - started
     moves = []
     if scene.person is not None:
@@ -190,10 +187,7 @@ def render_performance(
         len(joints) / max(elapsed, 1e-9),
     )
     truth_path = path.with_name(path.stem + ".truth.json")
-    try:
-        truth_path.write_text(json.dumps(truth.to_json(), separators=(",", ":")) + "\n")
-    except OSError as exc:
-        raise InputError(f"{truth_path}: cannot write ({exc.strerror or exc})") from exc
+    write_file(truth_path, (json.dumps(truth.to_json(), separators=(",", ":")) + "\n").encode("utf-8"), "ground truth")
     return truth
 
 

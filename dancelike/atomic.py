@@ -1,0 +1,127 @@
+"""Outputs that appear whole or not at all.
+
+Every file DanceLike writes for a user (JSON, PNG, MP4) is first written to a hidden
+temporary file beside its target (``.NAME.XXXXXXXX.part.EXT``: same folder, so the final
+rename is atomic; the extension kept, so encoders that pick a container from the name still
+can) and renamed over the target only once complete. A failure, Ctrl-C or ``SystemExit``
+removes the temporary file and leaves any earlier file at the target as it was. A process
+killed outright (SIGKILL, power loss) may leave the hidden ``.part`` file, never a partial
+file under the final name.
+
+A full disk becomes one line the user can act on: ``disk full while writing PATH``.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import secrets
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from dancelike.errors import InputError
+
+#: errno values that mean "no room left": a full file system, or the user's quota.
+DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
+
+
+def disk_full(exc: BaseException | None) -> bool:
+    """True when ``exc`` or an exception it was raised from is an ``OSError`` for a full disk."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, OSError) and exc.errno in DISK_FULL_ERRNOS:
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def prepare_destination(path: Path) -> None:
+    """Create the parent folder and prove ``path`` is writable, or raise ``InputError``.
+
+    The file is opened for real rather than checked with ``os.access``: that is the only
+    honest test (root, read-only mounts, ACLs), and FFmpeg would otherwise only fail at
+    the first frame, after the user has waited for the analysis.
+    """
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; give a file name to write")
+    _make_parent(path)
+    try:
+        with open(path, "ab"):
+            pass
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write here ({exc.strerror or exc})") from exc
+
+
+def _make_parent(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as exc:
+        raise InputError(f"{path}: part of the folder path is a file, not a folder") from exc
+    except OSError as exc:
+        raise InputError(f"{path}: cannot create its folder ({exc.strerror or exc})") from exc
+
+
+def _create_temporary(target: Path, shown: Path) -> Path:
+    """A new, empty hidden file beside ``target`` (created exclusively: never someone else's)."""
+    for _ in range(100):
+        part = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.part{target.suffix}")
+        try:
+            os.close(os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            if exc.errno in DISK_FULL_ERRNOS:
+                raise InputError(f"disk full while writing {shown}") from exc
+            raise InputError(f"{shown}: cannot write here ({exc.strerror or exc})") from exc
+        return part
+    raise InputError(f"{shown}: cannot find a free temporary name beside it")
+
+
+def _finish(part: Path, target: Path) -> None:
+    """Make ``part``'s bytes durable, give it the old file's permissions, rename it over ``target``."""
+    with open(part, "rb+") as handle:
+        os.fsync(handle.fileno())
+    try:
+        os.chmod(part, stat.S_IMODE(os.stat(target).st_mode))
+    except FileNotFoundError:
+        pass
+    os.replace(part, target)
+
+
+@contextmanager
+def atomic_output(path: str | Path) -> Iterator[Path]:
+    """Yield a temporary path to write ``path``'s content to; it replaces ``path`` on success.
+
+    On any exception (also ``KeyboardInterrupt`` and ``SystemExit``) the temporary file is
+    removed and ``path`` is left as it was. A full disk is re-raised as ``InputError``
+    ("disk full while writing PATH"); an error message naming the temporary file names
+    ``path`` instead. A symbolic link at ``path`` is kept: the file it points to is replaced.
+    """
+    shown = Path(path)
+    target = Path(os.path.realpath(shown)) if shown.is_symlink() else shown
+    if target.is_dir():
+        raise InputError(f"{shown}: is a folder; give a file name to write")
+    _make_parent(target)
+    part = _create_temporary(target, shown)
+    try:
+        yield part
+        _finish(part, target)
+    except BaseException as exc:
+        part.unlink(missing_ok=True)
+        if isinstance(exc, Exception) and disk_full(exc):
+            raise InputError(f"disk full while writing {shown}") from exc
+        if type(exc) is InputError and str(part) in str(exc):
+            raise InputError(str(exc).replace(str(part), str(shown))) from exc
+        raise
+
+
+def write_file(path: str | Path, data: bytes, what: str = "file") -> None:
+    """Write ``data`` to ``path`` atomically (see ``atomic_output``); ``InputError`` on failure."""
+    with atomic_output(path) as part:
+        try:
+            part.write_bytes(data)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot write the {what} ({exc.strerror or exc})") from exc

@@ -1,0 +1,93 @@
+"""What the sub-commands share: checking options and outputs before long work, writing JSON.
+
+Kept here rather than in ``cli.py`` so the commands do not import the entry point that
+imports them. Every check raises ``InputError`` (one line, exit code 2) before any file is
+opened for writing.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sys
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from dancelike.atomic import write_file
+from dancelike.errors import InputError
+
+PathLike = str | Path
+
+
+def require_output_path(path: str, what: str) -> None:
+    """Fail early (before long work) when an output path cannot be written."""
+    if path == "-":
+        return
+    if os.path.isdir(path):
+        raise InputError(f"{path}: is a folder; give a file name for the {what}")
+    folder = os.path.dirname(os.path.abspath(path))
+    while not os.path.exists(folder):  # the nearest existing ancestor decides
+        folder = os.path.dirname(folder)
+    if not os.path.isdir(folder):
+        raise InputError(f"{path}: part of the folder path is a file, not a folder")
+    if not os.access(folder, os.W_OK):
+        raise InputError(f"{path}: folder is not writable for the {what}")
+
+
+def same_file(a: PathLike, b: PathLike) -> bool:
+    """Whether two names are one file: the same resolved path (``./x``, symbolic links, even
+    for a file not yet made), or the same inode (hard links, case-insensitive file systems)."""
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def check_outputs(inputs: Iterable[PathLike | None], outputs: Mapping[str, tuple[str | None, str]]) -> None:
+    """Refuse outputs that would destroy an input or each other, or cannot be written.
+
+    ``outputs`` maps an option (``"--json"``) to ``(path or None, what it holds)``; ``"-"``
+    (stdout) and None are skipped. Runs before anything is read or written, so a refused
+    command touches nothing.
+    """
+    sources = [source for source in inputs if source]
+    named: list[tuple[str, str]] = []
+    for option, (path, what) in outputs.items():
+        if not path or path == "-":
+            continue
+        for source in sources:
+            if same_file(path, source):
+                raise InputError(f"{path}: {option} would overwrite the input {source}; give the {what} another name")
+        for other_option, other in named:
+            if same_file(path, other):
+                raise InputError(f"{other_option} and {option} both name {path}; give each output its own file")
+        named.append((option, path))
+        require_output_path(path, what)
+
+
+def check_workers(workers: int | None) -> None:
+    """``--workers`` is a count of processes: None means one per core, anything else at least 1."""
+    if workers is not None and workers < 1:
+        raise InputError("--workers must be at least 1")
+
+
+def check_seconds(seconds: float, option: str = "--seconds", at_least: float = 0.0) -> float:
+    """A length in seconds that is a positive finite number (and at least ``at_least``)."""
+    if not math.isfinite(seconds) or seconds <= 0:
+        raise InputError(f"{option} must be a positive finite number of seconds, not {seconds:g}")
+    if seconds < at_least:
+        raise InputError(f"{option} must be at least {at_least:g}")
+    return seconds
+
+
+def write_json(document: object, destination: str, compact: bool = False) -> None:
+    """Write ``document`` as JSON to a file (atomically), or to stdout when ``destination`` is "-"."""
+    text = json.dumps(document, separators=(",", ":")) if compact else json.dumps(document, indent=1)
+    if destination == "-":
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+        return
+    write_file(destination, (text + "\n").encode("utf-8"), "JSON")
