@@ -27,7 +27,7 @@ from dancelike.media.video import VideoReader
 from dancelike.media.writer import write_png
 from dancelike.replay import _part_colors
 from dancelike.scoring.match import score_pairs
-from dancelike.scoring.poses import MIRROR_PARTS, pose_track
+from dancelike.scoring.poses import GROUPS, MIRROR_PARTS, pose_track
 from dancelike.scoring.report import Report
 from dancelike.vision.body import BodyFrame
 from dancelike.vision.tracker import PoseTracker
@@ -94,12 +94,18 @@ def _half(rgb: np.ndarray) -> np.ndarray:
     return cv2.resize(rgb, (width, SNAPSHOT_HEIGHT), interpolation=cv2.INTER_AREA)
 
 
-def compose(reference_rgb: np.ndarray, reference_body: BodyFrame, user_rgb: np.ndarray, user_body: BodyFrame, mirrored: bool) -> np.ndarray:
-    """One snapshot: the pro left (usual part colours), you right (parts coloured by score)."""
-    ref_row = pose_track([reference_body])
-    user_row = pose_track([user_body], mirror=mirrored)
-    groups = score_pairs(ref_row, user_row, np.array([[0, 0]])).groups[0]
-    colors = _part_colors(np.nan_to_num(groups))
+def compose(
+    reference_rgb: np.ndarray, reference_body: BodyFrame, user_rgb: np.ndarray, user_body: BodyFrame, mirrored: bool, parts: dict[str, float | None] | None = None
+) -> np.ndarray:
+    """One snapshot: the pro left (usual part colours), you right (parts coloured by score: the
+    report's ``parts`` of that moment when given, grey where not in view; else the poses')."""
+    if parts:
+        groups = np.array([np.nan if parts.get(g) is None else float(parts[g]) for g in GROUPS])  # type: ignore[arg-type]
+    else:
+        ref_row = pose_track([reference_body])
+        user_row = pose_track([user_body], mirror=mirrored)
+        groups = np.nan_to_num(score_pairs(ref_row, user_row, np.array([[0, 0]])).groups[0])
+    colors = _part_colors(groups)
     if mirrored:  # scores are for the mirrored reading: your left arm is judged as the pro's right
         colors = colors[MIRROR_PARTS]
     left = _half(draw_body(reference_rgb, reference_body, alpha=0.35))
@@ -140,6 +146,7 @@ def weakest_snapshots(
         return int(mapping[min(max(k, 0), len(mapping) - 1)])
 
     moments = [(int(w["reference_frame"]), recording_frame(int(w["performance_frame"]))) for w in weakest]
+    moment_parts = [w.get("parts") for w in weakest]
     ref_frames = frames_at(reference, [r for r, _ in moments])
     user_frames = frames_at(recording, [u for _, u in moments])
     tracker = tracker or PoseTracker(static=True)
@@ -148,7 +155,7 @@ def weakest_snapshots(
         ref_rgb, user_rgb = ref_frames.get(ref_index), user_frames.get(user_index)
         if ref_rgb is None or user_rgb is None:
             continue
-        image = compose(ref_rgb, tracker.process(ref_rgb), user_rgb, tracker.process(user_rgb), mirrored)
+        image = compose(ref_rgb, tracker.process(ref_rgb), user_rgb, tracker.process(user_rgb), mirrored, moment_parts[rank])
         if folder is not None:
             write_png(snapshot_path(folder, rank), image)
         images.append(image)

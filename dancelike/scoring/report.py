@@ -384,7 +384,8 @@ def build_report(
         if not len(inside):
             continue
         worst = int(inside[np.argmin(frame_scores[inside])])
-        weakest.append({**move_rows[index], "move": int(index), "reference_frame": worst, "performance_frame": int(matched_frames[worst])})
+        moment = {name: None if not in_view[g] else round(float(np.nan_to_num(group_scores[worst, g])), 1) for g, name in enumerate(GROUPS)}
+        weakest.append({**move_rows[index], "move": int(index), "reference_frame": worst, "performance_frame": int(matched_frames[worst]), "parts": moment})
 
     warnings = _warnings(reference, performance, fps, ref_view, perf_view)
     partial = _partial_warning(reference, danced & reference.found) if found_any else None
