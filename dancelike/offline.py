@@ -191,7 +191,8 @@ def score_analyses(
     plain = pose_track(performance.frames)
     mirrored_track = pose_track(performance.frames, mirror=True) if mirror is not Mirror.OFF else plain
     reading = choose_reading(ref_track, plain, mirrored_track, performance.fps, mirror, chance, line)
-    report = build_report(ref_track, reading.track, reading.path, performance.fps, reading.mirrored, beats, chance)
+    by_music = reading.line.source == "music"
+    report = build_report(ref_track, reading.track, reading.path, performance.fps, reading.mirrored, beats, chance, reading.line.offset_s if by_music else 0.0)
     report.aligned_by = reading.line.source
     if reading.line.source == "music":
         report.music_offset_ms = reading.line.offset_s * 1000.0

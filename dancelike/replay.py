@@ -171,7 +171,10 @@ def _running_score(report: Report, index: int) -> tuple[float, float | None]:
     """(score so far, this frame's score or None) over the frames the report judged."""
     scores = report.frame_scores[: index + 1]
     judged = report.judged[: index + 1] if len(report.judged) else np.ones(len(scores), bool)
-    running = float(scores[judged].mean()) if judged.any() else 0.0
+    if len(report.running) > index:  # as the report makes its score
+        running = float(report.running[index])
+    else:  # a report from before the running score was kept
+        running = float(scores[judged].mean()) if judged.any() else 0.0
     return running, float(scores[-1]) if judged[-1] else None
 
 

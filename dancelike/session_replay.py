@@ -55,6 +55,7 @@ def save_report_arrays(folder: Path, report: Report, performance_frames: np.ndar
             group_scores=np.asarray(report.group_scores, np.float32),
             matched_frames=np.asarray(report.matched_frames, np.int64),
             judged=np.asarray(report.judged, bool),
+            running=np.asarray(report.running, np.float32),
             performance_frames=np.asarray(performance_frames, np.int64),
         )
     return path
@@ -71,6 +72,7 @@ def load_report(folder: Path) -> tuple[Report, np.ndarray] | None:
             group_scores = arrays["group_scores"].astype(np.float64)
             matched = arrays["matched_frames"]
             judged = arrays["judged"] if "judged" in arrays else np.zeros(0, bool)
+            running = arrays["running"].astype(np.float64) if "running" in arrays else np.zeros(0)
             performance_frames = arrays["performance_frames"]
     except (OSError, ValueError, KeyError):
         return None
@@ -81,7 +83,7 @@ def load_report(folder: Path) -> tuple[Report, np.ndarray] | None:
         parts=dict(data.get("parts", {})), timeline=list(data.get("timeline", [])), moves=list(data.get("moves", [])),
         weakest=list(data.get("weakest", [])), warnings=list(data.get("warnings", [])), summary=str(data.get("summary", "")),
         frame_scores=frame_scores, group_scores=group_scores, matched_frames=matched, judged=judged,
-        aligned_by=str(data.get("aligned_by", "motion")), music_offset_ms=data.get("music_offset_ms"),
+        aligned_by=str(data.get("aligned_by", "motion")), music_offset_ms=data.get("music_offset_ms"), running=running,
     )  # fmt: skip
     return report, performance_frames
 

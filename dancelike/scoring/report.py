@@ -103,6 +103,9 @@ class Report:
     #: session) or "motion"; with the music, how much later the performance's music played
     aligned_by: str = "motion"
     music_offset_ms: float | None = None
+    #: per reference frame, the score so far as the report makes it (the replay's running
+    #: score); empty: a report read back from an older session
+    running: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False)
 
     def to_json(self) -> dict[str, Any]:
         """The JSON document of ``dancelike score --json``."""
@@ -268,6 +271,16 @@ def _partial_warning(reference: PoseTrack, danced: np.ndarray) -> str | None:
     return f"You danced {start:.0f}-{end:.0f} s of {total:.0f} s: the rest is not scored."
 
 
+def _running_scores(relative_agreement: np.ndarray, weights: np.ndarray, seen: np.ndarray) -> np.ndarray:
+    """``_judged_score`` of every prefix of the reference: the score so far, frame by frame."""
+    present = np.where(seen, weights, 0.0)
+    agreement = np.cumsum(np.nan_to_num(relative_agreement) * present)
+    seen_weight, all_weight = np.cumsum(present), np.cumsum(weights)
+    mean = np.divide(agreement, seen_weight, out=np.full(len(weights), -1.0), where=seen_weight > 0)
+    share = np.divide(seen_weight, all_weight, out=np.zeros(len(weights)), where=all_weight > 0)
+    return score_curve(mean) * share
+
+
 def _judged_score(relative_agreement: np.ndarray, weights: np.ndarray, seen: np.ndarray) -> float:
     """0-100 for the frames ``weights`` selects: the curve over their mean relative agreement
     where the dancer was seen, times the share of them where the dancer was seen (out of frame
@@ -311,6 +324,7 @@ def build_report(
     mirrored: bool,
     beats: np.ndarray | None = None,
     chance: Chance | None = None,
+    music_offset_s: float = 0.0,
 ) -> Report:
     """The full report from two pose tracks and the alignment ``path`` (k, 2) between them.
 
@@ -346,7 +360,7 @@ def build_report(
     matched_time = _per_reference_frame(path, performance.times[path[:, 1]], count)
     perf_found_per_ref = _per_reference_frame(path, performance.found[path[:, 1]].astype(np.float64), count) > 0.5
     valid = reference.found & perf_found_per_ref & danced
-    timing = timing_from_path(reference.times, performance.times, matched_time, valid)
+    timing = timing_from_path(reference.times, performance.times, matched_time - music_offset_s, valid)
 
     judged = reference.found if reference.found.any() else np.ones(count, bool)
     # Frames no path step reaches were not danced (a practice session seeked past them, or the
@@ -409,5 +423,6 @@ def build_report(
         group_scores=np.where(in_view[None, :], np.nan_to_num(group_scores), np.nan),  # NaN: not in view
         matched_frames=matched_frames,
         judged=judged,
+        running=_running_scores(frame_relative, weights, both_found),
     )
 
