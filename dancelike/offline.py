@@ -178,7 +178,7 @@ def score_videos(
             pool.close()
     beats = reference_beats(reference_path, key if use_cache else None)
     line = music_line(reference_path, performance_path)
-    report, reading = score_analyses(reference, performance, mirror, beats, reference_chance(reference_path, pose_track(reference.frames), reference.fps, key if use_cache else None), line)
+    report, reading = score_analyses(reference, performance, mirror, beats, reference_chance(reference_path, pose_track(reference.frames, with_parts=False), reference.fps, key if use_cache else None), line)
     return ScoredPair(report, reference, performance, reading.path, cached, reading.line)
 
 
@@ -187,9 +187,10 @@ def score_analyses(
 ) -> tuple[Report, Reading]:
     """The report of two analysed videos (``line``: the music's, when known)."""
     mirror = Mirror(mirror)
-    ref_track = pose_track(reference.frames)
-    plain = pose_track(performance.frames)
-    mirrored_track = pose_track(performance.frames, mirror=True) if mirror is not Mirror.OFF else plain
+    # limb directions only: the part maps' overlap is left out of the score (``poses.without_parts``)
+    ref_track = pose_track(reference.frames, with_parts=False)
+    plain = pose_track(performance.frames, with_parts=False)
+    mirrored_track = pose_track(performance.frames, mirror=True, with_parts=False) if mirror is not Mirror.OFF else plain
     reading = choose_reading(ref_track, plain, mirrored_track, performance.fps, mirror, chance, line)
     by_music = reading.line.source == "music"
     report = build_report(ref_track, reading.track, reading.path, performance.fps, reading.mirrored, beats, chance, reading.line.offset_s if by_music else 0.0)

@@ -88,7 +88,7 @@ def evaluate(folder: Path) -> list[Row]:
         for reference, performance, kind in pairs():
             ref_analysis, key = analyses[reference]
             perf_analysis, _ = analyses[performance]
-            chance = reference_chance(folder / reference, pose_track(ref_analysis.frames), ref_analysis.fps, key)
+            chance = reference_chance(folder / reference, pose_track(ref_analysis.frames, with_parts=False), ref_analysis.fps, key)
             beats = reference_beats(folder / reference, key)
             report, reading = score_analyses(ref_analysis, perf_analysis, "auto", beats, chance, music_line(folder / reference, folder / performance))
             rows.append(Row(reference, performance, kind, report.score, report.shape, report.timing, report.mirrored,

@@ -40,6 +40,8 @@ CURVE_RELATIVE = (-1.0, 0.0, 0.19, 0.28, 0.75, 1.0)
 CURVE_SCORE = (0.0, 8.0, 31.0, 75.0, 90.0, 100.0)
 #: Where in the reference (fractions of its length) it is shifted against itself for chance.
 CHANCE_SHIFTS = (0.2, 0.35, 0.5, 0.65, 0.8)
+#: Every how many frames a window is compared when measuring chance (an average needs no more).
+CHANCE_STEP = 3
 #: Shorter references (seconds) give too few unrelated moments: the default chance is used.
 MIN_CHANCE_S = 3.0
 
@@ -82,7 +84,7 @@ def reference_chance(reference: PoseTrack, fps: float) -> Chance:
         scored = score_pairs(reference, reference, np.stack([found, partner[found]], axis=1))
         weight = np.maximum((scored.group_weights * in_view).sum(axis=1), 1e-9)
         poses.append(float((frame_from_groups(scored.groups, scored.group_weights, in_view) * weight).sum() / weight.sum()) / 100.0)
-        moved = movement_scores(reference, reference, partner, fps)
+        moved = movement_scores(reference, reference, partner, fps, step=CHANCE_STEP)
         usable = ~np.isnan(moved.frame) & (moved.motion > 0)
         if usable.any():
             movements.append(float((moved.frame[usable] * moved.motion[usable]).sum() / moved.motion[usable].sum()))

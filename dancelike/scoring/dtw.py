@@ -220,13 +220,17 @@ def _accumulate(costs: np.ndarray, lo: np.ndarray, penalty: float = 0.0) -> tupl
     best_prev = np.empty(width)
     from_above = np.empty(width)
     outs = list(cells[1:, 1 : 1 + width])
+    # The running sum carries c + p per cell, so a cell entered from the row above pays its own
+    # penalty once more than one entered diagonally: both are compared net of it (``before + p``).
+    before += penalty
     rows = zip(cells[:-1], outs, before[1:], running[1:], prefix[1:], acc[1:], shifts.tolist())
     for prev, out, before_row, running_row, prefix_row, acc_row, shift in rows:
-        # min(D[i-1, j-1], D[i-1, j] + p) for every j of this row's window; the row's running sum
-        # carries c + p per cell, so the cell's own penalty is taken off again (diagonal: none)
-        np.add(prev[shift + 1 : shift + 1 + width], penalty, out=from_above)
-        np.minimum(prev[shift : shift + width], from_above, out=best_prev)
-        best_prev -= penalty
+        # min(D[i-1, j-1], D[i-1, j] + p) for every j of this row's window
+        if penalty:
+            np.add(prev[shift + 1 : shift + 1 + width], penalty, out=from_above)
+            np.minimum(prev[shift : shift + width], from_above, out=best_prev)
+        else:
+            np.minimum(prev[shift : shift + width], prev[shift + 1 : shift + 1 + width], out=best_prev)
         np.subtract(best_prev, before_row, out=prefix_row)
         np.minimum.accumulate(prefix_row, out=acc_row)
         np.add(acc_row, running_row, out=out)

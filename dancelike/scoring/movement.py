@@ -152,9 +152,10 @@ def _ratio(value: np.ndarray, perfect: np.ndarray) -> np.ndarray:
     return np.where(usable, value / np.where(usable, perfect, 1.0), np.nan)
 
 
-def movement_scores(reference: PoseTrack, performance: PoseTrack, matched: np.ndarray, fps: float) -> MovementScores:
+def movement_scores(reference: PoseTrack, performance: PoseTrack, matched: np.ndarray, fps: float, step: int = 1) -> MovementScores:
     """Compare each reference frame's window of movement with the performance rows ``matched``
-    to it (``matched_rows``; -1: not danced). Windows do not reach past the danced stretch."""
+    to it (``matched_rows``; -1: not danced). Windows do not reach past the danced stretch.
+    ``step`` > 1 compares only every step-th frame (the others stay NaN): enough for an average."""
     count = len(reference)
     half = max(1, int(round(WINDOW_S * fps / 2.0)))
     ref_joints, ref_seen = joints_and_seen(reference)
@@ -167,8 +168,9 @@ def movement_scores(reference: PoseTrack, performance: PoseTrack, matched: np.nd
     if not len(danced) or not len(performance):
         return MovementScores(frame, groups, motion, group_seen)
     offsets = np.arange(-half, half + 1)
-    for start in range(0, count, _CHUNK):
-        rows = np.arange(start, min(count, start + _CHUNK))
+    centres = np.arange(0, count, max(1, step))
+    for start in range(0, len(centres), _CHUNK):
+        rows = centres[start : start + _CHUNK]
         window = np.clip(rows[:, None] + offsets[None, :], 0, count - 1)  # (k, w) reference frames
         partner = matched[window]
         valid = (partner >= 0) & (matched[rows] >= 0)[:, None]

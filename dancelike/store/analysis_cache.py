@@ -143,7 +143,7 @@ def load_array(key: str, name: str, folder: Path | None = None) -> np.ndarray | 
 
 
 #: Bump when ``scoring.calibration.reference_chance`` changes what it measures.
-CHANCE_VERSION = 3
+CHANCE_VERSION = 1
 
 
 def save_chance(key: str, values: np.ndarray, folder: Path | None = None) -> None:
