@@ -476,3 +476,14 @@ def test_launch_recovers_an_orphan_and_prepares_the_demo(qtbot: object, store: S
     assert demo.analysed and demo.id in window.library.cards() and not window.library.task_rows()
     assert window.library.cards()[demo.id].thumbnail.demo
     window.close()
+
+
+def test_a_part_not_in_view_is_shown_as_such_and_never_flagged(qtbot: object) -> None:
+    from dancelike.ui.charts import PartBars
+
+    bars = PartBars(flag_weakest=True)
+    bars.resize(360, 260)
+    bars.set_scores({"head": 90.0, "torso": 88.0, "left_arm": 56.0, "right_arm": 80.0, "left_leg": None, "right_leg": None})
+    assert bars.weakest() == "left_arm"  # a leg nobody could see is not "the limb that is off"
+    image = bars.grab().toImage()
+    assert not image.isNull() and image.width() == 360

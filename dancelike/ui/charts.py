@@ -154,8 +154,10 @@ class PartBars(QWidget):
                 p.setPen(score_color(score))
                 p.drawText(QRectF(track.right(), top, value_w, row), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, f"{score:.0f}")
             else:  # not in view in one of the videos: neither credited nor penalised
-                p.setFont(label_font)
+                p.setFont(font(max(8, self._size_pt - 3)))
                 p.setPen(_color("muted"))
+                p.drawText(QRectF(track.left() + 10, top, track.width(), row), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, "not in view")
+                p.setFont(label_font)
                 p.drawText(QRectF(track.right(), top, value_w, row), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, "–")
             if group == flagged:
                 p.setPen(QPen(score_color(score or 0.0), 2))
