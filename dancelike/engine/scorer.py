@@ -176,7 +176,7 @@ class LiveScorer:
 
     def _movement(self) -> tuple[float, np.ndarray]:
         """Movement agreement of the recent window (frame and groups; NaN while too short)."""
-        if len(self._recent) < 3:
+        if len(self._recent) < max(3, self._recent.maxlen // 2):  # too short a movement to judge
             return float("nan"), np.full(len(GROUPS), np.nan)
         slots = np.array([index for index, _ in self._recent])
         reading = self.mirrored if self.mirrored in self._recent[-1][1] else False
