@@ -84,6 +84,7 @@ def load_report(folder: Path) -> tuple[Report, np.ndarray] | None:
         weakest=list(data.get("weakest", [])), warnings=list(data.get("warnings", [])), summary=str(data.get("summary", "")),
         frame_scores=frame_scores, group_scores=group_scores, matched_frames=matched, judged=judged,
         aligned_by=str(data.get("aligned_by", "motion")), music_offset_ms=data.get("music_offset_ms"), running=running,
+        accents=data.get("accents"),
     )  # fmt: skip
     return report, performance_frames
 

@@ -89,3 +89,25 @@ def test_the_development_set_meets_the_targets(tmp_path: Path, monkeypatch: pyte
     monkeypatch.setenv("DANCELIKE_HOME", str(REAL_CLIPS / ".dancelike"))
     results = eval_real.check(eval_real.evaluate(REAL_CLIPS))
     assert all(met for _, met, _ in results), [(name, figures) for name, met, figures in results if not met]
+
+
+def _hits(count: int, delay: float = 0.0) -> list[BodyFrame]:
+    """The hand-made dancer moving in bursts: 0.3 s of movement, then a 0.2 s hold (a "hit")."""
+    def pace(t: float) -> float:
+        bar, into = divmod(max(t, 0.0), 0.5)
+        return 0.5 * bar + 0.5 * min(into / 0.3, 1.0)
+
+    return [BodyFrame(k / FPS, 640, 720, skeleton(pace(k / FPS - delay)).astype(np.float32), 1.0) for k in range(count)]
+
+
+def test_accents_are_the_arrivals_and_a_late_copy_hits_them_late() -> None:
+    from dancelike.scoring.accents import accent_times, compare_accents
+
+    reference = pose_track(_hits(180))
+    found = accent_times(reference)
+    expected = np.arange(0.3, 6.0, 0.5)
+    assert len(found) >= 4  # the bursts where the arms sweep fast (the waving is uneven)
+    assert np.abs(found[:, None] - expected[None, :]).min(axis=1).max() < 0.07  # each one an arrival
+    late = pose_track(_hits(180, delay=0.1))
+    accents = compare_accents(reference, late, reference.times.copy())  # compared on the same clock
+    assert accents is not None and accents.hit_share > 0.8 and accents.offset_ms == pytest.approx(100, abs=40)

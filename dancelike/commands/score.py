@@ -35,6 +35,10 @@ def _human(report: Report) -> str:
         + (f"; aligned by the music (yours plays {report.music_offset_ms / 1000:+.2f} s from the video's)" if report.music_offset_ms is not None else ""),
         "Parts: " + "  ".join(f"{name.replace('_', ' ')} {'not in view' if value is None else f'{value:.0f}'}" for name, value in report.parts.items()),
     ]
+    if report.accents and report.accents.get("count"):
+        accents = report.accents
+        timing = f", {abs(accents['offset_ms']):.0f} ms {'late' if accents['offset_ms'] > 0 else 'early'}" if abs(accents["offset_ms"]) >= 20 else ""
+        lines.append(f"Accents: you hit {accents['hit_share'] * 100:.0f}% of the pro's {accents['count']} accents{timing}")
     if report.weakest:
         lines.append("Weakest moves: " + ", ".join(f"{m['start']:.1f}-{m['end']:.1f} s ({m['rating']}, {m['score']:.0f})" for m in report.weakest))
     lines.extend(f"Warning: {warning}" for warning in report.warnings)

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from dancelike.scoring.accents import compare_accents
 from dancelike.scoring.calibration import DEFAULT_CHANCE, Chance, relative, score_curve
 from dancelike.scoring.match import frame_from_groups, score_pairs
 from dancelike.scoring.movement import matched_rows, movement_scores
@@ -106,6 +107,8 @@ class Report:
     #: per reference frame, the score so far as the report makes it (the replay's running
     #: score); empty: a report read back from an older session
     running: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False)
+    #: where your movement accents fell against the pro's (``accents.Accents.to_json``), or None
+    accents: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The JSON document of ``dancelike score --json``."""
@@ -124,6 +127,7 @@ class Report:
             "warnings": self.warnings,
             "summary": self.summary,
             "aligned_by": self.aligned_by,
+            "accents": self.accents,
             "music_offset_ms": None if self.music_offset_ms is None else round(self.music_offset_ms, 1),
         }
 
@@ -269,6 +273,11 @@ def _partial_warning(reference: PoseTrack, danced: np.ndarray) -> str | None:
     if total - end < MAX_UNCOVERED_S:
         return f"You danced the last {total - start:.0f} s of {total:.0f} s: the rest is not scored."
     return f"You danced {start:.0f}-{end:.0f} s of {total:.0f} s: the rest is not scored."
+
+
+def _accents(reference: PoseTrack, performance: PoseTrack, matched_time: np.ndarray, beats: np.ndarray | None, music_offset_s: float) -> dict[str, Any] | None:
+    found = compare_accents(reference, performance, matched_time, beats, music_offset_s)
+    return None if found is None else found.to_json()
 
 
 def _running_scores(relative_agreement: np.ndarray, weights: np.ndarray, seen: np.ndarray) -> np.ndarray:
@@ -424,5 +433,6 @@ def build_report(
         matched_frames=matched_frames,
         judged=judged,
         running=_running_scores(frame_relative, weights, both_found),
+        accents=_accents(reference, performance, np.where(danced, matched_time, np.nan), beats, music_offset_s),
     )
 
