@@ -196,6 +196,7 @@ def test_pause_resume_then_stop_early(clips: dict[str, Path], tmp_path: Path) ->
         events.wait_for(lambda: len(events.of(FrameScored)) >= count + 15)
         # nothing captured while paused was analysed or scored
         assert not [e for e in events.of(FrameScored) if paused_t + 0.05 < e.t < resumed_t - 0.1]
+        stopped_at = session.status().position
         session.stop()
         result = session.wait(30)
     finally:
@@ -207,9 +208,11 @@ def test_pause_resume_then_stop_early(clips: dict[str, Path], tmp_path: Path) ->
     assert stats["user_paused_frames"] > 15  # the camera ran on, the analyser rested
     assert [e.state for e in events.of(StateChanged)][1:4] == [SessionState.RUNNING, SessionState.PAUSED, SessionState.RUNNING]
     # stopped early: the report covers the reference up to where it was stopped
+    # (measured by the music's position when stopped: on a busy machine the player skips drawing
+    # frames, so the frames it presented undercount how far the dance went)
     played = stats["reference_presented"] / FPS
-    assert result.report is not None and 0.6 < played < 4.0
-    assert len(result.report.frame_scores) == pytest.approx(played * FPS, abs=8)
+    assert result.report is not None and 0.6 < played <= stopped_at + 0.5 < 4.5
+    assert len(result.report.frame_scores) == pytest.approx(stopped_at * FPS, abs=8)
     # the recording kept every frame the camera delivered, pause included
     frames, duration, _ = frames_and_duration(tmp_path / "take.mp4")
     assert frames == stats["frames_captured"] and duration == pytest.approx(stats["running_s"], abs=0.3)
