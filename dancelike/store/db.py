@@ -23,6 +23,7 @@ Why it is built this way:
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import threading
@@ -35,6 +36,7 @@ from types import TracebackType
 from typing import Any
 
 from dancelike.errors import InputError
+from dancelike.store.instance import Owner, is_alive, this_process
 from dancelike.store.paths import data_dir
 
 DB_NAME = "dancelike.db"
@@ -84,8 +86,15 @@ def _v1_initial(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX sessions_by_status ON sessions(status)")
 
 
+def _v2_session_owner(db: sqlite3.Connection) -> None:
+    """Version 2: the process running a session (pid, start time), so recovery leaves a session
+    another live DanceLike is running alone. Older rows have none: their owner is gone."""
+    db.execute("ALTER TABLE sessions ADD COLUMN owner_pid INTEGER")
+    db.execute("ALTER TABLE sessions ADD COLUMN owner_started REAL")
+
+
 #: ``MIGRATIONS[k]`` upgrades a database at ``user_version`` k to k + 1. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_initial]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_initial, _v2_session_owner]
 
 
 # --- records -----------------------------------------------------------------------------
@@ -357,14 +366,17 @@ class Store:
         )  # fmt: skip
 
     def begin_session(self, choreography_id: int, settings: dict[str, object]) -> SessionRecord:
-        """A "running" row and its (empty) folder, written before the session starts."""
+        """A "running" row owned by this process and its (empty) folder, written before the
+        session starts."""
+        owner = this_process()
         with self._write() as db:
             exists = db.execute("SELECT 1 FROM choreographies WHERE id = ?", (choreography_id,)).fetchone()
             if exists is None:
                 raise InputError(f"choreography {choreography_id} is not in the library (deleted?)")
             cursor = db.execute(
-                "INSERT INTO sessions (choreography_id, started_at, status, settings) VALUES (?, ?, 'running', ?)",
-                (choreography_id, _now(), json.dumps(settings, default=str)),
+                "INSERT INTO sessions (choreography_id, started_at, status, settings, owner_pid, owner_started)"
+                " VALUES (?, ?, 'running', ?, ?, ?)",
+                (choreography_id, _now(), json.dumps(settings, default=str), owner.pid, owner.started),
             )
             session_id = int(cursor.lastrowid or 0)
         folder = self.session_folder(session_id)
@@ -426,10 +438,13 @@ class Store:
         return found
 
     def orphans(self) -> list[SessionRecord]:
-        """Rows still "running": at launch (before any new session) these are sessions the app
-        died in. Oldest first."""
+        """Rows still "running" whose process is gone: sessions the app died in. Oldest first.
+
+        A row another live process owns is that process's live session and is left alone. A
+        row of this very process counts: the app recovers at launch, before it starts any
+        session (a relaunch simulated inside one process sees its own rows as orphans)."""
         rows = self._query(_SESSION_SELECT + " WHERE s.status = 'running' ORDER BY s.started_at, s.id")
-        return [self._session(row) for row in rows]
+        return [self._session(row) for row in rows if not _owned_elsewhere(row)]
 
     def delete_session(self, session_id: int) -> None:
         """The row, then its folder (recording, report, replay)."""
@@ -445,6 +460,14 @@ class Store:
             (choreography_id,),
         )
         return [(_time(row["started_at"]), float(row["score"])) for row in rows]  # type: ignore[misc]
+
+
+def _owned_elsewhere(row: sqlite3.Row) -> bool:
+    """Whether another process that is still alive runs this session."""
+    pid = row["owner_pid"]
+    if pid is None or pid == os.getpid():
+        return False
+    return is_alive(Owner(int(pid), float(row["owner_started"] or 0.0)))
 
 
 def _clean_title(title: str) -> str:
