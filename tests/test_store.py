@@ -145,7 +145,9 @@ def test_a_failed_migration_step_keeps_the_steps_before_it(home: Path, monkeypat
         raw.close()
 
 
-def test_newer_or_foreign_databases_are_refused_in_one_line(home: Path, tmp_path: Path) -> None:
+def test_newer_or_damaged_databases(home: Path, tmp_path: Path) -> None:
+    """A newer database is refused in one line; a damaged one is set aside and rebuilt
+    (tests/reliability/test_damaged_files.py has the bad page, truncation and full disk)."""
     Store().close()
     raw = sqlite3.connect(home / "dancelike.db")
     raw.execute("PRAGMA user_version = 99")
@@ -155,9 +157,9 @@ def test_newer_or_foreign_databases_are_refused_in_one_line(home: Path, tmp_path
     junk = tmp_path / "junk" / "dancelike.db"
     junk.parent.mkdir()
     junk.write_bytes(b"this is not a database at all, just some bytes" * 100)
-    with pytest.raises(InputError, match="not a DanceLike database") as caught:
-        Store(junk)
-    assert "\n" not in str(caught.value)
+    with Store(junk) as rebuilt:
+        assert rebuilt.repaired and "\n" not in rebuilt.repaired and rebuilt.choreographies() == []
+    assert len(list(junk.parent.glob("dancelike.db.damaged-*"))) == 1
 
 
 # --- choreographies ----------------------------------------------------------------------

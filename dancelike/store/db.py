@@ -23,7 +23,6 @@ Why it is built this way:
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import sqlite3
 import threading
@@ -36,7 +35,8 @@ from types import TracebackType
 from typing import Any
 
 from dancelike.errors import InputError
-from dancelike.store.instance import Owner, is_alive, this_process
+from dancelike.store import salvage
+from dancelike.store.instance import runs_elsewhere, this_process
 from dancelike.store.paths import data_dir
 
 DB_NAME = "dancelike.db"
@@ -178,26 +178,43 @@ class Store:
         self.path = Path(path) if path is not None else data_dir() / DB_NAME
         self.root = self.path.parent.resolve()
         self._lock = threading.RLock()
+        #: One sentence for the user when the database was damaged and rebuilt at opening.
+        self.repaired: str | None = None
+        try:
+            self._db = self._open()
+        except InputError as exc:
+            if not isinstance(exc.__cause__, sqlite3.DatabaseError) or not salvage.is_damaged(exc.__cause__):
+                raise
+            self._db, self.repaired = salvage.rebuild(self.path, self._open)
+
+    def _open(self) -> sqlite3.Connection:
+        """Connect, check every page, migrate: ``InputError`` (its cause the SQLite error) if not."""
         try:
             self.root.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(str(self.path), timeout=10.0, check_same_thread=False, isolation_level=None)
+            conn = sqlite3.connect(str(self.path), timeout=10.0, check_same_thread=False, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
-            raise InputError(f"{self.path}: cannot open the database ({exc})") from exc
-        self._db.row_factory = sqlite3.Row
+            why = "the disk is full" if salvage.is_disk_full(exc) else str(exc)
+            raise InputError(f"{self.path}: cannot open the database ({why})") from exc
+        conn.row_factory = sqlite3.Row
+        self._db = conn
         try:
-            mode = self._db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
             if mode != "wal":
                 raise InputError(f"{self.path}: the database cannot use write-ahead logging here ({mode})")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.execute("PRAGMA synchronous=FULL")
-            self._db.execute("PRAGMA busy_timeout=10000")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA busy_timeout=10000")
+            salvage.check(conn)
             self._migrate()
         except sqlite3.DatabaseError as exc:
-            self._db.close()
+            conn.close()
+            if salvage.is_disk_full(exc):
+                raise InputError(f"{self.path}: cannot open the database (the disk is full)") from exc
             raise InputError(f"{self.path}: not a DanceLike database or damaged ({exc})") from exc
         except BaseException:
-            self._db.close()
+            conn.close()
             raise
+        return conn
 
     # --- plumbing ----------------------------------------------------------------------
 
@@ -236,7 +253,10 @@ class Store:
 
     def _query(self, sql: str, args: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         with self._lock:
-            return self._db.execute(sql, args).fetchall()
+            try:
+                return self._db.execute(sql, args).fetchall()
+            except sqlite3.DatabaseError as exc:  # damaged since it was opened: repaired at the next start
+                raise InputError(f"{self.path}: cannot read the database ({exc}); restart DanceLike to repair it") from exc
 
     def _to_db(self, path: Path) -> str:
         """Relative to the data folder when inside it (the folder can move), else absolute."""
@@ -438,13 +458,11 @@ class Store:
         return found
 
     def orphans(self) -> list[SessionRecord]:
-        """Rows still "running" whose process is gone: sessions the app died in. Oldest first.
-
-        A row another live process owns is that process's live session and is left alone. A
-        row of this very process counts: the app recovers at launch, before it starts any
-        session (a relaunch simulated inside one process sees its own rows as orphans)."""
+        """Rows still "running" whose process is gone (the app died in them), oldest first. A
+        live process's row is its live session. This process's rows count: the app recovers at
+        launch, before any session of its own (a relaunch simulated in one process sees them)."""
         rows = self._query(_SESSION_SELECT + " WHERE s.status = 'running' ORDER BY s.started_at, s.id")
-        return [self._session(row) for row in rows if not _owned_elsewhere(row)]
+        return [self._session(row) for row in rows if not runs_elsewhere(row["owner_pid"], row["owner_started"])]
 
     def delete_session(self, session_id: int) -> None:
         """The row, then its folder (recording, report, replay)."""
@@ -460,14 +478,6 @@ class Store:
             (choreography_id,),
         )
         return [(_time(row["started_at"]), float(row["score"])) for row in rows]  # type: ignore[misc]
-
-
-def _owned_elsewhere(row: sqlite3.Row) -> bool:
-    """Whether another process that is still alive runs this session."""
-    pid = row["owner_pid"]
-    if pid is None or pid == os.getpid():
-        return False
-    return is_alive(Owner(int(pid), float(row["owner_started"] or 0.0)))
 
 
 def _clean_title(title: str) -> str:

@@ -92,6 +92,13 @@ def is_alive(owner: Owner) -> bool:
     return not (started and owner.started and abs(started - owner.started) > _SAME_START_S)
 
 
+def runs_elsewhere(pid: int | None, started: float | None) -> bool:
+    """Whether a session owned by (``pid``, ``started``) is run by another live process."""
+    if pid is None or pid == os.getpid():
+        return False
+    return is_alive(Owner(int(pid), float(started or 0.0)))
+
+
 class FolderLock:
     """The data folder's single-instance lock, held from ``acquire`` to ``release`` (or exit)."""
 

@@ -91,7 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             messages.show_error(None, "DanceLike is already open", _sentence(str(exc)), "Only one DanceLike can use a data folder at a time.")
         return exc.exit_code
     except DanceLikeError as exc:
-        messages.show_error(None, "DanceLike cannot start", str(exc), "Set DANCELIKE_HOME to a folder you can write to, then start DanceLike again.")
+        full = "disk is full" in str(exc)
+        messages.show_error(None, "DanceLike cannot start", str(exc), "Free some disk space, then start DanceLike again." if full
+                            else "Set DANCELIKE_HOME to a folder you can write to, then start DanceLike again.")  # fmt: skip
         return exc.exit_code
     try:
         window = MainWindow(store, settings)
