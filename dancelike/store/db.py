@@ -37,7 +37,7 @@ from typing import Any
 from dancelike.errors import InputError
 from dancelike.store import salvage
 from dancelike.store.instance import runs_elsewhere, this_process
-from dancelike.store.paths import data_dir
+from dancelike.store.paths import data_dir, private_dir, private_file
 
 DB_NAME = "dancelike.db"
 #: Every status a session row can have; "running" is also what an orphan (app died) looks like.
@@ -190,7 +190,8 @@ class Store:
     def _open(self) -> sqlite3.Connection:
         """Connect, check every page, migrate: ``InputError`` (its cause the SQLite error) if not."""
         try:
-            self.root.mkdir(parents=True, exist_ok=True)
+            private_dir(self.root)
+            private_file(self.path)  # SQLite gives its -wal and -shm the database's permissions
             conn = sqlite3.connect(str(self.path), timeout=10.0, check_same_thread=False, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
             why = "the disk is full" if salvage.is_disk_full(exc) else str(exc)
@@ -404,7 +405,7 @@ class Store:
             if folder.exists() and any(folder.iterdir()):
                 # Left by another database in this folder: keep it, out of this session's way.
                 folder.rename(folder.with_name(f"{session_id}.old-{datetime.now():%Y%m%d-%H%M%S}"))
-            folder.mkdir(parents=True, exist_ok=True)
+            private_dir(folder)
         except OSError as exc:
             with self._write() as db:
                 db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))

@@ -214,7 +214,7 @@ def session_line(music: Line | None, latency: float = 0.0) -> Line:
 
 def write_json(path: Path, document: dict[str, Any]) -> None:
     """Write ``document`` atomically (a half-written report is never read); ``InputError`` on failure."""
-    write_file(path, (json.dumps(document, indent=1, default=_plain)).encode("utf-8"), "report")
+    write_file(path, (json.dumps(document, indent=1, default=_plain)).encode("utf-8"), "report", private=True)
 
 
 def _plain(value: object) -> object:

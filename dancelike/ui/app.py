@@ -19,6 +19,7 @@ from dancelike.errors import DanceLikeError
 from dancelike.commands.app import HEADLESS_PLATFORMS
 from dancelike.store.db import DB_NAME, Store
 from dancelike.store.instance import FolderInUse, FolderLock
+from dancelike.store.leftovers import remove_leftovers
 from dancelike.store.paths import data_dir
 from dancelike.ui import messages
 from dancelike.ui.main_window import MainWindow
@@ -95,6 +96,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         messages.show_error(None, "DanceLike cannot start", str(exc), "Free some disk space, then start DanceLike again." if full
                             else "Set DANCELIKE_HOME to a folder you can write to, then start DanceLike again.")  # fmt: skip
         return exc.exit_code
+    try:
+        remove_leftovers(store.root)  # the folder is ours now: a killed run's imports and temporary files
+    except OSError:
+        pass  # tidying up never stops the app
     try:
         window = MainWindow(store, settings)
         window.show()

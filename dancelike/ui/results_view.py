@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
+from dancelike.store.paths import safe_file_name
 from dancelike.session_replay import replay_session_folder
 from dancelike.snapshots import (
     saved_snapshots,
@@ -228,6 +229,7 @@ class ResultsView(QWidget):
         titles = QVBoxLayout()
         titles.setSpacing(0)
         self.title = QLabel("")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # the choreography's title, never markup
         set_role(self.title, "title")
         self.title.setWordWrap(True)
         self.subtitle = QLabel("")
@@ -447,7 +449,7 @@ class ResultsView(QWidget):
     def _export_dialog(self, source: Path, kind: str) -> None:
         assert self.record is not None
         stamp = self.record.started_at.astimezone().strftime("%Y-%m-%d %H.%M")
-        suggested = Path.home() / f"{self.record.choreography_title} {kind} {stamp}.mp4"
+        suggested = Path.home() / safe_file_name(f"{self.record.choreography_title} {kind} {stamp}.mp4")
         path, _ = QFileDialog.getSaveFileName(self, f"Export the {kind}", str(suggested), "MP4 video (*.mp4)")
         if path:
             self.export_to(source, Path(path))
