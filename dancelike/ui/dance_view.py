@@ -175,7 +175,6 @@ class DanceView(QWidget):
         heading = QVBoxLayout()
         heading.setSpacing(2)
         self.title = QLabel("")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)  # the choreography's title, never markup
         set_role(self.title, "title")
         self.title.setWordWrap(True)
         self.note = QLabel("")

@@ -127,6 +127,7 @@ def test_safe_file_names(title: str, expected: str) -> None:
 
 
 def test_the_export_dialog_proposes_a_safe_name(own_data_home: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QFileDialog
 
     from dancelike.ui.results_view import ResultsView
@@ -141,5 +142,6 @@ def test_the_export_dialog_proposes_a_safe_name(own_data_home: Path, qtbot: obje
         qtbot.addWidget(view)  # type: ignore[attr-defined]
         view.record = store.begin_session(clip.id, {})
         view._export_dialog(video, "replay")
+        assert view.title.textFormat() == Qt.TextFormat.PlainText  # the results page shows the title as typed too
     [suggested] = asked
     assert Path(suggested).parent == Path.home() and Path(suggested).name.startswith("evil hidden replay ")
