@@ -13,8 +13,12 @@ live engine, which must share frames between stages cheaply, uses threads instea
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
@@ -25,6 +29,7 @@ from typing import Any
 import cv2
 
 from dancelike.media.video import VideoReader, load_image
+from dancelike.store.instance import Owner, is_alive, this_process
 from dancelike.vision.body import BodyFrame
 from dancelike.vision.tracker import PoseTracker, StageTimes
 
@@ -110,11 +115,43 @@ _process_tracker: PoseTracker | None = None
 _process_counter: Any = None
 
 
-def _init_process(num_threads: int, with_parts: bool, counter: Any) -> None:
+def _init_process(num_threads: int, with_parts: bool, counter: Any, owner: Owner | None = None) -> None:
     global _process_tracker, _process_counter
+    if owner is not None:
+        _die_with(owner)
     cv2.setNumThreads(1)  # one busy thread per worker: the workers already fill the cores
     _process_tracker = PoseTracker(num_threads=num_threads, with_parts=with_parts)
     _process_counter = counter
+
+
+#: How often a worker checks that the process it works for still lives (seconds).
+_OWNER_POLL_SECONDS = 0.5
+
+
+def _die_with(owner: Owner) -> None:
+    """End this worker when ``owner`` (the process that started the pool) ends, however it ends.
+
+    Killed (SIGKILL), the owner cannot stop its workers, and they would analyse on, then wait
+    forever; they hold the fork server's and the resource tracker's pipes open, so those stay
+    too. On Linux the kernel kills a worker whose parent (the fork server) dies
+    (``PR_SET_PDEATHSIG``); the fork server, though, lives as long as its workers, so a watch
+    thread also ends the worker once the owner is gone (every platform)."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # the watch thread still does it
+
+    def watch() -> None:
+        while is_alive(owner):
+            time.sleep(_OWNER_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="owner-watch", daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _count_frame() -> None:
@@ -159,7 +196,7 @@ class AnalysisPool:
             max_workers=self.workers,
             mp_context=context,
             initializer=_init_process,
-            initargs=(num_threads, with_parts, self._counter),
+            initargs=(num_threads, with_parts, self._counter, this_process()),
         )
         # Start every worker and load its models now, not inside the first analysis.
         started = [self._executor.submit(_warm_process) for _ in range(self.workers)]

@@ -64,12 +64,12 @@ def _make_parent(path: Path) -> None:
         raise InputError(f"{path}: cannot create its folder ({exc.strerror or exc})") from exc
 
 
-def _create_temporary(target: Path, shown: Path) -> Path:
+def _create_temporary(target: Path, shown: Path, mode: int = 0o666) -> Path:
     """A new, empty hidden file beside ``target`` (created exclusively: never someone else's)."""
     for _ in range(100):
         part = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.part{target.suffix}")
         try:
-            os.close(os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+            os.close(os.open(part, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode))
         except FileExistsError:
             continue
         except OSError as exc:
@@ -80,35 +80,38 @@ def _create_temporary(target: Path, shown: Path) -> Path:
     raise InputError(f"{shown}: cannot find a free temporary name beside it")
 
 
-def _finish(part: Path, target: Path) -> None:
-    """Make ``part``'s bytes durable, give it the old file's permissions, rename it over ``target``."""
+def _finish(part: Path, target: Path, private: bool = False) -> None:
+    """Make ``part``'s bytes durable, give it the old file's permissions (unless private: then
+    it stays owner-only), rename it over ``target``."""
     with open(part, "rb+") as handle:
         os.fsync(handle.fileno())
     try:
-        os.chmod(part, stat.S_IMODE(os.stat(target).st_mode))
+        if not private:
+            os.chmod(part, stat.S_IMODE(os.stat(target).st_mode))
     except FileNotFoundError:
         pass
     os.replace(part, target)
 
 
 @contextmanager
-def atomic_output(path: str | Path) -> Iterator[Path]:
+def atomic_output(path: str | Path, private: bool = False) -> Iterator[Path]:
     """Yield a temporary path to write ``path``'s content to; it replaces ``path`` on success.
 
     On any exception (also ``KeyboardInterrupt`` and ``SystemExit``) the temporary file is
     removed and ``path`` is left as it was. A full disk is re-raised as ``InputError``
     ("disk full while writing PATH"); an error message naming the temporary file names
     ``path`` instead. A symbolic link at ``path`` is kept: the file it points to is replaced.
+    ``private``: readable by its owner only (0600; the data folder's reports and replays).
     """
     shown = Path(path)
     target = Path(os.path.realpath(shown)) if shown.is_symlink() else shown
     if target.is_dir():
         raise InputError(f"{shown}: is a folder; give a file name to write")
     _make_parent(target)
-    part = _create_temporary(target, shown)
+    part = _create_temporary(target, shown, 0o600 if private else 0o666)
     try:
         yield part
-        _finish(part, target)
+        _finish(part, target, private)
     except BaseException as exc:
         part.unlink(missing_ok=True)
         if isinstance(exc, Exception) and disk_full(exc):
@@ -118,9 +121,9 @@ def atomic_output(path: str | Path) -> Iterator[Path]:
         raise
 
 
-def write_file(path: str | Path, data: bytes, what: str = "file") -> None:
+def write_file(path: str | Path, data: bytes, what: str = "file", private: bool = False) -> None:
     """Write ``data`` to ``path`` atomically (see ``atomic_output``); ``InputError`` on failure."""
-    with atomic_output(path) as part:
+    with atomic_output(path, private) as part:
         try:
             part.write_bytes(data)
         except OSError as exc:

@@ -123,7 +123,8 @@ def _run_bench_analyze(args: argparse.Namespace) -> int:
 
 @contextmanager
 def _terminate_as_exit() -> Iterator[None]:
-    """SIGTERM (``kill PID``) unwinds like Ctrl-C does, so half-written outputs are removed."""
+    """SIGTERM (``kill PID``) and SIGHUP unwind like Ctrl-C does, so half-written outputs are
+    removed and the analysis workers are stopped."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -131,11 +132,14 @@ def _terminate_as_exit() -> Iterator[None]:
     def _exit(signum: int, _frame: object) -> None:
         raise SystemExit(128 + signum)
 
-    previous = signal.signal(signal.SIGTERM, _exit)
+    # SIGHUP: the terminal closed. Same as a kill: unwind, remove half-written outputs.
+    signals = [signal.SIGTERM] + ([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])
+    previous = {signum: signal.signal(signum, _exit) for signum in signals}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -48,7 +48,7 @@ class ReplayCancelled(Exception):
 def save_report_arrays(folder: Path, report: Report, performance_frames: np.ndarray) -> Path:
     """Write the report's per-frame arrays (which ``report.json`` leaves out) into ``folder``."""
     path = Path(folder) / ARRAYS_NAME
-    with atomic_output(path) as part:
+    with atomic_output(path, private=True) as part:
         np.savez_compressed(
             part,
             frame_scores=np.asarray(report.frame_scores, np.float32),
@@ -207,7 +207,7 @@ def _write(
         if on_progress is not None and i % 5 == 0:
             on_progress(before + _STEPS[2] * i / count)
 
-    with atomic_output(destination) as part:
+    with atomic_output(destination, private=True) as part:
         render_replay(part, reference_path, recording_path, report, reference, performance, frame_done)
     if on_progress is not None:
         on_progress(1.0)

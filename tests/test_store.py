@@ -87,11 +87,11 @@ def leftovers(store: Store) -> list[str]:
 
 def test_schema_wal_foreign_keys_and_version(store: Store, home: Path) -> None:
     assert store.path == home / "dancelike.db" and store.path.is_file()
-    assert store.version == len(db.MIGRATIONS) == 1
+    assert store.version == len(db.MIGRATIONS) == 2
     raw = sqlite3.connect(store.path)
     try:
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == 2
         tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"choreographies", "sessions"} <= tables
     finally:
@@ -110,12 +110,12 @@ def test_migration_from_an_older_version_keeps_every_row(home: Path, monkeypatch
         old.complete_session(first.id, status="done", score=81.5, grade="A", duration=30.0, parts={"arms": 70.0})
         old.begin_session(clip.id, {})
 
-    def v2_favourites(conn: sqlite3.Connection) -> None:
+    def v3_favourites(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE choreographies ADD COLUMN favourite INTEGER NOT NULL DEFAULT 0")
 
-    monkeypatch.setattr(db, "MIGRATIONS", [*db.MIGRATIONS, v2_favourites])
+    monkeypatch.setattr(db, "MIGRATIONS", [*db.MIGRATIONS, v3_favourites])
     with Store() as new:
-        assert new.version == 2
+        assert new.version == 3
         assert [tuple(row) for row in new._db.execute("SELECT favourite FROM choreographies")] == [(0,)]
         [kept] = new.choreographies()
         assert kept.title == "Old clip" and kept.best_score == 81.5 and kept.session_count == 2
@@ -127,25 +127,27 @@ def test_migration_from_an_older_version_keeps_every_row(home: Path, monkeypatch
 def test_a_failed_migration_step_keeps_the_steps_before_it(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     Store().close()
 
-    def v2(conn: sqlite3.Connection) -> None:
+    def v3(conn: sqlite3.Connection) -> None:
         conn.execute("CREATE TABLE tags (name TEXT)")
 
-    def v3(conn: sqlite3.Connection) -> None:
+    def v4(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE sessions ADD COLUMN notes TEXT")
-        raise RuntimeError("bad v3")
+        raise RuntimeError("bad v4")
 
-    monkeypatch.setattr(db, "MIGRATIONS", [*db.MIGRATIONS, v2, v3])
-    with pytest.raises(RuntimeError, match="bad v3"):
+    monkeypatch.setattr(db, "MIGRATIONS", [*db.MIGRATIONS, v3, v4])
+    with pytest.raises(RuntimeError, match="bad v4"):
         Store()
     raw = sqlite3.connect(home / "dancelike.db")
     try:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == 2  # v2 committed with its bump
-        assert "notes" not in {row[1] for row in raw.execute("PRAGMA table_info(sessions)")}  # v3 rolled back
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == 3  # v3 committed with its bump
+        assert "notes" not in {row[1] for row in raw.execute("PRAGMA table_info(sessions)")}  # v4 rolled back
     finally:
         raw.close()
 
 
-def test_newer_or_foreign_databases_are_refused_in_one_line(home: Path, tmp_path: Path) -> None:
+def test_newer_or_damaged_databases(home: Path, tmp_path: Path) -> None:
+    """A newer database is refused in one line; a damaged one is set aside and rebuilt
+    (tests/reliability/test_damaged_files.py has the bad page, truncation and full disk)."""
     Store().close()
     raw = sqlite3.connect(home / "dancelike.db")
     raw.execute("PRAGMA user_version = 99")
@@ -155,9 +157,9 @@ def test_newer_or_foreign_databases_are_refused_in_one_line(home: Path, tmp_path
     junk = tmp_path / "junk" / "dancelike.db"
     junk.parent.mkdir()
     junk.write_bytes(b"this is not a database at all, just some bytes" * 100)
-    with pytest.raises(InputError, match="not a DanceLike database") as caught:
-        Store(junk)
-    assert "\n" not in str(caught.value)
+    with Store(junk) as rebuilt:
+        assert rebuilt.repaired and "\n" not in rebuilt.repaired and rebuilt.choreographies() == []
+    assert len(list(junk.parent.glob("dancelike.db.damaged-*"))) == 1
 
 
 # --- choreographies ----------------------------------------------------------------------

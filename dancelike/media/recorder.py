@@ -230,7 +230,10 @@ class Recorder:
 
     def _open_file(self) -> str | BinaryIO:
         """Where the muxer writes: the path (FFmpeg's own I/O, outside the GIL) by default.
-        A file object returned here is closed after the container."""
+        A file object returned here is closed after the container. The file is made first,
+        owner-only (0600): a recording of a person is nobody else's to read."""
+        os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+        os.chmod(self.path, 0o600)
         return str(self.path)
 
     def _encode(self, frame: CapturedFrame) -> None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import zipfile
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +21,9 @@ import numpy as np
 from dancelike.analysis import VideoAnalysis
 from dancelike.store.paths import subdir
 from dancelike.vision.body import BodyFrame, Roi
+
+#: What numpy raises for a truncated, garbled or half-written cache file.
+DAMAGED = (OSError, ValueError, KeyError, IndexError, EOFError, zipfile.BadZipFile, zlib.error)
 
 #: Bump when the analysis (models, tracking, part map) changes what it produces.
 ANALYSIS_VERSION = 1
@@ -75,17 +80,22 @@ def save(key: str, analysis: VideoAnalysis, folder: Path | None = None) -> Path:
 
 
 def load(key: str, folder: Path | None = None) -> VideoAnalysis | None:
-    """The cached analysis for ``key``, or ``None`` when there is none (or it is unreadable)."""
+    """The cached analysis for ``key``, or ``None`` when there is none. A damaged one (truncated,
+    garbled) is deleted: it is only a missed shortcut, analysed again and saved afresh, instead
+    of failing every session of that dance."""
     path = _cache_file(key, folder)
     if not path.is_file():
         return None
     try:
-        with np.load(path) as data:
+        with open(path, "rb") as handle, np.load(handle) as data:  # np.load(path) leaks the file on a bad zip
             fps, width, height = data["meta"]
             times, presence, has_parts = data["times"], data["presence"], data["has_parts"]
             landmarks, rois, parts = data["landmarks"], data["rois"], data["parts"]
-    except (OSError, ValueError, KeyError):
-        return None  # a damaged cache is only a missed shortcut: analyse again
+        if not len(times) == len(presence) == len(has_parts) == len(landmarks) == len(rois) == len(parts):
+            raise ValueError("arrays of different lengths")
+    except DAMAGED:
+        _discard(path)
+        return None
     frames = []
     for index in range(len(times)):
         found = not np.isnan(landmarks[index, 0, 0])
@@ -136,10 +146,22 @@ def save_array(key: str, name: str, values: np.ndarray, folder: Path | None = No
 
 def load_array(key: str, name: str, folder: Path | None = None) -> np.ndarray | None:
     """The array kept by ``save_array``, or ``None`` (never kept, or unreadable)."""
+    path = (folder or subdir("cache")) / f"{key}.{name}.npy"
     try:
-        return np.load((folder or subdir("cache")) / f"{key}.{name}.npy")
-    except (OSError, ValueError, EOFError):
+        with open(path, "rb") as handle:
+            return np.load(handle)
+    except FileNotFoundError:
         return None
+    except DAMAGED:
+        _discard(path)  # damaged: measured again and kept afresh
+        return None
+
+
+def _discard(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass  # read-only cache: analysed again each time, never a failure
 
 
 #: Bump when ``scoring.calibration.reference_chance`` changes what it measures.

@@ -35,7 +35,9 @@ from types import TracebackType
 from typing import Any
 
 from dancelike.errors import InputError
-from dancelike.store.paths import data_dir
+from dancelike.store import salvage
+from dancelike.store.instance import runs_elsewhere, this_process
+from dancelike.store.paths import data_dir, private_dir, private_file
 
 DB_NAME = "dancelike.db"
 #: Every status a session row can have; "running" is also what an orphan (app died) looks like.
@@ -84,8 +86,15 @@ def _v1_initial(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX sessions_by_status ON sessions(status)")
 
 
+def _v2_session_owner(db: sqlite3.Connection) -> None:
+    """Version 2: the process running a session (pid, start time), so recovery leaves a session
+    another live DanceLike is running alone. Older rows have none: their owner is gone."""
+    db.execute("ALTER TABLE sessions ADD COLUMN owner_pid INTEGER")
+    db.execute("ALTER TABLE sessions ADD COLUMN owner_started REAL")
+
+
 #: ``MIGRATIONS[k]`` upgrades a database at ``user_version`` k to k + 1. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_initial]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_initial, _v2_session_owner]
 
 
 # --- records -----------------------------------------------------------------------------
@@ -169,26 +178,44 @@ class Store:
         self.path = Path(path) if path is not None else data_dir() / DB_NAME
         self.root = self.path.parent.resolve()
         self._lock = threading.RLock()
+        #: One sentence for the user when the database was damaged and rebuilt at opening.
+        self.repaired: str | None = None
         try:
-            self.root.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(str(self.path), timeout=10.0, check_same_thread=False, isolation_level=None)
+            self._db = self._open()
+        except InputError as exc:
+            if not isinstance(exc.__cause__, sqlite3.DatabaseError) or not salvage.is_damaged(exc.__cause__):
+                raise
+            self._db, self.repaired = salvage.rebuild(self.path, self._open)
+
+    def _open(self) -> sqlite3.Connection:
+        """Connect, check every page, migrate: ``InputError`` (its cause the SQLite error) if not."""
+        try:
+            private_dir(self.root)
+            private_file(self.path)  # SQLite gives its -wal and -shm the database's permissions
+            conn = sqlite3.connect(str(self.path), timeout=10.0, check_same_thread=False, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
-            raise InputError(f"{self.path}: cannot open the database ({exc})") from exc
-        self._db.row_factory = sqlite3.Row
+            why = "the disk is full" if salvage.is_disk_full(exc) else str(exc)
+            raise InputError(f"{self.path}: cannot open the database ({why})") from exc
+        conn.row_factory = sqlite3.Row
+        self._db = conn
         try:
-            mode = self._db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
             if mode != "wal":
                 raise InputError(f"{self.path}: the database cannot use write-ahead logging here ({mode})")
-            self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.execute("PRAGMA synchronous=FULL")
-            self._db.execute("PRAGMA busy_timeout=10000")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA synchronous=FULL")
+            conn.execute("PRAGMA busy_timeout=10000")
+            salvage.check(conn)
             self._migrate()
         except sqlite3.DatabaseError as exc:
-            self._db.close()
+            conn.close()
+            if salvage.is_disk_full(exc):
+                raise InputError(f"{self.path}: cannot open the database (the disk is full)") from exc
             raise InputError(f"{self.path}: not a DanceLike database or damaged ({exc})") from exc
         except BaseException:
-            self._db.close()
+            conn.close()
             raise
+        return conn
 
     # --- plumbing ----------------------------------------------------------------------
 
@@ -227,7 +254,10 @@ class Store:
 
     def _query(self, sql: str, args: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         with self._lock:
-            return self._db.execute(sql, args).fetchall()
+            try:
+                return self._db.execute(sql, args).fetchall()
+            except sqlite3.DatabaseError as exc:  # damaged since it was opened: repaired at the next start
+                raise InputError(f"{self.path}: cannot read the database ({exc}); restart DanceLike to repair it") from exc
 
     def _to_db(self, path: Path) -> str:
         """Relative to the data folder when inside it (the folder can move), else absolute."""
@@ -357,14 +387,17 @@ class Store:
         )  # fmt: skip
 
     def begin_session(self, choreography_id: int, settings: dict[str, object]) -> SessionRecord:
-        """A "running" row and its (empty) folder, written before the session starts."""
+        """A "running" row owned by this process and its (empty) folder, written before the
+        session starts."""
+        owner = this_process()
         with self._write() as db:
             exists = db.execute("SELECT 1 FROM choreographies WHERE id = ?", (choreography_id,)).fetchone()
             if exists is None:
                 raise InputError(f"choreography {choreography_id} is not in the library (deleted?)")
             cursor = db.execute(
-                "INSERT INTO sessions (choreography_id, started_at, status, settings) VALUES (?, ?, 'running', ?)",
-                (choreography_id, _now(), json.dumps(settings, default=str)),
+                "INSERT INTO sessions (choreography_id, started_at, status, settings, owner_pid, owner_started)"
+                " VALUES (?, ?, 'running', ?, ?, ?)",
+                (choreography_id, _now(), json.dumps(settings, default=str), owner.pid, owner.started),
             )
             session_id = int(cursor.lastrowid or 0)
         folder = self.session_folder(session_id)
@@ -372,7 +405,7 @@ class Store:
             if folder.exists() and any(folder.iterdir()):
                 # Left by another database in this folder: keep it, out of this session's way.
                 folder.rename(folder.with_name(f"{session_id}.old-{datetime.now():%Y%m%d-%H%M%S}"))
-            folder.mkdir(parents=True, exist_ok=True)
+            private_dir(folder)
         except OSError as exc:
             with self._write() as db:
                 db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
@@ -426,10 +459,11 @@ class Store:
         return found
 
     def orphans(self) -> list[SessionRecord]:
-        """Rows still "running": at launch (before any new session) these are sessions the app
-        died in. Oldest first."""
+        """Rows still "running" whose process is gone (the app died in them), oldest first. A
+        live process's row is its live session. This process's rows count: the app recovers at
+        launch, before any session of its own (a relaunch simulated in one process sees them)."""
         rows = self._query(_SESSION_SELECT + " WHERE s.status = 'running' ORDER BY s.started_at, s.id")
-        return [self._session(row) for row in rows]
+        return [self._session(row) for row in rows if not runs_elsewhere(row["owner_pid"], row["owner_started"])]
 
     def delete_session(self, session_id: int) -> None:
         """The row, then its folder (recording, report, replay)."""

@@ -36,6 +36,7 @@ from dancelike.scoring.calibration import reference_chance
 from dancelike.scoring.poses import pose_track
 from dancelike.store import analysis_cache
 from dancelike.store.db import Choreography, Store
+from dancelike.store.paths import private_file
 
 Progress = Callable[[float], None]
 
@@ -124,7 +125,7 @@ def new_staging(store: Store) -> Path:
     """An empty folder in the library for files that have no row yet."""
     staging = store.root / "choreographies" / f".import-{uuid.uuid4().hex[:12]}"
     try:
-        staging.mkdir(parents=True)
+        staging.mkdir(parents=True, mode=0o700)
     except OSError as exc:
         raise InputError(f"{staging.parent}: cannot create a folder here ({exc.strerror or exc})") from exc
     return staging
@@ -209,7 +210,8 @@ def make_thumbnail(video: Path, duration: float, target: Path) -> Path | None:
         rgb = frame.rgb
         height = max(2, round(rgb.shape[0] * THUMBNAIL_WIDTH / rgb.shape[1]))
         write_png(target, cv2.resize(rgb, (THUMBNAIL_WIDTH, height), interpolation=cv2.INTER_AREA))
-    except InputError:
+        private_file(target)
+    except (InputError, OSError):
         return None  # a library card without a picture, not a failed import
     return target
 
@@ -218,7 +220,7 @@ def _copy(source: Path, target: Path, on_share: Progress, cancel: threading.Even
     total = max(1, source.stat().st_size)
     done = 0
     try:
-        with open(source, "rb") as src, open(target, "wb") as dst:
+        with open(source, "rb") as src, open(target, "wb", opener=_private_opener) as dst:
             while block := src.read(_COPY_BLOCK):
                 check_cancelled(cancel)
                 dst.write(block)
@@ -228,6 +230,11 @@ def _copy(source: Path, target: Path, on_share: Progress, cancel: threading.Even
             os.fsync(dst.fileno())
     except OSError as exc:
         raise InputError(f"{source}: cannot copy it into the library ({_reason(exc)})") from exc
+
+
+def _private_opener(path: str, flags: int) -> int:
+    """Files DanceLike copies into the data folder are owner-only (0600)."""
+    return os.open(path, flags, 0o600)
 
 
 def _reason(exc: OSError) -> str:

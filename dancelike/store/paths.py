@@ -7,6 +7,7 @@ otherwise platformdirs' per-user data folder. Nothing here is ever uploaded.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import platformdirs
@@ -21,10 +22,48 @@ def data_dir() -> Path:
     override = os.environ.get("DANCELIKE_HOME")
     folder = Path(override).expanduser() if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        private_dir(folder)
     except OSError as exc:
         raise InputError(f"{folder}: cannot create the data folder ({exc.strerror or exc}); set DANCELIKE_HOME to a writable folder") from exc
     return folder
+
+
+#: Characters no file name may hold somewhere (path separators, Windows' reserved ones).
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\<>:"|?*]+')
+
+
+def safe_file_name(name: str, fallback: str = "DanceLike") -> str:
+    """``name`` made into one file name to propose in a save dialog: a title such as
+    ``../../x`` or ``a/b`` must not put the file in another folder or hide it."""
+    segments = (part.strip(" .") for part in _UNSAFE.split(name))  # no part may start hidden
+    cleaned = " ".join(" ".join(segments).split())
+    while ".." in cleaned:
+        cleaned = cleaned.replace("..", ".")
+    stem = cleaned.rsplit(".", 1)[0] if "." in cleaned else cleaned
+    return cleaned if stem.strip(" .") else fallback + (f".{cleaned.rsplit('.', 1)[1]}" if "." in cleaned else "")
+
+
+def private_dir(folder: Path) -> Path:
+    """Create ``folder`` (and its parents) if missing; one DanceLike creates is owner-only
+    (0700): recordings of a person are nobody else's business. An existing one is left alone."""
+    if not folder.is_dir():
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _chmod(folder, 0o700)
+    return folder
+
+
+def private_file(path: Path) -> Path:
+    """Make ``path`` owner-only (0600), creating it empty if missing."""
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    _chmod(path, 0o600)
+    return path
+
+
+def _chmod(path: Path, mode: int) -> None:
+    try:
+        os.chmod(path, mode)
+    except OSError:
+        pass  # a file system without permissions (FAT, some network shares): nothing to protect
 
 
 def subdir(name: str) -> Path:

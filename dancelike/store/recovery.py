@@ -5,7 +5,11 @@ session folder as JSON, the row gets its status and score. ``recover_orphans`` i
 app calls at launch, before any new session: a row still "running" means the app died
 mid-session. Its recording is a fragmented MP4, so everything up to the last complete
 fragment is still there; it is cut after that fragment and scored offline against the
-choreography (whose analysis is cached), exactly as ``dancelike score`` would score it.
+choreography (whose analysis is cached) as ``dancelike score`` would score it, with one
+difference: a session starts at the beginning of the dance, so the recording is placed on the
+reference as the session clock placed it (the music it carries refines that by under a second,
+never more: a looping song matches itself a bar or more away), and only the part of the dance
+the recording covers is judged, as when the user stops.
 Nothing is ever deleted: an orphan without a playable recording becomes "failed" with a
 one-line message, its row and files kept.
 """
@@ -25,13 +29,18 @@ from dancelike.atomic import write_file
 from dancelike.errors import InputError
 from dancelike.media.recorder import trim_to_complete_fragments
 from dancelike.media.video import VideoReader
-from dancelike.offline import score_videos
+from dancelike.offline import ScoredPair, analyse_reference, music_line, reference_beats, reference_chance, score_analyses
+from dancelike.scoring.alignment import Line
+from dancelike.scoring.poses import pose_track
+from dancelike.store import analysis_cache
 from dancelike.store.db import SessionRecord, Store
 
 if TYPE_CHECKING:
     from dancelike.engine.result import SessionResult
 
 RECOVERED_MESSAGE = "the app closed during this session; it was scored from its recording"
+#: How far the music may move a recording from where the session clock put it (seconds).
+MAX_MUSIC_SHIFT_S = 1.0
 #: Session end reasons (engine.stats.session_result) and the status each one gets.
 _DONE_REASON = "the dance ended"
 
@@ -133,16 +142,19 @@ def _recover(store: Store, record: SessionRecord, get_pool: Callable[[], Analysi
         ended_at = datetime.fromtimestamp(recording.stat().st_mtime).astimezone()
     except (InputError, OSError) as exc:
         return fail(f"the app closed during this session and its recording cannot be played ({_short(exc)})")
-    mirror = str(store.session_settings(record.id).get("mirror", "auto"))
+    settings = store.session_settings(record.id)
+    mirror = str(settings.get("mirror", "auto"))
     if mirror not in ("auto", "on", "off"):
         mirror = "auto"
+    latency = settings.get("latency")
 
     def frames(stage: str, done: int) -> None:
         if stage == "performance":
             part(0.1 + 0.85 * min(1.0, done / expected))
 
     try:
-        scored = score_videos(str(choreography.video), str(recording), mirror=mirror, pool=get_pool(), on_progress=frames)
+        scored = score_recording(str(choreography.video), str(recording), mirror, get_pool(),
+                                 float(latency) if isinstance(latency, (int, float)) else 0.0, frames)  # fmt: skip
     except InputError as exc:
         return fail(f"the app closed during this session and its recording cannot be scored ({_short(exc)})")
     except Exception as exc:  # noqa: BLE001 - a row left "running" would be retried at every launch
@@ -172,9 +184,37 @@ def _recover(store: Store, record: SessionRecord, get_pool: Callable[[], Analysi
     )
 
 
+def score_recording(
+    reference_path: str, recording: str, mirror: str, pool: AnalysisPool, latency: float = 0.0,
+    on_progress: Callable[[str, int], None] | None = None,
+) -> ScoredPair:  # fmt: skip
+    """A session's recording scored against its reference, placed as the session clock placed
+    it (``session_line``); the rest is ``dancelike score``'s own pipeline."""
+    key = analysis_cache.content_key(reference_path)
+
+    def stage(name: str) -> Callable[[int], None] | None:
+        return None if on_progress is None else (lambda done: on_progress(name, done))
+
+    reference, cached = analyse_reference(reference_path, pool, True, stage("reference"), key)
+    performance = pool.analyze(recording, on_progress=stage("performance"))
+    chance = reference_chance(reference_path, pose_track(reference.frames, with_parts=False), reference.fps, key)
+    line = session_line(music_line(reference_path, recording), latency)
+    report, reading = score_analyses(reference, performance, mirror, reference_beats(reference_path, key), chance, line)
+    return ScoredPair(report, reference, performance, reading.path, cached, reading.line)
+
+
+def session_line(music: Line | None, latency: float = 0.0) -> Line:
+    """Where a session's recording sits on its reference: the reference started with the
+    recording, and the camera shows the dancer ``latency`` late. The music the recording
+    carries (the reference's, as it played) gives the start to the frame, when it agrees."""
+    if music is not None and abs(music.offset_s) <= MAX_MUSIC_SHIFT_S:
+        return Line(music.offset_s + latency, 1.0, "music")
+    return Line(latency, 1.0, "clock")
+
+
 def write_json(path: Path, document: dict[str, Any]) -> None:
     """Write ``document`` atomically (a half-written report is never read); ``InputError`` on failure."""
-    write_file(path, (json.dumps(document, indent=1, default=_plain)).encode("utf-8"), "report")
+    write_file(path, (json.dumps(document, indent=1, default=_plain)).encode("utf-8"), "report", private=True)
 
 
 def _plain(value: object) -> object:

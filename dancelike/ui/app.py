@@ -16,7 +16,11 @@ from PySide6.QtWidgets import QApplication
 
 from dancelike import __version__
 from dancelike.errors import DanceLikeError
-from dancelike.store.db import Store
+from dancelike.commands.app import HEADLESS_PLATFORMS
+from dancelike.store.db import DB_NAME, Store
+from dancelike.store.instance import FolderInUse, FolderLock
+from dancelike.store.leftovers import remove_leftovers
+from dancelike.store.paths import data_dir
 from dancelike.ui import messages
 from dancelike.ui.main_window import MainWindow
 from dancelike.ui.settings import APPLICATION, ORGANIZATION, AppSettings
@@ -29,8 +33,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(list(argv) if argv is not None else sys.argv[1:])
 
 
-def open_store(settings: AppSettings) -> Store:
-    """The store in the chosen data folder; the default one (with a message) if that fails.
+def open_store(settings: AppSettings) -> tuple[Store, FolderLock]:
+    """The store in the chosen data folder (the default one, with a message, if that fails),
+    with the folder's single-instance lock held: ``FolderInUse`` if another DanceLike has it.
 
     ``DANCELIKE_HOME`` set by the caller wins over the setting (tests, scripts).
     """
@@ -38,12 +43,34 @@ def open_store(settings: AppSettings) -> Store:
     if chosen and "DANCELIKE_HOME" not in os.environ:
         os.environ["DANCELIKE_HOME"] = chosen
         try:
-            return Store()
+            return _locked_store()
+        except FolderInUse:
+            raise
         except DanceLikeError as exc:
             del os.environ["DANCELIKE_HOME"]
             messages.show_error(None, "Cannot use the chosen data folder", str(exc),
                                 "DanceLike uses the default data folder this time. Choose another folder in Settings.")  # fmt: skip
-    return Store()
+    return _locked_store()
+
+
+def _locked_store() -> tuple[Store, FolderLock]:
+    """Lock first: nothing (recovery, a migration) may touch a folder another DanceLike uses."""
+    folder = data_dir()
+    lock = FolderLock(folder).acquire()
+    try:
+        return Store(folder / DB_NAME), lock
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:] + "."
+
+
+def can_show_windows() -> bool:
+    """False on Qt's headless platforms, where a dialog would wait for a click nobody can give."""
+    return QApplication.platformName() not in HEADLESS_PLATFORMS
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -58,10 +85,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.camera:
         settings.override_camera(args.camera)
     try:
-        store = open_store(settings)
-    except DanceLikeError as exc:
-        messages.show_error(None, "DanceLike cannot start", str(exc), "Set DANCELIKE_HOME to a folder you can write to, then start DanceLike again.")
+        store, lock = open_store(settings)
+    except FolderInUse as exc:
+        print(f"dancelike: error: {exc}", file=sys.stderr)
+        if can_show_windows():
+            messages.show_error(None, "DanceLike is already open", _sentence(str(exc)), "Only one DanceLike can use a data folder at a time.")
         return exc.exit_code
+    except DanceLikeError as exc:
+        full = "disk is full" in str(exc)
+        messages.show_error(None, "DanceLike cannot start", str(exc), "Free some disk space, then start DanceLike again." if full
+                            else "Set DANCELIKE_HOME to a folder you can write to, then start DanceLike again.")  # fmt: skip
+        return exc.exit_code
+    try:
+        remove_leftovers(store.root)  # the folder is ours now: a killed run's imports and temporary files
+    except OSError:
+        pass  # tidying up never stops the app
     try:
         window = MainWindow(store, settings)
         window.show()
@@ -69,3 +107,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(app.exec())
     finally:
         store.close()
+        lock.release()

@@ -6,6 +6,7 @@ Sized by layouts and fonts only: a card's thumbnail keeps 16:9 at whatever width
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
@@ -90,19 +91,25 @@ class Thumbnail(QWidget):
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
 
+def plain_tooltip(text: str) -> str:
+    """A tooltip showing ``text`` as typed (Qt reads a tooltip that looks like markup as markup)."""
+    return f"<span>{html.escape(text)}</span>" if text else ""
+
+
 class ElidedLabel(QLabel):
     """A one-line label that ends in "…" when its text does not fit."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._full = text
+        self.setTextFormat(Qt.TextFormat.PlainText)  # a title is never markup ("<b>" shows as typed)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.setToolTip(text)
+        self.setToolTip(plain_tooltip(text))
         self._elide()
 
     def setText(self, text: str) -> None:
         self._full = text
-        self.setToolTip(text)
+        self.setToolTip(plain_tooltip(text))
         self._elide()
 
     def full_text(self) -> str:

@@ -212,7 +212,11 @@ class MainWindow(QMainWindow):
     # --- launch --------------------------------------------------------------------------------
 
     def run_startup(self, recover: bool = True, demo: bool = True) -> None:
-        """Recover unfinished sessions (modal, with progress), then ensure the demo (background)."""
+        """Recover unfinished sessions (modal, with progress), then ensure the demo (background).
+        A history found damaged and rebuilt at opening is said first, in one sentence."""
+        if self.store.repaired:
+            self.statusBar().showMessage(self.store.repaired, 30000)
+            messages.inform(self, "Your history was repaired", self.store.repaired)
         orphans = self.store.orphans() if recover else []
         if not orphans:
             self._ensure_demo(demo)

@@ -11,7 +11,6 @@ the next time the session is opened.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +36,7 @@ from dancelike.snapshots import (
 )
 from dancelike.store.db import SessionRecord, Store
 from dancelike.ui.charts import PartBars, ScoreRing, TimelineChart
+from dancelike.ui.exports import copy_for_export, suggested_export
 from dancelike.ui.messages import next_step, user_message
 from dancelike.ui.theme import COLORS, font, format_duration, score_color, set_role
 from dancelike.ui.video_panel import VideoPanel
@@ -58,17 +58,6 @@ def _reference_of(store: Store, record: SessionRecord, report: dict[str, Any]) -
         return choreography.video
     saved = Path(str(report.get("reference", "")))
     return saved if str(saved) and saved.is_file() else None
-
-
-def _copy(source: Path, destination: Path) -> Path:
-    """Copy for an export (a worker); the destination is written whole or not at all."""
-    partial = destination.with_name(destination.name + ".part")
-    try:
-        shutil.copyfile(source, partial)
-        partial.replace(destination)
-    finally:
-        partial.unlink(missing_ok=True)
-    return destination
 
 
 class _Picture(QWidget):
@@ -228,6 +217,7 @@ class ResultsView(QWidget):
         titles = QVBoxLayout()
         titles.setSpacing(0)
         self.title = QLabel("")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # the choreography's title, never markup
         set_role(self.title, "title")
         self.title.setWordWrap(True)
         self.subtitle = QLabel("")
@@ -446,8 +436,7 @@ class ResultsView(QWidget):
 
     def _export_dialog(self, source: Path, kind: str) -> None:
         assert self.record is not None
-        stamp = self.record.started_at.astimezone().strftime("%Y-%m-%d %H.%M")
-        suggested = Path.home() / f"{self.record.choreography_title} {kind} {stamp}.mp4"
+        suggested = suggested_export(self.record.choreography_title, kind, self.record.started_at)
         path, _ = QFileDialog.getSaveFileName(self, f"Export the {kind}", str(suggested), "MP4 video (*.mp4)")
         if path:
             self.export_to(source, Path(path))
@@ -463,7 +452,7 @@ class ResultsView(QWidget):
     def export_to(self, source: Path, destination: Path) -> None:
         """Copy ``source`` to ``destination`` in a worker; the outcome shows in ``status``."""
         self._say(f"Exporting to {destination}\u2026")
-        self._start(_copy, source, destination, on_done=self._exported, on_error=self._export_failed, name="export")
+        self._start(copy_for_export, source, destination, on_done=self._exported, on_error=self._export_failed, name="export")
 
     def _exported(self, path: Path) -> None:
         self._say(f"Saved {path}")

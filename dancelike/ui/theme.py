@@ -8,11 +8,12 @@ hand-set fonts and colours, so the whole app changes together when the theme doe
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt, QTemporaryDir
+from PySide6.QtCore import QDir, QPointF, Qt, QTemporaryDir
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
 from dancelike.replay import score_color as _score_rgb
+from dancelike.store.leftovers import temp_template
 
 #: The palette every view draws with (hex strings, usable in QSS and in QColor).
 COLORS: dict[str, str] = {
@@ -203,7 +204,7 @@ def _arrow_image() -> str:
     (style sheets take images only from files or resources, and we ship neither)."""
     global _IMAGES
     if _IMAGES is None:
-        _IMAGES = QTemporaryDir()
+        _IMAGES = QTemporaryDir(temp_template(QDir.tempPath()))  # the pid in its name: removed after a crash
         for scale, suffix in ((1, ""), (2, "@2x"), (3, "@3x")):
             image = QImage(12 * scale, 12 * scale, QImage.Format.Format_ARGB32_Premultiplied)
             image.fill(Qt.GlobalColor.transparent)

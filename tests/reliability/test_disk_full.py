@@ -11,9 +11,6 @@ from __future__ import annotations
 import errno
 import os
 import pathlib
-import shutil
-import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -112,23 +109,6 @@ def test_image_mask(file_disk_fills: None, out: Path, videos: dict[str, Path], c
     code = cli.main(["analyze", str(videos["image"]), "--mask", str(out / "mask.png")])
     _assert_disk_full(code, capsys, out / "mask.png")
     assert fingerprints(out) == before
-
-
-@pytest.fixture
-def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 64 KiB file system (tmpfs); skipped where it cannot be mounted (not root, not Linux)."""
-    folder = tmp_path / "tiny"
-    folder.mkdir()
-    mount, umount = shutil.which("mount"), shutil.which("umount")
-    if not (mount and umount) or os.geteuid() != 0:
-        pytest.skip("mounting a small tmpfs needs root")
-    mounted = subprocess.run([mount, "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(folder)], capture_output=True, check=False)
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.decode(errors='replace').strip()}")
-    try:
-        yield folder
-    finally:
-        subprocess.run([umount, str(folder)], capture_output=True, check=False)
 
 
 def test_a_real_full_disk(tiny_disk: Path, videos: dict[str, Path]) -> None:

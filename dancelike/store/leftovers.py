@@ -1,0 +1,86 @@
+"""What a killed DanceLike leaves behind, removed at the next start.
+
+Why: a run that is killed (power cut, ``kill -9``) never tidies up. Its temporary folder
+(``/tmp/DanceLike-<pid>-XXXXXX``: the theme's images) and a half-copied import
+(``choreographies/.import-*``) would stay forever. The app calls ``remove_leftovers`` once it
+holds the data folder's lock (``instance.FolderLock``): no other DanceLike imports into this
+folder then. A temporary folder goes only when it is older than the running process and its
+process is gone; one named the old way (no pid) only when no DanceLike process that could have
+made it is alive.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from dancelike.store.instance import process_started
+
+TEMP_PREFIX = "DanceLike-"
+_PID_NAMED = re.compile(rf"^{TEMP_PREFIX}(\d+)-")
+#: Clock and rounding slack when comparing a folder's time with a process's start.
+_SLACK_S = 2.0
+
+
+def temp_template(temp_root: str | Path | None = None) -> str:
+    """The template of this process's temporary folder (``XXXXXX``: Qt's random part): the pid
+    in its name tells a later start whose it is."""
+    return str(Path(temp_root or tempfile.gettempdir()) / f"{TEMP_PREFIX}{os.getpid()}-XXXXXX")
+
+
+def remove_leftovers(root: Path, temp_root: Path | None = None) -> list[Path]:
+    """Remove the half-done imports in ``root`` and dead runs' temporary folders; what was removed."""
+    removed = []
+    library = Path(root) / "choreographies"
+    stale = sorted(library.glob(".import-*")) if library.is_dir() else []
+    temp = Path(temp_root or tempfile.gettempdir())
+    stale += [folder for folder in sorted(temp.glob(f"{TEMP_PREFIX}*")) if _abandoned(folder)]
+    for folder in stale:
+        if folder.is_dir() and not folder.is_symlink():
+            shutil.rmtree(folder, ignore_errors=True)
+            if not folder.exists():
+                removed.append(folder)
+    return removed
+
+
+def _abandoned(folder: Path) -> bool:
+    """Whether no live process can own the temporary ``folder``."""
+    try:
+        if not folder.is_dir() or folder.is_symlink() or folder.stat().st_uid != os.getuid():
+            return False
+        made = folder.stat().st_mtime
+    except (OSError, AttributeError):
+        return False
+    me = process_started(os.getpid()) or time.time()
+    if made >= me - _SLACK_S:
+        return False  # made since this process started: perhaps by a DanceLike running now
+    named = _PID_NAMED.match(folder.name)
+    if named:
+        started = process_started(int(named.group(1)))
+        return started is None or (started > made + _SLACK_S)  # gone, or its pid reused since
+    return not any(started <= made + _SLACK_S for started in dancelike_processes())
+
+
+def dancelike_processes() -> list[float]:
+    """Start times of the other live processes running DanceLike (Linux; elsewhere: unknown,
+    so a folder named without a pid is kept)."""
+    proc = Path("/proc")
+    if not (proc / "self" / "cmdline").exists():
+        return [0.0]
+    found = []
+    for entry in proc.iterdir():
+        if not entry.name.isdigit() or int(entry.name) == os.getpid():
+            continue
+        try:
+            command = (entry / "cmdline").read_bytes().lower()
+        except OSError:
+            continue
+        if b"dancelike" in command:
+            started = process_started(int(entry.name))
+            if started is not None:
+                found.append(started)
+    return found
