@@ -28,10 +28,12 @@ from typing import Any
 
 import cv2
 
+from dancelike.errors import DanceLikeError
 from dancelike.media.video import VideoReader, load_image
 from dancelike.store.instance import Owner, is_alive, this_process
 from dancelike.vision.body import BodyFrame
-from dancelike.vision.tracker import PoseTracker, StageTimes
+from dancelike.vision.model_files import model_path
+from dancelike.vision.tracker import TRACKER_MODELS, PoseTracker, StageTimes
 
 #: Frames a worker tracks before its segment starts, to settle the tracker's ROI and filters.
 WARMUP_FRAMES = 4
@@ -112,6 +114,8 @@ def analyze_segment(
 # --- inside a worker process -------------------------------------------------------
 
 _process_tracker: PoseTracker | None = None
+#: Why this worker has no tracker (a model file missing or altered), raised by every job.
+_process_error: DanceLikeError | None = None
 _process_counter: Any = None
 
 
@@ -120,8 +124,12 @@ def _init_process(num_threads: int, with_parts: bool, counter: Any, owner: Owner
     if owner is not None:
         _die_with(owner)
     cv2.setNumThreads(1)  # one busy thread per worker: the workers already fill the cores
-    _process_tracker = PoseTracker(num_threads=num_threads, with_parts=with_parts)
     _process_counter = counter
+    try:
+        _process_tracker = PoseTracker(num_threads=num_threads, with_parts=with_parts)
+    except DanceLikeError as exc:  # kept for the first job: a crashed initializer breaks the pool
+        global _process_error  # with a traceback per worker and no word on why
+        _process_error = exc
 
 
 #: How often a worker checks that the process it works for still lives (seconds).
@@ -160,12 +168,16 @@ def _count_frame() -> None:
 
 
 def _process_segment(path: str, segment: Segment, keep_masks: bool) -> tuple[list[BodyFrame], StageTimes]:
+    if _process_error is not None:
+        raise _process_error
     assert _process_tracker is not None, "worker process not initialised"
     return analyze_segment(_process_tracker, path, segment, keep_masks, _count_frame)
 
 
 def _warm_process() -> int:
     """Occupy a worker briefly, so that each of a batch of these lands on its own worker."""
+    if _process_error is not None:
+        raise _process_error
     time.sleep(0.2)
     return os.getpid()
 
@@ -190,6 +202,8 @@ class AnalysisPool:
 
     def __init__(self, workers: int | None = None, num_threads: int = 1, with_parts: bool = True) -> None:
         self.workers = workers or default_workers()
+        for name in TRACKER_MODELS:  # a missing or altered model: one line here, not per worker
+            model_path(name)
         context = _context()
         self._counter = context.Value("q", 0)
         self._executor = ProcessPoolExecutor(

@@ -135,3 +135,17 @@ def test_wheel_carries_the_models(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for model in model_files.MODEL_SHA256:
         assert f"dancelike/models/{model}" in names
+
+
+@pytest.mark.usefixtures("fresh_model_cache")
+def test_a_model_altered_after_it_was_checked_is_caught(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same size, other bytes: a file edited after its first check is checked again."""
+    copy = tmp_path / "pose_detection.tflite"
+    copy.write_bytes((model_files.models_dir() / "pose_detection.tflite").read_bytes())
+    monkeypatch.setattr(model_files, "models_dir", lambda: tmp_path)
+    assert model_files.model_path("pose_detection.tflite") == copy
+    data = bytearray(copy.read_bytes())
+    data[len(data) // 3] ^= 0x55
+    copy.write_bytes(bytes(data))  # same size
+    with pytest.raises(SetupError, match="model file altered"):
+        model_files.model_path("pose_detection.tflite")

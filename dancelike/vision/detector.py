@@ -90,11 +90,15 @@ def weighted_nms(boxes: np.ndarray, keypoints: np.ndarray, scores: np.ndarray) -
     return results
 
 
+#: The model file this stage runs.
+DETECTOR_MODEL = "pose_detection.tflite"
+
+
 class PoseDetector:
     """Runs the BlazePose detector on whole images; one instance per thread."""
 
     def __init__(self, num_threads: int = 1) -> None:
-        self.model = Model("pose_detection.tflite", num_threads)
+        self.model = Model(DETECTOR_MODEL, num_threads)
         self.anchors = ssd_anchors()
 
     @staticmethod

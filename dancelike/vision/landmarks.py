@@ -33,6 +33,10 @@ def sigmoid(values: np.ndarray | float) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(array, -80.0, 80.0)))
 
 
+#: The model file this stage runs.
+LANDMARK_MODEL = "pose_landmark_full.tflite"
+
+
 @dataclass(frozen=True)
 class LandmarkResult:
     """Output of one landmark-model run on one ROI.
@@ -83,7 +87,7 @@ class LandmarkModel:
     """Runs the BlazePose full landmark model on an ROI of an image; one instance per thread."""
 
     def __init__(self, num_threads: int = 1) -> None:
-        self.model = Model("pose_landmark_full.tflite", num_threads)
+        self.model = Model(LANDMARK_MODEL, num_threads)
 
     def preprocess(self, image: Image, roi: Roi) -> np.ndarray:
         """The ROI as the model's input tensor: 1x256x256x3 float32 in [0, 1]."""

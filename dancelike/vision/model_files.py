@@ -41,21 +41,27 @@ def sha256_of(path: Path) -> str:
 def model_path(name: str) -> Path:
     """Path of a bundled model after checking that it exists and its SHA-256 matches.
 
-    Raises ``SetupError`` naming the file and how to restore it otherwise. The check
-    runs once per file per process.
+    Raises ``SetupError`` naming the file and how to restore it otherwise. The hash is
+    computed again whenever the file may have changed since it was last checked.
     """
     if name not in MODEL_SHA256:
         raise SetupError(f"unknown model {name!r}; known: {', '.join(sorted(MODEL_SHA256))}")
     path = models_dir() / name
     if not path.is_file():
         raise SetupError(f"model file missing: {path}; {RESTORE_HINT}")
-    size = path.stat().st_size
-    if _verified.get(path) != f"{size}":
+    if _verified.get(path) != _identity(path):
         actual = sha256_of(path)
         if actual != MODEL_SHA256[name]:
             raise SetupError(
                 f"model file altered: {path} has SHA-256 {actual[:12]}..., "
                 f"expected {MODEL_SHA256[name][:12]}...; {RESTORE_HINT}"
             )
-        _verified[path] = f"{size}"
+        _verified[path] = _identity(path)
     return path
+
+
+def _identity(path: Path) -> str:
+    """What changes whenever the file's bytes do (size, inode, change time): an edit that keeps
+    the size still changes the change time, which no tool can set back, so it is hashed again."""
+    stat = path.stat()
+    return f"{stat.st_size}:{stat.st_ino}:{stat.st_ctime_ns}:{stat.st_mtime_ns}"

@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from dancelike.vision.body import NUM_LANDMARKS, BodyFrame, Roi
-from dancelike.vision.detector import Detection, PoseDetector
+from dancelike.vision.detector import DETECTOR_MODEL, Detection, PoseDetector
 from dancelike.vision.filters import LandmarkSmoother
 from dancelike.vision.frames import Image
-from dancelike.vision.landmarks import INPUT_SIZE, PRESENCE_THRESHOLD, LandmarkModel, LandmarkResult
+from dancelike.vision.landmarks import INPUT_SIZE, LANDMARK_MODEL, PRESENCE_THRESHOLD, LandmarkModel, LandmarkResult
 from dancelike.vision.parts import part_map
 from dancelike.vision.roi import roi_from_alignment_points
 
@@ -60,6 +60,10 @@ def choose_detection(detections: list[Detection], width: int, height: int) -> De
         return (-round(det.area / (width * height), 3), float(np.linalg.norm(box_centre - centre)))
 
     return min(detections, key=key)
+
+
+#: The model files a tracker loads (checked before worker processes are started).
+TRACKER_MODELS = (DETECTOR_MODEL, LANDMARK_MODEL)
 
 
 class PoseTracker:
