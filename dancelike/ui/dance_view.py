@@ -177,6 +177,7 @@ class DanceView(QWidget):
         self.title = QLabel("")
         set_role(self.title, "title")
         self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # a title is what the user typed, never markup
         self.note = QLabel("")
         set_role(self.note, "small")
         heading.addWidget(self.title)

@@ -100,7 +100,7 @@ def test_the_apps_temporary_folder_names_its_process(qapp: object) -> None:
     assert theme._IMAGES is not None and Path(theme._IMAGES.path()).name.startswith(f"DanceLike-{os.getpid()}-")
 
 
-def test_a_title_is_shown_as_typed(own_data_home: Path, qtbot: object) -> None:
+def test_a_title_is_shown_as_typed(own_data_home: Path, qtbot: object, app_settings: object) -> None:
     from PySide6.QtCore import Qt
 
     from dancelike.ui.library_cards import ChoreographyCard
@@ -114,6 +114,13 @@ def test_a_title_is_shown_as_typed(own_data_home: Path, qtbot: object) -> None:
         qtbot.addWidget(card)  # type: ignore[attr-defined]
         assert card.title.textFormat() == Qt.TextFormat.PlainText and card.title.full_text() == title
         assert "&lt;b&gt;" in card.title.toolTip()  # the tooltip shows the markup as typed too
+
+    from dancelike.ui.dance_view import DanceView
+
+    with Store() as store:
+        dance = DanceView(store, app_settings)  # type: ignore[arg-type]
+        qtbot.addWidget(dance)  # type: ignore[attr-defined]
+        assert dance.title.textFormat() == Qt.TextFormat.PlainText  # the dance screen's heading too
 
 
 @pytest.mark.parametrize(
