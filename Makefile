@@ -22,7 +22,12 @@ CAMERA ?=
 
 setup: $(STAMP)
 
+# Debian's python3 comes without the venv module: install it (sudo when not root) when missing.
 $(VPY):
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
+	  echo "installing python3-venv (Debian's python3 lacks the venv module)"; \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq python3-venv; }
 	$(PYTHON) -m venv $(VENV)
 
 # setuptools/wheel in the venv too, so tests can build a wheel offline (--no-build-isolation).
@@ -30,9 +35,10 @@ $(STAMP): pyproject.toml | $(VPY)
 	$(VPY) -m pip install 'setuptools>=68' wheel -e '.[test]'
 	touch $(STAMP)
 
-# Qt needs some Linux system libraries; name the exact apt-get line when any is missing.
+# Qt needs some Linux system libraries: installed with apt-get (sudo when not root) on
+# Debian/Ubuntu when any is missing; elsewhere the exact command is named.
 syscheck: setup
-	$(VPY) -m dancelike.syscheck
+	$(VPY) -m dancelike.syscheck --install
 
 test: setup syscheck
 	$(VPY) -m pytest $(PYTEST_ARGS)

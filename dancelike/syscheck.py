@@ -14,6 +14,9 @@ load at all.
 from __future__ import annotations
 
 import ctypes
+import os
+import shutil
+import subprocess
 import sys
 
 #: Debian package -> shared objects (sonames) it provides that Qt links against.
@@ -73,9 +76,36 @@ def install_hint(pkgs: list[str]) -> str:
     return "sudo apt-get install -y " + " ".join(pkgs)
 
 
-def main() -> int:
-    """Print "system libraries: ok" (exit 0) or the install command for what is missing (exit 1)."""
+def apt_command(pkgs: list[str]) -> list[list[str]] | None:
+    """The commands that install ``pkgs`` here (with sudo when not root), or ``None`` where
+    there is no apt-get (not Debian/Ubuntu) or no way to become root."""
+    if shutil.which("apt-get") is None:
+        return None
+    prefix: list[str] = []
+    if hasattr(os, "geteuid") and os.geteuid() != 0:
+        if shutil.which("sudo") is None:
+            return None
+        prefix = ["sudo"]
+    return [[*prefix, "apt-get", "update", "-qq"], [*prefix, "apt-get", "install", "-y", "-qq", "--no-install-recommends", *pkgs]]
+
+
+def install(pkgs: list[str]) -> bool:
+    """Install ``pkgs`` with apt-get, saying what and why first; False when it cannot."""
+    commands = apt_command(pkgs)
+    if commands is None:
+        return False
+    print(f"installing the system libraries Qt needs ({' '.join(pkgs)}): {' '.join(commands[-1])}", file=sys.stderr)
+    environment = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    return all(subprocess.run(command, env=environment, check=False).returncode == 0 for command in commands)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print "system libraries: ok" (exit 0), or with ``--install`` install what is missing on
+    Debian/Ubuntu (apt-get, with sudo when not root); else name the exact command (exit 1)."""
+    arguments = sys.argv[1:] if argv is None else argv
     missing = missing_system_libraries()
+    if missing and "--install" in arguments and install(missing):
+        missing = missing_system_libraries()
     if not missing:
         print("system libraries: ok")
         return 0

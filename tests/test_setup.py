@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import importlib.util
+import os
 import re
 import shutil
 import subprocess
@@ -47,6 +48,42 @@ def test_unloadable_library_is_reported(monkeypatch: pytest.MonkeyPatch) -> None
 def test_non_linux_needs_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(syscheck.sys, "platform", "darwin")
     assert syscheck.missing_system_libraries() == []
+
+
+def _fake_apt(folder: Path) -> Path:
+    """An ``apt-get`` that only writes down how it was called (and "installs" nothing)."""
+    log = folder / "apt.log"
+    script = folder / "apt-get"
+    script.write_text(f"#!/bin/sh\necho \"$@\" >> {log}\n")
+    script.chmod(0o755)
+    return log
+
+
+def test_syscheck_install_runs_apt_get_for_what_is_missing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    log = _fake_apt(tmp_path)
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ.get('PATH', '')}")
+    monkeypatch.setattr(syscheck, "QT_SYSTEM_LIBRARIES", {"libnothere0": ("libdancelike-nothere.so.0",)})
+    monkeypatch.setattr(syscheck.sys, "platform", "linux")
+    monkeypatch.setattr(syscheck.os, "geteuid", lambda: 0)  # root: no sudo
+    assert syscheck.main(["--install"]) == 1  # the fake installed nothing: still missing, and said so
+    calls = log.read_text().splitlines()
+    assert calls[0] == "update -qq" and calls[1].startswith("install -y") and calls[1].endswith("libnothere0")
+    err = capsys.readouterr().err
+    assert "installing the system libraries Qt needs (libnothere0)" in err and "sudo apt-get install -y libnothere0" in err
+
+
+def test_syscheck_install_uses_sudo_when_not_root_and_names_the_command_without_apt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_apt(tmp_path)
+    monkeypatch.setenv("PATH", str(tmp_path))  # apt-get, but no sudo
+    monkeypatch.setattr(syscheck.os, "geteuid", lambda: 1000)
+    assert syscheck.apt_command(["libx"]) is None  # not root and no sudo: only the hint is left
+    sudo = tmp_path / "sudo"
+    sudo.write_text("#!/bin/sh\nexec \"$@\"\n")
+    sudo.chmod(0o755)
+    commands = syscheck.apt_command(["libx"])
+    assert commands is not None and commands[-1][:2] == ["sudo", "apt-get"] and commands[-1][-1] == "libx"
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing"))
+    assert syscheck.apt_command(["libx"]) is None  # not Debian: no apt-get
 
 
 def test_syscheck_command_agrees_with_the_api() -> None:
