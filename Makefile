@@ -40,7 +40,9 @@ $(STAMP): pyproject.toml | $(VPY)
 syscheck: setup
 	$(VPY) -m dancelike.syscheck --install
 
+# Lint first (ruff, configured in pyproject.toml): a second, not a surprise in review.
 test: setup syscheck
+	$(VPY) -m ruff check dancelike tests scripts
 	$(VPY) -m pytest $(PYTEST_ARGS)
 
 # The demo videos are made once (synthetic dancers, no download), then scored.

@@ -77,7 +77,9 @@ def fit_of(reference: PoseTrack, performance: PoseTrack, path: np.ndarray, chanc
     return float(relative(pose, moved.frame, chance)[danced].mean())
 
 
-def choose_reading(reference: PoseTrack, plain: PoseTrack, mirrored: PoseTrack, perf_fps: float, mirror: Mirror | str, chance: Chance, line: Line | None = None) -> Reading:
+def choose_reading(
+    reference: PoseTrack, plain: PoseTrack, mirrored: PoseTrack, perf_fps: float, mirror: Mirror | str, chance: Chance, line: Line | None = None
+) -> Reading:
     """Decide once per performance whether it is mirrored: both readings are aligned and the
     mirrored one is kept only when it fits clearly better (``MIRROR_MARGIN``)."""
     mirror = Mirror(mirror)
@@ -178,7 +180,8 @@ def score_videos(
             pool.close()
     beats = reference_beats(reference_path, key if use_cache else None)
     line = music_line(reference_path, performance_path)
-    report, reading = score_analyses(reference, performance, mirror, beats, reference_chance(reference_path, pose_track(reference.frames, with_parts=False), reference.fps, key if use_cache else None), line)
+    chance = reference_chance(reference_path, pose_track(reference.frames, with_parts=False), reference.fps, key if use_cache else None)
+    report, reading = score_analyses(reference, performance, mirror, beats, chance, line)
     return ScoredPair(report, reference, performance, reading.path, cached, reading.line)
 
 

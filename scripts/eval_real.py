@@ -105,7 +105,8 @@ def check(rows: list[Row]) -> list[tuple[str, bool, str]]:
     results.append((f"same clip, two encodings >= {SAME_MIN:.0f}", min(same) >= SAME_MIN, f"min {min(same):.1f}"))
     results.append((f"same routine, another person >= {COPY_MIN:.0f}", min(copies) >= COPY_MIN, f"min {min(copies):.1f}"))
     worst = max(others, key=lambda r: r.score)
-    results.append((f"unrelated motion or another dance <= {OTHER_MAX:.0f}", worst.score <= OTHER_MAX, f"max {worst.score:.1f} ({worst.reference} vs {worst.performance})"))
+    worst_figures = f"max {worst.score:.1f} ({worst.reference} vs {worst.performance})"
+    results.append((f"unrelated motion or another dance <= {OTHER_MAX:.0f}", worst.score <= OTHER_MAX, worst_figures))
     for reference in sorted({r.reference for r in rows if r.kind == "copy"}):
         copy_min = min(r.score for r in rows if r.reference == reference and r.kind == "copy")
         other_max = max(r.score for r in rows if r.reference == reference and r.kind == "other")
@@ -113,14 +114,16 @@ def check(rows: list[Row]) -> list[tuple[str, bool, str]]:
     waist_up = next(r for r in rows if r.reference == WAIST_UP_REFERENCE and r.kind == "copy")
     legs_null = waist_up.parts.get("left_leg") is None and waist_up.parts.get("right_leg") is None
     warned = any("legs" in w and "not in view" in w for w in waist_up.warnings)
-    results.append(("waist-up reference: legs null, with a warning", legs_null and warned, f"legs {waist_up.parts.get('left_leg')}/{waist_up.parts.get('right_leg')}, warned {warned}"))
+    legs = f"legs {waist_up.parts.get('left_leg')}/{waist_up.parts.get('right_leg')}, warned {warned}"
+    results.append(("waist-up reference: legs null, with a warning", legs_null and warned, legs))
     return results
 
 
 def table(rows: list[Row]) -> str:
     lines = [f"{'reference':28s} {'performance':32s} {'kind':5s} {'score':>5s} {'shape':>5s} {'timing':>6s} {'mirror':>6s} {'aligned by':>10s}"]
     for r in rows:
-        lines.append(f"{r.reference:28s} {r.performance:32s} {r.kind:5s} {r.score:5.1f} {r.shape:5.1f} {r.timing:6.1f} {'yes' if r.mirrored else 'no':>6s} {r.aligned_by:>10s}")
+        mirrored = "yes" if r.mirrored else "no"
+        lines.append(f"{r.reference:28s} {r.performance:32s} {r.kind:5s} {r.score:5.1f} {r.shape:5.1f} {r.timing:6.1f} {mirrored:>6s} {r.aligned_by:>10s}")
     return "\n".join(lines)
 
 

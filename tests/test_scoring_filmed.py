@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from test_scoring import FPS, frames, skeleton
 
 from dancelike.scoring.alignment import Line, align_on_line, search_line
 from dancelike.scoring.calibration import reference_chance
@@ -17,7 +18,6 @@ from dancelike.scoring.poses import pose_track
 from dancelike.scoring.report import build_report
 from dancelike.scoring.sync import music_offset
 from dancelike.vision.body import BodyFrame
-from test_scoring import FPS, frames, skeleton
 
 REPO = Path(__file__).resolve().parent.parent
 REAL_CLIPS = REPO / ".cache" / "realclips"

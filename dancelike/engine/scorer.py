@@ -23,12 +23,11 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections import deque
 
 import numpy as np
 
 from dancelike.analysis import VideoAnalysis
-from collections import deque
-
 from dancelike.engine.events import FrameScored, MoveRating
 from dancelike.engine.tracks import GrowingAligner, ReferenceTrack, UserTrack, concat
 from dancelike.scoring.calibration import DEFAULT_CHANCE, Chance, relative, score_curve

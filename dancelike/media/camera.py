@@ -222,7 +222,7 @@ class Camera(ABC):
         """Next ``(rgb, session time)``; None at a normal end; raise ``CameraLost`` on failure.
         ``start`` is the session time capture began (paced sources count from it)."""
 
-    def _release(self) -> None:
+    def _release(self) -> None:  # noqa: B027 - optional: most sources hold nothing to free
         """Free the device or file (called once, on the capture thread when it ran)."""
 
     def close(self) -> None:

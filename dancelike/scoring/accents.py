@@ -76,7 +76,9 @@ def _from_beat_ms(times: np.ndarray, beats: np.ndarray | None) -> float | None:
     return float(np.median(nearest)) * 1000.0
 
 
-def compare_accents(reference: PoseTrack, performance: PoseTrack, matched_time: np.ndarray, beats: np.ndarray | None = None, music_offset_s: float = 0.0) -> Accents | None:
+def compare_accents(
+    reference: PoseTrack, performance: PoseTrack, matched_time: np.ndarray, beats: np.ndarray | None = None, music_offset_s: float = 0.0
+) -> Accents | None:
     """Match the pro's accents with yours; ``matched_time`` is, per reference frame, the
     performance time the alignment put it at (NaN: not danced). ``None`` without pro accents
     in the danced stretch."""

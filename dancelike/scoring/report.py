@@ -243,7 +243,8 @@ def _summary(shape: float, timing: Timing, weakest: list[dict[str, Any]], found:
     else:
         first = "Your shapes need work"
     if timing.score >= 80:
-        second = "and steady timing" if abs(timing.offset_s) < 0.15 else f"and steady timing, {abs(timing.offset_s):.1f} s {'behind' if timing.offset_s > 0 else 'ahead of'} the video"
+        where = "behind" if timing.offset_s > 0 else "ahead of"
+        second = "and steady timing" if abs(timing.offset_s) < 0.15 else f"and steady timing, {abs(timing.offset_s):.1f} s {where} the video"
     elif timing.tempo_ratio > 1.05:
         second = "but you rushed: you danced faster than the music"
     elif timing.tempo_ratio < 0.95:

@@ -38,7 +38,6 @@ from dancelike.synth.room import room
 from dancelike.synth.skeleton import Pose, solve
 
 
-
 @dataclass(frozen=True)
 class Scene:
     """Camera, room and who dances.

@@ -15,8 +15,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from dancelike import __version__
-from dancelike.errors import DanceLikeError
 from dancelike.commands.app import HEADLESS_PLATFORMS
+from dancelike.errors import DanceLikeError
 from dancelike.store.db import DB_NAME, Store
 from dancelike.store.instance import FolderInUse, FolderLock
 from dancelike.store.leftovers import remove_leftovers

@@ -10,7 +10,6 @@ range, as FFmpeg's own conversion does).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 import cv2
 import numpy as np
@@ -34,7 +33,7 @@ class Yuv420:
         return _i420_to_rgb(self.y, self.u, self.v)
 
 
-Image = Union[np.ndarray, Yuv420]
+Image = np.ndarray | Yuv420
 
 
 def _i420_to_rgb(y: np.ndarray, u: np.ndarray, v: np.ndarray) -> np.ndarray:

@@ -4,16 +4,15 @@ and a damaged analysis in the cache is deleted and made again."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from dancelike.analysis import AnalysisPool
+from dancelike.errors import InputError
 from dancelike.offline import analyse_reference
 from dancelike.store import analysis_cache
-from dancelike.errors import InputError
 from dancelike.store.db import Store
 
 SESSIONS = 40

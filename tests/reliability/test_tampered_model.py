@@ -9,11 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from reliability_helpers import make_clip, run
 
 from dancelike.analysis import AnalysisPool
 from dancelike.errors import SetupError
 from dancelike.vision import model_files
-from reliability_helpers import make_clip, run
 
 REPO = Path(__file__).resolve().parents[2]
 
