@@ -50,7 +50,7 @@ class FrameScored:
     position: float
     ref_time: float
     score: float
-    parts: dict[str, float]
+    parts: dict[str, float | None]  # None: a part one of the videos does not show
     total: float
     lag: float
     move: MoveRating | None

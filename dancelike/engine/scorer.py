@@ -85,7 +85,8 @@ class LiveScorer:
         self._untaught: list[int] = []  # a heap of reference slots filled but not yet taught
         self.chance = chance or DEFAULT_CHANCE
         # the last WINDOW_S of (reference slot, dancer's joints and seen flags per reading)
-        self._recent: deque[tuple[int, dict[bool, tuple[np.ndarray, np.ndarray]]]] = deque(maxlen=max(3, round(WINDOW_S * user_fps)))
+        self._window = max(3, round(WINDOW_S * user_fps))
+        self._recent: deque[tuple[int, dict[bool, tuple[np.ndarray, np.ndarray]]]] = deque(maxlen=self._window)
         self._view_counts = np.zeros(len(GROUPS))  # frames in which each group was in view on both sides
         self._view_frames = 0
         self._sums = np.zeros(3)  # relative agreement x weight where seen, that weight, all weight
@@ -123,7 +124,8 @@ class LiveScorer:
         else:
             pairs = score_pairs(ref_row, rows[self.readings[0]], _ONE)
             pick = 0
-        in_view = self._in_view(ref_row, rows[self.mirrored] if rows[self.mirrored] is not None else plain)
+        chosen = rows[self.mirrored]
+        in_view = self._in_view(ref_row, chosen if chosen is not None else plain)
         movement_frame, movement_groups = self._movement()
         both = bool(ref_row.found[0]) and found
         pose = frame_from_groups(pairs.groups[pick : pick + 1], pairs.group_weights[pick : pick + 1], in_view)
@@ -175,7 +177,7 @@ class LiveScorer:
 
     def _movement(self) -> tuple[float, np.ndarray]:
         """Movement agreement of the recent window (frame and groups; NaN while too short)."""
-        if len(self._recent) < max(3, self._recent.maxlen // 2):  # too short a movement to judge
+        if len(self._recent) < max(3, self._window // 2):  # too short a movement to judge
             return float("nan"), np.full(len(GROUPS), np.nan)
         slots = np.array([index for index, _ in self._recent])
         reading = self.mirrored if self.mirrored in self._recent[-1][1] else False
@@ -196,7 +198,7 @@ class LiveScorer:
             shown.append(np.array([bool(row.found[0]) and visible[LIMB_GROUP == g].all() for g in range(len(GROUPS))]))
         self._view_counts += shown[0] & shown[1]
         self._view_frames += 1
-        if self._view_frames < self._recent.maxlen // 2:
+        if self._view_frames < self._window // 2:
             return np.ones(len(GROUPS), bool)
         in_view = self._view_counts >= IN_VIEW_SHARE * self._view_frames
         return in_view if in_view.any() else np.ones(len(GROUPS), bool)

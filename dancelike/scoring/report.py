@@ -428,7 +428,7 @@ def build_report(
         moves=move_rows,
         weakest=weakest,
         warnings=warnings,
-        summary=_summary(shape, timing, weakest, performance.found.any(), partial),
+        summary=_summary(shape, timing, weakest, bool(performance.found.any()), partial),
         frame_scores=np.nan_to_num(frame_scores),
         group_scores=np.where(in_view[None, :], np.nan_to_num(group_scores), np.nan),  # NaN: not in view
         matched_frames=matched_frames,
