@@ -1,6 +1,6 @@
 # DanceLike: two commands for a fresh machine.
 #   make run   sets everything up and opens the app (CAMERA=demo|0|video.mp4 to choose the camera)
-#   make test  sets everything up and runs the test suite
+#   make test  sets everything up and runs the test suite (make test-fast: the quick tests only)
 # and, on the command line:
 #   make score scores a dance without the app (the demo pair, or REFERENCE=... PERFORMANCE=...)
 # Everything lives in ./.venv; it is (re)installed only when pyproject.toml changes.
@@ -18,7 +18,7 @@ BENCH_ARGS ?=
 
 CAMERA ?=
 
-.PHONY: setup syscheck test run score bench clean
+.PHONY: setup syscheck test test-fast run score bench clean
 
 setup: $(STAMP)
 
@@ -44,6 +44,11 @@ syscheck: setup
 test: setup syscheck
 	$(VPY) -m ruff check dancelike tests scripts
 	$(VPY) -m pytest $(PYTEST_ARGS)
+
+# The quick ones only (no test marked slow): a minute, for the edit-test loop.
+test-fast: setup syscheck
+	$(VPY) -m ruff check dancelike tests scripts
+	$(VPY) -m pytest -m "not slow" $(PYTEST_ARGS)
 
 # The demo videos are made once (synthetic dancers, no download), then scored.
 $(DEMO)/choreography.mp4: | $(STAMP)

@@ -195,6 +195,7 @@ def test_claps_camera_specs() -> None:
 # --- the live calibration --------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_run_calibration_measures_the_clapper_delay() -> None:
     from dancelike.engine.calibration import BeatTick, run_calibration
 
@@ -213,6 +214,7 @@ def test_run_calibration_measures_the_clapper_delay() -> None:
     np.testing.assert_allclose(result.beats, [t.t for t in ticks[4:]])
 
 
+@pytest.mark.slow
 def test_run_calibration_with_nobody_in_view() -> None:
     from dancelike.engine.calibration import run_calibration
 
@@ -291,6 +293,7 @@ def calibration_settings(tmp_path, monkeypatch: pytest.MonkeyPatch, qapp: object
     return settings, path
 
 
+@pytest.mark.slow
 def test_dialog_measures_and_saves_the_latency(qtbot, calibration_settings) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QDialog, QLabel, QPushButton
@@ -329,6 +332,7 @@ def test_dialog_measures_and_saves_the_latency(qtbot, calibration_settings) -> N
     assert again.latency_for("0") == 0.0  # per camera
 
 
+@pytest.mark.slow
 def test_dialog_says_what_to_do_when_nobody_claps(qtbot, calibration_settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QLabel, QPushButton

@@ -121,6 +121,7 @@ def run(session: Session, timeout: float = 60.0) -> SessionResult:
 # --- whole sessions -----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_live_session_records_scores_and_agrees_with_offline(clips: dict[str, Path], tmp_path: Path) -> None:
     events = Collector()
     recording = tmp_path / "sessions" / "take1.mp4"
@@ -161,6 +162,7 @@ def test_live_session_records_scores_and_agrees_with_offline(clips: dict[str, Pa
     assert np.median([e.lag for e in late]) == pytest.approx(report.timing_offset_ms / 1000, abs=0.1)
 
 
+@pytest.mark.slow
 def test_cached_reference_analysis_replaces_the_live_one(clips: dict[str, Path]) -> None:
     score_videos(str(clips["reference"]), str(clips["short"]))  # analyses and caches the reference
     events = Collector()
@@ -179,6 +181,7 @@ def test_cached_reference_analysis_replaces_the_live_one(clips: dict[str, Path])
     assert max(abs(lag - 0.15) for lag in early) < 0.35, np.round(early, 2)
 
 
+@pytest.mark.slow
 def test_pause_resume_then_stop_early(clips: dict[str, Path], tmp_path: Path) -> None:
     events = Collector()
     camera = FileCamera(clips["good"], loop=True)
@@ -218,6 +221,7 @@ def test_pause_resume_then_stop_early(clips: dict[str, Path], tmp_path: Path) ->
     assert frames == stats["frames_captured"] and duration == pytest.approx(stats["running_s"], abs=0.3)
 
 
+@pytest.mark.slow
 def test_camera_file_shorter_than_the_dance_ends_cleanly(clips: dict[str, Path], tmp_path: Path) -> None:
     events = Collector()
     session = Session(clips["reference"], str(clips["short"]), record_to=tmp_path / "take.mp4", on_event=events)
@@ -402,6 +406,7 @@ def test_kept_rows_are_exactly_pose_track_rows(clips: dict[str, Path]) -> None:
             np.testing.assert_array_equal(getattr(mine, name), getattr(theirs, name), err_msg=name)
 
 
+@pytest.mark.slow
 def test_bench_live_prints_and_writes_the_figures(clips: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(bench_live, "CAPACITY_SECONDS", 1.0)
     out = tmp_path / "figures" / "live.json"
@@ -435,6 +440,7 @@ def follower_camera(path: Path) -> tuple[CallableCamera, SessionClock]:
     return CallableCamera(frame_at, fps=FPS, clock=clock, name="follower"), clock
 
 
+@pytest.mark.slow
 def test_practice_skip_a_move_then_loop_one_slowly(clips: dict[str, Path]) -> None:
     camera, _ = follower_camera(clips["good"])
     events = Collector()

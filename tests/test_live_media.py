@@ -386,6 +386,7 @@ def test_file_camera_loops_when_asked(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("size", [(640, 480), (1280, 720)])
+@pytest.mark.slow
 def test_recorder_keeps_every_frame_at_30fps(tmp_path: Path, size: tuple[int, int]) -> None:
     width, height = size
     frames = [stamped(i, width, height, noise=3.0) for i in range(60)]  # rendered up front
@@ -458,6 +459,7 @@ while True:
 """
 
 
+@pytest.mark.slow
 def test_kill_9_leaves_a_playable_recording(tmp_path: Path) -> None:
     path = tmp_path / "killed.mp4"
     script = KILL_SCRIPT.format(tests=str(REPO / "tests"), path=str(path))

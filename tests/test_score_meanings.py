@@ -19,6 +19,8 @@ from dancelike.synth.choreography import Choreography
 from dancelike.synth.motion import Dancer
 from dancelike.synth.performance import Scene, render_performance
 
+pytestmark = pytest.mark.slow  # renders or runs real processes for seconds: make test-fast skips it
+
 SECONDS = 9.0
 #: A short choreography for the "half right" case: half of it is a different dance.
 SHORT = Choreography("short", 112.0, ("arm_wave", "arms_up", "disco_point", "side_step"))

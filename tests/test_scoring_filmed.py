@@ -82,6 +82,7 @@ def test_the_motion_finds_a_late_start_and_an_unrelated_dance_stays_near_chance(
 
 
 @pytest.mark.skipif(not REAL_CLIPS.is_dir(), reason="real clips absent: fetch them with ../shared/realclips/fetch.sh into .cache/realclips")
+@pytest.mark.slow
 def test_the_development_set_meets_the_targets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     sys.path.insert(0, str(REPO / "scripts"))
     import eval_real

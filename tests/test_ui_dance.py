@@ -137,6 +137,7 @@ def test_hud_words_and_charts(qtbot: object, qapp: QApplication) -> None:
 # --- a session ------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_session_reaches_results_with_snapshots_and_a_replay(qtbot: object, store: Store, settings: AppSettings,
                                                                choreography: Choreography, tmp_path: Path) -> None:  # fmt: skip
     view = dance_view(qtbot, store, settings)
@@ -286,6 +287,7 @@ def test_an_unreadable_video_says_what_to_do(qtbot: object, store: Store, settin
 # --- the app, end to end ------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_import_dance_results_history_and_after_a_restart(qtbot: object, data_home: Path, settings: AppSettings,
                                                           clips: dict[str, Path]) -> None:  # fmt: skip
     with Store() as store:

@@ -158,6 +158,7 @@ def test_tracker_detects_once_then_tracks(squats: Path) -> None:
     assert tracker.times.counts["landmarks"] >= SQUATS_FRAMES
 
 
+@pytest.mark.slow
 def test_squats_overlay_video(squats: Path, overlay: Path, squats_default_workers: dict[str, Any]) -> None:
     with av.open(str(overlay)) as container:
         stream = container.streams.video[0]

@@ -84,6 +84,7 @@ def _start_score_and_wait_for_the_temporary(clip: Path, out: Path) -> tuple[subp
     pytest.fail(f"the temporary replay never appeared (exit {process.returncode}): {stderr}")
 
 
+@pytest.mark.slow
 def test_killed_while_writing_the_replay_the_old_replay_survives(tmp_path: Path, long_clip: Path) -> None:
     """SIGKILL: no code runs, so the hidden temporary file may stay; it never has the final name."""
     out = tmp_path / "out" / "replay.mp4"
@@ -97,6 +98,7 @@ def test_killed_while_writing_the_replay_the_old_replay_survives(tmp_path: Path,
 
 
 @pytest.mark.parametrize("signum, exit_code", [(signal.SIGINT, 130), (signal.SIGTERM, 128 + signal.SIGTERM)])
+@pytest.mark.slow
 def test_interrupted_while_writing_the_replay_nothing_is_left(tmp_path: Path, long_clip: Path, signum: int, exit_code: int) -> None:
     """Ctrl-C or ``kill``: the temporary file is removed, the old replay is untouched."""
     out = tmp_path / "out" / "replay.mp4"

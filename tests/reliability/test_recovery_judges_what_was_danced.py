@@ -19,6 +19,8 @@ from dancelike.store.recovery import recover_orphans
 from dancelike.synth.motion import Dancer
 from dancelike.synth.performance import Scene, render_performance
 
+pytestmark = pytest.mark.slow  # renders or runs real processes for seconds: make test-fast skips it
+
 REFERENCE_S = 16.0  # the whole dance
 DANCED_S = 6.0  # where the session ends
 WAIT_S = 120.0  # a busy machine: generous

@@ -15,6 +15,8 @@ from reliability_helpers import FPS, _command, make_clip
 
 from dancelike.store.instance import process_started
 
+pytestmark = pytest.mark.slow  # renders or runs real processes for seconds: make test-fast skips it
+
 WAIT_S = 60.0
 GONE_S = 30.0
 
