@@ -76,16 +76,10 @@ def load_report(folder: Path) -> tuple[Report, np.ndarray] | None:
             performance_frames = arrays["performance_frames"]
     except (OSError, ValueError, KeyError):
         return None
-    report = Report(
-        score=float(data["score"]), grade=str(data["grade"]), shape=float(data.get("shape", 0.0)),
-        timing=float(data.get("timing", 0.0)), mirrored=bool(data.get("mirrored", False)),
-        timing_offset_ms=float(data.get("timing_offset_ms", 0.0)), tempo_ratio=float(data.get("tempo_ratio", 1.0)),
-        parts=dict(data.get("parts", {})), timeline=list(data.get("timeline", [])), moves=list(data.get("moves", [])),
-        weakest=list(data.get("weakest", [])), warnings=list(data.get("warnings", [])), summary=str(data.get("summary", "")),
-        frame_scores=frame_scores, group_scores=group_scores, matched_frames=matched, judged=judged,
-        aligned_by=str(data.get("aligned_by", "motion")), music_offset_ms=data.get("music_offset_ms"), running=running,
-        accents=data.get("accents"),
-    )  # fmt: skip
+    try:
+        report = Report.from_json(data, frame_scores=frame_scores, group_scores=group_scores, matched_frames=matched, judged=judged, running=running)
+    except (KeyError, TypeError, ValueError):
+        return None
     return report, performance_frames
 
 

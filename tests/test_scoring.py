@@ -13,7 +13,7 @@ from dancelike.scoring.beats import beat_times
 from dancelike.scoring.match import score_pairs
 from dancelike.scoring.moves import split_moves
 from dancelike.scoring.poses import FEATURE_SIZE, mirror_landmarks, pose_track
-from dancelike.scoring.report import build_report, grade, rating
+from dancelike.scoring.report import Report, build_report, grade, rating
 from dancelike.store import analysis_cache
 from dancelike.vision.body import BodyFrame, Roi
 
@@ -210,3 +210,14 @@ def test_mirrored_readings_follow_from_the_plain_ones() -> None:
         mirrored = mirror_landmarks(landmarks)
         np.testing.assert_allclose(directions[0], limb_directions(mirrored), atol=1e-12)
         np.testing.assert_array_equal(visibility[0], limb_visibility(mirrored))
+
+
+def test_a_report_reads_back_from_its_json() -> None:
+    reference = pose_track(frames(90))
+    performance = pose_track(frames(90, warp=(0.2, 1.0)))
+    report = build_report(reference, performance, diagonal(90), FPS, mirrored=False)
+    again = Report.from_json(report.to_json(), frame_scores=report.frame_scores, group_scores=report.group_scores, running=report.running)
+    assert again.to_json() == report.to_json()
+    assert np.array_equal(again.frame_scores, report.frame_scores) and np.array_equal(again.running, report.running)
+    older = {key: value for key, value in report.to_json().items() if key not in ("aligned_by", "music_offset_ms", "accents")}
+    assert Report.from_json(older).aligned_by == "motion"  # a report from before those fields

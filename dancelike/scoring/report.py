@@ -110,6 +110,27 @@ class Report:
     #: where your movement accents fell against the pro's (``accents.Accents.to_json``), or None
     accents: dict[str, Any] | None = None
 
+    @classmethod
+    def from_json(cls, data: dict[str, Any], **arrays: np.ndarray) -> Report:
+        """A report read back from its JSON document (``to_json``), with the per-frame arrays the
+        document leaves out (``frame_scores``, ``group_scores``, ``matched_frames``, ``judged``,
+        ``running``) when they were kept; empty arrays otherwise. Older documents lack newer
+        fields: those get their defaults. Raises KeyError/ValueError on a document that is not one."""
+        return cls(
+            score=float(data["score"]), grade=str(data["grade"]), shape=float(data.get("shape", 0.0)),
+            timing=float(data.get("timing", 0.0)), mirrored=bool(data.get("mirrored", False)),
+            timing_offset_ms=float(data.get("timing_offset_ms", 0.0)), tempo_ratio=float(data.get("tempo_ratio", 1.0)),
+            parts={str(k): None if v is None else float(v) for k, v in dict(data.get("parts", {})).items()},
+            timeline=list(data.get("timeline", [])), moves=list(data.get("moves", [])), weakest=list(data.get("weakest", [])),
+            warnings=list(data.get("warnings", [])), summary=str(data.get("summary", "")),
+            frame_scores=np.asarray(arrays.get("frame_scores", np.zeros(0)), np.float64),
+            group_scores=np.asarray(arrays.get("group_scores", np.zeros((0, len(GROUPS)))), np.float64),
+            matched_frames=np.asarray(arrays.get("matched_frames", np.zeros(0, np.int64)), np.int64),
+            judged=np.asarray(arrays.get("judged", np.zeros(0, bool)), bool),
+            running=np.asarray(arrays.get("running", np.zeros(0)), np.float64),
+            aligned_by=str(data.get("aligned_by", "motion")), music_offset_ms=data.get("music_offset_ms"), accents=data.get("accents"),
+        )  # fmt: skip
+
     def to_json(self) -> dict[str, Any]:
         """The JSON document of ``dancelike score --json``."""
         return {
