@@ -24,7 +24,7 @@ from dancelike.scoring.match import score_pairs
 from dancelike.scoring.mirror import Mirror
 from dancelike.scoring.movement import matched_rows, movement_scores
 from dancelike.scoring.poses import PoseTrack, pose_track, without_parts
-from dancelike.scoring.report import Report, build_report, reference_fps
+from dancelike.scoring.report import Report, build_report, per_reference_frame, reference_fps
 from dancelike.scoring.sync import music_offset
 from dancelike.store import analysis_cache
 
@@ -71,10 +71,10 @@ def fit_of(reference: PoseTrack, performance: PoseTrack, path: np.ndarray, chanc
         return -1.0
     count = len(reference)
     pairs = score_pairs(without_parts(reference), without_parts(performance), path)
-    pose = np.bincount(path[:, 0], weights=pairs.frame, minlength=count) / np.maximum(np.bincount(path[:, 0], minlength=count), 1)
-    moved = movement_scores(reference, performance, matched_rows(path, count), reference_fps(reference))
-    danced = np.bincount(path[:, 0], minlength=count) > 0
-    return float(relative(pose, moved.frame, chance)[danced].mean())
+    pose = per_reference_frame(path, pairs.frame, count)
+    matched = matched_rows(path, count)
+    moved = movement_scores(reference, performance, matched, reference_fps(reference))
+    return float(relative(pose, moved.frame, chance)[matched >= 0].mean())
 
 
 def choose_reading(

@@ -176,7 +176,7 @@ def covered_frames(path: np.ndarray, count: int, perf_count: int, fps: float) ->
     return ~(before | after)
 
 
-def _per_reference_frame(path: np.ndarray, values: np.ndarray, count: int) -> np.ndarray:
+def per_reference_frame(path: np.ndarray, values: np.ndarray, count: int) -> np.ndarray:
     """Mean of ``values`` (k,) or (k, g) over the path steps of each reference frame."""
     hits = np.bincount(path[:, 0], minlength=count).astype(np.float64)
     if values.ndim == 1:
@@ -367,7 +367,8 @@ def build_report(
     path = np.asarray(path, np.int64).reshape(-1, 2)
     chance = chance or DEFAULT_CHANCE
     hits = np.bincount(path[:, 0], minlength=count)
-    matched_frames = np.maximum(matched_rows(path, count), 0)
+    matched = matched_rows(path, count)  # -1 where not danced
+    matched_frames = np.maximum(matched, 0)
     danced = hits > 0
 
     # What is in view in both videos is judged; the rest neither helps nor hurts.
@@ -378,18 +379,18 @@ def build_report(
         in_view = ref_view if ref_view.any() else np.ones(len(GROUPS), bool)
 
     pairs = score_pairs(without_parts(reference), without_parts(performance), path)
-    pose_frame = _per_reference_frame(path, frame_from_groups(pairs.groups, pairs.group_weights, in_view), count)
-    pose_groups = _per_reference_frame(path, pairs.groups, count)
-    frame_weights = _per_reference_frame(path, (pairs.group_weights * in_view).sum(axis=1), count)
-    movement = movement_scores(reference, performance, matched_rows(path, count), reference_fps(reference))
-    both_found = _per_reference_frame(path, (reference.found[path[:, 0]] & performance.found[path[:, 1]]).astype(np.float64), count) > 0.5
+    pose_frame = per_reference_frame(path, frame_from_groups(pairs.groups, pairs.group_weights, in_view), count)
+    pose_groups = per_reference_frame(path, pairs.groups, count)
+    frame_weights = per_reference_frame(path, (pairs.group_weights * in_view).sum(axis=1), count)
+    movement = movement_scores(reference, performance, matched, reference_fps(reference))
+    both_found = per_reference_frame(path, (reference.found[path[:, 0]] & performance.found[path[:, 1]]).astype(np.float64), count) > 0.5
     frame_relative = np.where(both_found, relative(pose_frame, movement.frame, chance), -1.0)
     group_relative = np.where(both_found[:, None], relative(pose_groups, movement.groups, chance), -1.0)
     frame_scores = score_curve(frame_relative)
     group_scores = score_curve(group_relative) * in_view[None, :]
 
-    matched_time = _per_reference_frame(path, performance.times[path[:, 1]], count)
-    perf_found_per_ref = _per_reference_frame(path, performance.found[path[:, 1]].astype(np.float64), count) > 0.5
+    matched_time = per_reference_frame(path, performance.times[path[:, 1]], count)
+    perf_found_per_ref = per_reference_frame(path, performance.found[path[:, 1]].astype(np.float64), count) > 0.5
     valid = reference.found & perf_found_per_ref & danced
     timing = timing_from_path(reference.times, performance.times, matched_time - music_offset_s, valid)
 
@@ -409,7 +410,7 @@ def build_report(
         if not in_view[g] or not judged.any():
             parts[name] = None
             continue
-        group_weight = np.where(judged, np.maximum(_per_reference_frame(path, pairs.group_weights[:, g], count), 1e-6), 0.0)
+        group_weight = np.where(judged, np.maximum(per_reference_frame(path, pairs.group_weights[:, g], count), 1e-6), 0.0)
         parts[name] = _judged_score(group_relative[:, g], group_weight, both_found)
 
     moves: list[Move] = split_moves(reference.times, reference.features, beats)
