@@ -7,7 +7,7 @@ filmed people. Fetch the clips first (they are never committed, see ``../shared/
     python scripts/eval_real.py .cache/realclips [--json out/eval_real.json]
 
 Each video is analysed once and cached (in ``DIR/.dancelike`` unless ``DANCELIKE_HOME`` is set);
-pairs are scored exactly as ``dancelike score`` scores them (``offline.score_analyses``, with the
+pairs are scored exactly as ``dancelike score`` scores them (``pipeline.score_files.score_analyses``, with the
 music's offset when both videos carry the same song and the reference's chance level). Prints a
 table against the expectations of issue 9 and exits 1 when a target is missed, 2 when the clips
 are missing.
@@ -73,8 +73,9 @@ def pairs() -> list[tuple[str, str, str]]:
 
 
 def evaluate(folder: Path) -> list[Row]:
-    from dancelike.analysis import AnalysisPool
-    from dancelike.offline import analyse_reference, music_line, reference_beats, reference_chance, score_analyses
+    from dancelike.pipeline.analysis import AnalysisPool
+    from dancelike.pipeline.reference import analyse_reference, reference_beats, reference_chance
+    from dancelike.pipeline.score_files import music_line, score_analyses
     from dancelike.scoring.poses import pose_track
     from dancelike.store import analysis_cache
 

@@ -36,7 +36,7 @@ from dancelike.errors import InputError
 from dancelike.media.camera import CallableCamera, FileCamera
 from dancelike.media.clock import SessionClock
 from dancelike.media.video import VideoReader
-from dancelike.offline import score_videos
+from dancelike.pipeline.score_files import score_videos
 from dancelike.scoring.calibration import DEFAULT_CHANCE, relative, score_curve
 from dancelike.scoring.match import score_pairs
 from dancelike.scoring.online import OnlineAligner
@@ -511,14 +511,14 @@ def test_calibrated_latency_is_taken_off_the_capture_time(clips: dict[str, Path]
 
 
 def test_beats_are_found_once_per_video(clips: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    from dancelike import offline
+    from dancelike.pipeline import reference
     from dancelike.store import analysis_cache
 
     key = analysis_cache.content_key(clips["reference"])
-    first = offline.reference_beats(clips["reference"], key)
+    first = reference.reference_beats(clips["reference"], key)
     assert analysis_cache.load_beats(key)[0]
-    monkeypatch.setattr(offline, "load_audio", lambda *a, **k: pytest.fail("the music was read again"))
-    again = offline.reference_beats(clips["reference"], key)
+    monkeypatch.setattr(reference, "load_audio", lambda *a, **k: pytest.fail("the music was read again"))
+    again = reference.reference_beats(clips["reference"], key)
     assert (first is None and again is None) or np.array_equal(again, first)
     silent_key = analysis_cache.content_key(clips["silent"])
     analysis_cache.save_beats(silent_key, None)

@@ -2,7 +2,7 @@
 
 Each case renders a performance of the reference choreography (or of another one, or
 nobody) with the synthetic dancer, runs the real vision pipeline on both videos and
-scores them with ``offline.score_videos``, exactly as ``dancelike score`` does.
+scores them with ``pipeline.score_files.score_videos``, exactly as ``dancelike score`` does.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dancelike.analysis import AnalysisPool
-from dancelike.offline import ScoredPair, score_videos
+from dancelike.pipeline.analysis import AnalysisPool
+from dancelike.pipeline.score_files import ScoredPair, score_videos
 from dancelike.synth.choreography import Choreography
 from dancelike.synth.motion import Dancer
 from dancelike.synth.performance import Scene, render_performance

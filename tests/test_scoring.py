@@ -8,7 +8,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dancelike.analysis import VideoAnalysis
 from dancelike.scoring.beats import beat_times
 from dancelike.scoring.match import score_pairs
 from dancelike.scoring.moves import split_moves
@@ -16,6 +15,7 @@ from dancelike.scoring.poses import FEATURE_SIZE, mirror_landmarks, pose_track
 from dancelike.scoring.report import Report, build_report, grade, rating
 from dancelike.store import analysis_cache
 from dancelike.vision.body import BodyFrame, Roi
+from dancelike.vision.video_analysis import VideoAnalysis
 
 FPS = 30.0
 

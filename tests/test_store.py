@@ -21,7 +21,6 @@ import cv2
 import numpy as np
 import pytest
 
-from dancelike import offline
 from dancelike.commands.demo import DEMO_VIDEOS
 from dancelike.engine.result import SessionResult
 from dancelike.errors import InputError
@@ -30,6 +29,7 @@ from dancelike.media.clock import FrameQueue
 from dancelike.media.recorder import Recorder, RecorderState
 from dancelike.media.video import VideoReader
 from dancelike.media.writer import write_png
+from dancelike.pipeline.score_files import score_videos
 from dancelike.scoring.report import Report
 from dancelike.store import analysis_cache, db, demo, library
 from dancelike.store.db import Store
@@ -400,7 +400,7 @@ def test_import_video_copies_thumbnails_and_analyses(store: Store, clips: dict[s
     assert len({round(p, 3) for p in progress if 0.1 < p < 1.0}) >= 3  # the analysis reports as it goes
     assert leftovers(store) == [str(imported.id)]  # no staging folder left
     assert analysis_cache.load(analysis_cache.content_key(imported.video)) is not None
-    scored = offline.score_videos(str(imported.video), str(clips["pro"]), mirror="off")
+    scored = score_videos(str(imported.video), str(clips["pro"]), mirror="off")
     assert scored.reference_cached and scored.report.score > 80
     named = import_video(store, clips["pro"], title="My  routine")  # cached: no second analysis
     assert named.title == "My routine" and named.analysed and named.id != imported.id

@@ -16,8 +16,8 @@ import numpy as np
 import pytest
 
 from dancelike import cli
-from dancelike.analysis import analyze_video
 from dancelike.commands import demo
+from dancelike.pipeline.analysis import analyze_video
 from dancelike.synth.choreography import CHOREOGRAPHIES, MOVES, choreography
 from dancelike.synth.motion import Dancer, dancer_poses
 from dancelike.synth.music import SAMPLE_RATE, beat_times, onset_times, render_music

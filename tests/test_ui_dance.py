@@ -19,12 +19,12 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from dancelike.analysis import AnalysisPool
 from dancelike.engine import SessionState
 from dancelike.media.clock import WallClockSink
 from dancelike.media.video import VideoReader
-from dancelike.offline import analyse_reference
-from dancelike.session_replay import load_report
+from dancelike.pipeline.analysis import AnalysisPool
+from dancelike.pipeline.reference import analyse_reference
+from dancelike.pipeline.session_replay import load_report
 from dancelike.store import analysis_cache
 from dancelike.store.db import Choreography, Store
 from dancelike.synth.motion import Dancer

@@ -15,9 +15,9 @@ import cv2
 import numpy as np
 import pytest
 
-from dancelike.analysis import analyze_image
 from dancelike.cli import main
 from dancelike.media.video import VideoReader, load_image
+from dancelike.pipeline.analysis import analyze_image
 from dancelike.vision.body import NUM_LANDMARKS, BodyFrame, Part
 from dancelike.vision.detector import PoseDetector
 from dancelike.vision.tracker import PoseTracker, choose_detection

@@ -7,13 +7,13 @@ from typing import Any
 
 import numpy as np
 
-from dancelike.analysis import analyze_image, analyze_video
 from dancelike.atomic import atomic_output
 from dancelike.commands._io import check_outputs, check_workers, write_json
 from dancelike.errors import InputError
 from dancelike.media.overlay import draw_body
 from dancelike.media.video import VideoReader, is_image, load_image
 from dancelike.media.writer import VideoWriter, write_png
+from dancelike.pipeline.analysis import analyze_image, analyze_video
 from dancelike.progress import Progress
 from dancelike.vision.body import BodyFrame
 

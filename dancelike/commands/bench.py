@@ -16,10 +16,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from dancelike.analysis import AnalysisPool, VideoAnalysis, analyze_video, default_workers
 from dancelike.commands._io import check_outputs, check_seconds, check_workers, write_json
 from dancelike.errors import InputError
 from dancelike.media.video import VideoReader
+from dancelike.pipeline.analysis import AnalysisPool, analyze_video, default_workers
+from dancelike.vision.video_analysis import VideoAnalysis
 
 STAGES = ("decode", "preprocess", "detector", "landmarks", "part_map")
 
@@ -123,7 +124,7 @@ def bench_pair(seconds: float) -> tuple[Path, Path]:
 def bench_score(seconds: float) -> dict[str, Any]:
     """Time ``score_videos`` on a generated pair, uncached then with the reference cached; DTW beside fastdtw."""
     from dancelike.commands.bench_dtw import bench_dtw
-    from dancelike.offline import score_videos
+    from dancelike.pipeline.score_files import score_videos
 
     reference, performance = bench_pair(seconds)
     started = time.perf_counter()

@@ -7,7 +7,7 @@ import argparse
 from dancelike.commands._io import check_outputs, check_workers, write_json
 from dancelike.errors import InputError
 from dancelike.media.video import VideoReader, is_image
-from dancelike.offline import score_videos
+from dancelike.pipeline.score_files import score_videos
 from dancelike.progress import Progress
 from dancelike.scoring.report import Report
 
@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         scored = score_videos(args.reference, args.performance, args.mirror, args.workers, not args.no_cache, advance)
     report = scored.report
     if args.video:
-        from dancelike.replay import write_replay
+        from dancelike.pipeline.replay import write_replay
 
         write_replay(args.video, args.reference, args.performance, scored)
     if args.json:

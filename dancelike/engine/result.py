@@ -1,7 +1,7 @@
 """A session's states, its status snapshot, its final result, and how the final report is made.
 
 The final report is the scoring issue's full report, computed exactly as ``dancelike score``
-computes it (``offline.choose_mirror`` deciding the mirror once over the whole performance,
+computes it (``scoring.mirror.choose_reading`` deciding the mirror once over the whole performance,
 exact banded DTW, ``build_report``), but from the rows the session already computed while it
 ran, so finishing costs one DTW, not a second analysis of both videos.
 """
@@ -16,10 +16,9 @@ from typing import Any
 import numpy as np
 
 from dancelike.errors import DanceLikeError
-from dancelike.offline import MIRROR_MARGIN, choose_reading, fit_of
 from dancelike.scoring.alignment import BAND_S, MISSING_COST, STEP_PENALTY, Line
 from dancelike.scoring.calibration import Chance, reference_chance
-from dancelike.scoring.mirror import Mirror
+from dancelike.scoring.mirror import MIRROR_MARGIN, Mirror, choose_reading, fit_of
 from dancelike.scoring.poses import PoseTrack
 from dancelike.scoring.report import Report, build_report
 from dancelike.scoring.takes import align_pieces, latest_pieces, subset

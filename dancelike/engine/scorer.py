@@ -9,7 +9,7 @@ on numpy rows (no threads, no I/O), so the benchmark's sequential run does exact
 * **Mirror.** With ``mirror="auto"`` both readings (as filmed, and mirrored) are scored in one
   ``score_pairs`` call until ``MIRROR_DECIDE_SECONDS`` of dancing has been seen, then the live
   reading is fixed (mirrored only when it is better by ``LIVE_MIRROR_MARGIN`` points).
-  The final report decides again, once, over the whole performance (``offline.choose_reading``).
+  The final report decides again, once, over the whole performance (``scoring.mirror.choose_reading``).
 * **Scores.** As the report makes them (``scoring.calibration``): the pose agreement of
   ``score_pairs`` on one-row tracks (limb directions) and the movement agreement of the last
   ``movement.WINDOW_S`` seconds (``movement.window_agreement``: the dancer's recent frames
@@ -27,7 +27,6 @@ from collections import deque
 
 import numpy as np
 
-from dancelike.analysis import VideoAnalysis
 from dancelike.engine.events import FrameScored, MoveRating
 from dancelike.engine.tracks import GrowingAligner, ReferenceTrack, UserTrack, concat
 from dancelike.scoring.calibration import DEFAULT_CHANCE, Chance, relative, score_curve
@@ -37,6 +36,7 @@ from dancelike.scoring.moves import BAR_BEATS, MAX_MOVE_S, Move, split_moves
 from dancelike.scoring.poses import GROUPS, IN_VIEW_SHARE, IN_VIEW_VISIBILITY, LIMB_GROUP, PoseTrack, pose_track, without_parts
 from dancelike.scoring.report import rating
 from dancelike.vision.body import BodyFrame
+from dancelike.vision.video_analysis import VideoAnalysis
 
 #: How much better (points of frame score) the mirrored reading must match live to be believed.
 LIVE_MIRROR_MARGIN = 3.0

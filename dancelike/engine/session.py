@@ -61,7 +61,7 @@ from dancelike.media.clock import AudioSink, LatestFrame, SessionClock, WallCloc
 from dancelike.media.playback import STRETCHES, PlayerState, ReferencePlayer
 from dancelike.media.recorder import Recorder, RecorderState
 from dancelike.media.video import VideoReader
-from dancelike.offline import cached_chance, reference_beats
+from dancelike.pipeline.reference import cached_chance, reference_beats
 from dancelike.scoring.calibration import Chance
 from dancelike.scoring.moves import Move
 from dancelike.store import analysis_cache

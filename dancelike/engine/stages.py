@@ -22,7 +22,6 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from dancelike.analysis import VideoAnalysis
 from dancelike.engine.events import EventQueue
 from dancelike.engine.metrics import StageClock
 from dancelike.engine.scorer import LiveScorer
@@ -40,6 +39,7 @@ from dancelike.scoring.poses import PoseTrack, pose_track
 from dancelike.vision.body import BodyFrame, Roi
 from dancelike.vision.landmarks import INPUT_SIZE
 from dancelike.vision.tracker import PoseTracker
+from dancelike.vision.video_analysis import VideoAnalysis
 
 ErrorHandler = Callable[[str, BaseException], None]
 

@@ -1,13 +1,86 @@
-"""Whether the dancer copied the video as in a mirror: the one setting, in one place."""
+"""Whether the dancer copied the video as in a mirror: the one setting and the one decision.
+
+Every path that scores (``dancelike score``, a live session's report, a recovered recording)
+decides here: with ``Mirror.AUTO`` both readings of the performance (as filmed, mirrored) are
+aligned with the reference and the mirrored one is kept only when it fits clearly better.
+"""
 
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
+
+import numpy as np
+
+from dancelike.scoring.alignment import Line, align_on_line, search_line
+from dancelike.scoring.calibration import Chance, relative
+from dancelike.scoring.match import score_pairs
+from dancelike.scoring.movement import matched_rows, movement_scores
+from dancelike.scoring.poses import PoseTrack, without_parts
+from dancelike.scoring.report import per_reference_frame, reference_fps
+
+#: How much better (relative agreement, 0 = chance, 1 = perfect) the mirrored reading must
+#: match to be believed.
+MIRROR_MARGIN = 0.03
 
 
 class Mirror(str, enum.Enum):
-    """``auto`` decides once from the evidence (``offline.choose_reading``); ``on``/``off`` say."""
+    """``auto`` decides once from the evidence (``choose_reading``); ``on``/``off`` say."""
 
     AUTO = "auto"
     ON = "on"
     OFF = "off"
+
+    @classmethod
+    def parse(cls, value: object) -> Mirror:
+        """The setting a stored value names, or ``AUTO`` when it names none (old or edited data)."""
+        try:
+            return cls(value)
+        except ValueError:
+            return cls.AUTO
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One reading of the performance (as filmed, or mirrored) aligned with the reference."""
+
+    mirrored: bool
+    track: PoseTrack
+    line: Line
+    path: np.ndarray
+    fit: float  # mean relative agreement along the path (0 = chance, 1 = perfect)
+
+
+def read_performance(reference: PoseTrack, performance: PoseTrack, mirrored: bool, perf_fps: float, chance: Chance, line: Line | None = None) -> Reading:
+    """Align one reading of the performance (on ``line`` when the music or a clock gives it,
+    else on the line the motion suggests) and measure how well it fits."""
+    line = line or search_line(reference, performance)
+    path = align_on_line(reference, performance, line, perf_fps)
+    return Reading(mirrored, performance, line, path, fit_of(reference, performance, path, chance))
+
+
+def fit_of(reference: PoseTrack, performance: PoseTrack, path: np.ndarray, chance: Chance) -> float:
+    """Mean relative agreement along ``path``: what the mirror decision compares."""
+    if not len(path):
+        return -1.0
+    count = len(reference)
+    pairs = score_pairs(without_parts(reference), without_parts(performance), path)
+    pose = per_reference_frame(path, pairs.frame, count)
+    matched = matched_rows(path, count)
+    moved = movement_scores(reference, performance, matched, reference_fps(reference))
+    return float(relative(pose, moved.frame, chance)[matched >= 0].mean())
+
+
+def choose_reading(
+    reference: PoseTrack, plain: PoseTrack, mirrored: PoseTrack, perf_fps: float, mirror: Mirror | str, chance: Chance, line: Line | None = None
+) -> Reading:
+    """Decide once per performance whether it is mirrored: both readings are aligned and the
+    mirrored one is kept only when it fits clearly better (``MIRROR_MARGIN``)."""
+    mirror = Mirror(mirror)
+    if mirror is Mirror.OFF:
+        return read_performance(reference, plain, False, perf_fps, chance, line)
+    if mirror is Mirror.ON:
+        return read_performance(reference, mirrored, True, perf_fps, chance, line)
+    as_filmed = read_performance(reference, plain, False, perf_fps, chance, line)
+    flipped = read_performance(reference, mirrored, True, perf_fps, chance, line)
+    return flipped if flipped.fit > as_filmed.fit + MIRROR_MARGIN else as_filmed

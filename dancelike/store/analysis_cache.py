@@ -18,9 +18,9 @@ from pathlib import Path
 
 import numpy as np
 
-from dancelike.analysis import VideoAnalysis
 from dancelike.store.paths import subdir
 from dancelike.vision.body import BodyFrame, Roi
+from dancelike.vision.video_analysis import VideoAnalysis
 
 #: What numpy raises for a truncated, garbled or half-written cache file.
 DAMAGED = (OSError, ValueError, KeyError, IndexError, EOFError, zipfile.BadZipFile, zlib.error)

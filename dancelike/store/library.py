@@ -28,10 +28,10 @@ from pathlib import Path
 
 import cv2
 
-from dancelike.analysis import AnalysisPool
 from dancelike.errors import InputError
 from dancelike.media.video import VideoReader, is_image
 from dancelike.media.writer import write_png
+from dancelike.pipeline.analysis import AnalysisPool
 from dancelike.scoring.calibration import reference_chance
 from dancelike.scoring.poses import pose_track
 from dancelike.store import analysis_cache

@@ -24,12 +24,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from dancelike.analysis import AnalysisPool
 from dancelike.atomic import write_file
 from dancelike.errors import InputError
 from dancelike.media.recorder import trim_to_complete_fragments
 from dancelike.media.video import VideoReader
-from dancelike.offline import ScoredPair, analyse_reference, music_line, reference_beats, reference_chance, score_analyses
+from dancelike.pipeline.analysis import AnalysisPool
+from dancelike.pipeline.reference import analyse_reference, reference_beats, reference_chance
+from dancelike.pipeline.score_files import ScoredPair, music_line, score_analyses
 from dancelike.scoring.alignment import Line
 from dancelike.scoring.poses import pose_track
 from dancelike.store import analysis_cache

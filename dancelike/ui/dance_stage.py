@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, Q
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from dancelike.media.overlay import draw_body
-from dancelike.replay import _part_colors
+from dancelike.pipeline.replay import colors_by_score
 from dancelike.scoring.poses import GROUPS, MIRROR_PARTS, body_origin_and_scale
 from dancelike.ui.theme import COLORS, font, score_color
 from dancelike.vision.body import SKELETON, BodyFrame
@@ -44,7 +44,7 @@ def part_colors(parts: dict[str, float | None] | None, mirrored: bool) -> np.nda
     out of view, grey)."""
     if not parts:
         return None
-    colors = _part_colors(np.array([np.nan if parts.get(g) is None else float(parts[g]) for g in GROUPS]))  # type: ignore[arg-type]
+    colors = colors_by_score(np.array([np.nan if parts.get(g) is None else float(parts[g]) for g in GROUPS]))  # type: ignore[arg-type]
     return colors[MIRROR_PARTS] if mirrored else colors  # scored mirrored: your left is the pro's right
 
 

@@ -42,7 +42,7 @@ from dancelike.engine import (
 )
 from dancelike.media.camera import CapturedFrame
 from dancelike.media.video import VideoReader
-from dancelike.session_replay import save_report_arrays
+from dancelike.pipeline.session_replay import save_report_arrays
 from dancelike.store.db import Choreography, SessionRecord, Store
 from dancelike.store.recovery import save_result
 from dancelike.ui.dance_hud import DanceHud, MessageCard

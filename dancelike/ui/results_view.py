@@ -28,12 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from dancelike.session_replay import replay_session_folder
-from dancelike.snapshots import (
-    saved_snapshots,
-    snapshot_path,
-    weakest_snapshots,
-)
+from dancelike.pipeline.session_replay import replay_session_folder
+from dancelike.pipeline.snapshots import saved_snapshots, snapshot_path, weakest_snapshots
 from dancelike.store.db import SessionRecord, Store
 from dancelike.ui.charts import PartBars, ScoreRing, TimelineChart
 from dancelike.ui.exports import copy_for_export, suggested_export

@@ -12,7 +12,7 @@ from PySide6.QtCore import QDir, QPointF, Qt, QTemporaryDir
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QWidget
 
-from dancelike.replay import score_color as _score_rgb
+from dancelike.pipeline.replay import score_color as _score_rgb
 from dancelike.store.leftovers import temp_template
 
 #: The palette every view draws with (hex strings, usable in QSS and in QColor).

@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dancelike.analysis import AnalysisPool
 from dancelike.errors import InputError
-from dancelike.offline import analyse_reference
+from dancelike.pipeline.analysis import AnalysisPool
+from dancelike.pipeline.reference import analyse_reference
 from dancelike.store import analysis_cache
 from dancelike.store.db import Store
 

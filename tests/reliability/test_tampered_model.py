@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from reliability_helpers import make_clip, run
 
-from dancelike.analysis import AnalysisPool
 from dancelike.errors import SetupError
+from dancelike.pipeline.analysis import AnalysisPool
 from dancelike.vision import model_files
 
 REPO = Path(__file__).resolve().parents[2]

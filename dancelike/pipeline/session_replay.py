@@ -25,12 +25,14 @@ from typing import Any
 
 import numpy as np
 
-from dancelike.analysis import AnalysisPool, VideoAnalysis
 from dancelike.atomic import atomic_output
 from dancelike.media.video import VideoReader
-from dancelike.offline import analyse_reference, score_videos
-from dancelike.replay import render_replay
+from dancelike.pipeline.analysis import AnalysisPool
+from dancelike.pipeline.reference import analyse_reference
+from dancelike.pipeline.replay import render_replay
+from dancelike.pipeline.score_files import score_videos
 from dancelike.scoring.report import Report
+from dancelike.vision.video_analysis import VideoAnalysis
 
 ProgressFn = Callable[[float], None]
 ARRAYS_NAME = "report_arrays.npz"

@@ -25,7 +25,7 @@ import numpy as np
 from dancelike.media.overlay import draw_body
 from dancelike.media.video import VideoReader
 from dancelike.media.writer import write_png
-from dancelike.replay import _part_colors
+from dancelike.pipeline.replay import colors_by_score
 from dancelike.scoring.match import score_pairs
 from dancelike.scoring.poses import GROUPS, MIRROR_PARTS, pose_track
 from dancelike.scoring.report import Report
@@ -105,7 +105,7 @@ def compose(
         ref_row = pose_track([reference_body])
         user_row = pose_track([user_body], mirror=mirrored)
         groups = np.nan_to_num(score_pairs(ref_row, user_row, np.array([[0, 0]])).groups[0])
-    colors = _part_colors(groups)
+    colors = colors_by_score(groups)
     if mirrored:  # scores are for the mirrored reading: your left arm is judged as the pro's right
         colors = colors[MIRROR_PARTS]
     left = _half(draw_body(reference_rgb, reference_body, alpha=0.35))

@@ -26,9 +26,9 @@ from dancelike.scoring.poses import MIRROR_PARTS, PART_GROUP
 from dancelike.scoring.report import rating
 
 if TYPE_CHECKING:
-    from dancelike.analysis import VideoAnalysis
-    from dancelike.offline import ScoredPair
+    from dancelike.pipeline.score_files import ScoredPair
     from dancelike.scoring.report import Report
+    from dancelike.vision.video_analysis import VideoAnalysis
 
 PANEL_HEIGHT = 540
 BAR_HEIGHT = 56
@@ -46,7 +46,7 @@ def score_color(score: float) -> tuple[int, int, int]:
 NOT_JUDGED_COLOR = (128, 128, 128)
 
 
-def _part_colors(group_scores: np.ndarray) -> np.ndarray:
+def colors_by_score(group_scores: np.ndarray) -> np.ndarray:
     """A colour per part label from the scores of the six groups (background black; a NaN
     score, a part not judged, grey)."""
     colors = np.zeros((len(PART_GROUP), 3), np.uint8)
@@ -151,7 +151,7 @@ def render_replay(
                     if user_rgb is not None:
                         if np.any(report.group_scores[i] > 0):
                             judged = report.group_scores[i]
-                        colors = _part_colors(judged if judged is not None else report.group_scores[i])
+                        colors = colors_by_score(judged if judged is not None else report.group_scores[i])
                         if report.mirrored:  # your left arm was judged as the pro's right
                             colors = colors[MIRROR_PARTS]
                         body = performance.frames[min(j, len(performance.frames) - 1)]

@@ -22,7 +22,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from types import TracebackType
 from typing import Any
 
@@ -34,6 +34,7 @@ from dancelike.store.instance import Owner, is_alive, this_process
 from dancelike.vision.body import BodyFrame
 from dancelike.vision.model_files import model_path
 from dancelike.vision.tracker import TRACKER_MODELS, PoseTracker, StageTimes
+from dancelike.vision.video_analysis import VideoAnalysis
 
 #: Frames a worker tracks before its segment starts, to settle the tracker's ROI and filters.
 WARMUP_FRAMES = 4
@@ -68,24 +69,6 @@ class Segment:
     start: float
     end: float
     warmup: float = 0.0
-
-
-@dataclass
-class VideoAnalysis:
-    """Everything the analysis found in a video, with the time each stage took."""
-
-    fps: float
-    width: int
-    height: int
-    frames: list[BodyFrame]
-    times: StageTimes = field(default_factory=StageTimes)
-    wall_seconds: float = 0.0
-
-    @property
-    def stage_ms_per_frame(self) -> dict[str, float]:
-        """Milliseconds per analysed frame for each stage (summed over workers)."""
-        count = max(1, len(self.frames))
-        return {stage: ms / count for stage, ms in sorted(self.times.total_ms.items())}
 
 
 def analyze_segment(
@@ -189,7 +172,7 @@ def _context() -> multiprocessing.context.BaseContext:
     """A fork server where there is one: safe beside threads (Qt, LiteRT), fast to fork from."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["dancelike.analysis"])
+        context.set_forkserver_preload(["dancelike.pipeline.analysis"])
         return context
     return multiprocessing.get_context("spawn")
 
