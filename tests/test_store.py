@@ -31,10 +31,11 @@ from dancelike.media.video import VideoReader
 from dancelike.media.writer import write_png
 from dancelike.pipeline.score_files import score_videos
 from dancelike.scoring.report import Report
-from dancelike.store import analysis_cache, db, demo, library
+from dancelike.services import demo, library
+from dancelike.services.library import ImportCancelled, import_video
+from dancelike.services.sessions import recover_orphans, save_result
+from dancelike.store import analysis_cache, db
 from dancelike.store.db import Store
-from dancelike.store.library import ImportCancelled, import_video
-from dancelike.store.recovery import recover_orphans, save_result
 from dancelike.synth.choreography import choreography
 from dancelike.synth.motion import Dancer
 from dancelike.synth.performance import Scene, render_frames, render_performance

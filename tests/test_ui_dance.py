@@ -24,7 +24,7 @@ from dancelike.media.clock import WallClockSink
 from dancelike.media.video import VideoReader
 from dancelike.pipeline.analysis import AnalysisPool
 from dancelike.pipeline.reference import analyse_reference
-from dancelike.pipeline.session_replay import load_report
+from dancelike.services.sessions import load_report
 from dancelike.store import analysis_cache
 from dancelike.store.db import Choreography, Store
 from dancelike.synth.motion import Dancer

@@ -20,7 +20,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from dancelike.errors import InputError
-from dancelike.store import demo as store_demo
+from dancelike.services import demo as store_demo
 from dancelike.store.db import Store
 from dancelike.synth.motion import Dancer
 from dancelike.synth.performance import Scene, render_performance

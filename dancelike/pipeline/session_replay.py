@@ -9,19 +9,16 @@ recording and the reference are analysed (the reference from the analysis cache 
 there), each reference frame is paired with the recording frame the report matched to it, and
 the frames are drawn by ``replay.render_replay``, which fetches them in any order.
 
-It also keeps what a replay needs beside ``report.json``: the report's per-frame arrays
-(``report_arrays.npz``), which the JSON leaves out, so a past session's replay can be made again.
+The session folder's files (the report, its arrays) are read by ``services.sessions``.
 No Qt; ``on_progress(0..1)`` and ``cancel`` (a ``threading.Event``) let a GUI worker drive it.
 """
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
@@ -35,57 +32,12 @@ from dancelike.scoring.report import Report
 from dancelike.vision.video_analysis import VideoAnalysis
 
 ProgressFn = Callable[[float], None]
-ARRAYS_NAME = "report_arrays.npz"
 #: Share of the progress bar for each step (reference analysis, recording analysis, writing).
 _STEPS = (0.15, 0.45, 0.40)
 
 
 class ReplayCancelled(Exception):
     """The replay was cancelled; nothing was left at the destination."""
-
-
-# --- the report's arrays, kept beside report.json ------------------------------------------
-
-
-def save_report_arrays(folder: Path, report: Report, performance_frames: np.ndarray) -> Path:
-    """Write the report's per-frame arrays (which ``report.json`` leaves out) into ``folder``."""
-    path = Path(folder) / ARRAYS_NAME
-    with atomic_output(path, private=True) as part:
-        np.savez_compressed(
-            part,
-            frame_scores=np.asarray(report.frame_scores, np.float32),
-            group_scores=np.asarray(report.group_scores, np.float32),
-            matched_frames=np.asarray(report.matched_frames, np.int64),
-            judged=np.asarray(report.judged, bool),
-            running=np.asarray(report.running, np.float32),
-            performance_frames=np.asarray(performance_frames, np.int64),
-        )
-    return path
-
-
-def load_report(folder: Path) -> tuple[Report, np.ndarray] | None:
-    """The full ``Report`` of a session folder and its performance frames (report.json plus
-    ``report_arrays.npz``), or None when either is missing or unreadable."""
-    folder = Path(folder)
-    try:
-        data: dict[str, Any] = json.loads((folder / "report.json").read_text())
-        with np.load(folder / ARRAYS_NAME) as arrays:
-            frame_scores = arrays["frame_scores"].astype(np.float64)
-            group_scores = arrays["group_scores"].astype(np.float64)
-            matched = arrays["matched_frames"]
-            judged = arrays["judged"] if "judged" in arrays else np.zeros(0, bool)
-            running = arrays["running"].astype(np.float64) if "running" in arrays else np.zeros(0)
-            performance_frames = arrays["performance_frames"]
-    except (OSError, ValueError, KeyError):
-        return None
-    try:
-        report = Report.from_json(data, frame_scores=frame_scores, group_scores=group_scores, matched_frames=matched, judged=judged, running=running)
-    except (KeyError, TypeError, ValueError):
-        return None
-    return report, performance_frames
-
-
-# --- frames in any order ------------------------------------------------------------------------
 
 
 # --- the replay -------------------------------------------------------------------------------------
@@ -150,25 +102,18 @@ def write_session_replay(
     return destination
 
 
-def replay_session_folder(
-    folder: Path,
+def write_rescored_replay(
+    recording: Path,
     reference: Path,
-    destination: Path | None = None,
+    destination: Path,
+    mirrored: bool,
     on_progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
 ) -> Path:
-    """The replay of the session in ``folder`` (its ``recording.mp4``), by default to ``replay.mp4``.
-
-    A live session left its report's arrays beside ``report.json``; a session without them (one
-    recovered after a crash, scored offline from its recording) is scored again the same way,
-    which gives the same report and the analyses the replay needs in one go."""
-    folder = Path(folder)
-    recording, destination = folder / "recording.mp4", Path(destination or folder / "replay.mp4")
-    loaded = load_report(folder)
-    if loaded is not None:
-        report, performance_frames = loaded
-        return write_session_replay(recording, report, performance_frames, reference, destination, on_progress, cancel)
-    mirrored = bool(json.loads((folder / "report.json").read_text()).get("mirrored", False))
+    """The replay of a recording whose report arrays were not kept (a session recovered after a
+    crash, scored offline from its recording): it is scored again the same way, which gives the
+    same report and the analyses the replay needs in one go."""
+    recording, reference, destination = Path(recording), Path(reference), Path(destination)
     total = _frame_count(reference) + _frame_count(recording)
 
     def analysed(stage: str, done: int) -> None:

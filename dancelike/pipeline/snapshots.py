@@ -29,6 +29,7 @@ from dancelike.pipeline.replay import colors_by_score
 from dancelike.scoring.match import score_pairs
 from dancelike.scoring.poses import GROUPS, MIRROR_PARTS, pose_track
 from dancelike.scoring.report import Report
+from dancelike.store.session_folder import SessionFolder
 from dancelike.vision.body import BodyFrame
 from dancelike.vision.tracker import PoseTracker
 
@@ -36,17 +37,6 @@ from dancelike.vision.tracker import PoseTracker
 SNAPSHOT_HEIGHT = 360
 _FONT = cv2.FONT_HERSHEY_DUPLEX
 _GAP = 6  # dark gap between the two halves
-
-
-def snapshot_path(folder: Path, rank: int) -> Path:
-    """Where the snapshot of the ``rank``-th weakest move (0 = weakest) is kept."""
-    return Path(folder) / f"weakest_{rank + 1}.png"
-
-
-def saved_snapshots(folder: Path, count: int) -> list[Path] | None:
-    """The ``count`` saved snapshot files of a session, or None when any is missing."""
-    paths = [snapshot_path(folder, k) for k in range(count)]
-    return paths if all(p.is_file() for p in paths) else None
 
 
 def _weakest(report: Report | dict[str, Any]) -> tuple[list[dict[str, Any]], bool]:
@@ -123,7 +113,7 @@ def weakest_snapshots(
     reference: Path,
     recording: Path,
     performance_frames: Sequence[int] | np.ndarray | None,
-    folder: Path | None = None,
+    folder: SessionFolder | None = None,
     tracker: PoseTracker | None = None,
 ) -> list[np.ndarray]:
     """A side-by-side RGB image per weakest move (weakest first), saved in ``folder`` if given.
@@ -157,6 +147,6 @@ def weakest_snapshots(
             continue
         image = compose(ref_rgb, tracker.process(ref_rgb), user_rgb, tracker.process(user_rgb), mirrored, moment_parts[rank])
         if folder is not None:
-            write_png(snapshot_path(folder, rank), image)
+            write_png(folder.snapshot(rank), image)
         images.append(image)
     return images

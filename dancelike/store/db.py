@@ -38,6 +38,7 @@ from dancelike.errors import InputError
 from dancelike.store import salvage
 from dancelike.store.instance import runs_elsewhere, this_process
 from dancelike.store.paths import data_dir, private_dir, private_file
+from dancelike.store.session_folder import SessionFolder
 
 DB_NAME = "dancelike.db"
 #: Every status a session row can have; "running" is also what an orphan (app died) looks like.
@@ -138,6 +139,11 @@ class SessionRecord:
     report: Path | None
     replay: Path | None
     message: str
+
+    @property
+    def files(self) -> SessionFolder:
+        """The session folder's files by name (whether or not they exist yet)."""
+        return SessionFolder(self.folder)
 
 
 def _now() -> str:
@@ -376,13 +382,14 @@ class Store:
 
     def _session(self, row: sqlite3.Row) -> SessionRecord:
         folder = self.session_folder(row["id"])
-        replay = self._from_db(row["replay"]) if row["replay"] else folder / "replay.mp4"
+        files = SessionFolder(folder)
+        replay = self._from_db(row["replay"]) if row["replay"] else files.replay
         return SessionRecord(
             id=row["id"], choreography_id=row["choreography_id"], choreography_title=row["choreography_title"],
             started_at=_time(row["started_at"]), ended_at=_time(row["ended_at"]), status=row["status"],  # type: ignore[arg-type]
             score=row["score"], grade=row["grade"], duration=row["duration"],
             parts={str(k): None if v is None else float(v) for k, v in json.loads(row["parts"] or "{}").items()},
-            folder=folder, recording=_existing(folder / "recording.mp4"), report=_existing(folder / "report.json"),
+            folder=folder, recording=_existing(files.recording), report=_existing(files.report),
             replay=_existing(replay), message=row["message"] or "",
         )  # fmt: skip
 

@@ -42,9 +42,8 @@ from dancelike.engine import (
 )
 from dancelike.media.camera import CapturedFrame
 from dancelike.media.video import VideoReader
-from dancelike.pipeline.session_replay import save_report_arrays
+from dancelike.services.sessions import save_result
 from dancelike.store.db import Choreography, SessionRecord, Store
-from dancelike.store.recovery import save_result
 from dancelike.ui.dance_hud import DanceHud, MessageCard
 from dancelike.ui.dance_stage import StageWidget, StripMove, compose_camera, to_qimage
 from dancelike.ui.messages import next_step, user_message
@@ -77,7 +76,7 @@ def _prepare(store: Store, settings: AppSettings, choreography: Choreography, si
     record = store.begin_session(choreography.id, options)
     try:
         session = Session(
-            choreography.video, spec, record_to=record.folder / "recording.mp4" if settings.record else None,
+            choreography.video, spec, record_to=record.files.recording if settings.record else None,
             mirror=settings.mirror, audio_sink=sink, latency=latency, stretch=settings.stretch,
         )  # fmt: skip
         with VideoReader(choreography.video) as reader:
@@ -92,14 +91,6 @@ def _prepare_into(holder: dict[str, Any], *args: Any) -> None:
     """``_prepare`` keeping its result where ``DanceView.shutdown`` can close it after a join
     (a job's own result reaches the GUI thread only through the event loop)."""
     holder["value"] = _prepare(*args)
-
-
-def _save(store: Store, record: SessionRecord, result: SessionResult) -> SessionRecord:
-    """In a worker: report.json and the row (recovery.save_result), and the report's arrays."""
-    saved = save_result(store, record, result)
-    if result.report is not None:
-        save_report_arrays(record.folder, result.report, result.performance_frames)
-    return saved
 
 
 class DanceView(QWidget):
@@ -600,7 +591,7 @@ class DanceView(QWidget):
         self.phase = "saving"
         self.stage.banner = "Saving\u2026"
         self.stage.update()
-        self._job = run_in_thread(_save, self.store, self.record, result, on_done=self._saved, on_error=self._save_failed, name="dance-save")
+        self._job = run_in_thread(save_result, self.store, self.record, result, on_done=self._saved, on_error=self._save_failed, name="dance-save")
 
     def _saved(self, record: SessionRecord) -> None:
         self._job = None
@@ -666,7 +657,7 @@ class DanceView(QWidget):
             self.record = None
         elif self.record is not None and dancing and result is not None:
             try:
-                self.record = _save(self.store, self.record, result)
+                self.record = save_result(self.store, self.record, result)
             except Exception:  # noqa: BLE001, S110 - closing: the row stays "running" and is recovered at the next launch
                 pass
         bridge.deleteLater()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from dancelike.errors import InputError
-from dancelike.store import library
+from dancelike.services import library
 from dancelike.store.db import Choreography, Store
 from dancelike.ui import messages
 from dancelike.ui.library_cards import ChoreographyCard, TaskRow

@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
             self.recovered.emit([])
             self._ensure_demo(demo)
 
-        from dancelike.store.recovery import recover_orphans
+        from dancelike.services.sessions import recover_orphans
 
         run_in_thread(recover_orphans, self.store, name="recover",
                       on_progress=lambda f: dialog.setValue(round(f * 1000)), on_done=done, on_error=failed)  # fmt: skip
@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
         def cancelled() -> None:
             self.library.end_busy()
 
-        from dancelike.store.demo import ensure_demo
+        from dancelike.services.demo import ensure_demo
 
         self._demo_job = run_in_thread(ensure_demo, self.store, name="demo", on_progress=row.set_progress, cancel_kw="cancel",
                                        on_done=done, on_error=failed, on_cancelled=cancelled)  # fmt: skip

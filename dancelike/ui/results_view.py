@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from dancelike.pipeline.session_replay import replay_session_folder
-from dancelike.pipeline.snapshots import saved_snapshots, snapshot_path, weakest_snapshots
+from dancelike.pipeline.snapshots import weakest_snapshots
+from dancelike.services.sessions import replay_session
 from dancelike.store.db import SessionRecord, Store
 from dancelike.ui.charts import PartBars, ScoreRing, TimelineChart
 from dancelike.ui.exports import copy_for_export, suggested_export
@@ -351,7 +351,7 @@ class ResultsView(QWidget):
         assert record is not None
         if not weakest:
             return
-        if saved_snapshots(record.folder, len(weakest)) is not None:
+        if record.files.snapshots(len(weakest)) is not None:
             self._snapshots_done(record.id)
             return
         if record.recording is None or self.reference is None:
@@ -359,14 +359,14 @@ class ResultsView(QWidget):
                 card.picture.setText("No recording to take a picture from")
             return
         frames = self.report.get("performance_frames")
-        self._start(weakest_snapshots, self.report, self.reference, record.recording, frames, record.folder,
+        self._start(weakest_snapshots, self.report, self.reference, record.recording, frames, record.files,
                     on_done=lambda _images, sid=record.id: self._snapshots_done(sid), on_error=self._snapshots_failed, name="snapshots")  # fmt: skip
 
     def _snapshots_done(self, session_id: int) -> None:
         if self.record is None or self.record.id != session_id:
             return
         for rank, card in enumerate(self._cards):
-            path = snapshot_path(self.record.folder, rank)
+            path = self.record.files.snapshot(rank)
             if path.is_file():
                 card.set_image(path)
             else:
@@ -391,7 +391,7 @@ class ResultsView(QWidget):
             self.video.show_message("The choreography's video is gone, so the replay cannot be made.")
             return
         self._replay_progress(0.0)
-        self._start(replay_session_folder, record.folder, self.reference, on_progress=self._replay_progress, cancel_kw="cancel",
+        self._start(replay_session, record.folder, self.reference, on_progress=self._replay_progress, cancel_kw="cancel",
                     on_done=lambda path, sid=record.id: self._replay_done(sid, path), on_error=self._replay_failed, name="replay")  # fmt: skip
 
     def _replay_progress(self, fraction: float) -> None:

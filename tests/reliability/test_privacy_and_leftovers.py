@@ -17,11 +17,11 @@ import pytest
 from dancelike.media.camera import CapturedFrame
 from dancelike.media.clock import FrameQueue
 from dancelike.media.recorder import Recorder, RecorderState
+from dancelike.services.library import import_video
+from dancelike.services.sessions import write_json
 from dancelike.store import leftovers
 from dancelike.store.db import Store
-from dancelike.store.library import import_video
 from dancelike.store.paths import safe_file_name
-from dancelike.store.recovery import write_json
 
 WAIT_S = 60.0
 HOUR = 3600.0

@@ -14,8 +14,8 @@ from test_store import _cut_last_fragment  # tests/ is on sys.path (its conftest
 from dancelike.engine import Session
 from dancelike.engine.events import FrameScored
 from dancelike.media.video import VideoReader
+from dancelike.services.sessions import recover_orphans
 from dancelike.store.db import Store
-from dancelike.store.recovery import recover_orphans
 from dancelike.synth.motion import Dancer
 from dancelike.synth.performance import Scene, render_performance
 

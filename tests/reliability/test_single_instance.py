@@ -114,7 +114,7 @@ def test_the_folder_lock_is_held_once_and_freed_when_its_process_dies(tmp_path: 
 def test_a_second_app_says_so_in_one_line_and_recovers_nothing(
     own_data_home: Path, qapp: object, app_settings: object, monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
-    from dancelike.store import recovery
+    from dancelike.services import sessions as recovery
     from dancelike.ui import app, messages
 
     with Store() as store:

@@ -1,7 +1,11 @@
-"""Finishing session rows: a live session's result, or an orphan the app died in.
+"""A dance session's folder and row: saving a result, loading a report, recovering an orphan,
+replaying a past session. The one module that reads and writes a session's files (named by
+``store.session_folder.SessionFolder``).
 
 ``save_result`` is what the dance screen calls when a session ends: the report goes to the
-session folder as JSON, the row gets its status and score. ``recover_orphans`` is what the
+session folder as JSON (with its per-frame arrays beside it, so a replay can be made again),
+the row gets its status and score. ``load_report`` reads the full report back.
+``replay_session`` makes the side-by-side replay of a past session. ``recover_orphans`` is what the
 app calls at launch, before any new session: a row still "running" means the app died
 mid-session. Its recording is a fragmented MP4, so everything up to the last complete
 fragment is still there; it is cut after that fragment and scored offline against the
@@ -17,6 +21,7 @@ one-line message, its row and files kept.
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -24,17 +29,21 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from dancelike.atomic import write_file
+from dancelike.atomic import atomic_output, write_file
 from dancelike.errors import InputError
 from dancelike.media.recorder import trim_to_complete_fragments
 from dancelike.media.video import VideoReader
 from dancelike.pipeline.analysis import AnalysisPool
 from dancelike.pipeline.reference import analyse_reference, reference_beats, reference_chance
 from dancelike.pipeline.score_files import ScoredPair, music_line, score_analyses
+from dancelike.pipeline.session_replay import ProgressFn, write_rescored_replay, write_session_replay
 from dancelike.scoring.alignment import Line
+from dancelike.scoring.mirror import Mirror
 from dancelike.scoring.poses import pose_track
+from dancelike.scoring.report import Report
 from dancelike.store import analysis_cache
 from dancelike.store.db import SessionRecord, Store
+from dancelike.store.session_folder import SessionFolder
 
 if TYPE_CHECKING:
     from dancelike.engine.result import SessionResult
@@ -47,7 +56,7 @@ _DONE_REASON = "the dance ended"
 
 
 def save_result(store: Store, record: SessionRecord, result: SessionResult) -> SessionRecord:
-    """Write ``report.json`` (when there is a report) and complete the row.
+    """Write the report (when there is one: JSON and its arrays) and complete the row.
 
     Status: "failed" (an error), "cancelled", "done" (the dance played to its end) or
     "stopped" (the user stopped, or the camera was lost: the report covers what was danced).
@@ -77,7 +86,8 @@ def save_result(store: Store, record: SessionRecord, result: SessionResult) -> S
             stats=result.stats,
         )
         try:
-            write_json(record.folder / "report.json", document)
+            write_json(record.files.report, document)
+            save_report_arrays(record.files, report, result.performance_frames)
         except InputError as exc:
             notes.append(str(exc))  # the score is still saved in the row
     running = result.stats.get("running_s")
@@ -90,6 +100,66 @@ def save_result(store: Store, record: SessionRecord, result: SessionResult) -> S
         parts={} if report is None else dict(report.parts),
         message="; ".join(dict.fromkeys(notes)),
     )
+
+
+def save_report_arrays(folder: SessionFolder, report: Report, performance_frames: np.ndarray) -> Path:
+    """Write the report's per-frame arrays (which ``report.json`` leaves out) into ``folder``;
+    ``InputError`` when they cannot be written."""
+    path = folder.arrays
+    with atomic_output(path, private=True) as part:
+        np.savez_compressed(
+            part,
+            frame_scores=np.asarray(report.frame_scores, np.float32),
+            group_scores=np.asarray(report.group_scores, np.float32),
+            matched_frames=np.asarray(report.matched_frames, np.int64),
+            judged=np.asarray(report.judged, bool),
+            running=np.asarray(report.running, np.float32),
+            performance_frames=np.asarray(performance_frames, np.int64),
+        )
+    return path
+
+
+def load_report(folder: SessionFolder | Path) -> tuple[Report, np.ndarray] | None:
+    """The full ``Report`` of a session folder and its performance frames (the JSON plus the
+    arrays), or None when either is missing or unreadable."""
+    folder = folder if isinstance(folder, SessionFolder) else SessionFolder(folder)
+    try:
+        data: dict[str, Any] = json.loads(folder.report.read_text())
+        with np.load(folder.arrays) as arrays:
+            frame_scores = arrays["frame_scores"].astype(np.float64)
+            group_scores = arrays["group_scores"].astype(np.float64)
+            matched = arrays["matched_frames"]
+            judged = arrays["judged"] if "judged" in arrays else np.zeros(0, bool)
+            running = arrays["running"].astype(np.float64) if "running" in arrays else np.zeros(0)
+            performance_frames = arrays["performance_frames"]
+    except (OSError, ValueError, KeyError):
+        return None
+    try:
+        report = Report.from_json(data, frame_scores=frame_scores, group_scores=group_scores, matched_frames=matched, judged=judged, running=running)
+    except (KeyError, TypeError, ValueError):
+        return None
+    return report, performance_frames
+
+
+def replay_session(
+    folder: SessionFolder | Path,
+    reference: Path,
+    destination: Path | None = None,
+    on_progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+) -> Path:
+    """The replay of a past session (its recording), by default to the folder's replay file.
+
+    A live session left its report's arrays beside the JSON; a session without them (one
+    recovered after a crash) is scored again from its recording, as it was recovered."""
+    folder = folder if isinstance(folder, SessionFolder) else SessionFolder(folder)
+    destination = Path(destination or folder.replay)
+    loaded = load_report(folder)
+    if loaded is not None:
+        report, performance_frames = loaded
+        return write_session_replay(folder.recording, report, performance_frames, reference, destination, on_progress, cancel)
+    mirrored = bool(json.loads(folder.report.read_text()).get("mirrored", False))
+    return write_rescored_replay(folder.recording, reference, destination, mirrored, on_progress, cancel)
 
 
 def recover_orphans(store: Store, on_progress: Callable[[float], None] | None = None) -> list[SessionRecord]:
@@ -125,7 +195,7 @@ def recover_orphans(store: Store, on_progress: Callable[[float], None] | None = 
 
 def _recover(store: Store, record: SessionRecord, get_pool: Callable[[], AnalysisPool], part: Callable[[float], None]) -> SessionRecord:
     """One orphan: scored from its recording, or failed with a one-line reason."""
-    recording = record.folder / "recording.mp4"
+    recording = record.files.recording
 
     def fail(message: str) -> SessionRecord:
         return store.complete_session(record.id, status="failed", score=None, grade=None, duration=None, parts={}, message=message)
@@ -144,9 +214,7 @@ def _recover(store: Store, record: SessionRecord, get_pool: Callable[[], Analysi
     except (InputError, OSError) as exc:
         return fail(f"the app closed during this session and its recording cannot be played ({_short(exc)})")
     settings = store.session_settings(record.id)
-    mirror = str(settings.get("mirror", "auto"))
-    if mirror not in ("auto", "on", "off"):
-        mirror = "auto"
+    mirror = Mirror.parse(settings.get("mirror"))
     latency = settings.get("latency")
 
     def frames(stage: str, done: int) -> None:
@@ -170,7 +238,7 @@ def _recover(store: Store, record: SessionRecord, get_pool: Callable[[], Analysi
     )
     message = RECOVERED_MESSAGE
     try:
-        write_json(record.folder / "report.json", document)
+        write_json(record.files.report, document)
     except InputError as exc:
         message = f"{message}; {exc}"
     return store.complete_session(
@@ -186,7 +254,7 @@ def _recover(store: Store, record: SessionRecord, get_pool: Callable[[], Analysi
 
 
 def score_recording(
-    reference_path: str, recording: str, mirror: str, pool: AnalysisPool, latency: float = 0.0,
+    reference_path: str, recording: str, mirror: Mirror | str, pool: AnalysisPool, latency: float = 0.0,
     on_progress: Callable[[str, int], None] | None = None,
 ) -> ScoredPair:  # fmt: skip
     """A session's recording scored against its reference, placed as the session clock placed

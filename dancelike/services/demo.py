@@ -19,15 +19,8 @@ from pathlib import Path
 
 from dancelike.atomic import atomic_output
 from dancelike.media.writer import VideoWriter
+from dancelike.services.library import VideoInfo, adopt, analyse_choreography, check_cancelled, make_thumbnail, new_staging
 from dancelike.store.db import Choreography, Store
-from dancelike.store.library import (
-    VideoInfo,
-    adopt,
-    analyse_choreography,
-    check_cancelled,
-    make_thumbnail,
-    new_staging,
-)
 from dancelike.synth.choreography import choreography
 from dancelike.synth.motion import Dancer
 from dancelike.synth.music import SAMPLE_RATE, render_music
