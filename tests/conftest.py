@@ -22,6 +22,15 @@ GOLDEN = REPO.parent / "shared" / "golden"
 THREAD_JOIN_SECONDS = 2.0
 
 
+@pytest.fixture(autouse=True, scope="session")
+def synthetic_cameras() -> None:
+    """``demo`` and ``claps`` open as cameras, as in the app and the command line (which register
+    them at start; importing the engine registers nothing)."""
+    from dancelike.synth.cameras import register_synthetic_cameras
+
+    register_synthetic_cameras()
+
+
 @pytest.fixture(scope="session")
 def golden() -> Path:
     """``../shared/golden`` beside the checkout (real people, expected answers); skip when absent."""

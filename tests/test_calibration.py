@@ -12,6 +12,7 @@ import pytest
 
 from dancelike.errors import InputError
 from dancelike.media.camera import Camera, CameraLost, open_camera
+from dancelike.media.click_track import COUNT_IN, beat_grid, click_track
 from dancelike.scoring.claps import (
     Calibration,
     describe,
@@ -19,13 +20,7 @@ from dancelike.scoring.claps import (
     find_claps,
     hand_distance,
 )
-from dancelike.synth.claps import (
-    COUNT_IN,
-    ClapperCamera,
-    beat_grid,
-    clapper_poses,
-    click_track,
-)
+from dancelike.synth.claps import ClapperCamera, clapper_poses
 
 BEAT = 0.6
 BEATS = 0.5 + np.arange(8) * BEAT + 3.0  # eight beats after a count-in

@@ -29,6 +29,7 @@ from dancelike.errors import InputError
 from dancelike.media.camera import (
     CallableCamera,
     Camera,
+    CameraKind,
     CameraLost,
     CameraState,
     CapturedFrame,
@@ -202,6 +203,8 @@ def test_wall_clock_sink_paces_pauses_and_underruns() -> None:
 
 class FakeCamera(Camera):
     """A device-like camera: paced by its own clock, stamped frames, optional failure."""
+
+    kind = CameraKind.DEVICE
 
     def __init__(self, frames: int, clock: SessionClock | None = None, fail_after: int | None = None, fps: float = FPS) -> None:
         super().__init__("fake", clock)

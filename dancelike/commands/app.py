@@ -49,9 +49,10 @@ def check_camera(spec: str | None) -> None:
     left to the app: it says what to do when the device is busy or gone."""
     if not spec or spec.strip().isdigit():
         return
-    import dancelike.engine  # noqa: F401 - registers the demo and claps cameras
     from dancelike.media.camera import open_camera
+    from dancelike.synth.cameras import register_synthetic_cameras
 
+    register_synthetic_cameras()
     open_camera(spec).stop()
 
 

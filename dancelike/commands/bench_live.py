@@ -32,6 +32,7 @@ from dancelike.engine.metrics import reset_peak_rss
 from dancelike.engine.session import Session
 from dancelike.media.video import VideoReader
 from dancelike.store.paths import subdir
+from dancelike.synth.cameras import register_synthetic_cameras
 
 #: Capacity runs use at most this many seconds of frames: enough for a stable rate.
 CAPACITY_SECONDS = 10.0
@@ -170,6 +171,7 @@ def print_figures(f: dict[str, Any], out: TextIO) -> None:
 
 def run_live(args: argparse.Namespace) -> int:
     """``dancelike bench live [--seconds N] [--json PATH|-] [--camera SPEC] [--reference PATH]``."""
+    register_synthetic_cameras()
     seconds = check_seconds(float(getattr(args, "seconds", 30.0)))
     json_to = getattr(args, "json", None)
     given_ref, given_cam = getattr(args, "reference", None), getattr(args, "camera", None)

@@ -2,7 +2,6 @@
 recording, online DTW) in threads, with no Qt. ``Session`` is the API; see its module docstring
 for the state machine and ``stages`` for the threads and how they hand work on."""
 
-from dancelike.engine import demo as _demo  # noqa: F401 - registers the "demo" camera
 from dancelike.engine.events import (
     CameraLost,
     EventQueue,
@@ -19,7 +18,6 @@ from dancelike.engine.result import (
     StageFailed,
 )
 from dancelike.engine.session import Session
-from dancelike.synth import claps as _claps  # noqa: F401 - registers the "claps" camera (latency calibration)
 
 __all__ = [
     "CameraLost", "EventQueue", "Finished", "FrameScored", "MoveRating", "RecorderFailed", "Session",

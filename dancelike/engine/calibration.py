@@ -1,6 +1,6 @@
 """Latency calibration: the user claps along to a click track; claps minus beats is the latency.
 
-One ``SessionClock`` times everything. The click track (``synth.claps.click_track``: a count-in,
+One ``SessionClock`` times everything. The click track (``media.click_track.click_track``: a count-in,
 then the beats to clap on) goes to the ``AudioSink``, and the session time at which each beat is
 *heard* is read from the sink's played time (the master clock, as in playback): a beat at
 ``a`` seconds into the track plays at ``now - (played - a)``. The camera stamps every frame with
@@ -30,6 +30,7 @@ import numpy as np
 from dancelike.engine.stages import warm_tracker
 from dancelike.errors import DanceLikeError
 from dancelike.media.camera import Camera, CameraState, CapturedFrame, open_camera
+from dancelike.media.click_track import BEATS, BPM, COUNT_IN, click_track
 from dancelike.media.clock import (
     AudioSink,
     DropPolicy,
@@ -38,7 +39,6 @@ from dancelike.media.clock import (
     WallClockSink,
 )
 from dancelike.scoring.claps import Calibration, estimate_latency, find_claps
-from dancelike.synth.claps import BEATS, BPM, COUNT_IN, click_track
 from dancelike.vision.tracker import PoseTracker
 
 #: Seconds of click track kept queued in the sink ahead of what is playing.

@@ -61,6 +61,15 @@ class CameraState(enum.Enum):
     LOST = "lost"
 
 
+class CameraKind(enum.Enum):
+    """What is behind a camera: what the app shows (a selfie view, "YOU" or "DEMO DANCER")
+    depends on it, never on the camera's name."""
+
+    DEVICE = "device"  # a webcam: shown as a mirror, the live "you"
+    FILE = "file"  # a video file playing the part of a webcam
+    SYNTHETIC = "synthetic"  # drawn frame by frame (the demo dancer, the clapper)
+
+
 @dataclass(frozen=True)
 class CameraStats:
     frames: int
@@ -82,6 +91,7 @@ class Camera(ABC):
     width: int
     height: int
     fps: float
+    kind: CameraKind
 
     def __init__(self, name: str, clock: SessionClock | None = None) -> None:
         self.name = name
@@ -238,6 +248,8 @@ class Camera(ABC):
 class DeviceCamera(Camera):
     """A webcam through OpenCV (V4L2 / AVFoundation / Media Foundation); BGR becomes RGB."""
 
+    kind = CameraKind.DEVICE
+
     #: Consecutive failed reads before the camera counts as lost (one can be a USB hiccup).
     MAX_FAILED_READS = 5
     _capture_factory: Callable[[int], cv2.VideoCapture] = staticmethod(cv2.VideoCapture)
@@ -277,6 +289,8 @@ class FileCamera(Camera):
     with that time, so the stream has exactly the file's (possibly variable) timing. A file
     that turns out truncated is a lost camera; a clean end ends capture (or loops, if asked).
     """
+
+    kind = CameraKind.FILE
 
     def __init__(self, path: str | Path, clock: SessionClock | None = None, loop: bool = False) -> None:
         super().__init__(str(path), clock)
@@ -323,6 +337,8 @@ class CallableCamera(Camera):
     when the performance is over. Frames are paced at ``fps`` on the session clock. The first
     frame is rendered at construction to learn (and validate) the size.
     """
+
+    kind = CameraKind.SYNTHETIC
 
     def __init__(self, fn: FrameFunction, fps: float = 30.0, clock: SessionClock | None = None, name: str = "callable") -> None:
         super().__init__(name, clock)

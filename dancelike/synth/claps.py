@@ -1,11 +1,11 @@
-"""A synthetic person clapping along to a click track, and the click track itself.
+"""A synthetic person clapping along to the latency calibration's click track.
 
-The latency calibration (``engine.calibration``) plays a click track and watches the user clap
+The latency calibration (``engine.calibration``) plays a click track (``media.click_track``) and watches the user clap
 on its beats. To try and test it without a webcam (or a person), ``ClapperCamera`` is a camera
 showing the synthetic dancer (the figure and room of ``dancelike demo``) clapping on the same
 beat grid, a fixed ``delay`` late: exactly what a webcam with that much delay would show. The
-camera registers itself as ``claps`` (``claps`` = 0.12 s late, ``claps:0.25`` = 0.25 s late,
-``claps:nobody`` = the empty room).
+camera is registered as ``claps`` by ``synth.cameras`` (``claps`` = 0.12 s late, ``claps:0.25`` =
+0.25 s late, ``claps:nobody`` = the empty room).
 
 Both sides share one grid (``beat_grid``): the click track's beat ``k`` is heard ``lead_in +
 k x 60 / bpm`` seconds after it starts playing, and the calibration starts playing at session
@@ -23,11 +23,11 @@ from __future__ import annotations
 import numpy as np
 
 from dancelike.errors import InputError
-from dancelike.media.camera import Camera, register_camera
+from dancelike.media.camera import Camera, CameraKind
+from dancelike.media.click_track import BPM, COUNT_IN, beat_grid
 from dancelike.media.clock import SessionClock
 from dancelike.synth.choreography import READY
 from dancelike.synth.figure import appearance, draw_figure
-from dancelike.synth.music import _hat, _kick  # the demo music's own drum sounds
 from dancelike.synth.room import room
 from dancelike.synth.skeleton import (
     FOREARM,
@@ -38,12 +38,6 @@ from dancelike.synth.skeleton import (
     solve,
 )
 
-#: The calibration's defaults (``engine.calibration.run_calibration``), shared by the clapper.
-BPM = 100.0
-BEATS = 8
-COUNT_IN = 4
-#: Silence before the first count-in beat (seconds): the sink's first samples often stutter.
-LEAD_IN = 0.5
 #: The "claps" camera's delay (seconds): a typical webcam plus a sound card.
 DEFAULT_DELAY = 0.12
 
@@ -69,43 +63,6 @@ def _arm_angles(wx: np.ndarray, wy: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     ex, ey = UPPER_ARM * np.sin(upper), UPPER_ARM * np.cos(upper)
     fore = np.arctan2(vx - ex, vy - ey)
     return np.degrees(upper), np.degrees(fore - upper)
-
-
-def beat_grid(bpm: float = BPM, beats: int = BEATS, count_in: int = COUNT_IN, lead_in: float = LEAD_IN) -> np.ndarray:
-    """Seconds (from the start of the click track) of every beat, count-in first."""
-    if bpm <= 0 or beats < 1 or count_in < 0:
-        raise ValueError(f"bad beat grid: bpm={bpm}, beats={beats}, count_in={count_in}")
-    return lead_in + np.arange(count_in + beats) * (60.0 / bpm)
-
-
-def click_track(bpm: float = BPM, beats: int = BEATS, count_in: int = COUNT_IN, *, sample_rate: int = 48000,
-                channels: int = 2, lead_in: float = LEAD_IN, tail: float = 1.0) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
-    """The click track as float32 PCM ``(samples, channels)`` and its beat times (seconds).
-
-    Count-in beats are hi-hat ticks with a high woodblock tone (listen, don't clap); the beats
-    to clap on are kicks with a tick on top, accented on the first. Every sound's attack lands
-    on its beat's sample exactly. ``tail`` seconds of silence follow the last beat (the last
-    clap still has to be seen).
-    """
-    grid = beat_grid(bpm, beats, count_in, lead_in)
-    length = round((grid[-1] + tail) * sample_rate)
-    mono = np.zeros(length, np.float32)
-    rng = np.random.default_rng(7)
-    kick, hat = _kick(sample_rate), _hat(sample_rate, rng, 0.04)
-    t = np.arange(int(0.06 * sample_rate)) / sample_rate
-    block = (np.sin(2 * np.pi * 1760.0 * t) * np.exp(-t * 90.0)).astype(np.float32)
-    low_block = (np.sin(2 * np.pi * 1175.0 * t) * np.exp(-t * 90.0)).astype(np.float32)
-    for k, when in enumerate(grid):
-        at = round(when * sample_rate)
-        if k < count_in:
-            sounds = [(hat, 1.6), (low_block, 0.35)]
-        else:
-            sounds = [(kick, 0.9), (hat, 1.2), (block if k == count_in else low_block, 0.45 if k == count_in else 0.25)]
-        for sound, gain in sounds:
-            end = min(length, at + len(sound))
-            mono[at:end] += sound[: end - at] * gain
-    mono *= 0.8 / (float(np.abs(mono).max()) or 1.0)
-    return np.repeat(mono[:, None], channels, axis=1), grid
 
 
 def clapper_poses(times: np.ndarray, claps: np.ndarray) -> np.ndarray:
@@ -144,6 +101,8 @@ class ClapperCamera(Camera):
     is the whole delay). ``person=None`` shows the empty room. Capture runs until stopped,
     like a webcam.
     """
+
+    kind = CameraKind.SYNTHETIC
 
     def __init__(self, claps: np.ndarray, clock: SessionClock | None = None, *, person: int | None = 1,
                  room_variant: int = 1, fps: float = 30.0, width: int = 640, height: int = 480,
@@ -204,5 +163,3 @@ def clapper_camera(arg: str = "", clock: SessionClock | None = None) -> ClapperC
         raise InputError(f"claps:{arg}: the clapper's delay must be between -0.3 and 1.0 seconds")
     return ClapperCamera(grid + delay, clock, name=f"claps:{delay:g}", delay=delay)
 
-
-register_camera("claps", clapper_camera)

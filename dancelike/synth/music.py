@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from dancelike.media.click_track import hat as _hat
+from dancelike.media.click_track import kick as _kick
+
 SAMPLE_RATE = 44100
 
 # Bass roots (MIDI notes) of a four-bar progression: Am - F - C - G.
@@ -24,14 +27,6 @@ def _midi_hz(note: float) -> float:
     return 440.0 * 2.0 ** ((note - 69) / 12.0)
 
 
-def _kick(rate: int) -> np.ndarray:
-    t = np.arange(int(0.32 * rate)) / rate
-    freq = 48.0 + 95.0 * np.exp(-t * 28.0)
-    phase = 2 * np.pi * np.cumsum(freq) / rate
-    click = np.exp(-t * 900.0) * 0.5
-    return (np.sin(phase) * np.exp(-t * 9.0) + click).astype(np.float32)
-
-
 def _snare(rate: int, rng: np.random.Generator) -> np.ndarray:
     t = np.arange(int(0.2 * rate)) / rate
     noise = rng.standard_normal(t.size)
@@ -40,12 +35,6 @@ def _snare(rate: int, rng: np.random.Generator) -> np.ndarray:
     )  # brighter: first difference is a high-pass
     tone = np.sin(2 * np.pi * 185.0 * t) * np.exp(-t * 30.0)
     return ((noise * np.exp(-t * 22.0)) * 0.55 + tone * 0.5).astype(np.float32)
-
-
-def _hat(rate: int, rng: np.random.Generator, length: float = 0.05) -> np.ndarray:
-    t = np.arange(int(length * rate)) / rate
-    noise = np.diff(np.diff(rng.standard_normal(t.size + 2)))  # second difference: hiss
-    return (noise * np.exp(-t * (4.0 / length)) * 0.18).astype(np.float32)
 
 
 def _bass_note(rate: int, freq: float, length: float) -> np.ndarray:

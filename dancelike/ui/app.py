@@ -21,6 +21,7 @@ from dancelike.store.db import DB_NAME, Store
 from dancelike.store.instance import FolderInUse, FolderLock
 from dancelike.store.leftovers import remove_leftovers
 from dancelike.store.paths import data_dir
+from dancelike.synth.cameras import register_synthetic_cameras
 from dancelike.ui import messages
 from dancelike.ui.main_window import MainWindow
 from dancelike.ui.settings import APPLICATION, ORGANIZATION, AppSettings
@@ -76,6 +77,7 @@ def can_show_windows() -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app until its window closes; the exit code."""
     args = parse_args(argv)
+    register_synthetic_cameras()  # the demo dancer and the clapper: try it all without a webcam
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "dancelike"])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)

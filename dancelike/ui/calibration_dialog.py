@@ -32,10 +32,9 @@ from PySide6.QtWidgets import (
 from dancelike.engine.calibration import BeatTick, run_calibration
 from dancelike.errors import DanceLikeError
 from dancelike.media.camera import Camera, CapturedFrame, open_camera
+from dancelike.media.click_track import BEATS, COUNT_IN
 from dancelike.media.clock import AudioSink, LatestFrame, SessionClock
 from dancelike.scoring.claps import Calibration
-from dancelike.synth import claps as _claps  # noqa: F401 - registers the "claps" test camera
-from dancelike.synth.claps import BEATS, COUNT_IN
 from dancelike.ui.settings import AppSettings
 from dancelike.ui.theme import COLORS, font, set_role
 from dancelike.ui.workers import Job, run_in_thread

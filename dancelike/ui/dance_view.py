@@ -40,7 +40,7 @@ from dancelike.engine import (
     SessionState,
     StateChanged,
 )
-from dancelike.media.camera import CapturedFrame
+from dancelike.media.camera import CameraKind, CapturedFrame
 from dancelike.media.video import VideoReader
 from dancelike.services.sessions import save_result
 from dancelike.store.db import Choreography, SessionRecord, Store
@@ -297,8 +297,8 @@ class DanceView(QWidget):
         if self._leaving:
             self._finish_leaving()
             return
-        self._selfie = session.camera.name.startswith("camera ")
-        self.stage.camera_label = "DEMO DANCER" if session.camera.name.startswith("demo") else "YOU"
+        self._selfie = session.camera.kind is CameraKind.DEVICE
+        self.stage.camera_label = "DEMO DANCER" if session.camera.kind is CameraKind.SYNTHETIC else "YOU"
         if camera_note:
             self._notes.insert(0, camera_note)
         self._show_notes()
@@ -312,7 +312,7 @@ class DanceView(QWidget):
         # A webcam is live: the session starts now (models load during the countdown) and is held
         # paused at the start if ready early. A recorded performer (the demo dancer, a video
         # file) plays from the moment capture starts and cannot wait: it starts after the countdown.
-        self._live = session.camera.name.startswith("camera ")
+        self._live = session.camera.kind is CameraKind.DEVICE
         self.stage.placeholder = "Your camera" if self._live else "The dancer joins when the music starts"
         self.phase = "countdown" if self._countdown.isActive() else "starting"
         if self._live or self.phase == "starting":

@@ -67,8 +67,6 @@ def open_preview_camera(spec: str, resolution: tuple[int, int]) -> Camera:
         return DeviceCamera(int(spec), width=resolution[0], height=resolution[1])
     if Path(spec).is_file():
         return FileCamera(spec, loop=True)
-    import dancelike.engine.demo  # noqa: F401 - registers the "demo" camera
-
     return open_camera(spec)
 
 

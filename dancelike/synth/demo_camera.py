@@ -14,14 +14,14 @@ from collections.abc import Iterator
 import numpy as np
 
 from dancelike.errors import InputError
-from dancelike.media.camera import CallableCamera, register_camera
+from dancelike.media.camera import CallableCamera
 from dancelike.media.clock import SessionClock
 from dancelike.synth.choreography import choreography
 from dancelike.synth.motion import Dancer
 from dancelike.synth.performance import Scene, render_frames
 
 DEMO_CHOREOGRAPHY = "groove"
-#: The performers of ``dancelike demo`` (commands/demo.py; the engine does not import commands).
+#: The performers of ``dancelike demo`` (commands/demo.py; synth does not import commands).
 PERFORMERS = {
     "good": (Dancer(offset=0.15, sloppiness=0.15, seed=1), Scene(person=2, room=1, x=0.42, size=0.64)),
     "sloppy": (Dancer(offset=0.5, drift=0.3, sloppiness=0.8, wander=0.12, seed=2), Scene(person=3, room=3, x=0.56, size=0.62)),
@@ -45,5 +45,3 @@ def demo_camera(variant: str = "", clock: SessionClock | None = None) -> Callabl
 
     return CallableCamera(frame_at, fps=scene.fps, clock=clock, name=f"demo:{name}")
 
-
-register_camera("demo", demo_camera)
