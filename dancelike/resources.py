@@ -11,12 +11,14 @@ from pathlib import Path
 
 from dancelike.errors import SetupError
 
+#: The app's id: the desktop entry's name (dancelike.desktop, ``QGuiApplication.desktopFileName``).
+APP_ID = "dancelike"
 #: The icon's name in the desktop entry and the icon theme (``Icon=dancelike``).
-ICON_NAME = "dancelike"
+ICON_NAME = APP_ID
 #: The sizes the icon is rendered at: assets/dancelike-<N>.png (scripts/render_icons.py).
 ICON_SIZES = (16, 32, 48, 64, 128, 256)
 #: The freedesktop desktop entry (a template: ``make install`` points its Exec at the venv).
-DESKTOP_ENTRY = "dancelike.desktop"
+DESKTOP_ENTRY = f"{APP_ID}.desktop"
 #: The theme's combo-box chevron.
 COMBO_ARROW = "combo-arrow.svg"
 
