@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -55,25 +54,25 @@ def test_the_app_icon_has_every_size(qapp: QApplication) -> None:
 
 
 def test_the_app_window_wears_the_icon(qapp: QApplication, data_home: Path, app_settings: AppSettings, monkeypatch: pytest.MonkeyPatch) -> None:
-    """``dancelike app`` itself, offscreen, closed as soon as its window is up."""
+    """``dancelike app`` itself, offscreen, up to its event loop: that "loop" looks at the window
+    and closes it (a real ``exec()`` that returned would leave Qt quitting for the later tests)."""
     from dancelike.ui import app
 
     monkeypatch.setattr(app, "AppSettings", lambda: app_settings)
     monkeypatch.setattr(app, "remove_leftovers", lambda root: [])  # other processes' temporary folders are not this test's
     monkeypatch.setattr(MainWindow, "run_startup", lambda self: None)  # no demo to render: the window is what is looked at
-    seen: dict[str, object] = {}
+    seen: list[QIcon] = []
 
-    def look() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        seen["windows"] = len(windows)
-        for window in windows:
-            seen["icon"] = window.windowIcon()
+    def look_and_close() -> int:
+        QApplication.processEvents()
+        for window in [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]:
+            seen.append(window.windowIcon())
             window.close()
-        qapp.exit(0)
+        return 0
 
-    QTimer.singleShot(0, look)
+    assert QApplication.instance() is qapp
+    monkeypatch.setattr(qapp, "exec", look_and_close)
     assert app.main([]) == 0
-    assert seen["windows"] == 1
-    icon = seen["icon"]
-    assert isinstance(icon, QIcon) and not icon.isNull() and not icon.pixmap(64).isNull()
+    assert len(seen) == 1 and not seen[0].isNull() and not seen[0].pixmap(64).isNull()
+    assert sorted(s.width() for s in seen[0].availableSizes()) == list(resources.ICON_SIZES)
     assert QGuiApplication.desktopFileName() == resources.APP_ID == Path(resources.DESKTOP_ENTRY).stem
