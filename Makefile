@@ -3,6 +3,7 @@
 #   make test  sets everything up and runs the test suite (make test-fast: the quick tests only)
 # and, on the command line:
 #   make score scores a dance without the app (the demo pair, or REFERENCE=... PERFORMANCE=...)
+#   make install / make uninstall   DanceLike in (or out of) your applications menu, with its icon
 # Everything lives in ./.venv; it is (re)installed only when pyproject.toml changes.
 
 PYTHON ?= python3
@@ -18,7 +19,7 @@ BENCH_ARGS ?=
 
 CAMERA ?=
 
-.PHONY: setup syscheck test test-fast run score bench clean
+.PHONY: setup syscheck test test-fast run score bench install uninstall clean
 
 setup: $(STAMP)
 
@@ -63,6 +64,16 @@ score: setup syscheck $(if $(filter $(DEMO)/%,$(REFERENCE) $(PERFORMANCE)),$(DEM
 
 bench: setup syscheck
 	$(VENV)/bin/dancelike bench analyze $(BENCH_ARGS)
+
+# The applications menu, for this user only (XDG_DATA_HOME, default ~/.local/share): the desktop
+# entry, starting this checkout's .venv/bin/dancelike (no venv to activate), and the icons.
+# Caches are refreshed when their tools exist. Details: dancelike/desktop_entry.py.
+install: setup
+	$(VPY) -m dancelike.desktop_entry install --exec "$(VENV)/bin/dancelike"
+
+# Exactly the files install wrote; works after make clean too (the system Python reads the module).
+uninstall:
+	$(if $(wildcard $(VPY)),$(VPY),PYTHONPATH="$(CURDIR)" $(PYTHON)) -m dancelike.desktop_entry uninstall
 
 clean:
 	rm -rf $(VENV) out

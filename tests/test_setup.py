@@ -1,4 +1,4 @@
-"""Installation checks: system-library detection, model integrity, models inside the wheel."""
+"""Installation checks: system-library detection, model integrity, models and assets inside the wheel."""
 
 from __future__ import annotations
 
@@ -154,7 +154,7 @@ def _can_build_offline() -> bool:
     return version >= (70, 1) or importlib.util.find_spec("wheel") is not None
 
 
-def test_wheel_carries_the_models(tmp_path: Path) -> None:
+def test_wheel_carries_the_models_and_assets(tmp_path: Path) -> None:
     # Build from a copy so the build/ and *.egg-info folders never land in the working tree.
     src = tmp_path / "src"
     shutil.copytree(
@@ -172,6 +172,8 @@ def test_wheel_carries_the_models(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for model in model_files.MODEL_SHA256:
         assert f"dancelike/models/{model}" in names
+    for asset in ("dancelike.svg", "dancelike.desktop", "combo-arrow.svg", *(f"dancelike-{n}.png" for n in (16, 32, 48, 64, 128, 256))):
+        assert f"dancelike/assets/{asset}" in names
 
 
 @pytest.mark.usefixtures("fresh_model_cache")

@@ -1,7 +1,7 @@
 """What a killed DanceLike leaves behind, removed at the next start.
 
 Why: a run that is killed (power cut, ``kill -9``) never tidies up. Its temporary folder
-(``/tmp/DanceLike-<pid>-XXXXXX``: the theme's images) and a half-copied import
+(``/tmp/DanceLike-<pid>-XXXXXX``, named by ``temp_template``) and a half-copied import
 (``choreographies/.import-*``) would stay forever. The app calls ``remove_leftovers`` once it
 holds the data folder's lock (``instance.FolderLock``): no other DanceLike imports into this
 folder then. A temporary folder goes only when it is older than the running process and its

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from dancelike import __version__
 from dancelike.commands.app import HEADLESS_PLATFORMS
 from dancelike.errors import DanceLikeError
+from dancelike.resources import APP_ID
 from dancelike.store.db import DB_NAME, Store
 from dancelike.store.instance import FolderInUse, FolderLock
 from dancelike.store.leftovers import remove_leftovers
@@ -25,7 +26,7 @@ from dancelike.synth.cameras import register_synthetic_cameras
 from dancelike.ui import messages
 from dancelike.ui.main_window import MainWindow
 from dancelike.ui.settings import APPLICATION, ORGANIZATION, AppSettings
-from dancelike.ui.theme import apply_theme
+from dancelike.ui.theme import app_icon, apply_theme
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -82,6 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)  # docks (the Wayland app id, X11) match the window to dancelike.desktop
+    app.setWindowIcon(app_icon())
     apply_theme(app)
     settings = AppSettings()
     if args.camera:

@@ -8,12 +8,11 @@ hand-set fonts and colours, so the whole app changes together when the theme doe
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDir, QPointF, Qt, QTemporaryDir
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from dancelike import resources
 from dancelike.pipeline.replay import score_color as _score_rgb
-from dancelike.store.leftovers import temp_template
 
 #: The palette every view draws with (hex strings, usable in QSS and in QColor).
 COLORS: dict[str, str] = {
@@ -193,25 +192,18 @@ def apply_theme(app: QApplication) -> None:
     app.setStyle("Fusion")
     app.setPalette(palette())
     app.setFont(font(SIZES["body"]))
-    app.setStyleSheet(_qss(_arrow_image().replace("\\", "/")))
+    app.setStyleSheet(_qss(image_url(resources.COMBO_ARROW)))
 
 
-_IMAGES: QTemporaryDir | None = None
+def image_url(name: str) -> str:
+    """A shipped image (assets/) as a style sheet takes it: a path with forward slashes.
+    SVG: Qt draws it sharp at every screen scale."""
+    return resources.asset_path(name).as_posix()
 
 
-def _arrow_image() -> str:
-    """A chevron for combo boxes, drawn at 1x and 2x into a folder that lives as long as the app
-    (style sheets take images only from files or resources, and we ship neither)."""
-    global _IMAGES
-    if _IMAGES is None:
-        _IMAGES = QTemporaryDir(temp_template(QDir.tempPath()))  # the pid in its name: removed after a crash
-        for scale, suffix in ((1, ""), (2, "@2x"), (3, "@3x")):
-            image = QImage(12 * scale, 12 * scale, QImage.Format.Format_ARGB32_Premultiplied)
-            image.fill(Qt.GlobalColor.transparent)
-            p = QPainter(image)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            p.setPen(QPen(QColor(COLORS["muted"]), 2 * scale, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
-            p.drawPolyline([QPointF(2.5 * scale, 4.5 * scale), QPointF(6 * scale, 8 * scale), QPointF(9.5 * scale, 4.5 * scale)])
-            p.end()
-            image.save(_IMAGES.filePath(f"arrow{suffix}.png"))
-    return _IMAGES.filePath("arrow.png")
+def app_icon() -> QIcon:
+    """The app icon with every rendered size (16 to 256 px), for the window and the dock."""
+    icon = QIcon()
+    for size in resources.ICON_SIZES:
+        icon.addFile(str(resources.icon_png(size)))
+    return icon

@@ -93,11 +93,15 @@ def test_a_killed_runs_leftovers_go_at_the_next_start(tmp_path: Path, monkeypatc
     assert leftovers.remove_leftovers(root, temp) == [] and unnamed.is_dir()
 
 
-def test_the_apps_temporary_folder_names_its_process(qapp: object) -> None:
+def test_the_theme_leaves_nothing_in_the_temporary_folder(qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its images ship in assets/ (the style sheet names them there): a killed app leaves no folder."""
+    from dancelike import resources
     from dancelike.ui import theme
 
-    theme._arrow_image()
-    assert theme._IMAGES is not None and Path(theme._IMAGES.path()).name.startswith(f"DanceLike-{os.getpid()}-")
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    theme.apply_theme(qapp)  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []
+    assert resources.asset_path(resources.COMBO_ARROW).as_posix() in qapp.styleSheet()  # type: ignore[attr-defined]
 
 
 def test_a_title_is_shown_as_typed(own_data_home: Path, qtbot: object, app_settings: object) -> None:
