@@ -19,6 +19,7 @@ from contextlib import contextmanager, nullcontext
 from dancelike import __version__
 from dancelike.atomic import disk_full
 from dancelike.errors import DanceLikeError
+from dancelike.scoring.mirror import Mirror
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -39,7 +40,8 @@ def _build_parser() -> argparse.ArgumentParser:
     score.add_argument("performance", metavar="PERFORMANCE", help="the dancer's video of the same dance")
     score.add_argument("--json", metavar="PATH|-", help="write the full report as JSON to PATH, or stdout with -")
     score.add_argument("--video", metavar="OUT.mp4", help="write the side-by-side replay (H.264 + AAC)")
-    score.add_argument("--mirror", choices=("auto", "on", "off"), default="auto", help="was the video copied as in a mirror (default: decide from the evidence)")
+    score.add_argument("--mirror", choices=[mode.value for mode in Mirror], default=Mirror.AUTO.value,
+                       help="was the video copied as in a mirror (default: decide from the evidence)")  # fmt: skip
     score.add_argument("--workers", type=int, default=None, help="analysis processes (default: one per core)")
     score.add_argument("--no-cache", action="store_true", help="analyse the reference again even when its analysis is cached")
     score.set_defaults(handler=_run_score)

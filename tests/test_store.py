@@ -22,7 +22,7 @@ import numpy as np
 import pytest
 
 from dancelike.commands.demo import DEMO_VIDEOS
-from dancelike.engine.result import SessionResult
+from dancelike.engine.result import EndReason, SessionResult
 from dancelike.errors import InputError
 from dancelike.media.camera import CapturedFrame
 from dancelike.media.clock import FrameQueue
@@ -287,23 +287,23 @@ def _report(score: float = 77.0) -> Report:
 
 
 @pytest.mark.parametrize(
-    ("reason", "error", "report", "status", "message"),
+    ("end", "reason", "error", "report", "status", "message"),
     [
-        ("the dance ended", None, True, "done", ""),
-        ("stopped", None, True, "stopped", ""),
-        ("camera lost: unplugged", None, True, "stopped", "camera lost: unplugged"),
-        ("cancelled", None, False, "cancelled", ""),
-        ("", InputError("camera 0: cannot open"), False, "failed", "camera 0: cannot open"),
+        (EndReason.ENDED, "the dance ended", None, True, "done", ""),
+        (EndReason.STOPPED, "stopped", None, True, "stopped", ""),
+        (EndReason.CAMERA_LOST, "camera lost: unplugged", None, True, "stopped", "camera lost: unplugged"),
+        (EndReason.CANCELLED, "cancelled", None, False, "cancelled", ""),
+        (EndReason.FAILED, "", InputError("camera 0: cannot open"), False, "failed", "camera 0: cannot open"),
     ],
 )
 def test_save_result_writes_the_report_and_completes_the_row(
-    store: Store, reason: str, error: InputError | None, report: bool, status: str, message: str
+    store: Store, end: EndReason, reason: str, error: InputError | None, report: bool, status: str, message: str
 ) -> None:
     clip = add(store)
     record = store.begin_session(clip.id, {})
     result = SessionResult(
         _report() if report else None, None, {"running_s": 31.5, "pairs": np.int64(900)}, error, reason, [],
-        np.array([0, 2, 3]),
+        np.array([0, 2, 3]), end,
     )  # fmt: skip
     saved = save_result(store, record, result)
     assert (saved.status, saved.message, saved.duration) == (status, message, 31.5)

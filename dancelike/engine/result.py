@@ -18,7 +18,7 @@ import numpy as np
 from dancelike.errors import DanceLikeError
 from dancelike.scoring.alignment import BAND_S, MISSING_COST, STEP_PENALTY, Line
 from dancelike.scoring.calibration import Chance, reference_chance
-from dancelike.scoring.mirror import MIRROR_MARGIN, Mirror, choose_reading, fit_of
+from dancelike.scoring.mirror import Mirror, choose_reading, fit_of, mirrored_wins, readings_to_try
 from dancelike.scoring.poses import PoseTrack
 from dancelike.scoring.report import Report, build_report
 from dancelike.scoring.takes import align_pieces, latest_pieces, subset
@@ -43,6 +43,16 @@ class SessionState(enum.Enum):
         return self in (SessionState.DONE, SessionState.FAILED)
 
 
+class EndReason(enum.Enum):
+    """Why a session ended; ``SessionResult.reason`` says it in words ("camera lost: ...")."""
+
+    ENDED = "ended"  # the dance played to its end
+    STOPPED = "stopped"  # stop(): what was danced is scored
+    CAMERA_LOST = "camera lost"  # the camera ended early or failed: what was danced is scored
+    CANCELLED = "cancelled"  # cancel(): no report
+    FAILED = "failed"  # a stage failed: ``SessionResult.error`` says which and why
+
+
 class StageFailed(DanceLikeError):
     """A stage of the live session failed; the message names the stage, ``__cause__`` is the error."""
 
@@ -52,7 +62,7 @@ class SessionResult:
     """What a finished session leaves: the full report, the recording, and the figures.
 
     ``report`` is None when the session FAILED (``error`` says why), was cancelled, or ended
-    before anything was danced (``reason`` says which). ``recording`` is the recording's path
+    before anything was danced (``end`` says which, ``reason`` in words). ``recording`` is the recording's path
     when one was written (also after a recorder failure: what was written is kept).
     ``stats`` holds throughput, latency, skips, drops, per-stage timings and CPU.
 
@@ -69,6 +79,7 @@ class SessionResult:
     reason: str = ""
     warnings: list[str] = field(default_factory=list)
     performance_frames: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64), repr=False)
+    end: EndReason = EndReason.STOPPED
 
     @property
     def ok(self) -> bool:
@@ -81,6 +92,7 @@ class SessionStatus:
 
     state: SessionState
     reason: str
+    end: EndReason | None  # None while the session runs
     elapsed: float  # session seconds since the clock started
     position: float  # reference seconds
     frames_captured: int
@@ -100,7 +112,7 @@ def final_report(
     mirrored: PoseTrack | None,
     ref_fps: float,
     user_fps: float,
-    mirror: str,
+    mirror: Mirror | str,
     beats: np.ndarray | None,
     takes: np.ndarray | None = None,
     chance: Chance | None = None,
@@ -126,23 +138,22 @@ def final_report(
 
 
 def _practice_report(
-    reference: PoseTrack, plain: PoseTrack, mirrored: PoseTrack | None, ref_fps: float, user_fps: float, mirror: str, beats: np.ndarray | None, takes: np.ndarray,
-    chance: Chance,
+    reference: PoseTrack, plain: PoseTrack, mirrored: PoseTrack | None, ref_fps: float, user_fps: float, mirror: Mirror | str,
+    beats: np.ndarray | None, takes: np.ndarray, chance: Chance,
 ) -> tuple[Report | None, np.ndarray]:
     """The report of a session danced in several takes; the mirror is decided as offline."""
     pieces = latest_pieces(takes, plain.times, ref_fps, len(reference))
     if not pieces:
         return None, np.zeros(0, np.int64)
     band = int(round(BAND_S * ref_fps))
-    mode = Mirror(mirror)
-    readings = [False] if mode is Mirror.OFF or mirrored is None else [True] if mode is Mirror.ON else [False, True]
+    readings = readings_to_try(mirror) if mirrored is not None else [False]
     fits = {}
     for reading in readings:
         track = mirrored if reading and mirrored is not None else plain
         order, path = align_pieces(reference, track, pieces, band, MISSING_COST, STEP_PENALTY)
         performance = subset(track, order)
         fits[reading] = (fit_of(reference, performance, path, chance), order, path, performance)
-    is_mirrored = readings == [True] or (len(readings) == 2 and fits[True][0] > fits[False][0] + MIRROR_MARGIN)
+    is_mirrored = mirrored_wins({reading: fit[0] for reading, fit in fits.items()})
     _, order, path, performance = fits[is_mirrored]
     report = build_report(reference, performance, path, user_fps, is_mirrored, beats, chance)
     report.aligned_by = "clock"

@@ -31,6 +31,7 @@ from dancelike.engine.events import FrameScored, MoveRating
 from dancelike.engine.tracks import GrowingAligner, ReferenceTrack, UserTrack, concat
 from dancelike.scoring.calibration import DEFAULT_CHANCE, Chance, relative, score_curve
 from dancelike.scoring.match import frame_from_groups, score_pairs
+from dancelike.scoring.mirror import Mirror, readings_to_try
 from dancelike.scoring.movement import WINDOW_S, joints_and_seen, window_agreement
 from dancelike.scoring.moves import BAR_BEATS, MAX_MOVE_S, Move, split_moves
 from dancelike.scoring.poses import GROUPS, IN_VIEW_SHARE, IN_VIEW_VISIBILITY, LIMB_GROUP, PoseTrack, pose_track, without_parts
@@ -65,12 +66,12 @@ def live_moves(duration: float, fps: float, beats: np.ndarray | None, cached: Vi
 class LiveScorer:
     """Scores camera frames against a ``ReferenceTrack`` as they arrive (one thread)."""
 
-    def __init__(self, reference: ReferenceTrack, mirror: str, moves: list[Move], user_fps: float, chance: Chance | None = None) -> None:
-        if mirror not in ("auto", "on", "off"):
+    def __init__(self, reference: ReferenceTrack, mirror: Mirror | str, moves: list[Move], user_fps: float, chance: Chance | None = None) -> None:
+        if mirror not in tuple(Mirror):
             raise ValueError(f"mirror must be auto, on or off, not {mirror!r}")
         self.reference = reference
-        self.readings = {"auto": [False, True], "on": [True], "off": [False]}[mirror]
-        self.decided = mirror != "auto"
+        self.readings = readings_to_try(mirror)
+        self.decided = Mirror(mirror) is not Mirror.AUTO
         self.mirrored = mirror == "on"
         self.user = UserTrack(with_mirror=mirror != "off")
         self.aligners = {m: GrowingAligner(reference.count, reference.fps) for m in self.readings}

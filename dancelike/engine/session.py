@@ -47,13 +47,14 @@ from dancelike.engine.events import (
 )
 from dancelike.engine.metrics import ThreadCpu, current_rss_mb
 from dancelike.engine.result import (
+    EndReason,
     SessionResult,
     SessionState,
     SessionStatus,
 )
 from dancelike.engine.scorer import LiveScorer, live_moves
 from dancelike.engine.stages import Matcher, ReferenceStage, UserAnalyser
-from dancelike.engine.stats import session_result, session_status, stage_threads
+from dancelike.engine.stats import SessionSnapshot, session_result, session_status, stage_threads
 from dancelike.engine.tracks import ReferenceTrack
 from dancelike.errors import DanceLikeError
 from dancelike.media.camera import Camera, CameraState, CapturedFrame, open_camera
@@ -63,6 +64,7 @@ from dancelike.media.recorder import Recorder, RecorderState
 from dancelike.media.video import VideoReader
 from dancelike.pipeline.reference import cached_chance, reference_beats
 from dancelike.scoring.calibration import Chance
+from dancelike.scoring.mirror import Mirror
 from dancelike.scoring.moves import Move
 from dancelike.store import analysis_cache
 from dancelike.vision.body import BodyFrame
@@ -87,7 +89,7 @@ class Session:
 
     ``camera`` is a ``--camera`` spec (``"0"``, a video file, ``"demo"``) or a ``Camera`` (the
     session owns it from then on). ``record_to`` is the recording's path (None: no recording).
-    ``mirror`` is "auto", "on" or "off" as in ``dancelike score``. ``use_cache`` lets a cached
+    ``mirror`` is a ``Mirror`` (or "auto", "on", "off") as in ``dancelike score``. ``use_cache`` lets a cached
     analysis of the reference replace its live analysis. ``audio_sink`` plays the music (default:
     a silent wall-clock sink). ``on_event`` receives every event on the session's dispatcher
     thread; without it, poll ``events``. Errors in the arguments (a missing file, a camera that
@@ -100,7 +102,7 @@ class Session:
         camera: str | Camera,
         *,
         record_to: str | Path | None = None,
-        mirror: str = "auto",
+        mirror: Mirror | str = Mirror.AUTO,
         use_cache: bool = True,
         audio_sink: AudioSink | None = None,
         on_event: EventCallback | None = None,
@@ -108,7 +110,7 @@ class Session:
         latency: float = 0.0,
         stretch: str = "wsola",
     ) -> None:
-        if mirror not in ("auto", "on", "off"):
+        if mirror not in tuple(Mirror):
             raise ValueError(f"mirror must be auto, on or off, not {mirror!r}")
         if stretch not in STRETCHES:
             raise ValueError(f"stretch must be one of {sorted(STRETCHES)}, not {stretch!r}")
@@ -128,7 +130,7 @@ class Session:
             self.clock = SessionClock()
             self.camera = open_camera(camera, self.clock)
         self.record_to = Path(record_to) if record_to is not None else None
-        self.mirror, self.use_cache = mirror, use_cache
+        self.mirror, self.use_cache = Mirror(mirror), use_cache
         self.sink: AudioSink = audio_sink if audio_sink is not None else WallClockSink(48000, 2)
         self.events = EventQueue(event_queue_size)
         self._dispatcher = Dispatcher(self.events, on_event, lambda exc: self._stage_failed("on_event callback", exc)) if on_event else None
@@ -136,8 +138,9 @@ class Session:
         self._wake = threading.Event()
         self._state = SessionState.IDLE
         self._reason = ""
+        self._end: EndReason | None = None  # how the session ended, once it has
         self._errors: list[tuple[str, BaseException]] = []
-        self._stop_requested: str | None = None  # "stop" (score) or "cancel" (no report)
+        self._stop_requested: EndReason | None = None  # STOPPED (score) or CANCELLED (no report)
         self._result: SessionResult | None = None
         self._thread = threading.Thread(target=self._run, name="engine-session", daemon=True)
         self.player: ReferencePlayer | None = None
@@ -196,11 +199,11 @@ class Session:
 
     def stop(self) -> None:
         """Finish now and score what was danced (the report covers the reference up to here)."""
-        self._request("stop")
+        self._request(EndReason.STOPPED)
 
     def cancel(self) -> None:
         """Finish now without a report (the recording is still kept)."""
-        self._request("cancel")
+        self._request(EndReason.CANCELLED)
 
     def wait(self, timeout: float | None = None) -> SessionResult | None:
         """The result once the session is DONE or FAILED (None on timeout or if never started)."""
@@ -305,7 +308,23 @@ class Session:
 
     def status(self) -> SessionStatus:
         """A snapshot of where the session is (cheap: for a status bar at display rate)."""
-        return session_status(self)
+        return session_status(self.snapshot())
+
+    def snapshot(self) -> SessionSnapshot:
+        """Every stage and timing mark of the session as it is now: what its figures, its status
+        and its result are read from (``engine.stats``)."""
+        with self._lock:
+            errors, end, reason, stop = tuple(self._errors), self._end, self._reason, self._stop_requested
+        return SessionSnapshot(
+            state=self._state, end=end, reason=reason, stop_requested=stop, errors=errors,
+            started_at=self._started_at, running_at=self._running_at, finishing_at=self._finishing_at,
+            clock=self.clock, camera=self.camera, player=self.player, recorder=self.recorder, track=self.track,
+            scorer=self.scorer, user=self._user, reference=self._ref, matcher=self._matcher,
+            analysis_box=self._analysis_box, cpu=self.cpu, events=self.events, thread=self._thread,
+            reference_cached=self._cached, duration=self.duration, end_position=self._end_position,
+            ref_fps=self.ref_fps, mirror=self.mirror, beats=self._beats, chance=self._chance,
+            rss_running_mb=self.rss_running_mb,
+        )  # fmt: skip
 
     def camera_frame(self) -> CapturedFrame | None:
         """The newest camera frame not yet shown (for the UI's display timer), or None."""
@@ -319,6 +338,11 @@ class Session:
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Let go of everything: a session never started releases its camera; a running one is
+        cancelled (no report; the recording is kept) and waited for. Safe to call twice."""
         if self._thread.ident is None:
             self.camera.stop()
             self.events.close()
@@ -328,7 +352,7 @@ class Session:
 
     # --- the session thread -------------------------------------------------------------------
 
-    def _request(self, kind: str) -> None:
+    def _request(self, kind: EndReason) -> None:
         with self._lock:
             if self._stop_requested is None:
                 self._stop_requested = kind
@@ -399,7 +423,7 @@ class Session:
         self.camera.start()
         self._ref.go.set()
         self._running_at = time.perf_counter()
-        for name, thread in stage_threads(self).items():
+        for name, thread in stage_threads(self.snapshot()).items():
             self.cpu.add(name, thread)
         self.cpu.begin()
         self._set_state(SessionState.RUNNING)
@@ -429,13 +453,13 @@ class Session:
                 continue
             if not self.camera.running and self.camera.state is not CameraState.IDLE and camera_done is None:
                 if self.camera.state is CameraState.LOST or position < self.duration - END_TOLERANCE:
-                    self._reason = f"camera lost: {self.camera.reason}"
+                    self._end, self._reason = EndReason.CAMERA_LOST, f"camera lost: {self.camera.reason}"
                     self.events.put(CameraLost(self.camera.reason, self.camera.stats().frames))
                     return
                 camera_done = time.perf_counter()  # it ended with the dance: let the reference finish
             late = camera_done is not None and time.perf_counter() - camera_done > END_TOLERANCE + TAIL_SECONDS
             if (self.player.finished and (position >= self.duration + TAIL_SECONDS or camera_done is not None)) or late:
-                self._reason = "the dance ended"
+                self._end, self._reason = EndReason.ENDED, "the dance ended"
                 return
 
     def _report_recorder(self) -> None:
@@ -469,7 +493,7 @@ class Session:
             self._ref.fill_remaining(min(self._end_position, self.duration))
         if self._cv_threads is not None:
             cv2.setNumThreads(self._cv_threads)
-        result = session_result(self)
+        result = session_result(self.snapshot())
         self._result = result
         self._set_state(SessionState.FAILED if result.error else SessionState.DONE, result.reason)
         self.events.put(Finished(result))

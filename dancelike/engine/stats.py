@@ -1,28 +1,77 @@
 """The figures a finished session reports: throughput, latency, skips, drops, stage timings, CPU.
 
 Kept apart from ``session`` so the session reads as a state machine; every figure here comes
-from a stage's own counters (the convention: every stage reports its timings).
+from a stage's own counters (the convention: every stage reports its timings), read from the
+public ``SessionSnapshot`` that ``Session.snapshot()`` takes, never from the session's insides.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
-from dancelike.engine.metrics import peak_rss_mb
+from dancelike.engine.events import EventQueue
+from dancelike.engine.metrics import ThreadCpu, peak_rss_mb
 from dancelike.engine.result import (
+    EndReason,
     SessionResult,
+    SessionState,
     SessionStatus,
     final_report,
     stage_error,
 )
+from dancelike.engine.scorer import LiveScorer
+from dancelike.engine.stages import Matcher, ReferenceStage, UserAnalyser
+from dancelike.engine.tracks import ReferenceTrack
+from dancelike.media.camera import Camera, CapturedFrame
+from dancelike.media.clock import LatestFrame, SessionClock
+from dancelike.media.playback import ReferencePlayer
+from dancelike.media.recorder import Recorder
+from dancelike.scoring.calibration import Chance
+from dancelike.scoring.mirror import Mirror
 from dancelike.vision.tracker import PoseTracker
 
-if TYPE_CHECKING:
-    from dancelike.engine.session import Session
+
+@dataclass(frozen=True)
+class SessionSnapshot:
+    """A session's stages and timing marks at one moment (``Session.snapshot()``).
+
+    Times are ``perf_counter`` seconds; a stage is None before the session built it.
+    """
+
+    state: SessionState
+    end: EndReason | None  # how it ended, once it has
+    reason: str  # the end in words
+    stop_requested: EndReason | None  # STOPPED or CANCELLED once asked
+    errors: tuple[tuple[str, BaseException], ...]  # (stage, error) in the order they failed
+    started_at: float
+    running_at: float | None
+    finishing_at: float | None
+    clock: SessionClock
+    camera: Camera
+    player: ReferencePlayer | None
+    recorder: Recorder | None
+    track: ReferenceTrack | None
+    scorer: LiveScorer | None
+    user: UserAnalyser | None
+    reference: ReferenceStage | None
+    matcher: Matcher | None
+    analysis_box: LatestFrame[CapturedFrame]
+    cpu: ThreadCpu
+    events: EventQueue
+    thread: threading.Thread
+    reference_cached: bool
+    duration: float
+    end_position: float
+    ref_fps: float
+    mirror: Mirror
+    beats: np.ndarray | None
+    chance: Chance | None
+    rss_running_mb: float
 
 
 def _pct(part: float, whole: float) -> float:
@@ -37,13 +86,12 @@ def tracker_ms(tracker: PoseTracker | None) -> dict[str, float]:
     return {stage: round(ms / max(1, times.counts.get(stage, 1)), 2) for stage, ms in sorted(times.total_ms.items())}
 
 
-def session_stats(session: Session) -> dict[str, Any]:
+def session_stats(s: SessionSnapshot) -> dict[str, Any]:
     """Every figure of a session, as plain JSON-ready values."""
-    s = session
-    running_s = (s._finishing_at or time.perf_counter()) - s._running_at if s._running_at else 0.0
+    running_s = (s.finishing_at or time.perf_counter()) - s.running_at if s.running_at else 0.0
     camera = s.camera.stats()
-    box = s._analysis_box
-    user, ref, matcher, player, recorder, scorer = s._user, s._ref, s._matcher, s.player, s.recorder, s.scorer
+    box = s.analysis_box
+    user, ref, matcher, player, recorder, scorer = s.user, s.reference, s.matcher, s.player, s.recorder, s.scorer
     delivered = max(0, box.put_count - (user.paused if user else 0))
     user_skipped = box.overwritten
     ref_presented = ref.presented if ref else 0
@@ -64,13 +112,13 @@ def session_stats(session: Session) -> dict[str, Any]:
     if matcher is not None and matcher.first_score_at is not None and matcher.last_score_at > matcher.first_score_at:
         sustained = (pairs - 1) / (matcher.last_score_at - matcher.first_score_at)
     first = None
-    if matcher is not None and matcher.first_score_at is not None and s._running_at is not None:
-        first = round(s._running_at - s._started_at + matcher.first_score_at, 3)
+    if matcher is not None and matcher.first_score_at is not None and s.running_at is not None:
+        first = round(s.running_at - s.started_at + matcher.first_score_at, 3)
     rec = recorder.stats() if recorder else {}
     return {
         "running_s": round(running_s, 3),
-        "end_reason": s._reason,
-        "reference_cached": s._cached,
+        "end_reason": s.reason,
+        "reference_cached": s.reference_cached,
         "frames_captured": camera.frames,
         "camera_state": s.camera.state.value,
         "user_analysed": user.analysed if user else 0,
@@ -105,46 +153,43 @@ def session_stats(session: Session) -> dict[str, Any]:
     }
 
 
-def session_status(s: Session) -> SessionStatus:
+def session_status(s: SessionSnapshot) -> SessionStatus:
     """``Session.status()``: read from the stages' counters without stopping anything."""
     camera = s.camera.stats()
-    scorer, user, player, recorder = s.scorer, s._user, s.player, s.recorder
-    errors = list(s._errors)
+    scorer, user, player, recorder = s.scorer, s.user, s.player, s.recorder
     return SessionStatus(
-        s.state, s._reason, s.clock.now() if s._running_at else 0.0, player.position() if player else 0.0,
+        s.state, s.reason, s.end, s.clock.now() if s.running_at else 0.0, player.position() if player else 0.0,
         camera.frames, user.analysed if user else 0, scorer.pairs if scorer else 0, scorer.total if scorer else 0.0,
-        scorer.lag if scorer else 0.0, s._analysis_box.overwritten, player.dropped_late if player else 0,
-        recorder.frames_written if recorder else 0, str(stage_error(*errors[0])) if errors else None,
+        scorer.lag if scorer else 0.0, s.analysis_box.overwritten, player.dropped_late if player else 0,
+        recorder.frames_written if recorder else 0, str(stage_error(*s.errors[0])) if s.errors else None,
     )  # fmt: skip
 
 
-def stage_threads(s: Session) -> dict[str, threading.Thread | None]:
-    """Every thread of a running session by stage name (the camera's, player's and recorder's
-    threads belong to media classes, which do not expose them: found by attribute or name)."""
-    by_name = {t.name: t for t in threading.enumerate()}
+def stage_threads(s: SessionSnapshot) -> dict[str, threading.Thread | None]:
+    """Every thread of a running session by stage name."""
     return {
-        "capture": getattr(s.camera, "_thread", None),
-        "user-analyser": s._user.thread if s._user else None,
-        "reference": s._ref.thread if s._ref else None,
-        "matcher": s._matcher.thread if s._matcher else None,
-        "playback": by_name.get("reference-player"),
-        "recorder": getattr(s.recorder, "_thread", None),
-        "session": s._thread,
+        "capture": s.camera.thread,
+        "user-analyser": s.user.thread if s.user else None,
+        "reference": s.reference.thread if s.reference else None,
+        "matcher": s.matcher.thread if s.matcher else None,
+        "playback": s.player.thread if s.player else None,
+        "recorder": s.recorder.thread if s.recorder else None,
+        "session": s.thread,
     }
 
 
-def session_result(s: Session) -> SessionResult:
+def session_result(s: SessionSnapshot) -> SessionResult:
     """The result of a session that has stopped every stage: the final report (unless it failed
     or was cancelled), the recording, the figures, and what went wrong along the way."""
-    errors = list(s._errors)
-    error = stage_error(*errors[0]) if errors else None
+    error = stage_error(*s.errors[0]) if s.errors else None
     report, warnings, rows = None, [], None
-    reason = s._reason or ("cancelled" if s._stop_requested == "cancel" else "stopped" if s._stop_requested else "")
-    if error is None and s._stop_requested != "cancel" and s.scorer is not None and s.track is not None:
+    end = s.end or s.stop_requested or EndReason.STOPPED
+    reason = s.reason or ("cancelled" if end is EndReason.CANCELLED else "stopped")
+    if error is None and end is not EndReason.CANCELLED and s.scorer is not None and s.track is not None:
         try:
             plain, mirrored = s.scorer.user.tracks()
-            until = s.duration if reason == "the dance ended" else min(s._end_position, s.duration)
-            report, rows = final_report(s.track.track(until), plain, mirrored, s.ref_fps, s.camera.fps, s.mirror, s._beats, s.scorer.user.takes, s._chance)
+            until = s.duration if end is EndReason.ENDED else min(s.end_position, s.duration)
+            report, rows = final_report(s.track.track(until), plain, mirrored, s.ref_fps, s.camera.fps, s.mirror, s.beats, s.scorer.user.takes, s.chance)
             if report is None:
                 warnings.append("too little was danced to make a report")
         except Exception as exc:  # noqa: BLE001 - the final step's failure fails the session
@@ -159,4 +204,6 @@ def session_result(s: Session) -> SessionResult:
     frames = np.zeros(0, np.int64)
     if s.scorer is not None:
         frames = s.scorer.user.frame_indices if rows is None else s.scorer.user.frame_indices[rows]
-    return SessionResult(report, recording, session_stats(s), error, reason if error is None else str(error), warnings, frames)
+    if error is not None:
+        end, reason = EndReason.FAILED, str(error)
+    return SessionResult(report, recording, session_stats(s), error, reason, warnings, frames, end)

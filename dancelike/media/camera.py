@@ -158,6 +158,11 @@ class Camera(ABC):
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
+    @property
+    def thread(self) -> threading.Thread | None:
+        """The capture thread once started (for per-thread CPU figures)."""
+        return self._thread
+
     def stats(self) -> CameraStats:
         span = self._last_t - (self._first_t or 0.0)
         fps = (self._frames - 1) / span if self._frames > 1 and span > 0 else 0.0

@@ -296,6 +296,11 @@ class ReferencePlayer:
         with self._lock:
             return self._eof and not self._buffer and self._seek_to is None
 
+    @property
+    def thread(self) -> threading.Thread | None:
+        """The playback thread once started (for per-thread CPU figures)."""
+        return self._thread
+
     def stats(self) -> dict[str, float | int]:
         return {
             "frames_presented": self.frames_presented,

@@ -169,6 +169,11 @@ class Recorder:
             return not self._thread.is_alive()
         return True
 
+    @property
+    def thread(self) -> threading.Thread | None:
+        """The encoding thread once started (for per-thread CPU figures)."""
+        return self._thread
+
     def stats(self) -> dict[str, float | int]:
         return {
             "frames_in": self.frames_in,

@@ -71,16 +71,24 @@ def fit_of(reference: PoseTrack, performance: PoseTrack, path: np.ndarray, chanc
     return float(relative(pose, moved.frame, chance)[matched >= 0].mean())
 
 
+def readings_to_try(mirror: Mirror | str) -> list[bool]:
+    """Which readings of the performance to align (False: as filmed, True: mirrored)."""
+    mirror = Mirror(mirror)
+    return [False] if mirror is Mirror.OFF else [True] if mirror is Mirror.ON else [False, True]
+
+
+def mirrored_wins(fits: dict[bool, float]) -> bool:
+    """The decision from each tried reading's fit: mirrored when it is the only reading, or when
+    it fits clearly better (``MIRROR_MARGIN``) than the reading as filmed."""
+    if False not in fits:
+        return True
+    return True in fits and fits[True] > fits[False] + MIRROR_MARGIN
+
+
 def choose_reading(
     reference: PoseTrack, plain: PoseTrack, mirrored: PoseTrack, perf_fps: float, mirror: Mirror | str, chance: Chance, line: Line | None = None
 ) -> Reading:
     """Decide once per performance whether it is mirrored: both readings are aligned and the
     mirrored one is kept only when it fits clearly better (``MIRROR_MARGIN``)."""
-    mirror = Mirror(mirror)
-    if mirror is Mirror.OFF:
-        return read_performance(reference, plain, False, perf_fps, chance, line)
-    if mirror is Mirror.ON:
-        return read_performance(reference, mirrored, True, perf_fps, chance, line)
-    as_filmed = read_performance(reference, plain, False, perf_fps, chance, line)
-    flipped = read_performance(reference, mirrored, True, perf_fps, chance, line)
-    return flipped if flipped.fit > as_filmed.fit + MIRROR_MARGIN else as_filmed
+    tried = {m: read_performance(reference, mirrored if m else plain, m, perf_fps, chance, line) for m in readings_to_try(mirror)}
+    return tried[mirrored_wins({m: reading.fit for m, reading in tried.items()})]

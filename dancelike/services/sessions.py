@@ -25,11 +25,12 @@ import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from dancelike.atomic import atomic_output, write_file
+from dancelike.engine.result import EndReason, SessionResult
 from dancelike.errors import InputError
 from dancelike.media.recorder import trim_to_complete_fragments
 from dancelike.media.video import VideoReader
@@ -45,14 +46,9 @@ from dancelike.store import analysis_cache
 from dancelike.store.db import SessionRecord, Store
 from dancelike.store.session_folder import SessionFolder
 
-if TYPE_CHECKING:
-    from dancelike.engine.result import SessionResult
-
 RECOVERED_MESSAGE = "the app closed during this session; it was scored from its recording"
 #: How far the music may move a recording from where the session clock put it (seconds).
 MAX_MUSIC_SHIFT_S = 1.0
-#: Session end reasons (engine.stats.session_result) and the status each one gets.
-_DONE_REASON = "the dance ended"
 
 
 def save_result(store: Store, record: SessionRecord, result: SessionResult) -> SessionRecord:
@@ -66,14 +62,14 @@ def save_result(store: Store, record: SessionRecord, result: SessionResult) -> S
     if result.error is not None:
         status = "failed"
         notes.append(str(result.error))
-    elif result.reason == "cancelled":
+    elif result.end is EndReason.CANCELLED:
         status = "cancelled"
-    elif result.reason == _DONE_REASON:
+    elif result.end is EndReason.ENDED:
         status = "done"
     else:
         status = "stopped"
-        if result.reason and result.reason != "stopped":
-            notes.append(result.reason)  # e.g. "camera lost: ..."
+        if result.end is EndReason.CAMERA_LOST:
+            notes.append(result.reason)  # "camera lost: ..."
     notes.extend(result.warnings)
     report = result.report
     if report is not None:

@@ -7,10 +7,8 @@ a worker. The view only paints, at display rate: the newest camera and reference
 from the session on a timer, the overlays drawn on the camera frame the dancer's newest analysis
 belongs to, and the HUD from the engine's frame scores.
 
-Lifecycle (``phase``): idle -> preparing (worker builds the session) -> countdown (3-2-1; the
-session starts loading its models meanwhile and is held paused if ready early) -> dancing ->
-finishing (scoring) -> saving -> ``finished``; or -> message (something went wrong: what
-happened and what to do next), or ``left`` (the user left before anything was danced).
+The session's life (building it, the countdown, stopping, saving, shutting down) is
+``dance_controller.DanceController``'s; this module is the widgets, and what they show.
 """
 
 from __future__ import annotations
@@ -35,23 +33,18 @@ from dancelike.engine import (
     CameraLost,
     FrameScored,
     RecorderFailed,
-    Session,
     SessionResult,
     SessionState,
-    StateChanged,
 )
 from dancelike.media.camera import CameraKind, CapturedFrame
-from dancelike.media.video import VideoReader
-from dancelike.services.sessions import save_result
 from dancelike.store.db import Choreography, SessionRecord, Store
+from dancelike.ui.dance_controller import DanceController, DancePhase
 from dancelike.ui.dance_hud import DanceHud, MessageCard
 from dancelike.ui.dance_stage import StageWidget, StripMove, compose_camera, to_qimage
-from dancelike.ui.messages import next_step, user_message
 from dancelike.ui.qt_audio import make_audio_sink
 from dancelike.ui.session_bridge import SessionBridge
 from dancelike.ui.settings import AppSettings
 from dancelike.ui.theme import COLORS, score_color, set_role
-from dancelike.ui.workers import Job, run_in_thread
 
 #: Display rate of the stage (ms between frames pulled from the session).
 DISPLAY_MS = 33
@@ -66,33 +59,6 @@ QPushButton:checked:disabled {{ background: {COLORS['panel']}; border: 1px solid
 SETTLE_FRAMES = 45
 
 
-def _prepare(store: Store, settings: AppSettings, choreography: Choreography, sink: Any) -> tuple[Session, SessionRecord, str, Any]:
-    """In a worker: find the camera, begin the session row, build the session (opens the camera
-    and checks the video), and decode the reference's first frame to show during the countdown."""
-    spec, note = settings.resolved_camera()
-    latency = settings.latency_for(spec)
-    options = {"camera": spec, "mirror": settings.mirror, "speed": settings.speed, "stretch": settings.stretch,
-               "latency": latency, "record": settings.record}  # fmt: skip
-    record = store.begin_session(choreography.id, options)
-    try:
-        session = Session(
-            choreography.video, spec, record_to=record.files.recording if settings.record else None,
-            mirror=settings.mirror, audio_sink=sink, latency=latency, stretch=settings.stretch,
-        )  # fmt: skip
-        with VideoReader(choreography.video) as reader:
-            first = next(iter(reader)).rgb
-    except BaseException as exc:
-        store.complete_session(record.id, status="failed", score=None, grade=None, duration=None, parts={}, message=user_message(exc))
-        raise
-    return session, record, note, first
-
-
-def _prepare_into(holder: dict[str, Any], *args: Any) -> None:
-    """``_prepare`` keeping its result where ``DanceView.shutdown`` can close it after a join
-    (a job's own result reaches the GUI thread only through the event loop)."""
-    holder["value"] = _prepare(*args)
-
-
 class DanceView(QWidget):
     """The live session screen. ``start(choreography)``; ``finished(session_id)`` once saved."""
 
@@ -103,26 +69,13 @@ class DanceView(QWidget):
         super().__init__(parent)
         self.setObjectName("danceView")
         self.store, self.settings = store, settings
-        self.countdown_seconds = 3
-        self.phase = "idle"
-        self.bridge: SessionBridge | None = None
-        self.record: SessionRecord | None = None
-        self.choreography: Choreography | None = None
-        self.result: SessionResult | None = None
-        self.message = ""
-        self._job: Job | None = None
-        self._generation = 0
-        self._holder: tuple[int, dict[str, Any]] = (0, {})
-        self._leaving = False
-        self._held = False  # paused by the countdown (not by the user)
-        self._count = 0
+        self.controller = DanceController(store, settings, self)
         self._frames: deque[CapturedFrame] = deque(maxlen=6)
         self._ratings: dict[int, Any] = {}
         self._lag = 0.0
         self._take_frames = 0
         self._notes: list[str] = []
         self._selfie = False
-        self._live = False
         self._drawn: tuple[Any, ...] | None = None
         self._shown_reference: object = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -131,9 +84,51 @@ class DanceView(QWidget):
         self._display = QTimer(self)
         self._display.setInterval(DISPLAY_MS)
         self._display.timeout.connect(self._tick)
-        self._countdown = QTimer(self)
-        self._countdown.setInterval(1000)
-        self._countdown.timeout.connect(self._count_down)
+        c = self.controller
+        c.ready.connect(self._ready)
+        c.countdown.connect(self._show_countdown)
+        c.banner.connect(self._show_banner)
+        c.dancing.connect(self._dancing)
+        c.controls_enabled.connect(self._set_controls)
+        c.state_changed.connect(self._update_pause)
+        c.ended.connect(self._display.stop)
+        c.problem.connect(self._show_message)
+        c.finished.connect(self.finished)
+        c.left.connect(self.left)
+
+    # --- the controller's state, as the view's (tests, the main window) ---------------------------
+
+    @property
+    def phase(self) -> DancePhase:
+        return self.controller.phase
+
+    @property
+    def bridge(self) -> SessionBridge | None:
+        return self.controller.bridge
+
+    @property
+    def record(self) -> SessionRecord | None:
+        return self.controller.record
+
+    @property
+    def result(self) -> SessionResult | None:
+        return self.controller.result
+
+    @property
+    def message(self) -> str:
+        return self.controller.message
+
+    @property
+    def choreography(self) -> Choreography | None:
+        return self.controller.choreography
+
+    @property
+    def countdown_seconds(self) -> int:
+        return self.controller.countdown_seconds
+
+    @countdown_seconds.setter
+    def countdown_seconds(self, seconds: int) -> None:
+        self.controller.countdown_seconds = seconds
 
     # --- layout ---------------------------------------------------------------------------------
 
@@ -154,7 +149,7 @@ class DanceView(QWidget):
         self.pages.addWidget(self._dance_page())
         self.message_card = MessageCard()
         self.message_card.retry.connect(self._retry)
-        self.message_card.back.connect(self._leave)
+        self.message_card.back.connect(self.controller.leave)
         self.pages.addWidget(self.message_card)
 
     def _dance_page(self) -> QWidget:
@@ -238,8 +233,7 @@ class DanceView(QWidget):
     def start(self, choreography: Choreography) -> None:
         """Countdown, then dance ``choreography``; the camera and the rest come from the settings."""
         self.shutdown()
-        self.choreography, self.record, self.result, self.message = choreography, None, None, ""
-        self._leaving, self._held, self._lag, self._take_frames = False, False, 0.0, 0
+        self._lag, self._take_frames = 0.0, 0
         self.stage.current_move = self.stage.looping = None
         self._frames.clear()
         self._ratings.clear()
@@ -256,20 +250,9 @@ class DanceView(QWidget):
         if audio_note:
             self._notes.append(audio_note)
         self._show_notes()
-        self.phase = "preparing"
-        self._count = self.countdown_seconds
-        self.stage.countdown = str(self._count) if self._count > 0 else None
-        if self._count > 0:
-            self._countdown.start()
+        self.controller.start(choreography, sink)
         self._display.start()
         self.setFocus()
-        self._generation += 1
-        generation, holder = self._generation, {}
-        self._holder = (generation, holder)
-        self._job = run_in_thread(
-            _prepare_into, holder, self.store, self.settings, choreography, sink,
-            on_done=lambda _none: self._prepared(generation), on_error=lambda exc: self._prepare_failed(generation, exc), name="dance-prepare",
-        )  # fmt: skip
 
     def _apply_settings(self) -> None:
         layout = self.settings.layout
@@ -288,91 +271,32 @@ class DanceView(QWidget):
         self.loop_button.setChecked(False)
         self.loop_button.blockSignals(False)
 
-    def _prepared(self, generation: int) -> None:
-        if generation != self._generation:
-            return  # a session given up meanwhile (shutdown closed it)
-        session, self.record, camera_note, first = self._holder[1].pop("value")
-        self._job = None
-        self.bridge = SessionBridge(session, self)
-        if self._leaving:
-            self._finish_leaving()
-            return
-        self._selfie = session.camera.kind is CameraKind.DEVICE
-        self.stage.camera_label = "DEMO DANCER" if session.camera.kind is CameraKind.SYNTHETIC else "YOU"
+    def _ready(self, bridge: SessionBridge, camera_note: str, first: Any) -> None:
+        """The session is built: show the camera's kind, the notes and the first reference frame."""
+        kind = bridge.session.camera.kind
+        self._selfie = kind is CameraKind.DEVICE
+        self.stage.camera_label = "DEMO DANCER" if kind is CameraKind.SYNTHETIC else "YOU"
         if camera_note:
             self._notes.insert(0, camera_note)
         self._show_notes()
         self.stage.reference = to_qimage(first)
         self.stage.banner = "Loading\u2026"
-        self.bridge.state_changed.connect(self._state_changed)
-        self.bridge.frame_scored.connect(self._scored)
-        self.bridge.camera_lost.connect(self._camera_lost)
-        self.bridge.recorder_failed.connect(self._recorder_failed)
-        self.bridge.finished.connect(self._session_finished)
-        # A webcam is live: the session starts now (models load during the countdown) and is held
-        # paused at the start if ready early. A recorded performer (the demo dancer, a video
-        # file) plays from the moment capture starts and cannot wait: it starts after the countdown.
-        self._live = session.camera.kind is CameraKind.DEVICE
-        self.stage.placeholder = "Your camera" if self._live else "The dancer joins when the music starts"
-        self.phase = "countdown" if self._countdown.isActive() else "starting"
-        if self._live or self.phase == "starting":
-            self.bridge.start()
+        bridge.frame_scored.connect(self._scored)
+        bridge.camera_lost.connect(self._camera_lost)
+        bridge.recorder_failed.connect(self._recorder_failed)
+        self.stage.placeholder = "Your camera" if kind is CameraKind.DEVICE else "The dancer joins when the music starts"
 
-    def _prepare_failed(self, generation: int, exc: BaseException) -> None:
-        if generation != self._generation:
-            return
-        self._job = None
-        if self._leaving:
-            self.phase = "idle"
-            self.left.emit()
-            return
-        self._show_message("This dance cannot start", user_message(exc), next_step(exc))
+    def _show_countdown(self, text: str | None) -> None:
+        self.stage.countdown = text
 
-    def _count_down(self) -> None:
-        self._count -= 1
-        if self._count > 0:
-            self.stage.countdown = str(self._count)
-            return
-        self._countdown.stop()
-        self.stage.countdown = None
-        if self.phase == "countdown" and self.bridge is not None:
-            if not self.bridge.started:
-                self.phase = "starting"
-                self.stage.banner = "Get ready\u2026"
-                self.bridge.start()
-            elif self._held:
-                self._held = False
-                self.bridge.resume()  # its RUNNING event starts the dance
-            elif self.bridge.state is SessionState.RUNNING:
-                self._go()
-            else:
-                self.phase = "starting"
-        elif self.phase == "preparing":
-            self.stage.banner = "Getting the camera ready\u2026"
+    def _show_banner(self, text: str | None) -> None:
+        self.stage.banner = text
+        self.stage.update()
 
-    def _state_changed(self, event: StateChanged) -> None:
-        state = event.state
-        if state is SessionState.RUNNING and self.phase in ("countdown", "starting"):
-            if self._countdown.isActive():  # ready before the countdown ended: hold it there
-                self._held = self.bridge is not None and self.bridge.pause()
-                self.stage.banner = None
-            else:
-                self._go()
-        elif state is SessionState.FINISHING:
-            self.phase = "finishing"
-            self._set_controls(False)
-            self.stage.banner = "Scoring your dance\u2026"
-        self._update_pause(state)
-
-    def _go(self) -> None:
-        self.phase, self._held = "dancing", False
-        self.stage.banner = None
-        self.stage.moves = [StripMove(m.start, m.end) for m in self.bridge.moves] if self.bridge else []
-        self.stage.duration = self.bridge.session.duration if self.bridge else 0.0
-        self._set_controls(True)
-        speed = self.settings.speed
-        if self.bridge is not None and speed != 1.0:
-            self.bridge.set_speed(speed)
+    def _dancing(self) -> None:
+        bridge = self.bridge
+        self.stage.moves = [StripMove(m.start, m.end) for m in bridge.moves] if bridge else []
+        self.stage.duration = bridge.session.duration if bridge else 0.0
 
     # --- while dancing --------------------------------------------------------------------------
 
@@ -393,7 +317,7 @@ class DanceView(QWidget):
                         self.stage.popup(self._ratings[looped].rating.upper(), score_color(self._ratings[looped].score))
                 self.stage.position = float(ref[1])
             self._draw_camera(bridge)
-            if self.phase == "dancing" and self.stage.moves:
+            if self.phase is DancePhase.DANCING and self.stage.moves:
                 self._follow_move(bridge.current_move())
         self.stage.update()
 
@@ -437,7 +361,7 @@ class DanceView(QWidget):
         self.stage.camera = to_qimage(rgb)
 
     def _scored(self, event: FrameScored) -> None:
-        if self.phase not in ("dancing", "finishing"):
+        if self.phase not in (DancePhase.DANCING, DancePhase.FINISHING):
             return
         self._take_frames += event.found
         settled = self._take_frames >= SETTLE_FRAMES
@@ -480,18 +404,18 @@ class DanceView(QWidget):
     def _speed_clicked(self, button: QPushButton) -> None:
         rate = float(button.property("value"))
         self.settings.speed = rate
-        if self.bridge is not None and self.phase == "dancing":
+        if self.bridge is not None and self.phase is DancePhase.DANCING:
             self.bridge.set_speed(rate)
 
     def _loop_toggled(self, on: bool) -> None:
-        if self.bridge is None or self.phase != "dancing":
+        if self.bridge is None or self.phase is not DancePhase.DANCING:
             return
         index = self.bridge.current_move() if on else None
         self.bridge.loop_move(index)
         self.stage.looping = index
 
     def _move(self, step: int) -> None:
-        if self.bridge is None or self.phase != "dancing":
+        if self.bridge is None or self.phase is not DancePhase.DANCING:
             return
         moved = self.bridge.next_move() if step > 0 else self.bridge.previous_move()
         if moved:
@@ -509,32 +433,19 @@ class DanceView(QWidget):
         self.stop_button.setEnabled(enabled)
 
     def _update_pause(self, state: SessionState) -> None:
-        paused = state is SessionState.PAUSED and not self._held
+        paused = state is SessionState.PAUSED and not self.controller.held
         self.pause_button.setText("Carry on" if paused else "Pause")
-        if self.phase == "dancing":
+        if self.phase is DancePhase.DANCING:
             self.stage.banner = "Paused \u2014 press Space to carry on" if paused else None
 
     def toggle_pause(self) -> None:
         """Space: pause or carry on (only while dancing)."""
-        if self.bridge is not None and self.phase == "dancing":
+        if self.bridge is not None and self.phase is DancePhase.DANCING:
             self.bridge.toggle_pause()
 
     def stop(self) -> None:
         """Esc: stop and score what was danced; before the dance began, leave instead."""
-        if self.phase == "dancing" and self.bridge is not None:
-            self.phase = "finishing"
-            self._set_controls(False)
-            self.stage.banner = "Scoring your dance\u2026"
-            self.bridge.stop()
-        elif self.phase in ("preparing", "countdown", "starting"):
-            self._leaving = True
-            self._countdown.stop()
-            self.stage.countdown = None
-            self.stage.banner = "Leaving\u2026"
-            if self.bridge is not None:
-                self._finish_leaving()
-        elif self.phase == "message":
-            self._leave()
+        self.controller.stop()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -561,62 +472,7 @@ class DanceView(QWidget):
 
     # --- the end -----------------------------------------------------------------------------------
 
-    def _finish_leaving(self) -> None:
-        """The user left before dancing: cancel, wait for the engine, drop the row, ``left``."""
-        if self.bridge is not None:
-            if self.bridge.started and not self.bridge.done:
-                self.bridge.cancel()  # _session_finished completes the leaving
-                return
-            self.bridge.shutdown()
-        self._drop_record()
-        self._display.stop()
-        self.phase = "idle"
-        self.left.emit()
-
-    def _drop_record(self) -> None:
-        if self.record is not None:
-            self._delete_row(self.record.id)
-            self.record = None
-
-    def _session_finished(self, result: SessionResult) -> None:
-        self.result = result
-        self._display.stop()
-        self._countdown.stop()
-        self._set_controls(False)
-        if self._leaving:
-            self._finish_leaving()
-            return
-        if self.record is None:
-            return
-        self.phase = "saving"
-        self.stage.banner = "Saving\u2026"
-        self.stage.update()
-        self._job = run_in_thread(save_result, self.store, self.record, result, on_done=self._saved, on_error=self._save_failed, name="dance-save")
-
-    def _saved(self, record: SessionRecord) -> None:
-        self._job = None
-        result = self.result
-        self.record = record
-        if result is not None and result.report is not None:
-            self.phase = "done"
-            self.finished.emit(record.id)
-            return
-        if result is not None and result.error is not None:
-            self._show_message("The session stopped", user_message(result.error), next_step(result.error))
-        else:
-            reason = (result.reason if result else "") or "nothing was danced"
-            self._show_message("Nothing to score yet", f"The session ended before there was anything to score ({reason}).",
-                               "Stand where the camera sees all of you and try again.")  # fmt: skip
-
-    def _save_failed(self, exc: BaseException) -> None:
-        self._job = None
-        self._show_message("Your result could not be saved", user_message(exc), next_step(exc))
-
     def _show_message(self, title: str, text: str, hint: str = "") -> None:
-        self.phase = "message"
-        self.message = text
-        self._display.stop()
-        self._countdown.stop()
         self.message_card.show_message(title, text, hint)
         self.pages.setCurrentIndex(1)
 
@@ -624,49 +480,13 @@ class DanceView(QWidget):
         if self.choreography is not None:
             self.start(self.choreography)
 
-    def _leave(self) -> None:
-        self.shutdown()
-        self.phase = "idle"
-        self.record = None
-        self.left.emit()
-
     def shutdown(self, timeout: float = 10.0) -> None:
         """Stop everything this view runs (closing the window); no engine thread is left.
 
         Mid-dance, what was danced is scored and saved (as Esc would); before the dance began,
         the session row is dropped."""
         self._display.stop()
-        self._countdown.stop()
-        self._generation += 1  # results of work started before now are ignored
-        if self._job is not None:
-            self._job.cancel()
-            self._job.wait(timeout)
-            self._job = None
-        pending = self._holder[1].pop("value", None)
-        if pending is not None:  # built, never shown: close its camera, drop its row
-            pending[0].__exit__(None, None, None)
-            self._delete_row(pending[1].id)
-        bridge, self.bridge = self.bridge, None
-        phase, self.phase = self.phase, "idle"
-        if bridge is None:
-            return
-        dancing = phase in ("dancing", "finishing")
-        result = bridge.result if bridge.done else bridge.shutdown(timeout, score=dancing)
-        if self.record is not None and phase in ("preparing", "countdown", "starting"):
-            self._delete_row(self.record.id)
-            self.record = None
-        elif self.record is not None and dancing and result is not None:
-            try:
-                self.record = save_result(self.store, self.record, result)
-            except Exception:  # noqa: BLE001, S110 - closing: the row stays "running" and is recovered at the next launch
-                pass
-        bridge.deleteLater()
-
-    def _delete_row(self, session_id: int) -> None:
-        try:
-            self.store.delete_session(session_id)
-        except Exception:  # noqa: BLE001 - then it is only marked cancelled
-            self.store.complete_session(session_id, status="cancelled", score=None, grade=None, duration=None, parts={})
+        self.controller.shutdown(timeout)
 
     def reference_path(self) -> Path | None:
         return self.choreography.video if self.choreography else None

@@ -95,7 +95,7 @@ class SessionBridge(QObject):
         ``timeout`` or was never started; a session never started releases its camera)."""
         self._timer.stop()
         if not self._started:
-            self.session.__exit__(None, None, None)  # releases the camera, closes the queue
+            self.session.close()  # releases the camera, closes the queue
             return None
         if self.result is None:
             if score:

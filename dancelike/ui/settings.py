@@ -12,10 +12,11 @@ from urllib.parse import quote
 from PySide6.QtCore import QSettings
 
 from dancelike.media.camera import list_cameras
+from dancelike.scoring.mirror import Mirror
 
 ORGANIZATION = APPLICATION = "DanceLike"
 RESOLUTIONS: tuple[tuple[int, int], ...] = ((640, 480), (1280, 720))
-MIRROR_MODES = ("auto", "on", "off")
+MIRROR_MODES = tuple(mode.value for mode in Mirror)
 LAYOUTS = ("beside", "inside")
 OVERLAYS = frozenset({"parts", "ghost", "skeleton"})
 STRETCH_MODES = ("wsola", "plain")
