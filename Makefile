@@ -41,14 +41,16 @@ $(STAMP): pyproject.toml | $(VPY)
 syscheck: setup
 	$(VPY) -m dancelike.syscheck --install
 
-# Lint first (ruff, configured in pyproject.toml): a second, not a surprise in review.
+# Lint and type-check first (ruff and mypy, configured in pyproject.toml): seconds, not a surprise in review.
 test: setup syscheck
 	$(VPY) -m ruff check dancelike tests scripts
+	$(VPY) -m mypy
 	$(VPY) -m pytest $(PYTEST_ARGS)
 
 # The quick ones only (no test marked slow): a minute, for the edit-test loop.
 test-fast: setup syscheck
 	$(VPY) -m ruff check dancelike tests scripts
+	$(VPY) -m mypy
 	$(VPY) -m pytest -m "not slow" $(PYTEST_ARGS)
 
 # The demo videos are made once (synthetic dancers, no download), then scored.

@@ -20,7 +20,7 @@ import queue
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +34,7 @@ from dancelike.media.camera import CapturedFrame
 from dancelike.media.clock import DropPolicy, FrameQueue
 from dancelike.media.recorder import Recorder
 from dancelike.media.video import VideoReader
+from dancelike.vision.body import BodyFrame
 from dancelike.vision.tracker import PoseTracker
 
 AUDIO_RATE = 48000
@@ -115,15 +116,15 @@ def staged(reference: Path, camera: Path, count: int) -> Capacity:
     analyse), matcher, recorder, each its own thread, joined by small blocking queues."""
     with tempfile.TemporaryDirectory(prefix="dancelike-capacity-") as folder:
         work = _Work(reference, camera, count, Path(folder))
-        inbox: queue.Queue[tuple[object, float] | None] = queue.Queue(maxsize=4)
+        inbox: queue.Queue[tuple[BodyFrame, float] | None] = queue.Queue(maxsize=4)
         errors: list[BaseException] = []
         ready = threading.Barrier(3)
         done = [0]
 
-        def guarded(fn: object) -> object:
+        def guarded(fn: Callable[[], None]) -> Callable[[], None]:
             def body() -> None:
                 try:
-                    fn()  # type: ignore[operator]
+                    fn()
                 except BaseException as exc:  # noqa: BLE001 - re-raised by the caller below
                     errors.append(exc)
                     ready.abort()
@@ -155,12 +156,12 @@ def staged(reference: Path, camera: Path, count: int) -> Capacity:
             while (item := inbox.get()) is not None:
                 body, t = item
                 work.track.wait_for(t, 5.0)
-                work.scorer.score(body, t, t)  # type: ignore[arg-type]
+                work.scorer.score(body, t, t)
                 done[0] += 1
 
         if not work.recorder.start():
             raise work.recorder.error or RuntimeError("recorder failed")
-        threads = [threading.Thread(target=guarded(fn), name=f"capacity-{fn.__name__}") for fn in (user, ref, matcher)]  # type: ignore[attr-defined]
+        threads = [threading.Thread(target=guarded(fn), name=f"capacity-{fn.__name__}") for fn in (user, ref, matcher)]
         for thread in threads:
             thread.start()
         try:

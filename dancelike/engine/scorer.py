@@ -102,28 +102,33 @@ class LiveScorer:
             self._new_take(take)
         self._sync_reference(position)
         plain, mirrored = self.user.add(body, position, capture_t, index, take)
-        rows = {False: plain, True: mirrored}
-        lags = {m: aligner.push(rows[m].features[0], position) for m, aligner in self.aligners.items()}
+        lags: dict[bool, float] = {}
+        for m, aligner in self.aligners.items():
+            reading = mirrored if m else plain
+            assert reading is not None  # the mirrored reading is aligned only when the user track keeps one
+            lags[m] = aligner.push(reading.features[0], position)
         self.lag = lags[self.mirrored] if self.mirrored in lags else next(iter(lags.values()))
         ref_time = position - self.lag
-        index = self.reference.nearest_filled(self.reference.index_of(ref_time), PAIR_RADIUS)
+        slot = self.reference.nearest_filled(self.reference.index_of(ref_time), PAIR_RADIUS)
         found = bool(plain.found[0])
-        if index is None:
+        if slot is None:
             self.unpaired += 1
             return FrameScored(capture_t, position, ref_time, 0.0, {g: 0.0 for g in GROUPS}, self.total, self.lag, None, self.mirrored, found, 0.0, paired=False)
-        ref_row = without_parts(self.reference.row(index))
+        ref_row = without_parts(self.reference.row(slot))
         if mirrored is not None:
             mirrored = without_parts(mirrored)
         plain = without_parts(plain)
         rows = {False: plain, True: mirrored}
-        self._remember(index, rows)
+        self._remember(slot, rows)
         if len(self.readings) == 2 and mirrored is not None:
             pairs = score_pairs(ref_row, concat([plain, mirrored]), _BOTH)
             if not self.decided:
                 self._weigh_mirror(pairs.frame, bool(ref_row.found[0]) and found)
             pick = 1 if self.mirrored else 0
         else:
-            pairs = score_pairs(ref_row, rows[self.readings[0]], _ONE)
+            reading = rows[self.readings[0]]
+            assert reading is not None  # as above: a single mirrored reading means the track keeps it
+            pairs = score_pairs(ref_row, reading, _ONE)
             pick = 0
         chosen = rows[self.mirrored]
         in_view = self._in_view(ref_row, chosen if chosen is not None else plain)

@@ -27,6 +27,7 @@ import zlib
 from dataclasses import replace
 
 import numpy as np
+from numpy.typing import DTypeLike
 
 from dancelike.scoring.online import OnlineAligner
 from dancelike.scoring.poses import (
@@ -105,7 +106,7 @@ class PackedParts:
             out[k] = self._one(int(frame))
         return out
 
-    def __array__(self, dtype: object = None, copy: object = None) -> np.ndarray:
+    def __array__(self, dtype: DTypeLike | None = None, copy: bool | None = None) -> np.ndarray:
         """All the maps, dense (for code that wants a plain array)."""
         dense = self[:]
         return dense if dtype is None else dense.astype(dtype)
@@ -119,7 +120,7 @@ class PackedParts:
 
 
 def _track(times: np.ndarray, found: np.ndarray, directions: np.ndarray, visibility: np.ndarray, blobs: list[bytes | None]) -> PoseTrack:
-    return PoseTrack(times, found, directions, visibility, PackedParts(blobs))  # type: ignore[arg-type]
+    return PoseTrack(times, found, directions, visibility, PackedParts(blobs))  # type: ignore[arg-type]  # PackedParts stands in for the dense parts array
 
 
 class ReferenceTrack:
@@ -296,7 +297,7 @@ class UserTrack:
         if not self.with_mirror:
             return plain, None
         directions, visibility = mirror_readings(plain.directions, plain.visibility)  # derived, not kept: ~300 B a frame
-        mirrored = PoseTrack(plain.times, plain.found, directions, visibility, PackedParts(list(self._parts), mirrored=True))  # type: ignore[arg-type]
+        mirrored = PoseTrack(plain.times, plain.found, directions, visibility, PackedParts(list(self._parts), mirrored=True))  # type: ignore[arg-type]  # as in _track
         return plain, mirrored
 
 

@@ -78,7 +78,7 @@ class StreamingAudio:
             self._finish()
             return
         stream = self._container.streams.audio[0]
-        seconds = float(stream.duration * stream.time_base) if stream.duration else (self._container.duration or 0) / av.time_base
+        seconds = float(stream.duration * stream.time_base) if stream.duration and stream.time_base is not None else (self._container.duration or 0) / av.time_base
         self.samples = np.zeros((int((seconds + 1.0) * rate), self.channels), np.int16)
         self._frames = self._container.decode(stream)
         try:

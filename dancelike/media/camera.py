@@ -250,6 +250,11 @@ class Camera(ABC):
         self.stop()
 
 
+def _open_device(index: int) -> cv2.VideoCapture:
+    """``cv2.VideoCapture(index)``, as a one-argument function (the class's constructor is overloaded)."""
+    return cv2.VideoCapture(index)
+
+
 class DeviceCamera(Camera):
     """A webcam through OpenCV (V4L2 / AVFoundation / Media Foundation); BGR becomes RGB."""
 
@@ -257,7 +262,7 @@ class DeviceCamera(Camera):
 
     #: Consecutive failed reads before the camera counts as lost (one can be a USB hiccup).
     MAX_FAILED_READS = 5
-    _capture_factory: Callable[[int], cv2.VideoCapture] = staticmethod(cv2.VideoCapture)
+    _capture_factory: Callable[[int], cv2.VideoCapture] = staticmethod(_open_device)  # tests swap in a fake
 
     def __init__(self, index: int, clock: SessionClock | None = None, width: int | None = None,
                  height: int | None = None, fps: float | None = None) -> None:  # fmt: skip
@@ -358,6 +363,7 @@ class CallableCamera(Camera):
 
     def _grab(self, start: float) -> tuple[np.ndarray, float] | None:
         i = self._frames
+        rgb: np.ndarray | None
         if self._pending is not None:
             rgb, self._pending = self._pending, None
         else:

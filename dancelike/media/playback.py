@@ -104,7 +104,7 @@ class WsolaStretch:
         return out, begin
 
 
-STRETCHES = {"wsola": WsolaStretch, "plain": PlainStretch}
+STRETCHES: dict[str, type[WsolaStretch] | type[PlainStretch]] = {"wsola": WsolaStretch, "plain": PlainStretch}
 
 
 def time_stretch(audio: np.ndarray, sample_rate: int, rate: float, method: str = "wsola") -> np.ndarray:

@@ -33,12 +33,13 @@ import time
 from collections import deque
 from fractions import Fraction
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 import av
 import av.error
 import cv2
 import numpy as np
+import numpy.typing as npt
 
 from dancelike.errors import DanceLikeError, InputError
 from dancelike.media.camera import Camera, CapturedFrame
@@ -127,7 +128,7 @@ class Recorder:
     def for_camera(cls, path: str | Path, camera: Camera, maxsize: int = 64, **options: object) -> Recorder:
         """A recorder fed by its own ``camera`` queue (drop-oldest, ``maxsize`` frames)."""
         queue = camera.subscribe_queue("recorder", maxsize)
-        return cls(path, queue, camera.width, camera.height, camera.fps, **options)  # type: ignore[arg-type]
+        return cls(path, queue, camera.width, camera.height, camera.fps, **options)  # type: ignore[arg-type]  # the constructor's keywords, passed on
 
     # --- control (any thread) -------------------------------------------------------------
 
@@ -252,7 +253,8 @@ class Recorder:
         pad_y, pad_x = self._video.height - self.height, self._video.width - self.width
         if pad_x or pad_y:
             rgb = cv2.copyMakeBorder(rgb, 0, pad_y, 0, pad_x, cv2.BORDER_REPLICATE)
-        vframe = av.VideoFrame.from_ndarray(cv2.cvtColor(rgb, cv2.COLOR_RGB2YUV_I420), format="yuv420p")
+        yuv = cast("npt.NDArray[np.uint8]", cv2.cvtColor(rgb, cv2.COLOR_RGB2YUV_I420))  # uint8 in and out; cv2's stubs drop the dtype
+        vframe = av.VideoFrame.from_ndarray(yuv, format="yuv420p")
         pts = max(round((frame.t - self.origin) / VIDEO_TIME_BASE), self._last_pts + 1)
         vframe.pts, vframe.time_base, self._last_pts = pts, VIDEO_TIME_BASE, pts
         self.frames_in += 1

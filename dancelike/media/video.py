@@ -9,7 +9,7 @@ message that starts with the file name (exit code 2), never an FFmpeg traceback.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -98,7 +98,7 @@ def _plane_sizes(frame: av.VideoFrame) -> list[tuple[int, int]]:
 
 def _plane(plane: av.video.plane.VideoPlane, width: int, height: int) -> np.ndarray:
     """A plane as a (height, width) uint8 view of the decoder's buffer (rows may be padded)."""
-    rows = np.frombuffer(plane, np.uint8).reshape(-1, plane.line_size)
+    rows = np.frombuffer(memoryview(plane), np.uint8).reshape(-1, plane.line_size)  # memoryview: numpy's stubs for Python < 3.12 list the buffer types they take
     return rows[:height, :width]
 
 
@@ -167,6 +167,7 @@ class VideoReader:
         self._decoded = 0
         if self.start > 0:
             # Jump to the keyframe before ``start``; _decode skips the frames before it.
+            assert stream.time_base is not None  # FFmpeg gives every opened stream one
             offset = int(self.start / stream.time_base) + (stream.start_time or 0)
             self._container.seek(offset, stream=stream, backward=True, any_frame=False)
         self._frames = self._decode()
@@ -179,7 +180,7 @@ class VideoReader:
         else:
             self.height, self.width = self._first.image.shape[:2]
 
-    def _decode(self) -> Iterator[VideoFrame]:
+    def _decode(self) -> Generator[VideoFrame, None, None]:
         """Decode every frame; FFmpeg errors become ``InputError`` naming how far we got."""
         stream = self._stream
         start: int | None = stream.start_time
@@ -192,6 +193,7 @@ class VideoReader:
                 else:
                     if start is None:
                         start = frame.pts
+                    assert frame.time_base is not None  # a decoded frame has its stream's
                     t = float((frame.pts - start) * frame.time_base)
                 if t < self.start - 1e-6:
                     continue  # decoded only to reach ``start`` after a seek
@@ -209,7 +211,7 @@ class VideoReader:
         if self.planar and not turns and frame.format.name == "yuv420p" and frame.color_range != 2:
             y, u, v = (_plane(plane, width, height) for plane, (width, height) in zip(frame.planes, _plane_sizes(frame)))
             return Yuv420(y, u, v)
-        rgb = frame.to_ndarray(format="rgb24")
+        rgb: np.ndarray = frame.to_ndarray(format="rgb24")
         if turns:
             # Display matrix rotates counter-clockwise; so does np.rot90.
             rgb = np.ascontiguousarray(np.rot90(rgb, turns))

@@ -10,11 +10,13 @@ from __future__ import annotations
 from fractions import Fraction
 from pathlib import Path
 from types import TracebackType
+from typing import cast
 
 import av
 import av.error
 import cv2
 import numpy as np
+import numpy.typing as npt
 
 from dancelike.atomic import prepare_destination, write_file
 from dancelike.errors import InputError
@@ -93,7 +95,7 @@ class VideoWriter:
         if pad_x or pad_y:
             rgb = cv2.copyMakeBorder(rgb, 0, pad_y, 0, pad_x, cv2.BORDER_REPLICATE)
         # OpenCV's I420 conversion is several times faster than FFmpeg's swscale from RGB.
-        yuv = cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2YUV_I420)
+        yuv = cast("npt.NDArray[np.uint8]", cv2.cvtColor(np.ascontiguousarray(rgb), cv2.COLOR_RGB2YUV_I420))  # uint8 in and out; cv2's stubs drop the dtype
         frame = av.VideoFrame.from_ndarray(yuv, format="yuv420p")
         frame.pts = self._count
         self._count += 1

@@ -39,7 +39,8 @@ _FONT = cv2.FONT_HERSHEY_DUPLEX
 def score_color(score: float) -> tuple[int, int, int]:
     """Red (0) through amber (60) to green (90+), as RGB."""
     stops = np.array([[0, 220, 50, 40], [60, 245, 180, 40], [90, 60, 200, 90], [100, 40, 210, 90]], float)
-    return tuple(int(round(np.interp(score, stops[:, 0], stops[:, c]))) for c in (1, 2, 3))  # type: ignore[return-value]
+    r, g, b = (int(round(np.interp(score, stops[:, 0], stops[:, c]))) for c in (1, 2, 3))
+    return r, g, b
 
 
 #: The colour of a body part that is not judged (out of view in one of the videos).

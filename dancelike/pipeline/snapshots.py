@@ -90,7 +90,7 @@ def compose(
     """One snapshot: the pro left (usual part colours), you right (parts coloured by score: the
     report's ``parts`` of that moment when given, grey where not in view; else the poses')."""
     if parts:
-        groups = np.array([np.nan if parts.get(g) is None else float(parts[g]) for g in GROUPS])  # type: ignore[arg-type]
+        groups = np.array([np.nan if (value := parts.get(g)) is None else float(value) for g in GROUPS])
     else:
         ref_row = pose_track([reference_body])
         user_row = pose_track([user_body], mirror=mirrored)
@@ -123,9 +123,8 @@ def weakest_snapshots(
     (a live session analyses only some camera frames); None when they are the same (a recording
     scored offline). Moves without a frame to show are left out.
     """
-    if isinstance(report, (str, Path)):
-        report = json.loads(Path(report).read_text())
-    weakest, mirrored = _weakest(report)
+    loaded: Report | dict[str, Any] = json.loads(Path(report).read_text()) if isinstance(report, (str, Path)) else report
+    weakest, mirrored = _weakest(loaded)
     if not weakest:
         return []
     mapping = None if performance_frames is None else np.asarray(performance_frames, np.int64)

@@ -62,7 +62,7 @@ class OnlineAligner:
         if not fps > 0:
             raise ValueError(f"fps must be positive, got {fps}")
         self._ref = ref
-        self._ref_missing = np.isnan(ref).any(axis=1)
+        self._ref_missing = np.asarray(np.isnan(ref).any(axis=1))  # (frames,): ref is 2-D
         self._fps = float(fps)
         self._missing_cost = float(missing_cost)
         self._half = max(1, round(search_seconds * fps))

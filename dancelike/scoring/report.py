@@ -414,7 +414,7 @@ def build_report(
         parts[name] = _judged_score(group_relative[:, g], group_weight, both_found)
 
     moves: list[Move] = split_moves(reference.times, reference.features, beats)
-    move_rows = []
+    move_rows: list[dict[str, Any]] = []  # as Report.moves
     for move in moves:
         during = (reference.times >= move.start) & (reference.times < move.end)
         inside = during & judged

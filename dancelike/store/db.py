@@ -156,9 +156,14 @@ def _stamp(when: datetime) -> str:
     return when.astimezone(timezone.utc).isoformat(timespec="microseconds")
 
 
-def _time(text: str | None) -> datetime | None:
+def _time(text: str) -> datetime:
     """Stored UTC text -> an aware datetime in local time (what the UI shows)."""
-    return None if text is None else datetime.fromisoformat(text).astimezone()
+    return datetime.fromisoformat(text).astimezone()
+
+
+def _optional_time(text: str | None) -> datetime | None:
+    """``_time`` of a column that may be NULL."""
+    return None if text is None else _time(text)
 
 
 _CHOREOGRAPHY_SELECT = f"""
@@ -300,7 +305,7 @@ class Store:
             id=row["id"], title=row["title"], video=self._from_db(row["video"]), duration=row["duration"],
             fps=row["fps"], width=row["width"], height=row["height"],
             thumbnail=self._from_db(row["thumbnail"]) if row["thumbnail"] else None,
-            added_at=_time(row["added_at"]), analysed=bool(row["analysed"]), is_demo=bool(row["is_demo"]),  # type: ignore[arg-type]
+            added_at=_time(row["added_at"]), analysed=bool(row["analysed"]), is_demo=bool(row["is_demo"]),
             best_score=row["best_score"], session_count=row["session_count"],
         )  # fmt: skip
 
@@ -386,7 +391,7 @@ class Store:
         replay = self._from_db(row["replay"]) if row["replay"] else files.replay
         return SessionRecord(
             id=row["id"], choreography_id=row["choreography_id"], choreography_title=row["choreography_title"],
-            started_at=_time(row["started_at"]), ended_at=_time(row["ended_at"]), status=row["status"],  # type: ignore[arg-type]
+            started_at=_time(row["started_at"]), ended_at=_optional_time(row["ended_at"]), status=row["status"],
             score=row["score"], grade=row["grade"], duration=row["duration"],
             parts={str(k): None if v is None else float(v) for k, v in json.loads(row["parts"] or "{}").items()},
             folder=folder, recording=_existing(files.recording), report=_existing(files.report),
@@ -485,7 +490,7 @@ class Store:
             f" AND status IN {SCORED!r} ORDER BY started_at, id",
             (choreography_id,),
         )
-        return [(_time(row["started_at"]), float(row["score"])) for row in rows]  # type: ignore[misc]
+        return [(_time(row["started_at"]), float(row["score"])) for row in rows]
 
 
 def _clean_title(title: str) -> str:

@@ -25,7 +25,7 @@ from dancelike.errors import InputError
 try:
     import fcntl
 except ImportError:  # pragma: no cover - not POSIX
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # None: lock without it (the checks below)
 
 LOCK_NAME = ".lock"
 #: Two readings of one process's start time differ by rounding only; a reused pid by far more.

@@ -14,7 +14,7 @@ import cv2
 import numpy as np
 
 from dancelike.synth.head import draw_back_hair, draw_head
-from dancelike.synth.paint import AA, LAYERS, LIGHT, Color, blob, limb, polygon, shade
+from dancelike.synth.paint import AA, LAYERS, LIGHT, Color, blob, limb, polygon, rgb, shade
 from dancelike.synth.skeleton import HIP_DROP, SHOULDER_OUTLINE, SPINE, Build, Skeleton
 
 SKIN_TONES: tuple[Color, ...] = ((241, 194, 167), (224, 172, 125), (198, 134, 90), (160, 102, 66), (110, 70, 45), (80, 52, 36))
@@ -62,7 +62,7 @@ def appearance(index: int) -> Appearance:
         return PEOPLE[index]
     rng = np.random.default_rng(index)
     pick = lambda seq: seq[int(rng.integers(len(seq)))]
-    hue = lambda: tuple(int(v) for v in rng.integers(30, 240, 3))
+    hue = lambda: rgb(rng.integers(30, 240, 3))
     return Appearance(
         skin=pick(SKIN_TONES), hair=pick(HAIR_COLORS), hair_style=pick(HAIR_STYLES), top=hue(), bottom=hue(),
         shoes=hue(), sleeves=pick(("short", "long", "none")), legs=pick(("long", "shorts")),
@@ -96,9 +96,9 @@ def _shadow(img: np.ndarray, sk: Skeleton) -> None:
         return
     mask = np.zeros((y1 - y0, x1 - x0), np.uint8)
     cv2.ellipse(mask, (int(cx - x0), int(floor - y0)), (int(half_w), int(half_h)), 0, 0, 360, 90, -1, AA)
-    mask = cv2.blur(mask, (5, 5))
+    soft = cv2.blur(mask, (5, 5))
     region = img[y0:y1, x0:x1]
-    region[:] = (region.astype(np.uint16) * (256 - mask[..., None].astype(np.uint16)) >> 8).astype(np.uint8)
+    region[:] = (region.astype(np.uint16) * (256 - soft[..., None].astype(np.uint16)) >> 8).astype(np.uint8)
 
 
 def _leg(img: np.ndarray, sk: Skeleton, side: str, look: Appearance) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from dancelike.synth.paint import arc, blob, limb, line, polygon, shade
+from dancelike.synth.paint import arc, blob, limb, line, polygon, rgb, shade
 from dancelike.synth.skeleton import (
     FACE_SCALE,
     HEAD_HALF_HEIGHT,
@@ -74,6 +74,6 @@ def draw_head(img: np.ndarray, sk: Skeleton, look: Appearance) -> None:
     blob(img, nose - up * 0.002 * k * u, (0.009 * k * u, 0.0045 * k * u), angle, shade(skin, 0.6), layers=False)
     blob(img, nose + up * 0.001 * k * u, (0.006 * k * u, 0.003 * k * u), angle, shade(skin, 1.05), layers=False)
     mouth = (j["l_mouth"] + j["r_mouth"]) / 2
-    lips: tuple[int, int, int] = tuple(int(0.55 * a + 0.45 * b) for a, b in zip(skin, (175, 45, 60)))  # type: ignore[assignment]
+    lips = rgb(0.55 * a + 0.45 * b for a, b in zip(skin, (175, 45, 60)))
     blob(img, mouth, (0.0155 * k * u, 0.0058 * k * u), angle, lips, layers=False)
     line(img, j["l_mouth"], j["r_mouth"], shade(lips, 0.45), 0.0025 * u)

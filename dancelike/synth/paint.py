@@ -8,6 +8,8 @@ shading, which keeps a whole figure at about a millisecond.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import cv2
 import numpy as np
 
@@ -23,10 +25,16 @@ _ARC = np.linspace(0.0, np.pi, 9)
 _COS, _SIN = np.cos(_ARC)[:, None], np.sin(_ARC)[:, None]
 
 
+def rgb(values: Iterable[float]) -> Color:
+    """Three channel values as a ``Color`` (each truncated to an int)."""
+    r, g, b = (int(v) for v in values)
+    return r, g, b
+
+
 def shade(color: Color, factor: float) -> Color:
     """``color`` darkened (factor < 1) or lightened (> 1, with a little lift for dark colours)."""
     lift = 12 if factor > 1 else 0
-    return tuple(int(min(255, max(0, c * factor + lift))) for c in color)  # type: ignore[return-value]
+    return rgb(min(255, max(0, c * factor + lift)) for c in color)
 
 
 def fix(points: np.ndarray) -> np.ndarray:

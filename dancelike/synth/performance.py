@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -91,7 +92,7 @@ def render_frames(
     scene: Scene,
     duration: float,
     start: float = 0.0,
-):  # type: ignore[no-untyped-def]
+) -> Iterator[tuple[np.ndarray, np.ndarray | None]]:
     """Yield ``(rgb, landmarks or None)`` per frame; the same frames ``render_performance`` writes.
 
     ``start`` skips that many seconds of the choreography (short test clips start mid-dance).

@@ -15,6 +15,8 @@ from functools import lru_cache
 import cv2
 import numpy as np
 
+from dancelike.synth.paint import rgb
+
 _AA = cv2.LINE_AA
 
 
@@ -49,7 +51,7 @@ STYLES: tuple[RoomStyle, ...] = (
 
 
 def _shade(color: tuple[int, int, int], factor: float) -> tuple[int, int, int]:
-    return tuple(int(min(255, max(0, c * factor))) for c in color)  # type: ignore[return-value]
+    return rgb(min(255, max(0, c * factor)) for c in color)
 
 
 @lru_cache(maxsize=8)

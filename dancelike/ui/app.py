@@ -80,6 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     register_synthetic_cameras()  # the demo dancer and the clapper: try it all without a webcam
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "dancelike"])
+    assert isinstance(app, QApplication)  # widgets need a QApplication; nothing here makes a bare QCoreApplication
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)

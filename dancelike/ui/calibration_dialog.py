@@ -14,6 +14,7 @@ because one device cannot be opened twice, and it comes back afterwards.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 import numpy as np
@@ -258,7 +259,7 @@ class CalibrationDialog(QDialog):
             on_done=self._done, on_error=self._fail, on_cancelled=self._cancelled,
         )  # fmt: skip
 
-    def _calibrate(self, spec: str, sink: AudioSink, cancel: object) -> Calibration:
+    def _calibrate(self, spec: str, sink: AudioSink, cancel: threading.Event) -> Calibration:
         """On the worker: open the camera, show it in the preview, run the calibration."""
         try:
             camera = open_camera(spec, SessionClock())
@@ -266,7 +267,7 @@ class CalibrationDialog(QDialog):
             sink.close()
             raise
         self._preview_box = camera.subscribe_latest("preview")
-        return run_calibration(camera, sink, on_beat=self._beat.emit, cancel=cancel)  # type: ignore[arg-type]
+        return run_calibration(camera, sink, on_beat=self._beat.emit, cancel=cancel)
 
     @Slot(object)
     def _on_beat(self, tick: BeatTick) -> None:

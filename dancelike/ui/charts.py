@@ -8,6 +8,7 @@ The same ``PartBars`` serve the live HUD ("which limb is off now") and the resul
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
@@ -115,7 +116,7 @@ class PartBars(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(280, self._row() * len(GROUPS))
 
-    def set_scores(self, scores: dict[str, float] | None) -> None:
+    def set_scores(self, scores: Mapping[str, float | None] | None) -> None:
         self._scores = {g: float(v) for g, v in (scores or {}).items() if v is not None and not math.isnan(float(v))}
         self.update()
 
@@ -223,8 +224,11 @@ class TimelineChart(QWidget):
         hover = self.move_at(event.position().x())
         if hover != self._hover:
             self._hover = hover
-            move = self._moves[hover] if hover is not None else None
-            self.setToolTip("" if move is None else f"Move {hover + 1}: {str(move['rating']).upper()} {float(move['score']):.0f} \u2014 click to watch it")
+            if hover is None:
+                self.setToolTip("")
+            else:
+                move = self._moves[hover]
+                self.setToolTip(f"Move {hover + 1}: {str(move['rating']).upper()} {float(move['score']):.0f} \u2014 click to watch it")
             self.update()
 
     def leaveEvent(self, event: object) -> None:

@@ -11,11 +11,12 @@ dance view feeds it at display rate.
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -39,12 +40,12 @@ def to_qimage(rgb: np.ndarray) -> QImage:
     return QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
 
 
-def part_colors(parts: dict[str, float | None] | None, mirrored: bool) -> np.ndarray | None:
+def part_colors(parts: Mapping[str, float | None] | None, mirrored: bool) -> np.ndarray | None:
     """A colour per part label from live group scores (None: the usual part colours; a part
     out of view, grey)."""
     if not parts:
         return None
-    colors = colors_by_score(np.array([np.nan if parts.get(g) is None else float(parts[g]) for g in GROUPS]))  # type: ignore[arg-type]
+    colors = colors_by_score(np.array([np.nan if (value := parts.get(g)) is None else float(value) for g in GROUPS]))
     return colors[MIRROR_PARTS] if mirrored else colors  # scored mirrored: your left is the pro's right
 
 
@@ -96,7 +97,7 @@ def compose_camera(
     rgb: np.ndarray,
     body: BodyFrame | None,
     overlays: set[str],
-    parts: dict[str, float] | None = None,
+    parts: Mapping[str, float | None] | None = None,
     mirrored: bool = False,
     ghost: BodyFrame | None = None,
 ) -> np.ndarray:
@@ -315,7 +316,7 @@ def _fit(area: QRectF, aspect: float) -> QRectF:
     return QRectF(area.left() + (area.width() - w) / 2, area.top() + (area.height() - h) / 2, w, h)
 
 
-def _outlined(p: QPainter, rect: QRectF, text: str, color: QColor) -> None:
+def _outlined(p: QPainter, rect: QRect | QRectF, text: str, color: QColor) -> None:
     """Big text with a dark outline, centred in ``rect`` (readable over any video)."""
     metrics = p.fontMetrics()
     width = metrics.horizontalAdvance(text)

@@ -276,9 +276,9 @@ class HistoryView(QWidget):
         has_rows = bool(records)
         self.table.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
-        scored = [r for r in records if r.score is not None]
+        scores = [r.score for r in records if r.score is not None]
         if records:
-            best = f" \u00b7 best {max(r.score for r in scored):.0f}" if scored else ""
+            best = f" \u00b7 best {max(scores):.0f}" if scores else ""
             self.subtitle.setText(f"{len(records)} session{'s' if len(records) != 1 else ''}{best} \u00b7 double-click one to see its results")
         else:
             self.subtitle.setText("Your sessions and how you are improving.")

@@ -8,6 +8,7 @@ user keeps browsing. Imports queue up and run one at a time: analysis already us
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -95,15 +96,15 @@ class LibraryView(QWidget):
         self.frame.setObjectName("libraryFrame")
         frame_layout = QVBoxLayout(self.frame)
         frame_layout.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
         self.grid.setContentsMargins(0, 0, 8, 8)
         self.grid.setSpacing(20)
-        self.scroll.setWidget(self.grid_host)
-        frame_layout.addWidget(self.scroll)
+        self.scroll_area.setWidget(self.grid_host)
+        frame_layout.addWidget(self.scroll_area)
         self.empty = QWidget()
         self.empty.setObjectName("libraryEmpty")
         empty_layout = QVBoxLayout(self.empty)
@@ -150,7 +151,7 @@ class LibraryView(QWidget):
             "Pick a dance to learn, or import your own video." if count == 0 else
             f"{count} choreograph{'y' if count == 1 else 'ies'} \u00b7 pick one and press Dance"
         )  # fmt: skip
-        self.scroll.setVisible(bool(items))
+        self.scroll_area.setVisible(bool(items))
         self.empty.setVisible(not items)
         if self._busy:
             self.empty_title.setText("Your first dance is on its way")
@@ -161,7 +162,7 @@ class LibraryView(QWidget):
 
     def _column_count(self) -> int:
         em = self.fontMetrics().height()
-        width = self.scroll.viewport().width() or self.width()
+        width = self.scroll_area.viewport().width() or self.width()
         return max(1, (width + self.grid.spacing()) // (CARD_MIN_EMS * em + self.grid.spacing()))
 
     def _reflow(self) -> None:
@@ -241,7 +242,8 @@ class LibraryView(QWidget):
         self.refresh()
 
     def task_rows(self) -> list[TaskRow]:
-        return [w for w in (self.tasks.itemAt(i).widget() for i in range(self.tasks.count())) if isinstance(w, TaskRow)]
+        items = (self.tasks.itemAt(i) for i in range(self.tasks.count()))
+        return [w for w in (item.widget() for item in items if item is not None) if isinstance(w, TaskRow)]
 
     # --- importing ---------------------------------------------------------------------------
 
@@ -276,9 +278,9 @@ class LibraryView(QWidget):
         task.job = run_in_thread(
             library.import_video, self.store, task.path,
             on_progress=task.row.set_progress, cancel_kw="cancel", name="import",
-            on_done=lambda item, t=task: self._import_done(t, item),
-            on_error=lambda exc, t=task: self._import_failed(t, exc),
-            on_cancelled=lambda t=task: self._import_cancelled(t),
+            on_done=partial(self._import_done, task),
+            on_error=partial(self._import_failed, task),
+            on_cancelled=partial(self._import_cancelled, task),
         )  # fmt: skip
 
     def _cancel(self, task: _Import) -> None:

@@ -92,9 +92,9 @@ class MainWindow(QMainWindow):
         self.results.dance_again.connect(self.start_dance)
         self.results.back.connect(lambda: self.show_page(self._results_return))
         self.settings_view.changed.connect(self.update_camera_note)
-        QShortcut(QKeySequence("Ctrl+I"), self, activated=self._import_shortcut)
-        QShortcut(QKeySequence("F11"), self, activated=self.toggle_full_screen)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self, activated=self.close)
+        QShortcut(QKeySequence("Ctrl+I"), self).activated.connect(self._import_shortcut)
+        QShortcut(QKeySequence("F11"), self).activated.connect(self.toggle_full_screen)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self).activated.connect(self.close)
         self.show_page("library")
         self.update_camera_note()
 
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setToolTip(f"{text} ({keys})")
             button.clicked.connect(lambda _checked=False, n=name: self.navigate(n))
-            QShortcut(QKeySequence(keys), self, activated=lambda n=name: self.navigate(n))
+            QShortcut(QKeySequence(keys), self).activated.connect(lambda n=name: self.navigate(n))
             self.nav.addButton(button)
             self.nav_buttons[name] = button
             layout.addWidget(button)
@@ -157,9 +157,9 @@ class MainWindow(QMainWindow):
         self.sidebar.setVisible(name != "dance")
         if name in self.nav_buttons:
             self.nav_buttons[name].setChecked(True)
-        elif self.nav.checkedButton() is not None:
+        elif (checked := self.nav.checkedButton()) is not None:
             self.nav.setExclusive(False)
-            self.nav.checkedButton().setChecked(False)
+            checked.setChecked(False)
             self.nav.setExclusive(True)
 
     def start_dance(self, choreography_id: int) -> None:

@@ -69,12 +69,12 @@ class ProgressChart(QWidget):
             return plot.center().x() if n == 1 else plot.left() + plot.width() * i / (n - 1)
 
         # Grid and score axis.
-        for score in (0, 25, 50, 75, 100):
-            y = y_of(score)
-            p.setPen(QPen(border, 1, Qt.PenStyle.SolidLine if score == 0 else Qt.PenStyle.DotLine))
+        for level in (0, 25, 50, 75, 100):
+            y = y_of(level)
+            p.setPen(QPen(border, 1, Qt.PenStyle.SolidLine if level == 0 else Qt.PenStyle.DotLine))
             p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             p.setPen(muted)
-            p.drawText(QRectF(0, y - metrics.height() / 2, left - 8, metrics.height()), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(score))
+            p.drawText(QRectF(0, y - metrics.height() / 2, left - 8, metrics.height()), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(level))
 
         points = [QPointF(x_of(i), y_of(score)) for i, (_, score) in enumerate(self.points)]
         accent = QColor(COLORS["accent"])

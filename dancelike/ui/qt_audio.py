@@ -102,7 +102,7 @@ class _PullDevice(QIODevice):
     def readData(self, maxlen: int) -> bytes:
         return self._sink._pull(int(maxlen))
 
-    def writeData(self, data: bytes) -> int:
+    def writeData(self, data: bytes | bytearray | memoryview, length: int = 0, /) -> int:
         return -1  # read-only
 
     def bytesAvailable(self) -> int:

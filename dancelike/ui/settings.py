@@ -40,7 +40,7 @@ def _bool(value: object, default: bool) -> bool:
 
 def _float(value: object, default: float) -> float:
     try:
-        return float(value)  # type: ignore[arg-type]
+        return float(value)  # type: ignore[arg-type]  # anything a setting held: float() decides, the except catches the rest
     except (TypeError, ValueError):
         return default
 

@@ -163,7 +163,7 @@ def run_in_thread(
     cancelling itself (the progress callback then never raises). Callbacks
     run on the GUI thread: ``on_done(result)``, ``on_error(exception)``, ``on_cancelled()``.
     """
-    job = Job(name or getattr(fn, "__name__", "job"), raise_on_cancel=not cancel_kw)
+    job = Job(name or str(getattr(fn, "__name__", "job")), raise_on_cancel=not cancel_kw)
     if on_progress is not None:
         job.progress.connect(on_progress)
         if progress_kw:

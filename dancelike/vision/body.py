@@ -127,6 +127,7 @@ class BodyFrame:
 
     def mask_in_image(self, threshold: float | None = None) -> np.ndarray:
         """Person mask projected to the image: float32 0..1 (H, W), or uint8 0/255 with ``threshold``."""
+        mask: np.ndarray
         if self.roi_mask is None or self.roi is None:
             mask = np.zeros((self.height, self.width), np.float32)
         else:

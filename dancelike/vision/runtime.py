@@ -35,7 +35,7 @@ def _interpreter_class() -> Any:
     except Exception as exc:  # noqa: BLE001 - any import failure means "try the next one"
         errors.append(f"ai_edge_litert: {exc}")
     try:
-        from tflite_runtime.interpreter import Interpreter  # type: ignore[import-not-found]
+        from tflite_runtime.interpreter import Interpreter
 
         return Interpreter
     except Exception as exc:  # noqa: BLE001
