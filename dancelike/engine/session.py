@@ -483,9 +483,9 @@ class Session:
                 stage.stop()
         if self.player is not None:
             self.player.stop()
-        for stage in (self._user, self._ref, self._matcher):
-            if stage is not None and not stage.join(_JOIN):
-                self._stage_failed(stage.name, TimeoutError(f"{stage.name} did not stop within {_JOIN:.0f} s"))
+        for thread in (self._user, self._ref, self._matcher):
+            if thread is not None and not thread.join(_JOIN):
+                self._stage_failed(thread.name, TimeoutError(f"{thread.name} did not stop within {_JOIN:.0f} s"))
         if self.recorder is not None:
             self.recorder.stop()
             self._report_recorder()

@@ -115,12 +115,26 @@ def save_report_arrays(folder: SessionFolder, report: Report, performance_frames
     return path
 
 
+def report_document(folder: SessionFolder | Path) -> dict[str, Any] | None:
+    """A session's report as saved: ``Report.to_json`` plus the session's own fields
+    (``performance_frames``, ``reference``, ``reason``, ``stats``...); None when it is missing
+    or unreadable."""
+    folder = folder if isinstance(folder, SessionFolder) else SessionFolder(folder)
+    try:
+        document = json.loads(folder.report.read_text())
+    except (OSError, ValueError):
+        return None
+    return document if isinstance(document, dict) else None
+
+
 def load_report(folder: SessionFolder | Path) -> tuple[Report, np.ndarray] | None:
     """The full ``Report`` of a session folder and its performance frames (the JSON plus the
     arrays), or None when either is missing or unreadable."""
     folder = folder if isinstance(folder, SessionFolder) else SessionFolder(folder)
+    data = report_document(folder)
+    if data is None:
+        return None
     try:
-        data: dict[str, Any] = json.loads(folder.report.read_text())
         with np.load(folder.arrays) as arrays:
             frame_scores = arrays["frame_scores"].astype(np.float64)
             group_scores = arrays["group_scores"].astype(np.float64)
@@ -154,7 +168,7 @@ def replay_session(
     if loaded is not None:
         report, performance_frames = loaded
         return write_session_replay(folder.recording, report, performance_frames, reference, destination, on_progress, cancel)
-    mirrored = bool(json.loads(folder.report.read_text()).get("mirrored", False))
+    mirrored = bool((report_document(folder) or {}).get("mirrored", False))
     return write_rescored_replay(folder.recording, reference, destination, mirrored, on_progress, cancel)
 
 

@@ -133,7 +133,7 @@ class DanceController(QObject):
         if self._count > 0:
             self._timer.start()
         self._generation += 1
-        generation, holder = self._generation, {}
+        generation, holder = self._generation, dict[str, Any]()
         self._holder = (generation, holder)
         self._job = run_in_thread(
             _prepare_into, holder, self.store, self.settings, choreography, sink,

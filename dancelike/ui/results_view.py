@@ -10,7 +10,6 @@ the next time the session is opened.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from dancelike.pipeline.snapshots import weakest_snapshots
-from dancelike.services.sessions import replay_session
+from dancelike.services.sessions import replay_session, report_document
 from dancelike.store.db import SessionRecord, Store
 from dancelike.ui.charts import PartBars, ScoreRing, TimelineChart
 from dancelike.ui.exports import copy_for_export, suggested_export
@@ -104,7 +103,7 @@ class _SnapshotCard(QFrame):
     def __init__(self, move: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         set_role(self, "card")
-        self.move = move
+        self.weak_move = move
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip("Click to watch this move in the replay")
         layout = QVBoxLayout(self)
@@ -127,7 +126,7 @@ class _SnapshotCard(QFrame):
         self.picture.setText("No picture")
 
     def mousePressEvent(self, event: object) -> None:
-        self.clicked.emit(float(self.move["start"]))
+        self.clicked.emit(float(self.weak_move["start"]))
 
 
 class ResultsView(QWidget):
@@ -293,10 +292,7 @@ class ResultsView(QWidget):
             self._empty("Session not found", "This session is no longer in the history.")
             return
         if record.report is not None:
-            try:
-                self.report = json.loads(record.report.read_text())
-            except (OSError, ValueError):
-                self.report = {}
+            self.report = report_document(record.files) or {}
         self.reference = _reference_of(self.store, record, self.report) if self.report else None
         self.title.setText(record.choreography_title)
         when = record.started_at.astimezone().strftime("%a %d %b %Y, %H:%M")

@@ -14,6 +14,7 @@ running session and waits for every engine thread to end.
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from dancelike.engine import (
@@ -170,7 +171,7 @@ class SessionBridge(QObject):
         """The newest camera frame not yet shown, or None."""
         return self.session.camera_frame()
 
-    def reference_frame(self) -> tuple[object, float] | None:
+    def reference_frame(self) -> tuple[np.ndarray, float] | None:
         """The reference frame showing now as ``(rgb, time)``, or None before playback."""
         return self.session.reference_frame()
 
