@@ -85,6 +85,15 @@ def test_importing_the_engine_registers_no_synthetic_camera() -> None:
     assert shown.stdout.strip() == "[]"
 
 
+#: The size past which a module has more than one job (CONVENTIONS: small modules, one job each).
+MAX_LINES = 500
+
+
+def test_no_module_is_over_500_lines() -> None:
+    long = {str(p.relative_to(PACKAGE.parent)): n for p in sources() if (n := len(p.read_text().splitlines())) > MAX_LINES}
+    assert not long, f"split these: {long}"
+
+
 def test_the_checker_sees_imports() -> None:
     """The check itself works: it finds the imports this very file makes."""
     assert {"ast", "pytest", "pathlib"} <= imported_modules(Path(__file__))

@@ -26,7 +26,7 @@ import json
 import shutil
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -38,6 +38,7 @@ from dancelike.errors import InputError
 from dancelike.store import salvage
 from dancelike.store.instance import runs_elsewhere, this_process
 from dancelike.store.paths import data_dir, private_dir, private_file
+from dancelike.store.schema import MIGRATIONS
 from dancelike.store.session_folder import SessionFolder
 
 DB_NAME = "dancelike.db"
@@ -45,57 +46,6 @@ DB_NAME = "dancelike.db"
 STATUSES = ("running", "done", "stopped", "cancelled", "failed", "recovered")
 #: Statuses whose score counts for the personal best and the progress chart.
 SCORED = ("done", "stopped", "recovered")
-
-
-# --- schema ------------------------------------------------------------------------------
-
-
-def _v1_initial(db: sqlite3.Connection) -> None:
-    """Version 1: choreographies and sessions (per-part scores and settings as JSON)."""
-    db.execute(
-        """CREATE TABLE choreographies (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            title TEXT NOT NULL,
-            video TEXT NOT NULL,
-            duration REAL NOT NULL,
-            fps REAL NOT NULL,
-            width INTEGER NOT NULL,
-            height INTEGER NOT NULL,
-            thumbnail TEXT,
-            added_at TEXT NOT NULL,
-            analysed INTEGER NOT NULL DEFAULT 0,
-            is_demo INTEGER NOT NULL DEFAULT 0
-        )"""
-    )
-    db.execute(
-        """CREATE TABLE sessions (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            choreography_id INTEGER NOT NULL REFERENCES choreographies(id) ON DELETE CASCADE,
-            started_at TEXT NOT NULL,
-            ended_at TEXT,
-            status TEXT NOT NULL,
-            score REAL,
-            grade TEXT,
-            duration REAL,
-            parts TEXT NOT NULL DEFAULT '{}',
-            settings TEXT NOT NULL DEFAULT '{}',
-            replay TEXT,
-            message TEXT NOT NULL DEFAULT ''
-        )"""
-    )
-    db.execute("CREATE INDEX sessions_by_choreography ON sessions(choreography_id, started_at)")
-    db.execute("CREATE INDEX sessions_by_status ON sessions(status)")
-
-
-def _v2_session_owner(db: sqlite3.Connection) -> None:
-    """Version 2: the process running a session (pid, start time), so recovery leaves a session
-    another live DanceLike is running alone. Older rows have none: their owner is gone."""
-    db.execute("ALTER TABLE sessions ADD COLUMN owner_pid INTEGER")
-    db.execute("ALTER TABLE sessions ADD COLUMN owner_started REAL")
-
-
-#: ``MIGRATIONS[k]`` upgrades a database at ``user_version`` k to k + 1. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_initial, _v2_session_owner]
 
 
 # --- records -----------------------------------------------------------------------------

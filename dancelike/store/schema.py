@@ -1,0 +1,59 @@
+"""The history database's schema, as the list of migrations that builds it.
+
+``MIGRATIONS[k]`` takes a database at ``PRAGMA user_version`` k to k + 1 (``db.Store`` runs
+them in one transaction at open). Append a function for each change; never edit one that
+shipped: a user's database may be at any version.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+
+def _v1_initial(db: sqlite3.Connection) -> None:
+    """Version 1: choreographies and sessions (per-part scores and settings as JSON)."""
+    db.execute(
+        """CREATE TABLE choreographies (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            title TEXT NOT NULL,
+            video TEXT NOT NULL,
+            duration REAL NOT NULL,
+            fps REAL NOT NULL,
+            width INTEGER NOT NULL,
+            height INTEGER NOT NULL,
+            thumbnail TEXT,
+            added_at TEXT NOT NULL,
+            analysed INTEGER NOT NULL DEFAULT 0,
+            is_demo INTEGER NOT NULL DEFAULT 0
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE sessions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            choreography_id INTEGER NOT NULL REFERENCES choreographies(id) ON DELETE CASCADE,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            status TEXT NOT NULL,
+            score REAL,
+            grade TEXT,
+            duration REAL,
+            parts TEXT NOT NULL DEFAULT '{}',
+            settings TEXT NOT NULL DEFAULT '{}',
+            replay TEXT,
+            message TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE INDEX sessions_by_choreography ON sessions(choreography_id, started_at)")
+    db.execute("CREATE INDEX sessions_by_status ON sessions(status)")
+
+
+def _v2_session_owner(db: sqlite3.Connection) -> None:
+    """Version 2: the process running a session (pid, start time), so recovery leaves a session
+    another live DanceLike is running alone. Older rows have none: their owner is gone."""
+    db.execute("ALTER TABLE sessions ADD COLUMN owner_pid INTEGER")
+    db.execute("ALTER TABLE sessions ADD COLUMN owner_started REAL")
+
+
+#: ``MIGRATIONS[k]`` upgrades a database at ``user_version`` k to k + 1. Append, never edit.
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_initial, _v2_session_owner]
