@@ -83,6 +83,8 @@ class ThreadCpu:
     _start_wall: float = 0.0
     cpu_seconds: dict[str, float] = field(default_factory=dict)
     wall_seconds: float = 0.0
+    _start_process: float = 0.0
+    process_seconds: float = 0.0  # CPU of the whole process (every thread, named or not) in the window
 
     def add(self, name: str, thread: threading.Thread | None) -> None:
         if thread is not None:
@@ -90,6 +92,7 @@ class ThreadCpu:
 
     def begin(self) -> None:
         self._start_wall = time.perf_counter()
+        self._start_process = time.process_time()
         for name, thread in self.threads.items():
             if thread.native_id is not None:
                 self._ids[name] = thread.native_id
@@ -100,6 +103,7 @@ class ThreadCpu:
     def sample(self) -> None:
         """Read every thread's CPU now (call while they are alive: /proc forgets dead threads)."""
         self.wall_seconds = time.perf_counter() - self._start_wall
+        self.process_seconds = time.process_time() - self._start_process
         for name, start in self._start_cpu.items():
             cpu = thread_cpu_seconds(self._ids[name])
             if cpu is not None:
@@ -109,6 +113,10 @@ class ThreadCpu:
         """CPU use of each thread in percent of one core over the window."""
         wall = max(self.wall_seconds, 1e-9)
         return {name: 100.0 * cpu / wall for name, cpu in self.cpu_seconds.items()}
+
+    def process_percent(self) -> float:
+        """The whole process's CPU use over the window, in percent of one core (200 = two cores)."""
+        return 100.0 * self.process_seconds / max(self.wall_seconds, 1e-9)
 
 
 class StageClock:

@@ -148,6 +148,7 @@ def session_stats(s: SessionSnapshot) -> dict[str, Any]:
         "user_tracker_ms": tracker_ms(user.tracker if user else None),
         "reference_tracker_ms": tracker_ms(ref.tracker if ref else None),
         "thread_cpu_s": {name: round(v, 3) for name, v in s.cpu.cpu_seconds.items()},
+        "cpu_pct": round(s.cpu.process_percent(), 1),
         "peak_rss_mb": round(peak_rss_mb(), 1),
         "rss_mb_before_report": round(s.rss_running_mb, 1),
     }
