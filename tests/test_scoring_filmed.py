@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from test_scoring import FPS, frames, skeleton
+from hand_poses import FPS, frames, skeleton
 
 from dancelike.scoring.alignment import Line, align_on_line, search_line
 from dancelike.scoring.calibration import reference_chance
