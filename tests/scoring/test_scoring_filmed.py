@@ -19,7 +19,7 @@ from dancelike.scoring.report import build_report
 from dancelike.scoring.sync import music_offset
 from dancelike.vision.body import BodyFrame
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 REAL_CLIPS = REPO / ".cache" / "realclips"
 
 
