@@ -1,9 +1,13 @@
 """Shared fixtures: the golden data beside the checkout, no thread left behind, and Qt
-offscreen with a temporary data folder and settings file for GUI tests."""
+offscreen with a temporary data folder and settings file for GUI tests.
+
+What several test modules share lives in plain helper modules here (cli_runner.py, hand_poses.py,
+...), never in a test module: they are imported by name because this folder is on ``sys.path``."""
 
 from __future__ import annotations
 
 import os
+import sys
 
 # Before anything imports Qt: GUI tests draw into memory, never onto a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -15,8 +19,15 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
 GOLDEN = REPO.parent / "shared" / "golden"
+
+# The helper modules beside this file, for test files in every folder. pytest's default import mode
+# ("prepend") puts this folder on sys.path when it imports this conftest; this says so whatever the
+# mode or the order in which test folders are collected.
+if str(TESTS) not in sys.path:
+    sys.path.insert(0, str(TESTS))
 
 #: How long a test's leftover threads get to finish before the test fails.
 THREAD_JOIN_SECONDS = 2.0

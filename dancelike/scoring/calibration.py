@@ -13,7 +13,7 @@ analysis), and a perfect copy (1):
 
 blended (``MOVEMENT_SHARE``), and mapped to 0-100 by ``score_curve``, a piecewise-linear curve
 through the anchors below, chosen from measurements (``scripts/eval_real.py`` on filmed people,
-``tests/test_score_meanings.py`` on the synthetic dancers). Pure numpy.
+``tests/scoring/test_score_meanings.py`` on the synthetic dancers). Pure numpy.
 """
 
 from __future__ import annotations

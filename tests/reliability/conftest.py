@@ -10,7 +10,7 @@ from pathlib import Path
 
 import cv2
 import pytest
-from reliability_helpers import FPS, _frame, make_clip
+from reliability_helpers import FPS, clip_frame, make_clip
 
 
 @pytest.fixture(scope="package")
@@ -18,7 +18,7 @@ def videos(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """A reference and a performance (3 s each) and a still image, in their own folder."""
     folder = tmp_path_factory.mktemp("inputs")
     image = folder / "still.png"
-    assert cv2.imwrite(str(image), _frame(3)[..., ::-1])
+    assert cv2.imwrite(str(image), clip_frame(3)[..., ::-1])
     return {
         "reference": make_clip(folder / "reference.mp4", 3 * FPS),
         "performance": make_clip(folder / "performance.mp4", 3 * FPS),

@@ -1,4 +1,4 @@
-"""Helpers of the reliability tests: the real command (``tests/test_cli.py``'s ``run`` and its
+"""Helpers of the reliability tests: the real command (``tests/cli_runner.py``'s ``run`` and its
 one-line-error check, its small real videos), and file fingerprints to prove nothing was touched."""
 
 from __future__ import annotations
@@ -6,9 +6,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from test_cli import FPS, _command, _frame, assert_one_line_error, make_clip, run  # tests/ is on sys.path (its conftest)
+from cli_runner import FPS, assert_one_line_error, cli_command, clip_frame, make_clip, run  # tests/ is on sys.path (its conftest)
 
-__all__ = ["FPS", "_command", "_frame", "assert_one_line_error", "fingerprints", "leftovers", "make_clip", "run"]
+__all__ = ["FPS", "assert_one_line_error", "cli_command", "clip_frame", "fingerprints", "leftovers", "make_clip", "run"]
 
 
 def fingerprints(folder: Path) -> dict[str, str]:

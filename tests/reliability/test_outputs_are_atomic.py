@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
-from reliability_helpers import _command, fingerprints, leftovers, make_clip
+from reliability_helpers import cli_command, fingerprints, leftovers, make_clip
 
 from dancelike.atomic import atomic_output
 
@@ -70,7 +70,7 @@ def _start_score_and_wait_for_the_temporary(clip: Path, out: Path) -> tuple[subp
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2")
     env.pop("DANCELIKE_DEBUG", None)
     process = subprocess.Popen(
-        [*_command(), "score", str(clip), str(clip), "--video", str(out)],
+        [*cli_command(), "score", str(clip), str(clip), "--video", str(out)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True,
     )  # fmt: skip
     deadline = time.monotonic() + 90  # generous: the machine may be busy

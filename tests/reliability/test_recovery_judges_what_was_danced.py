@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from test_store import _cut_last_fragment  # tests/ is on sys.path (its conftest): what a kill mid-write leaves
+from store_helpers import cut_last_fragment  # tests/ is on sys.path (its conftest): what a kill mid-write leaves
 
 from dancelike.engine import Session
 from dancelike.engine.events import FrameScored
@@ -48,7 +48,7 @@ def test_a_recovered_session_scores_like_a_stop_at_the_same_point(tmp_path: Path
             session.wait(WAIT_S)
         assert stopped is not None and stopped.ok and stopped.report is not None
         # The row is left "running" as a kill leaves it (no save_result), the recording cut mid-fragment.
-        _cut_last_fragment(recording)
+        cut_last_fragment(recording)
 
     with Store() as relaunched:
         [recovered] = recover_orphans(relaunched)

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from reliability_helpers import FPS, _command, make_clip
+from reliability_helpers import FPS, cli_command, make_clip
 
 from dancelike.store.instance import process_started
 
@@ -56,7 +56,7 @@ def long_pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 @pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM, signal.SIGHUP])
 def test_no_process_outlives_a_killed_score(long_pair: tuple[Path, Path], signum: int) -> None:
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2")
-    command = subprocess.Popen([*_command(), "score", *map(str, long_pair), "--no-cache", "--workers", "2"],
+    command = subprocess.Popen([*cli_command(), "score", *map(str, long_pair), "--no-cache", "--workers", "2"],
                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
     family: set[int] = set()
     try:

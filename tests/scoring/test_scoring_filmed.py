@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from test_scoring import FPS, frames, skeleton
+from hand_poses import FPS, frames, skeleton
 
 from dancelike.scoring.alignment import Line, align_on_line, search_line
 from dancelike.scoring.calibration import reference_chance
@@ -19,7 +19,7 @@ from dancelike.scoring.report import build_report
 from dancelike.scoring.sync import music_offset
 from dancelike.vision.body import BodyFrame
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 REAL_CLIPS = REPO / ".cache" / "realclips"
 
 

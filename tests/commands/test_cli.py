@@ -12,65 +12,9 @@ import av
 import cv2
 import numpy as np
 import pytest
+from cli_runner import FPS, FRAMES, H, W, assert_one_line_error, cli_command, clip_frame, make_clip, run, stderr_lines
 
 from dancelike import __version__
-
-W, H, FPS, FRAMES = 160, 120, 10, 30
-
-
-def _command() -> list[str]:
-    """The installed console script beside this interpreter, else ``python -m dancelike.cli``."""
-    script = Path(sys.executable).parent / ("dancelike.exe" if os.name == "nt" else "dancelike")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "dancelike.cli"]
-
-
-def run(*args: str | Path, command: list[str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2")
-    env.pop("DANCELIKE_DEBUG", None)
-    env.pop("DANCELIKE_PROGRESS", None)
-    return subprocess.run(
-        [*(command or _command()), *map(str, args)],
-        capture_output=True, text=True, timeout=120, check=False, env=env, cwd=cwd,
-    )  # fmt: skip
-
-
-def _stderr_lines(result: subprocess.CompletedProcess[str]) -> list[str]:
-    """Non-empty stderr lines (LiteRT's own log lines must not show up here either)."""
-    return [line for line in result.stderr.splitlines() if line.strip()]
-
-
-def assert_one_line_error(result: subprocess.CompletedProcess[str], *expected: str) -> str:
-    """Exit 2, no traceback, exactly one stderr line "dancelike: error: ..." holding ``expected``."""
-    assert "Traceback" not in result.stderr, result.stderr
-    lines = _stderr_lines(result)
-    assert len(lines) == 1, result.stderr
-    (line,) = lines
-    assert line.startswith("dancelike: error:"), line
-    for text in expected:
-        assert text in line, line
-    assert result.returncode == 2, (result.returncode, result.stderr)
-    return line
-
-
-def _frame(i: int) -> np.ndarray:
-    """A gradient with a square that moves with ``i``: real content, nobody in it."""
-    img = np.zeros((H, W, 3), np.uint8)
-    img[..., 0] = np.linspace(0, 255, W, dtype=np.uint8)[None, :]
-    img[..., 2] = 96
-    x = (i * 4) % (W - 24)
-    img[48:72, x : x + 24] = 255
-    return img
-
-
-def make_clip(path: Path, frames: int = FRAMES) -> Path:
-    """A small real H.264 MP4 of ``_frame``s at ``FPS`` (index at the end, PyAV's default)."""
-    with av.open(str(path), "w") as container:
-        stream = container.add_stream("libx264", rate=FPS)
-        stream.width, stream.height, stream.pix_fmt = W, H, "yuv420p"
-        for i in range(frames):
-            container.mux(stream.encode(av.VideoFrame.from_ndarray(_frame(i), format="rgb24")))
-        container.mux(stream.encode(None))
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +51,7 @@ def test_unknown_option_exits_2() -> None:
     result = run("analyze", "clip.mp4", "--no-such-option")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    lines = _stderr_lines(result)
+    lines = stderr_lines(result)
     assert lines[0].startswith("usage: dancelike")
     assert lines[-1].startswith("dancelike: error:") and "--no-such-option" in lines[-1]
     assert sum(line.startswith("dancelike: error:") for line in lines) == 1
@@ -196,7 +140,7 @@ def test_truncated_at_sample_boundary_with_workers(tmp_path: Path) -> None:
         stream = container.add_stream("libx264", rate=FPS)
         stream.width, stream.height, stream.pix_fmt = W, H, "yuv420p"
         for i in range(40):
-            container.mux(stream.encode(av.VideoFrame.from_ndarray(_frame(i), format="rgb24")))
+            container.mux(stream.encode(av.VideoFrame.from_ndarray(clip_frame(i), format="rgb24")))
         container.mux(stream.encode(None))
     with av.open(str(full)) as container:
         positions = [packet.pos for packet in container.demux(video=0) if packet.size]
@@ -233,7 +177,7 @@ def test_score_writes_report_and_replay(tmp_path: Path, clip: Path) -> None:
     """Nobody dances in the clip: exit 0, a zero score with warnings, and a replay with every frame."""
     report_path, replay = tmp_path / "report.json", tmp_path / "replay.mp4"
     result = subprocess.run(
-        [*_command(), "score", str(clip), str(clip), "--json", str(report_path), "--video", str(replay)],
+        [*cli_command(), "score", str(clip), str(clip), "--json", str(report_path), "--video", str(replay)],
         capture_output=True, text=True, timeout=180, check=False,
         env=dict(os.environ, DANCELIKE_HOME=str(tmp_path / "home")),
     )  # fmt: skip
