@@ -154,13 +154,13 @@ def _can_build_offline() -> bool:
     return version >= (70, 1) or importlib.util.find_spec("wheel") is not None
 
 
-def test_wheel_carries_the_models_and_assets(tmp_path: Path) -> None:
+def test_wheel_carries_every_module_the_models_and_assets(tmp_path: Path) -> None:
     # Build from a copy so the build/ and *.egg-info folders never land in the working tree.
     src = tmp_path / "src"
     shutil.copytree(
         REPO,
         src,
-        ignore=shutil.ignore_patterns(".venv", ".git", "out", "build", "dist", "*.egg-info", "__pycache__"),
+        ignore=shutil.ignore_patterns(".venv", ".git", ".cache", "out", "build", "dist", "*.egg-info", "__pycache__"),
     )
     wheel_dir = tmp_path / "wheels"
     cmd = [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheel_dir), str(src)]
@@ -170,6 +170,8 @@ def test_wheel_carries_the_models_and_assets(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     (wheel,) = wheel_dir.glob("dancelike-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
+    modules = {str(path.relative_to(REPO)) for path in (REPO / "dancelike").rglob("*.py")}
+    assert not modules - names, f"left out of the wheel (pyproject.toml packages): {sorted(modules - names)}"
     for model in model_files.MODEL_SHA256:
         assert f"dancelike/models/{model}" in names
     for asset in ("dancelike.svg", "dancelike.desktop", "combo-arrow.svg", *(f"dancelike-{n}.png" for n in (16, 32, 48, 64, 128, 256))):
