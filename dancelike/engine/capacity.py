@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from dancelike.engine.scorer import LiveScorer
-from dancelike.engine.stages import warm_tracker
+from dancelike.engine.stages import LIVE_REFERENCE, warm_tracker
 from dancelike.engine.tracks import ReferenceTrack, row_of
 from dancelike.media.audio import load_audio
 from dancelike.media.camera import CapturedFrame
@@ -53,8 +53,11 @@ class Capacity:
         return self.pairs / self.seconds if self.seconds > 0 else 0.0
 
 
-def _frames(path: Path, count: int) -> Iterator[tuple[float, np.ndarray]]:
-    with VideoReader(path) as reader:
+def _frames(path: Path, count: int, reference: bool = False) -> Iterator[tuple[float, np.ndarray]]:
+    """The first ``count`` frames; a reference read as a live session reads it (``LIVE_REFERENCE``)."""
+    options = LIVE_REFERENCE if reference else {}
+    threads = options.get("decode_threads", 1)
+    with VideoReader(path, threads, max_fps=options.get("max_fps"), fit=options.get("fit")) as reader:
         for k, frame in enumerate(reader):
             if k >= count:
                 return
@@ -65,8 +68,8 @@ class _Work:
     """What both runs share: two warmed trackers, the scorer, the recorder and the music."""
 
     def __init__(self, reference: Path, camera: Path, count: int, folder: Path) -> None:
-        with VideoReader(reference) as probe:
-            self.ref_fps = probe.fps
+        with VideoReader(reference, max_fps=LIVE_REFERENCE["max_fps"]) as probe:
+            self.ref_fps = probe.frame_fps  # the rate its frames are read at
         with VideoReader(camera) as probe:
             self.cam_fps, width, height = probe.fps, probe.width, probe.height
         self.count = count
@@ -97,7 +100,7 @@ def sequential(reference: Path, camera: Path, count: int) -> Capacity:
             raise work.recorder.error or RuntimeError("recorder failed")
         started = time.perf_counter()
         pairs = 0
-        for k, ((t, rgb), (rt, ref_rgb)) in enumerate(zip(_frames(camera, count), _frames(reference, count))):
+        for k, ((t, rgb), (rt, ref_rgb)) in enumerate(zip(_frames(camera, count), _frames(reference, count, reference=True))):
             work.record(k, t, rgb)
             while work.recorder.frames_in <= k and work.recorder.error is None:
                 time.sleep(0.0002)  # the encoder runs; nothing else does
@@ -147,7 +150,7 @@ def staged(reference: Path, camera: Path, count: int) -> Capacity:
             try:
                 warm_tracker(work.ref_tracker)
                 ready.wait()
-                for rt, rgb in _frames(reference, count):
+                for rt, rgb in _frames(reference, count, reference=True):
                     work.track.fill(work.track.index_of(rt), row_of(work.ref_tracker.process(rgb, rt), rt))
             finally:
                 work.track.finish()

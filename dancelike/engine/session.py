@@ -53,7 +53,7 @@ from dancelike.engine.result import (
     SessionStatus,
 )
 from dancelike.engine.scorer import LiveScorer, live_moves
-from dancelike.engine.stages import Matcher, ReferenceStage, UserAnalyser
+from dancelike.engine.stages import LIVE_REFERENCE, Matcher, ReferenceStage, UserAnalyser
 from dancelike.engine.stats import SessionSnapshot, session_result, session_status, stage_threads
 from dancelike.engine.tracks import ReferenceTrack
 from dancelike.errors import DanceLikeError
@@ -402,7 +402,7 @@ class Session:
             if not self.recorder.start():
                 self._report_recorder()
         on_audio = self.recorder.push_audio if self.recorder is not None and self.recorder.state is RecorderState.RUNNING else None
-        self.player = ReferencePlayer(self.reference, self.clock, self.sink, on_audio=on_audio, stretch=self.stretch)
+        self.player = ReferencePlayer(self.reference, self.clock, self.sink, on_audio=on_audio, stretch=self.stretch, **LIVE_REFERENCE)
         self._ref = ReferenceStage(self.player, self.track, cached, self._stage_failed)
         self._ref.start()
         self.scorer = LiveScorer(self.track, self.mirror, live_moves(self.duration, self.ref_fps, self._beats, cached), self.camera.fps, self._chance)

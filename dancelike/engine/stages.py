@@ -19,6 +19,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 
@@ -50,6 +51,12 @@ CATCH_UP_SECONDS = 0.1
 CACHE_LOOKAHEAD_SECONDS = 2.0
 #: Longest the matcher waits for the reference frame of a capture's moment to be analysed.
 REFERENCE_WAIT_SECONDS = 0.12
+#: How the live reference is read (``ReferencePlayer``): at most the camera's 30 frames a second
+#: are presented and analysed (a 60 fps video's other frames are decoded only), shrunk to about
+#: the size the app shows it at (a 1080p video at 960x540) in the colour conversion, and decoded
+#: on two threads. Measured on a 1080p60 reference: full-size conversion was a third of
+#: playback's time, half of it for frames nobody used.
+LIVE_REFERENCE: dict[str, Any] = {"max_fps": 30.0, "fit": (960, 540), "decode_threads": 2}
 
 
 def warm_tracker(tracker: PoseTracker) -> None:
@@ -196,7 +203,7 @@ class ReferenceStage(Stage):
         while not self.go.wait(0.05):
             if self._stop.is_set():
                 return
-        frame_s = 1.0 / self.player.fps
+        frame_s = 1.0 / self.player.frame_fps
         last_t = -frame_s
         while not self._stop.is_set():
             if self.player.finished:  # until the session ends: a seek may bring frames again
@@ -224,10 +231,21 @@ class ReferenceStage(Stage):
             if self.tracker is not None:
                 started = time.perf_counter()
                 body = self.tracker.process(rgb, t)
-                self.track.fill(self.track.index_of(t), row_of(body, t))
+                self._fill(t, row_of(body, t))
                 self.latest = body
                 self.clock.add(time.perf_counter() - started)
                 self.analysed += 1
+
+    def _fill(self, t: float, row: PoseTrack) -> None:
+        """The analysed frame's slot, and the slots of the frames after it that are not presented
+        (above ``max_fps``: a 60 fps reference analysed at 30): they hold this pose until the
+        next analysed frame, so the track has no holes where nothing was skipped."""
+        index = self.track.index_of(t)
+        self.track.fill(index, row)
+        held = int(round(self.player.fps / self.player.frame_fps)) - 1
+        for slot in range(index + 1, min(index + 1 + held, self.track.count)):
+            if not self.track.filled[slot]:
+                self.track.fill(slot, replace(row, times=np.array([slot / self.track.fps])))
 
     def body_at(self, t: float) -> BodyFrame | None:
         """The reference's analysis at time ``t`` (for the UI's ghost overlay): the cached

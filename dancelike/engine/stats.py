@@ -128,6 +128,7 @@ def session_stats(s: SessionSnapshot) -> dict[str, Any]:
         "reference_presented": ref_presented,
         "reference_analysed": ref.analysed if ref else 0,
         "reference_skipped": ref_skipped,
+        "reference_not_needed": player.not_needed if player else 0,
         "reference_skipped_pct": _pct(ref_skipped, ref_presented + ref_skipped),
         "analyser_skipped_pct": _pct(user_skipped + ref_skipped, delivered + (ref_presented + ref_skipped if ref_skipped or (ref and ref.tracker) else 0)),
         "pairs": pairs,

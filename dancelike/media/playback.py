@@ -146,6 +146,10 @@ class ReferencePlayer:
     ``on_audio(pcm, t)`` (optional) receives every block written to the sink with the session
     time it will play at: the session passes it to ``Recorder.push_audio``. The player starts
     and closes the sink. ``stretch`` is ``"wsola"`` (pitch kept) or ``"plain"`` (pitch drops).
+
+    A big reference is decoded with ``decode_threads`` and only what is needed is converted:
+    ``max_fps`` frames a second (``frame_fps``; the others are decoded only, counted in
+    ``not_needed``), scaled to ``fit`` in the colour conversion (see ``VideoReader``).
     """
 
     def __init__(
@@ -158,13 +162,19 @@ class ReferencePlayer:
         stretch: str = "wsola",
         audio_lead: float = 0.15,
         on_audio: AudioListener | None = None,
+        max_fps: float | None = None,
+        fit: tuple[int, int] | None = None,
+        decode_threads: int = 1,
     ) -> None:
         if stretch not in STRETCHES:
             raise ValueError(f"stretch must be one of {sorted(STRETCHES)}, got {stretch!r}")
         self.path, self.clock, self.sink = Path(path), clock, sink
         self.buffer_frames, self.audio_lead, self.on_audio = max(1, buffer_frames), audio_lead, on_audio
-        self._reader = VideoReader(self.path)  # InputError now, on the caller's thread
+        self.max_fps, self.fit, self.decode_threads = max_fps, fit, decode_threads
+        self._reader = self._open()  # InputError now, on the caller's thread
         self.width, self.height, self.fps = self._reader.width, self._reader.height, self._reader.fps
+        self.frame_fps = self._reader.frame_fps
+        self._not_needed_before = 0  # by readers a seek replaced
         self.duration = self._reader.duration
         self._frames: Iterator[VideoFrame] = iter(self._reader)
         try:  # the first seconds now (a bad sound track fails here); the rest while it plays
@@ -192,6 +202,9 @@ class ReferencePlayer:
         self._decode_ms = Timings()
         self.frames_decoded = self.frames_presented = self.dropped_late = 0
         self.current: tuple[np.ndarray, float] | None = None
+
+    def _open(self, start: float = 0.0) -> VideoReader:
+        return VideoReader(self.path, self.decode_threads, start, max_fps=self.max_fps, fit=self.fit)
 
     # --- control (any thread) -------------------------------------------------------------
 
@@ -301,10 +314,16 @@ class ReferencePlayer:
         """The playback thread once started (for per-thread CPU figures)."""
         return self._thread
 
+    @property
+    def not_needed(self) -> int:
+        """Frames decoded but never converted or presented: above ``max_fps``."""
+        return self._not_needed_before + self._reader.not_needed
+
     def stats(self) -> dict[str, float | int]:
         return {
             "frames_presented": self.frames_presented,
             "dropped_late": self.dropped_late,
+            "not_needed": self.not_needed,
             "frames_decoded": self.frames_decoded,
             "buffered": len(self._buffer),
             "decode_ms_p50": self._decode_ms.percentile(50),
@@ -340,8 +359,9 @@ class ReferencePlayer:
         if target is None:
             return
         self._reader.close()
+        self._not_needed_before += self._reader.not_needed
         # Start one frame early: the frame showing at ``target`` began before it.
-        self._reader = VideoReader(self.path, start=max(0.0, target - 1.0 / self.fps + 1e-4))
+        self._reader = self._open(start=max(0.0, target - 1.0 / self.frame_fps + 1e-4))
         self._frames, self._eof = iter(self._reader), False
         if self.state is PlayerState.ENDED:
             self.state = PlayerState.PAUSED if self.clock.paused else PlayerState.PLAYING

@@ -112,12 +112,26 @@ class VideoReader:
     analyse one segment of a video; a ``start`` past the last frame yields nothing.
     ``planar`` yields 8-bit 4:2:0 frames as ``Yuv420`` (no full-frame RGB conversion,
     for analysis); other pixel formats and rotated videos still come as RGB.
+
+    For playing a big video live: ``max_fps`` keeps at most that many frames a second (a 60 fps
+    video yields every other frame; the rest are decoded, never converted, and counted in
+    ``not_needed``), and ``fit`` (width, height) shrinks the RGB frames by the largest whole
+    factor that keeps them at least that big (a 1080p video at ``fit=(960, 540)`` comes at
+    960x540, a 720p one as it is): a whole-factor area reduction of the YUV planes before the
+    colour conversion is sharp and costs less than converting the full frame (measured here:
+    0.8 ms against 1.4 ms at 1080p; FFmpeg's scaler took 2.7 ms).
     """
 
-    def __init__(self, path: str | Path, threads: int = DECODE_THREADS, start: float = 0.0, planar: bool = False) -> None:
+    def __init__(
+        self, path: str | Path, threads: int = DECODE_THREADS, start: float = 0.0, planar: bool = False,
+        max_fps: float | None = None, fit: tuple[int, int] | None = None,
+    ) -> None:  # fmt: skip
         self.path = Path(path)
         self.start = max(0.0, start)
         self.planar = planar
+        self.max_fps, self.fit = max_fps, fit
+        self.not_needed = 0
+        self._next_kept = -1.0
         self.name = str(path)  # as the user typed it: messages start with it
         _check_file(self.path)
         try:
@@ -198,6 +212,12 @@ class VideoReader:
                 if t < self.start - 1e-6:
                     continue  # decoded only to reach ``start`` after a seek
                 self._decoded += 1
+                if self.max_fps:
+                    if t < self._next_kept:
+                        self.not_needed += 1
+                        continue
+                    # the next frame due a 1/max_fps later, with a little slack for uneven timestamps
+                    self._next_kept = t + 0.75 / self.max_fps
                 yield VideoFrame(self._decoded - 1, t, self._pixels(frame))
         except (av.error.FFmpegError, EOFError) as exc:
             raise InputError(
@@ -211,11 +231,33 @@ class VideoReader:
         if self.planar and not turns and frame.format.name == "yuv420p" and frame.color_range != 2:
             y, u, v = (_plane(plane, width, height) for plane, (width, height) in zip(frame.planes, _plane_sizes(frame)))
             return Yuv420(y, u, v)
-        rgb: np.ndarray = frame.to_ndarray(format="rgb24")
+        rgb: np.ndarray = self._rgb(frame, turns)
         if turns:
             # Display matrix rotates counter-clockwise; so does np.rot90.
             rgb = np.ascontiguousarray(np.rot90(rgb, turns))
         return rgb
+
+    def _rgb(self, frame: av.VideoFrame, turns: int) -> np.ndarray:
+        """The frame as RGB, shrunk by a whole factor towards ``fit`` (an upright box)."""
+        factor = self._shrink_factor(frame.width, frame.height, turns)
+        if factor == 1:
+            return frame.to_ndarray(format="rgb24")
+        width, height = frame.width // factor, frame.height // factor
+        if frame.format.name == "yuv420p" and frame.color_range != 2 and width % 4 == 0 and height % 4 == 0:
+            planes = (_plane(plane, w, h) for plane, (w, h) in zip(frame.planes, _plane_sizes(frame)))
+            return Yuv420(*planes).shrunk(factor).to_rgb()
+        return frame.to_ndarray(format="rgb24", width=width // 2 * 2, height=height // 2 * 2, interpolation="AREA")
+
+    def _shrink_factor(self, width: int, height: int, turns: int) -> int:
+        if self.fit is None:
+            return 1
+        box_w, box_h = self.fit if turns % 2 == 0 else self.fit[::-1]
+        return max(1, min(width // max(1, box_w), height // max(1, box_h)))
+
+    @property
+    def frame_fps(self) -> float:
+        """Frames a second this reader yields: the video's rate, or ``max_fps`` when lower."""
+        return min(self.fps, self.max_fps) if self.max_fps else self.fps
 
     def __iter__(self) -> Iterator[VideoFrame]:
         """Yield frames in order. The reader is a stream: it can be iterated once."""

@@ -32,6 +32,19 @@ class Yuv420:
         """The whole frame as RGB uint8 (for drawing; analysis uses ``warp_to_rgb``)."""
         return _i420_to_rgb(self.y, self.u, self.v)
 
+    def shrunk(self, factor: int) -> Yuv420:
+        """The frame ``factor`` times smaller each way (area averaging: each output pixel is the
+        mean of a ``factor`` x ``factor`` block, OpenCV's fast path for whole factors)."""
+        if factor == 1:
+            return self
+        height, width = self.y.shape
+
+        def area(plane: np.ndarray, w: int, h: int) -> np.ndarray:
+            return cv2.resize(plane, (w, h), interpolation=cv2.INTER_AREA)
+
+        return Yuv420(area(self.y, width // factor, height // factor), area(self.u, width // factor // 2, height // factor // 2),
+                      area(self.v, width // factor // 2, height // factor // 2))  # fmt: skip
+
 
 Image = np.ndarray | Yuv420
 
