@@ -3,6 +3,7 @@ recording, online DTW) in threads, with no Qt. ``Session`` is the API; see its m
 for the state machine and ``stages`` for the threads and how they hand work on."""
 
 from dancelike.engine.events import (
+    AnalysisLoad,
     CameraLost,
     EventQueue,
     Finished,
@@ -20,6 +21,6 @@ from dancelike.engine.result import (
 from dancelike.engine.session import Session
 
 __all__ = [
-    "CameraLost", "EventQueue", "Finished", "FrameScored", "MoveRating", "RecorderFailed", "Session",
+    "AnalysisLoad", "CameraLost", "EventQueue", "Finished", "FrameScored", "MoveRating", "RecorderFailed", "Session",
     "SessionResult", "SessionState", "SessionStatus", "StageFailed", "StateChanged",
 ]  # fmt: skip

@@ -89,6 +89,16 @@ class RecorderFailed:
 
 
 @dataclass(frozen=True)
+class AnalysisLoad:
+    """The analysers fell behind (``busy``: the computer is busy, fewer frames are scored) or
+    caught up again; ``analysed_fps`` is the rate they managed over the last seconds."""
+
+    busy: bool
+    analysed_fps: float
+    droppable = False
+
+
+@dataclass(frozen=True)
 class Finished:
     """The last event of a session: its result (``result.error`` is set when it FAILED)."""
 
@@ -96,7 +106,7 @@ class Finished:
     droppable = False
 
 
-Event = Union[FrameScored, StateChanged, CameraLost, RecorderFailed, Finished]  # noqa: UP007 - a runtime alias
+Event = Union[FrameScored, StateChanged, CameraLost, RecorderFailed, AnalysisLoad, Finished]  # noqa: UP007 - a runtime alias
 EventCallback = Callable[[Event], None]
 
 

@@ -26,7 +26,6 @@ wake the session thread, except ``wait()``, which waits for the result (never ca
 
 from __future__ import annotations
 
-import bisect
 import threading
 import time
 from pathlib import Path
@@ -37,6 +36,7 @@ import cv2
 import numpy as np
 
 from dancelike.engine.events import (
+    AnalysisLoad,
     CameraLost,
     Dispatcher,
     EventCallback,
@@ -45,7 +45,9 @@ from dancelike.engine.events import (
     RecorderFailed,
     StateChanged,
 )
+from dancelike.engine.load import LoadWatch
 from dancelike.engine.metrics import ThreadCpu, current_rss_mb
+from dancelike.engine.practice import PracticeControls
 from dancelike.engine.result import (
     EndReason,
     SessionResult,
@@ -65,7 +67,6 @@ from dancelike.media.video import VideoReader
 from dancelike.pipeline.reference import cached_chance, reference_beats
 from dancelike.scoring.calibration import Chance
 from dancelike.scoring.mirror import Mirror
-from dancelike.scoring.moves import Move
 from dancelike.store import analysis_cache
 from dancelike.vision.body import BodyFrame
 
@@ -75,8 +76,6 @@ END_TOLERANCE = 0.5
 TAIL_SECONDS = 0.3
 #: How long the analysers may take to load their models before the session fails.
 READY_TIMEOUT = 60.0
-#: ``previous_move`` within this long (seconds) of a move's start goes to the move before.
-PREVIOUS_GRACE = 1.0
 #: A looped move jumps back this early (seconds) so its last beat is not cut by the watch's 20 Hz.
 LOOP_EARLY = 0.03
 #: The longest camera-plus-audio latency a calibration can hand the session (seconds).
@@ -84,7 +83,7 @@ MAX_LATENCY = 2.0
 _JOIN = 10.0
 
 
-class Session:
+class Session(PracticeControls):
     """A live session: ``reference`` (a video file) danced along in front of ``camera``.
 
     ``camera`` is a ``--camera`` spec (``"0"``, a video file, ``"demo"``) or a ``Camera`` (the
@@ -163,6 +162,8 @@ class Session:
         self._end_position = 0.0
         self._recorder_reported = False
         self.cpu = ThreadCpu()
+        self._user_load, self._ref_load = LoadWatch(), LoadWatch()
+        self.busy = False  # the analysers are falling behind (engine/load.py)
 
     # --- control (any thread) ----------------------------------------------------------------
 
@@ -215,80 +216,6 @@ class Session:
         if self._dispatcher is not None and not self._dispatcher.join(timeout):
             return None
         return self._result
-
-    # --- practice (any thread; RUNNING or PAUSED) ----------------------------------------------
-
-    @property
-    def moves(self) -> list[Move]:
-        """The reference's moves (known once the session is RUNNING; empty before)."""
-        return list(self.scorer.moves) if self.scorer is not None else []
-
-    def current_move(self) -> int | None:
-        """The index of the move playing now (None before RUNNING or without moves)."""
-        if self.player is None or not self.moves:
-            return None
-        starts = [move.start for move in self.moves]
-        return max(0, bisect.bisect_right(starts, self.player.position() + 1e-6) - 1)
-
-    def seek(self, position: float) -> bool:
-        """Jump the reference (and the music) to ``position`` seconds. The dancing from here is a
-        new take: the final report judges each moment on the latest take that danced it."""
-        with self._lock:
-            if self._state not in (SessionState.RUNNING, SessionState.PAUSED) or self.player is None:
-                return False
-            self.player.seek(min(max(0.0, position), self.duration))
-        return True
-
-    def seek_to_move(self, index: int) -> bool:
-        """Jump to the start of move ``index`` (clamped to the first and last move)."""
-        moves = self.moves
-        if not moves:
-            return False
-        move = moves[min(max(0, index), len(moves) - 1)]
-        if self._loop is not None:
-            self._loop = moves.index(move)
-        return self.seek(move.start)
-
-    def next_move(self) -> bool:
-        current = self.current_move()
-        return current is not None and self.seek_to_move(current + 1)
-
-    def previous_move(self) -> bool:
-        """Back to the start of this move, or to the previous one if it has only just begun."""
-        current = self.current_move()
-        if current is None or self.player is None:
-            return False
-        just_begun = self.player.position() - self.moves[current].start < PREVIOUS_GRACE
-        return self.seek_to_move(current - 1 if just_begun else current)
-
-    def set_speed(self, rate: float) -> bool:
-        """Practice speed 0.5-1.0 (music time-stretched as chosen by ``stretch``); the live
-        scores and the report compare the dancer with the reference as it was played."""
-        with self._lock:
-            if self._state not in (SessionState.RUNNING, SessionState.PAUSED) or self.player is None:
-                return False
-            self.player.set_rate(rate)
-        return True
-
-    @property
-    def speed(self) -> float:
-        return self.clock.rate
-
-    def loop_move(self, index: int | None) -> bool:
-        """Loop move ``index`` (jumping to its start now) until ``loop_move(None)``."""
-        if index is None:
-            self._loop = None
-            return True
-        if not self.moves:
-            return False
-        index = min(max(0, index), len(self.moves) - 1)
-        self._loop = index
-        current = self.current_move()
-        return True if current == index else self.seek(self.moves[index].start)
-
-    @property
-    def looping(self) -> int | None:
-        return self._loop
 
     def user_body(self) -> tuple[BodyFrame, float] | None:
         """The newest analysis of the dancer as ``(body, capture time)`` (for the UI's overlays)."""
@@ -438,6 +365,7 @@ class Session:
             self._wake.clear()
             if time.perf_counter() - last_sample > 0.5:
                 self.cpu.sample()
+                self._watch_load()
                 last_sample = time.perf_counter()
             if self._errors or self._stop_requested:
                 return
@@ -461,6 +389,19 @@ class Session:
             if (self.player.finished and (position >= self.duration + TAIL_SECONDS or camera_done is not None)) or late:
                 self._end, self._reason = EndReason.ENDED, "the dance ended"
                 return
+
+    def _watch_load(self) -> None:
+        """Tell the user when a busy computer leaves the analysers short of frames (``load``)."""
+        user, ref, player, now = self._user, self._ref, self.player, self.clock.now()
+        if user is None or ref is None or player is None:
+            return
+        changed = [self._user_load.sample(now, user.analysed, self._analysis_box.put_count - user.paused)]
+        if ref.tracker is not None:
+            changed.append(self._ref_load.sample(now, ref.analysed, ref.presented + player.dropped_late))
+        busy = self._user_load.busy or self._ref_load.busy
+        if any(c is not None for c in changed) and busy != self.busy:
+            self.busy = busy
+            self.events.put(AnalysisLoad(busy, min(self._user_load.analysed_fps, self._ref_load.analysed_fps if ref.tracker else 1e9)))
 
     def _report_recorder(self) -> None:
         if self.recorder is None or self._recorder_reported or self.recorder.error is None:

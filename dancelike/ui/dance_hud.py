@@ -61,6 +61,10 @@ class DanceHud(QFrame):
         self.part_bars = PartBars(size_pt=13, flag_weakest=True)
         layout.addWidget(self.part_bars)
         layout.addStretch(1)
+        self.busy_label = QLabel("")
+        self.busy_label.setWordWrap(True)
+        set_role(self.busy_label, "muted")
+        layout.addWidget(self.busy_label)
         self.alert_label = QLabel("")
         self.alert_label.setWordWrap(True)
         set_role(self.alert_label, "error")
@@ -79,6 +83,7 @@ class DanceHud(QFrame):
         self.move_label.setText("")
         self.limb_label.setText("Which limb is off")
         self.alert_label.hide()
+        self.busy_label.hide()
 
     def show_frame(self, event: FrameScored, settled: bool, lag: float) -> None:
         """One scored frame: the running score, the (smoothed) lag once it has settled, the limbs."""
@@ -95,6 +100,11 @@ class DanceHud(QFrame):
             self.part_bars.set_scores(event.parts)
             weakest = self.part_bars.weakest()
             self.limb_label.setText(f"Watch your {GROUP_LABELS[weakest].lower()}" if weakest else "Every limb on track")
+
+    def show_busy(self, busy: bool, text: str) -> None:
+        """A passing notice (the computer is busy): shown while it lasts, beside any alert."""
+        self.busy_label.setText(text)
+        self.busy_label.setVisible(busy)
 
     def alert(self, text: str) -> None:
         self.alert_label.setText(text)

@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from dancelike.engine import (
+    AnalysisLoad,
     CameraLost,
     FrameScored,
     RecorderFailed,
     SessionResult,
     SessionState,
 )
+from dancelike.engine.load import BUSY_MESSAGE
 from dancelike.media.camera import CameraKind, CapturedFrame
 from dancelike.store.db import Choreography, SessionRecord, Store
 from dancelike.ui.dance_controller import DanceController, DancePhase
@@ -284,6 +286,7 @@ class DanceView(QWidget):
         bridge.frame_scored.connect(self._scored)
         bridge.camera_lost.connect(self._camera_lost)
         bridge.recorder_failed.connect(self._recorder_failed)
+        bridge.load_changed.connect(self._load_changed)
         self.stage.placeholder = "Your camera" if kind is CameraKind.DEVICE else "The dancer joins when the music starts"
 
     def _show_countdown(self, text: str | None) -> None:
@@ -381,6 +384,9 @@ class DanceView(QWidget):
     def _recorder_failed(self, event: RecorderFailed) -> None:
         self._alert(f"Recording stopped: {event.message}. Your score is still kept; to record next time, free some disk space "
                     "or choose another data folder in Settings.")  # fmt: skip
+
+    def _load_changed(self, event: AnalysisLoad) -> None:
+        self.hud.show_busy(event.busy, f"{BUSY_MESSAGE} ({event.analysed_fps:.0f} a second)")
 
     def _alert(self, text: str) -> None:
         self.hud.alert(text)

@@ -18,6 +18,7 @@ import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from dancelike.engine import (
+    AnalysisLoad,
     CameraLost,
     Finished,
     FrameScored,
@@ -47,6 +48,7 @@ class SessionBridge(QObject):
     state_changed = Signal(object)
     camera_lost = Signal(object)
     recorder_failed = Signal(object)
+    load_changed = Signal(object)
     finished = Signal(object)
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
@@ -121,6 +123,8 @@ class SessionBridge(QObject):
                 self.camera_lost.emit(event)
             elif isinstance(event, RecorderFailed):
                 self.recorder_failed.emit(event)
+            elif isinstance(event, AnalysisLoad):
+                self.load_changed.emit(event)
             elif isinstance(event, Finished):
                 self._timer.stop()
                 self.result = event.result

@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from dancelike.engine import SessionState
+from dancelike.engine import AnalysisLoad, SessionState
 from dancelike.media.clock import WallClockSink
 from dancelike.media.video import VideoReader
 from dancelike.pipeline.analysis import AnalysisPool
@@ -154,6 +154,11 @@ def test_a_session_reaches_results_with_snapshots_and_a_replay(qtbot: object, st
     qtbot.waitUntil(lambda: view.stage.camera is not None and view.hud.score_ring._score is not None, timeout=5000)  # type: ignore[attr-defined]
     assert NO_AUDIO_NOTE in view.note.text()  # this machine has no sound card: the view says so
     assert view.stage.reference is not None and view.stage.moves and "of" in view.hud.move_label.text()
+    # a busy computer: the engine says so, the HUD shows it while it lasts
+    bridge.load_changed.emit(AnalysisLoad(True, 14.0))
+    assert view.hud.busy_label.isVisibleTo(view) and "busy: scoring fewer frames (14 a second)" in view.hud.busy_label.text()
+    bridge.load_changed.emit(AnalysisLoad(False, 29.0))
+    assert not view.hud.busy_label.isVisibleTo(view)
     with qtbot.waitSignal(view.finished, timeout=SESSION_MS) as finished:  # type: ignore[attr-defined]
         pass
     (session_id,) = finished.args
