@@ -16,8 +16,12 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from dancelike.store.db import Store
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
@@ -74,6 +78,15 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("DANCELIKE_HOME", str(home))
     return home
+
+
+@pytest.fixture
+def store(data_home: Path) -> Iterator[Store]:
+    """The history in the temporary data folder, closed after the test."""
+    from dancelike.store.db import Store
+
+    with Store() as opened:
+        yield opened
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,6 +23,10 @@ SECONDS = 6.0
 START = 2.0
 
 
+#: Analysis caches and sessions go to a temporary data folder (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("data_home")
+
+
 @pytest.fixture(scope="module")
 def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("hd")
@@ -32,13 +35,6 @@ def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     render_performance(paths["good"], "groove", Dancer(offset=0.15, sloppiness=0.3, seed=1), Scene(person=2, room=1, x=0.42, size=0.64),
                        duration=SECONDS, start=START)  # fmt: skip
     return paths
-
-
-@pytest.fixture(autouse=True)
-def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    home = tmp_path / "home"
-    monkeypatch.setenv("DANCELIKE_HOME", str(home))
-    yield home
 
 
 @pytest.mark.slow

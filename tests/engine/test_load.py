@@ -7,7 +7,6 @@ every camera frame carry on; the frames analysed are spread evenly; the session 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -47,6 +46,10 @@ def test_a_slow_camera_is_not_a_busy_computer() -> None:
 SECONDS = 6.0
 
 
+#: Analysis caches and sessions go to a temporary data folder (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("data_home")
+
+
 @pytest.fixture(scope="module")
 def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("load")
@@ -54,12 +57,6 @@ def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     render_performance(paths["reference"], "groove", Dancer(), Scene(person=0, room=0), duration=SECONDS, start=2.0)
     render_performance(paths["good"], "groove", Dancer(offset=0.15, seed=1), Scene(person=2, room=1, x=0.42, size=0.64), duration=SECONDS, start=2.0)
     return paths
-
-
-@pytest.fixture(autouse=True)
-def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    monkeypatch.setenv("DANCELIKE_HOME", str(tmp_path / "home"))
-    yield tmp_path / "home"
 
 
 @pytest.mark.slow

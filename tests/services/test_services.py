@@ -12,7 +12,6 @@ import json
 import shutil
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import cv2
@@ -38,19 +37,6 @@ from dancelike.store.db import Store
 from dancelike.synth.choreography import choreography
 from dancelike.synth.motion import Dancer
 from dancelike.synth.performance import Scene, render_frames, render_performance
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "home"
-    monkeypatch.setenv("DANCELIKE_HOME", str(folder))
-    return folder
-
-
-@pytest.fixture
-def store(home: Path) -> Iterator[Store]:
-    with Store() as opened:
-        yield opened
 
 
 @pytest.fixture(scope="module")

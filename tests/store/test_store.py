@@ -10,7 +10,6 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,25 +19,11 @@ from dancelike.errors import InputError
 from dancelike.store import db
 from dancelike.store.db import Store
 
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "home"
-    monkeypatch.setenv("DANCELIKE_HOME", str(folder))
-    return folder
-
-
-@pytest.fixture
-def store(home: Path) -> Iterator[Store]:
-    with Store() as opened:
-        yield opened
-
-
 # --- schema and migrations ---------------------------------------------------------------
 
 
-def test_schema_wal_foreign_keys_and_version(store: Store, home: Path) -> None:
-    assert store.path == home / "dancelike.db" and store.path.is_file()
+def test_schema_wal_foreign_keys_and_version(store: Store, data_home: Path) -> None:
+    assert store.path == data_home / "dancelike.db" and store.path.is_file()
     assert store.version == len(db.MIGRATIONS) == 2
     raw = sqlite3.connect(store.path)
     try:
@@ -55,7 +40,7 @@ def test_schema_wal_foreign_keys_and_version(store: Store, home: Path) -> None:
         store.begin_session(999, {})
 
 
-def test_migration_from_an_older_version_keeps_every_row(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_migration_from_an_older_version_keeps_every_row(data_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with Store() as old:
         clip = add(old, "Old clip")
         first = old.begin_session(clip.id, {"mirror": "on"})
@@ -76,7 +61,7 @@ def test_migration_from_an_older_version_keeps_every_row(home: Path, monkeypatch
         assert new.session_settings(first.id) == {"mirror": "on"} and len(new.orphans()) == 1
 
 
-def test_a_failed_migration_step_keeps_the_steps_before_it(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_migration_step_keeps_the_steps_before_it(data_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     Store().close()
 
     def v3(conn: sqlite3.Connection) -> None:
@@ -89,7 +74,7 @@ def test_a_failed_migration_step_keeps_the_steps_before_it(home: Path, monkeypat
     monkeypatch.setattr(db, "MIGRATIONS", [*db.MIGRATIONS, v3, v4])
     with pytest.raises(RuntimeError, match="bad v4"):
         Store()
-    raw = sqlite3.connect(home / "dancelike.db")
+    raw = sqlite3.connect(data_home / "dancelike.db")
     try:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == 3  # v3 committed with its bump
         assert "notes" not in {row[1] for row in raw.execute("PRAGMA table_info(sessions)")}  # v4 rolled back
@@ -97,11 +82,11 @@ def test_a_failed_migration_step_keeps_the_steps_before_it(home: Path, monkeypat
         raw.close()
 
 
-def test_newer_or_damaged_databases(home: Path, tmp_path: Path) -> None:
+def test_newer_or_damaged_databases(data_home: Path, tmp_path: Path) -> None:
     """A newer database is refused in one line; a damaged one is set aside and rebuilt
     (tests/reliability/test_damaged_files.py has the bad page, truncation and full disk)."""
     Store().close()
-    raw = sqlite3.connect(home / "dancelike.db")
+    raw = sqlite3.connect(data_home / "dancelike.db")
     raw.execute("PRAGMA user_version = 99")
     raw.close()
     with pytest.raises(InputError, match="newer DanceLike"):

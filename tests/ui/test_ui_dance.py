@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import shutil
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -57,12 +56,6 @@ def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         analysis, _ = analyse_reference(str(paths["reference"]), pool, False, None)
     analysis_cache.save(analysis_cache.content_key(paths["reference"]), analysis, paths["cache"])
     return paths
-
-
-@pytest.fixture
-def store(data_home: Path) -> Iterator[Store]:
-    with Store() as opened:
-        yield opened
 
 
 @pytest.fixture

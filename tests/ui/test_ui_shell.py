@@ -11,7 +11,6 @@ import importlib.machinery
 import sys
 import threading
 import types
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -44,12 +43,6 @@ def clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("shell") / "salsa_basics.mp4"
     render_performance(path, "groove", Dancer(), Scene(width=320, height=240), duration=2.0, start=2.0)
     return path
-
-
-@pytest.fixture
-def store(data_home: Path) -> Iterator[Store]:
-    with Store() as opened:
-        yield opened
 
 
 @pytest.fixture
