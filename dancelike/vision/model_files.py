@@ -12,10 +12,12 @@ from pathlib import Path
 
 from dancelike.errors import SetupError
 
-#: File name -> SHA-256 of the model as shipped in the mediapipe==0.10.14 wheel.
+#: File name -> SHA-256 of the model as shipped in the mediapipe==0.10.14 wheel, and of the one
+#: derived from it here (``pose_landmark_full_int8mix``: scripts/make_int8_landmarks.py).
 MODEL_SHA256: dict[str, str] = {
     "pose_detection.tflite": "9ba9dd3d42efaaba86b4ff0122b06f29c4122e756b329d89dca1e297fd8f866c",
     "pose_landmark_full.tflite": "e9a5c5cb17f736fafd4c2ec1da3b3d331d6edbe8a0d32395855aeb2cdfd64b9f",
+    "pose_landmark_full_int8mix.tflite": "7bf3613003762b318035cbc76f2cb2ae887901cb5f673491f922014867f393d0",
     "selfie_segmentation.tflite": "9ee168ec7c8f2a16c56fe8e1cfbc514974cbbb7e434051b455635f1bd1462f5c",
 }
 

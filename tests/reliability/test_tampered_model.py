@@ -14,6 +14,7 @@ from reliability_helpers import make_clip, run
 from dancelike.errors import SetupError
 from dancelike.pipeline.analysis import AnalysisPool
 from dancelike.vision import model_files
+from dancelike.vision.landmarks import LANDMARK_MODEL
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -26,7 +27,7 @@ def _tampered_install(folder: Path) -> Path:
     for model in (REPO / "models").glob("*.tflite"):
         shutil.copy(model, models / model.name)
     (models / "__init__.py").write_text("")
-    landmark = models / "pose_landmark_full.tflite"
+    landmark = models / LANDMARK_MODEL  # the one the tracker runs
     data = bytearray(landmark.read_bytes())
     data[len(data) // 2] ^= 0xFF
     landmark.write_bytes(bytes(data))
@@ -42,7 +43,7 @@ def test_a_tampered_model_is_one_line_with_any_number_of_workers(tmp_path: Path,
     assert result.returncode == 1, result.stderr  # an incomplete installation (README: exit codes)
     assert "Traceback" not in result.stderr and "BrokenProcessPool" not in result.stderr, result.stderr
     lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1 and "model file altered" in lines[0] and "pose_landmark_full.tflite" in lines[0], result.stderr
+    assert len(lines) == 1 and "model file altered" in lines[0] and LANDMARK_MODEL in lines[0], result.stderr
 
 
 def test_the_pool_checks_the_models_before_starting_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
