@@ -53,10 +53,11 @@ class Capacity:
         return self.pairs / self.seconds if self.seconds > 0 else 0.0
 
 
-def _frames(path: Path, count: int, reference: bool = False) -> Iterator[tuple[float, np.ndarray]]:
-    """The first ``count`` frames; a reference read as a live session reads it (``LIVE_REFERENCE``)."""
+def _frames(path: Path, count: int, reference: bool = False, one_thread: bool = False) -> Iterator[tuple[float, np.ndarray]]:
+    """The first ``count`` frames; a reference read as a live session reads it (``LIVE_REFERENCE``),
+    on one decoding thread when ``one_thread`` (the baseline: nothing runs beside it)."""
     options = LIVE_REFERENCE if reference else {}
-    threads = options.get("decode_threads", 1)
+    threads = 1 if one_thread else options.get("decode_threads", 1)
     with VideoReader(path, threads, max_fps=options.get("max_fps"), fit=options.get("fit")) as reader:
         for k, frame in enumerate(reader):
             if k >= count:
@@ -100,7 +101,7 @@ def sequential(reference: Path, camera: Path, count: int) -> Capacity:
             raise work.recorder.error or RuntimeError("recorder failed")
         started = time.perf_counter()
         pairs = 0
-        for k, ((t, rgb), (rt, ref_rgb)) in enumerate(zip(_frames(camera, count), _frames(reference, count, reference=True))):
+        for k, ((t, rgb), (rt, ref_rgb)) in enumerate(zip(_frames(camera, count), _frames(reference, count, reference=True, one_thread=True))):
             work.record(k, t, rgb)
             while work.recorder.frames_in <= k and work.recorder.error is None:
                 time.sleep(0.0002)  # the encoder runs; nothing else does
