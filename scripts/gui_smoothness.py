@@ -20,6 +20,7 @@ from pathlib import Path
 if __name__ == "__main__":
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    USER_HOME = os.environ.get("DANCELIKE_HOME")  # where the bench videos are kept
     os.environ["DANCELIKE_HOME"] = tempfile.mkdtemp(prefix="dancelike-hd-gui-")
 
 from PySide6.QtCore import QSettings
@@ -41,7 +42,11 @@ def main() -> int:
     parser.add_argument("--shot", default="out/hd-dance.png", help="where to save the dance screen")
     args = parser.parse_args()
     register_synthetic_cameras()
-    reference, camera = bench_videos(max(30.0, args.seconds + 5), sys.stderr, HD)
+    app_home = os.environ.pop("DANCELIKE_HOME")
+    if USER_HOME:
+        os.environ["DANCELIKE_HOME"] = USER_HOME
+    reference, camera = bench_videos(max(30.0, args.seconds + 5), sys.stderr, HD)  # rendered once, in the user's data folder
+    os.environ["DANCELIKE_HOME"] = app_home
     app = QApplication(sys.argv[:1])
     apply_theme(app)
     settings = AppSettings(QSettings(str(Path(os.environ["DANCELIKE_HOME"]) / "settings.ini"), QSettings.Format.IniFormat))

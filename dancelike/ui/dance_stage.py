@@ -93,6 +93,20 @@ def draw_ghost(rgb: np.ndarray, user: BodyFrame, reference: BodyFrame, mirrored:
     return cv2.addWeighted(layer, 0.55, out, 0.45, 0)
 
 
+#: The camera picture is drawn at about the size it is ever shown (half the stage at most): a
+#: 720p webcam frame is halved before the overlays are drawn on it, since they cost per pixel
+#: (measured: the ghost and the part colours took 75% of the GUI thread at 720p, 13 pictures a second).
+CAMERA_SHOWN = (640, 360)
+
+
+def shrink_for_display(rgb: np.ndarray, fit: tuple[int, int] = CAMERA_SHOWN) -> np.ndarray:
+    """``rgb`` made smaller by the largest whole factor that keeps it at least ``fit`` (area
+    averaging, OpenCV's fast path for whole factors); as it is when that factor is 1."""
+    height, width = rgb.shape[:2]
+    factor = max(1, min(width // fit[0], height // fit[1]))
+    return rgb if factor == 1 else cv2.resize(rgb, (width // factor, height // factor), interpolation=cv2.INTER_AREA)
+
+
 def compose_camera(
     rgb: np.ndarray,
     body: BodyFrame | None,

@@ -42,7 +42,7 @@ from dancelike.media.camera import CameraKind, CapturedFrame
 from dancelike.store.db import Choreography, SessionRecord, Store
 from dancelike.ui.dance_controller import DanceController, DancePhase
 from dancelike.ui.dance_hud import DanceHud, MessageCard
-from dancelike.ui.dance_stage import StageWidget, StripMove, compose_camera, to_qimage
+from dancelike.ui.dance_stage import StageWidget, StripMove, compose_camera, shrink_for_display, to_qimage
 from dancelike.ui.qt_audio import make_audio_sink
 from dancelike.ui.session_bridge import SessionBridge
 from dancelike.ui.settings import AppSettings
@@ -358,7 +358,7 @@ class DanceView(QWidget):
         ghost = None
         if body is not None and "ghost" in overlays:
             ghost = bridge.reference_body(latest.ref_time if latest is not None else self.stage.position)
-        rgb = compose_camera(frame.rgb, body, overlays, latest.parts if latest is not None else None, bool(latest and latest.mirrored), ghost)
+        rgb = compose_camera(shrink_for_display(frame.rgb), body, overlays, latest.parts if latest is not None else None, bool(latest and latest.mirrored), ghost)
         if self._selfie:  # a webcam is shown as a mirror, the way people see themselves
             rgb = rgb[:, ::-1]
         self.stage.camera = to_qimage(rgb)

@@ -319,3 +319,16 @@ def test_import_dance_results_history_and_after_a_restart(qtbot: object, data_ho
         assert again.results.title.text() == store.choreography(choreography_id).title  # type: ignore[union-attr]
         again.close()
         qtbot.waitUntil(lambda: engine_threads() == [], timeout=15_000)  # type: ignore[attr-defined]
+
+
+def test_the_camera_picture_is_drawn_at_about_its_shown_size() -> None:
+    """A 720p webcam frame is halved before the overlays are drawn (they cost per pixel); a VGA
+    one is drawn as it is."""
+    from dancelike.ui.dance_stage import shrink_for_display
+
+    hd = np.zeros((720, 1280, 3), np.uint8)
+    hd[:, 640:] = 200
+    shown = shrink_for_display(hd)
+    assert shown.shape == (360, 640, 3) and shown[:, :318].max() == 0 and shown[:, 322:].min() == 200
+    vga = np.zeros((480, 640, 3), np.uint8)
+    assert shrink_for_display(vga) is vga
