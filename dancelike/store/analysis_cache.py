@@ -26,7 +26,7 @@ from dancelike.vision.video_analysis import VideoAnalysis
 DAMAGED = (OSError, ValueError, KeyError, IndexError, EOFError, zipfile.BadZipFile, zlib.error)
 
 #: Bump when the analysis (models, tracking, part map) changes what it produces.
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2  # 2: the int8 landmark model (pose_landmark_full_int8mix)
 
 
 def content_key(path: str | Path) -> str:
