@@ -335,7 +335,3 @@ class DanceController(QObject):
             self.store.delete_session(session_id)
         except Exception:  # noqa: BLE001 - then it is only marked cancelled
             self.store.complete_session(session_id, status="cancelled", score=None, grade=None, duration=None, parts={})
-
-    @property
-    def counting_down(self) -> bool:
-        return self._timer.isActive()
