@@ -102,6 +102,12 @@ def _plane(plane: av.video.plane.VideoPlane, width: int, height: int) -> np.ndar
     return rows[:height, :width]
 
 
+def shrink_factor(width: int, height: int, fit: tuple[int, int]) -> int:
+    """The largest whole factor a width x height picture can be shrunk by and stay at least
+    ``fit`` (1: not at all). Whole factors make area averaging cheap and sharp."""
+    return max(1, min(width // max(1, fit[0]), height // max(1, fit[1])))
+
+
 class VideoReader:
     """Decode a video file frame by frame (single pass), as upright RGB with timestamps.
 
@@ -251,8 +257,7 @@ class VideoReader:
     def _shrink_factor(self, width: int, height: int, turns: int) -> int:
         if self.fit is None:
             return 1
-        box_w, box_h = self.fit if turns % 2 == 0 else self.fit[::-1]
-        return max(1, min(width // max(1, box_w), height // max(1, box_h)))
+        return shrink_factor(width, height, self.fit if turns % 2 == 0 else (self.fit[1], self.fit[0]))
 
     @property
     def frame_fps(self) -> float:

@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, Q
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from dancelike.media.overlay import draw_body
+from dancelike.media.video import shrink_factor
 from dancelike.pipeline.replay import colors_by_score
 from dancelike.scoring.poses import GROUPS, MIRROR_PARTS, body_origin_and_scale
 from dancelike.ui.theme import COLORS, font, score_color
@@ -103,7 +104,7 @@ def shrink_for_display(rgb: np.ndarray, fit: tuple[int, int] = CAMERA_SHOWN) -> 
     """``rgb`` made smaller by the largest whole factor that keeps it at least ``fit`` (area
     averaging, OpenCV's fast path for whole factors); as it is when that factor is 1."""
     height, width = rgb.shape[:2]
-    factor = max(1, min(width // fit[0], height // fit[1]))
+    factor = shrink_factor(width, height, fit)
     return rgb if factor == 1 else cv2.resize(rgb, (width // factor, height // factor), interpolation=cv2.INTER_AREA)
 
 
