@@ -66,6 +66,35 @@ def choose_detection(detections: list[Detection], width: int, height: int) -> De
 TRACKER_MODELS = (DETECTOR_MODEL, LANDMARK_MODEL)
 
 
+class Follow:
+    """One followed body: where to look for it next and its landmark filters."""
+
+    def __init__(self) -> None:
+        self.roi: Roi | None = None
+        self._step = 0
+        self._smoother = LandmarkSmoother(*_LANDMARK_SMOOTHING)
+        self._aux_smoother = LandmarkSmoother(*_AUX_SMOOTHING)
+
+    def reset(self) -> None:
+        """Forget the body (lost, or a jump the filters must not smooth over)."""
+        self.roi = None
+        self._smoother.reset()
+        self._aux_smoother.reset()
+
+    def accept(self, result: LandmarkResult, smooth: bool, keep_roi: bool = True) -> tuple[np.ndarray, np.ndarray]:
+        """The frame's smoothed landmarks and visibility; the next frame's ROI follows them."""
+        points, visibility = result.points[:NUM_LANDMARKS], result.visibility[:NUM_LANDMARKS]
+        aux = result.points[NUM_LANDMARKS : NUM_LANDMARKS + 2]
+        if smooth:
+            self._step += 1
+            clock = self._step / _FILTER_FPS
+            points, visibility = self._smoother.apply(clock, points, visibility)
+            aux, _ = self._aux_smoother.apply(clock, aux, result.visibility[NUM_LANDMARKS : NUM_LANDMARKS + 2])
+        if keep_roi:
+            self.roi = roi_from_alignment_points(aux[0, :2], aux[1, :2])
+        return points, visibility
+
+
 class PoseTracker:
     """Turns frames into ``BodyFrame``s; one instance per thread and per video.
 
@@ -81,24 +110,21 @@ class PoseTracker:
         self.smooth = smooth and not static
         self.with_parts = with_parts
         self.times = StageTimes()
-        self._roi: Roi | None = None
-        self._step = 0
-        self._smoother = LandmarkSmoother(*_LANDMARK_SMOOTHING)
-        self._aux_smoother = LandmarkSmoother(*_AUX_SMOOTHING)
+        self._follow = Follow()
 
     def reset(self) -> None:
         """Forget the tracked body (e.g. after a seek)."""
-        self._roi = None
-        self._smoother.reset()
-        self._aux_smoother.reset()
+        self._follow.reset()
+
+    def _detect(self, image: Image) -> list[Detection]:
+        start = time.perf_counter()
+        detections = self.detector.detect(image)
+        self.times.add("detector", time.perf_counter() - start)
+        return detections
 
     def _detect_roi(self, image: Image) -> Roi | None:
-        start = time.perf_counter()
-        detection = choose_detection(self.detector.detect(image), image.shape[1], image.shape[0])
-        self.times.add("detector", time.perf_counter() - start)
-        if detection is None:
-            return None
-        return roi_from_alignment_points(detection.keypoints[0], detection.keypoints[1])
+        detection = choose_detection(self._detect(image), image.shape[1], image.shape[0])
+        return None if detection is None else detection_roi(detection)
 
     def _run_landmarks(self, image: Image, roi: Roi) -> LandmarkResult:
         start = time.perf_counter()
@@ -114,7 +140,7 @@ class PoseTracker:
     def process(self, image: Image, t: float = 0.0) -> BodyFrame:
         """Find the body in one frame (RGB array or planar YUV) taken at ``t`` seconds."""
         height, width = image.shape[:2]
-        roi = None if self.static else self._roi
+        roi = None if self.static else self._follow.roi
         result = self._run_landmarks(image, roi) if roi is not None else None
         if result is None or result.presence < PRESENCE_THRESHOLD:
             roi = self._detect_roi(image)
@@ -122,17 +148,11 @@ class PoseTracker:
         if result is None or result.presence < PRESENCE_THRESHOLD:
             self.reset()
             return BodyFrame(t, width, height, presence=0.0 if result is None else result.presence)
+        return self._body_frame(result, self._follow, t, width, height)
 
-        points, visibility = result.points[:NUM_LANDMARKS], result.visibility[:NUM_LANDMARKS]
-        aux = result.points[NUM_LANDMARKS : NUM_LANDMARKS + 2]
-        if self.smooth:
-            self._step += 1
-            clock = self._step / _FILTER_FPS
-            points, visibility = self._smoother.apply(clock, points, visibility)
-            aux, _ = self._aux_smoother.apply(clock, aux, result.visibility[NUM_LANDMARKS : NUM_LANDMARKS + 2])
-        if not self.static:
-            self._roi = roi_from_alignment_points(aux[0, :2], aux[1, :2])
-
+    def _body_frame(self, result: LandmarkResult, follow: Follow, t: float, width: int, height: int) -> BodyFrame:
+        """The ``BodyFrame`` of an accepted landmark result (smoothed by ``follow``, with its part map)."""
+        points, visibility = follow.accept(result, self.smooth, keep_roi=not self.static)
         labels = None
         if self.with_parts:
             start = time.perf_counter()
@@ -140,3 +160,8 @@ class PoseTracker:
             self.times.add("part_map", time.perf_counter() - start)
         landmarks = np.column_stack([points, visibility]).astype(np.float32)
         return BodyFrame(t, width, height, landmarks, result.presence, result.roi, result.mask, labels)
+
+
+def detection_roi(detection: Detection) -> Roi:
+    """The landmark model's ROI for a detected person (from its hips and body-extent keypoints)."""
+    return roi_from_alignment_points(detection.keypoints[0], detection.keypoints[1])

@@ -1,0 +1,258 @@
+"""Every person in a video, each with a number that stays theirs through crossings.
+
+Each person is tracked as the single-person tracker tracks one body (the landmark model on
+an ROI that follows the body, the same filters), so one person alone is tracked exactly as
+before. On top of that:
+
+* The detector also runs now and then while people are tracked, to find newcomers: every
+  ``DETECT_ALONE`` frames while one person is in view (about 1 % more work), every
+  ``DETECT_GROUP`` frames while several are, and at once when someone is lost.
+* Two ROIs that settle on the same body (the landmark model follows the person in front
+  when two cross) are told apart: the one whose look and path fit that body keeps it; the
+  other person is *hidden*, and is looked for again where their motion says they went.
+* A detection nobody covers is matched to the hidden or lost people by a minimum-cost
+  assignment of position (where they were heading, the gate widening the longer they are
+  gone) and look (``identity.look``); otherwise it is a new person, up to ``max_people``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from dancelike.vision.body import BodyFrame
+from dancelike.vision.detector import Detection
+from dancelike.vision.frames import Image
+from dancelike.vision.identity import assign, look, look_distance
+from dancelike.vision.landmarks import PRESENCE_THRESHOLD, LandmarkResult
+from dancelike.vision.tracker import Follow, PoseTracker, detection_roi
+
+#: At most this many people are followed in one video.
+MAX_PEOPLE = 6
+#: Frames between detector runs while one person is tracked, and while several are.
+DETECT_ALONE = 60
+DETECT_GROUP = 10
+#: Frames between detector runs while someone is hidden or lost.
+DETECT_SEARCHING = 3
+#: A person not seen for this many frames is forgotten (a new detection gets a new number).
+FORGET_FRAMES = 300
+#: Assignment gate: position cost (in body heights) plus twice the look distance.
+GATE = 2.0
+_LOOK_WEIGHT = 2.0
+#: A body further than this (in body heights) from where the person was heading is someone else
+#: (the ROI slipped onto a neighbour): the person is looked for again.
+MAX_JUMP = 0.3
+#: Two bodies closer than this (mean torso-point distance, in torso lengths) are one body.
+SAME_BODY = 0.35
+
+_HIPS = (23, 24)
+_SHOULDERS = (11, 12)
+_TORSO = (11, 12, 23, 24)
+
+
+@dataclass(frozen=True)
+class TrackedBody:
+    """One person in one frame: their number (from 1, in order of first appearance) and body."""
+
+    person: int
+    body: BodyFrame
+
+
+class Person:
+    """What is known of one person: their ROI and filters, where they are heading, their look."""
+
+    def __init__(self, number: int) -> None:
+        self.number = number
+        self.follow = Follow()
+        self.centre = np.zeros(2)
+        self.velocity = np.zeros(2)
+        self.height = 0.0
+        self.look: np.ndarray | None = None
+        self.last_seen = -1
+        self.frames_seen = 0
+
+    @property
+    def tracked(self) -> bool:
+        return self.follow.roi is not None
+
+    def predicted_centre(self, frame: int) -> np.ndarray:
+        """Where the hips should be now, moving on as last seen (for at most a second)."""
+        gone = min(30, max(0, frame - self.last_seen))
+        return self.centre + self.velocity * gone
+
+    def seen(self, frame: int, landmarks: np.ndarray, image: Image, crowded: bool) -> None:
+        """Update position, speed, size and (when nobody overlaps) look from this frame's body."""
+        hips = landmarks[list(_HIPS), :2].mean(axis=0)
+        shoulders = landmarks[list(_SHOULDERS), :2].mean(axis=0)
+        if self.last_seen >= 0 and frame - self.last_seen <= 2:
+            step = (hips - self.centre) / max(1, frame - self.last_seen)
+            self.velocity = 0.7 * self.velocity + 0.3 * step
+        else:
+            self.velocity = np.zeros(2)
+        self.centre = hips
+        points = landmarks[:, :2]
+        self.height = max(float(np.ptp(points[:, 1])), float(np.linalg.norm(shoulders - hips)) * 3.0, 1.0)
+        if not crowded:
+            current = look(image, hips, shoulders)
+            if current is not None:
+                self.look = current if self.look is None else 0.9 * self.look + 0.1 * current
+        self.last_seen = frame
+        self.frames_seen += 1
+
+
+def _torso_distance(a: np.ndarray, b: np.ndarray) -> float:
+    """Mean distance between two bodies' shoulders and hips, in torso lengths."""
+    length = max(1.0, float(np.linalg.norm(a[list(_SHOULDERS), :2].mean(0) - a[list(_HIPS), :2].mean(0))))
+    return float(np.linalg.norm(a[list(_TORSO), :2] - b[list(_TORSO), :2], axis=1).mean()) / length
+
+
+def _overlaps(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether two bodies' landmark boxes overlap (they may hide each other's look)."""
+    a0, a1 = a[:, :2].min(0), a[:, :2].max(0)
+    b0, b1 = b[:, :2].min(0), b[:, :2].max(0)
+    return bool(np.all(a0 < b1) and np.all(b0 < a1))
+
+
+class PeopleTracker(PoseTracker):
+    """Tracks up to ``max_people`` people through a video; one instance per thread and video."""
+
+    def __init__(self, num_threads: int = 1, with_parts: bool = True, max_people: int = MAX_PEOPLE) -> None:
+        super().__init__(num_threads=num_threads, with_parts=with_parts)
+        self.max_people = max_people
+        self.people: list[Person] = []
+        self._frame = -1
+        self._last_detection = -(10**9)
+        self._numbers = 0
+        self.locked = False
+
+    def reset(self) -> None:
+        """Forget everyone (numbers start again from 1) and unlock."""
+        self.people = []
+        self._frame = -1
+        self._last_detection = -(10**9)
+        self._numbers = 0
+        self.locked = False
+
+    def lock(self) -> None:
+        """Follow only the people known now: nobody new is taken on, and someone lost is taken
+        back only by a detection that fits where they were and how they look (the learner at
+        the camera: a passer-by never takes over). Unknown people are not forgotten while locked."""
+        self.locked = True
+
+    def process_all(self, image: Image, t: float = 0.0) -> list[TrackedBody]:
+        """Everyone found in one frame, each with their number."""
+        self._frame += 1
+        height, width = image.shape[:2]
+        if not self.locked:
+            self.people = [p for p in self.people if p.tracked or self._frame - p.last_seen < FORGET_FRAMES]
+        results: dict[int, LandmarkResult] = {}
+        for index, person in enumerate(self.people):
+            if person.tracked:
+                assert person.follow.roi is not None
+                result = self._run_landmarks(image, person.follow.roi)
+                if result.presence >= PRESENCE_THRESHOLD and self._fit_cost(person, result.points) < MAX_JUMP:
+                    results[index] = result
+                else:
+                    person.follow.reset()
+        self._settle_shared_bodies(results)
+        if self._detection_due(results):
+            self._place_detections(image, results)
+        return self._finish(image, results, t, width, height)
+
+    # --- the steps -------------------------------------------------------------------
+
+    def _settle_shared_bodies(self, results: dict[int, LandmarkResult]) -> None:
+        """When two people's results are one body, it goes to the person it fits; the other hides."""
+        indices = sorted(results)
+        for i in indices:
+            for j in indices:
+                if j <= i or i not in results or j not in results:
+                    continue
+                if _torso_distance(results[i].points, results[j].points) < SAME_BODY:
+                    loser = max((i, j), key=lambda k: self._fit_cost(self.people[k], results[k].points))
+                    self.people[loser].follow.reset()
+                    del results[loser]
+
+    def _fit_cost(self, person: Person, points: np.ndarray) -> float:
+        """How badly a body fits where the person was heading (in body heights)."""
+        hips = points[list(_HIPS), :2].mean(axis=0)
+        return float(np.linalg.norm(hips - person.predicted_centre(self._frame))) / max(person.height, 1.0)
+
+    def _detection_due(self, results: dict[int, LandmarkResult]) -> bool:
+        searching = any(not p.tracked for p in self.people) or not results
+        interval = DETECT_SEARCHING if searching else DETECT_GROUP if len(results) > 1 else DETECT_ALONE
+        if not self.people:
+            interval = 1
+        return self._frame - self._last_detection >= interval or any(
+            not p.tracked and p.last_seen == self._frame - 1 for p in self.people
+        )
+
+    def _place_detections(self, image: Image, results: dict[int, LandmarkResult]) -> None:
+        """Give detections nobody covers to hidden or lost people, or to newcomers."""
+        self._last_detection = self._frame
+        height = image.shape[0]
+        tracked = [r.points for r in results.values()]
+        fresh = [d for d in self._detect(image) if not self._covered(d, tracked)]
+        if not fresh:
+            return
+        fresh.sort(key=lambda d: -d.area)  # the largest first: they are the dancers
+        waiting = [k for k, p in enumerate(self.people) if not p.tracked]
+        cost = np.full((len(waiting), len(fresh)), np.inf)
+        for row, k in enumerate(waiting):
+            person = self.people[k]
+            gone_seconds = (self._frame - person.last_seen) / 30.0
+            for col, detection in enumerate(fresh):
+                hips = detection.keypoints[0]
+                body_height = max(person.height, 0.1 * height)
+                distance = float(np.linalg.norm(hips - person.predicted_centre(self._frame))) / body_height
+                position = distance / (1.0 + 2.0 * gone_seconds)
+                seen_look = look(image, hips, detection.keypoints[2])
+                cost[row, col] = position + _LOOK_WEIGHT * look_distance(person.look, seen_look)
+        taken = set()
+        for row, col in assign(cost, GATE):
+            if self._start(image, self.people[waiting[row]], fresh[col], results, waiting[row]):
+                taken.add(col)
+        for col, detection in enumerate(fresh):
+            if col in taken or self.locked or len(self.people) >= self.max_people:
+                continue
+            self._numbers += 1
+            self.people.append(Person(self._numbers))
+            if not self._start(image, self.people[-1], detection, results, len(self.people) - 1):
+                self.people.pop()
+                self._numbers -= 1
+
+    @staticmethod
+    def _covered(detection: Detection, tracked: list[np.ndarray]) -> bool:
+        """Whether a detection is someone already tracked this frame (hips near theirs)."""
+        hips = detection.keypoints[0]
+        for points in tracked:
+            their_hips = points[list(_HIPS), :2].mean(axis=0)
+            torso = max(1.0, float(np.linalg.norm(points[list(_SHOULDERS), :2].mean(0) - their_hips)))
+            if float(np.linalg.norm(hips - their_hips)) < 0.5 * torso:
+                return True
+        return False
+
+    def _start(self, image: Image, person: Person, detection: Detection, results: dict[int, LandmarkResult], index: int) -> bool:
+        """Run the landmark model on a detection for ``person``; False if it is nobody new."""
+        result = self._run_landmarks(image, detection_roi(detection))
+        if result.presence < PRESENCE_THRESHOLD:
+            return False
+        if any(_torso_distance(result.points, other.points) < SAME_BODY for other in results.values()):
+            return False
+        person.follow.reset()
+        results[index] = result
+        return True
+
+    def _finish(self, image: Image, results: dict[int, LandmarkResult], t: float, width: int, height: int) -> list[TrackedBody]:
+        found = []
+        points = {k: r.points[:33] for k, r in results.items()}
+        for index, result in sorted(results.items()):
+            person = self.people[index]
+            body = self._body_frame(result, person.follow, t, width, height)
+            assert body.landmarks is not None
+            crowded = any(_overlaps(points[index], other) for k, other in points.items() if k != index)
+            person.seen(self._frame, body.landmarks, image, crowded)
+            found.append(TrackedBody(person.number, body))
+        found.sort(key=lambda tracked: tracked.person)
+        return found
