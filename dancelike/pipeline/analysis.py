@@ -30,14 +30,19 @@ import cv2
 
 from dancelike.errors import DanceLikeError
 from dancelike.media.video import VideoReader, load_image
+from dancelike.pipeline.dancers import PeopleSegment, gather_dancers
 from dancelike.store.instance import Owner, is_alive, this_process
 from dancelike.vision.body import BodyFrame
 from dancelike.vision.model_files import model_path
+from dancelike.vision.people import PeopleTracker, TrackedBody
 from dancelike.vision.tracker import TRACKER_MODELS, PoseTracker, StageTimes
 from dancelike.vision.video_analysis import VideoAnalysis
 
 #: Frames a worker tracks before its segment starts, to settle the tracker's ROI and filters.
 WARMUP_FRAMES = 4
+#: The same when tracking everyone: the overlap with the previous segment is where the
+#: people of two segments are matched, so it is longer.
+PEOPLE_WARMUP_FRAMES = 10
 #: Segments shorter than this are not worth a worker of their own.
 MIN_SEGMENT_SECONDS = 1.0
 #: How often the parent collects progress while workers run.
@@ -94,9 +99,28 @@ def analyze_segment(
     return frames, tracker.times
 
 
+def analyze_people_segment(tracker: PeopleTracker, path: str, segment: Segment, on_frame: Callable[[], None]) -> PeopleSegment:
+    """Track every person through one segment of a video (in the calling thread)."""
+    tracker.reset()
+    tracker.times = StageTimes()
+    out = PeopleSegment([], [], 0, tracker.times)
+    with VideoReader(path, start=max(0.0, segment.start - segment.warmup), planar=True) as reader:
+        for frame in reader:
+            if frame.t >= segment.end:
+                break
+            people = tracker.process_all(frame.image, frame.t)
+            out.times.append(frame.t)
+            out.people.append([TrackedBody(p.person, replace(p.body, roi_mask=None)) for p in people])
+            if frame.t < segment.start:
+                out.warmup += 1
+            else:
+                on_frame()
+    return out
+
+
 # --- inside a worker process -------------------------------------------------------
 
-_process_tracker: PoseTracker | None = None
+_process_tracker: PeopleTracker | None = None
 #: Why this worker has no tracker (a model file missing or altered), raised by every job.
 _process_error: DanceLikeError | None = None
 _process_counter: Any = None
@@ -109,7 +133,7 @@ def _init_process(num_threads: int, with_parts: bool, counter: Any, owner: Owner
     cv2.setNumThreads(1)  # one busy thread per worker: the workers already fill the cores
     _process_counter = counter
     try:
-        _process_tracker = PoseTracker(num_threads=num_threads, with_parts=with_parts)
+        _process_tracker = PeopleTracker(num_threads=num_threads, with_parts=with_parts)
     except DanceLikeError as exc:  # kept for the first job: a crashed initializer breaks the pool
         global _process_error  # with a traceback per worker and no word on why
         _process_error = exc
@@ -157,6 +181,13 @@ def _process_segment(path: str, segment: Segment, keep_masks: bool) -> tuple[lis
     return analyze_segment(_process_tracker, path, segment, keep_masks, _count_frame)
 
 
+def _process_people(path: str, segment: Segment) -> PeopleSegment:
+    if _process_error is not None:
+        raise _process_error
+    assert _process_tracker is not None, "worker process not initialised"
+    return analyze_people_segment(_process_tracker, path, segment, _count_frame)
+
+
 def _warm_process() -> int:
     """Occupy a worker briefly, so that each of a batch of these lands on its own worker."""
     if _process_error is not None:
@@ -199,25 +230,38 @@ class AnalysisPool:
         started = [self._executor.submit(_warm_process) for _ in range(self.workers)]
         self.pids = {future.result() for future in started}
 
-    def analyze(self, path: str, keep_masks: bool = False, on_progress: Callable[[int], None] | None = None) -> VideoAnalysis:
-        """Analyse a whole video; ``on_progress(frames_done)`` is called in this thread."""
+    def analyze(
+        self, path: str, keep_masks: bool = False, on_progress: Callable[[int], None] | None = None, all_dancers: bool = False
+    ) -> VideoAnalysis:
+        """Analyse a whole video; ``on_progress(frames_done)`` is called in this thread.
+
+        ``all_dancers`` tracks every person (``VideoAnalysis.dancers``; ``frames`` follows the
+        default dancer); otherwise the one dancer is tracked as a single-person video."""
         with VideoReader(path) as probe:
             analysis = VideoAnalysis(probe.fps, probe.width, probe.height, [])
             workers = self.workers if probe.duration > 0 else 1
             workers = max(1, min(workers, int(probe.duration / MIN_SEGMENT_SECONDS) or 1))
-            warmup = WARMUP_FRAMES / probe.fps
+            warmup = (PEOPLE_WARMUP_FRAMES if all_dancers else WARMUP_FRAMES) / probe.fps
             bounds = segment_bounds(probe.duration, workers, warmup)
             segments = [Segment(bounds[k], bounds[k + 1], warmup if k else 0.0) for k in range(workers)]
             with self._counter.get_lock():
                 self._counter.value = 0
             started = time.perf_counter()
-            futures = [self._executor.submit(_process_segment, path, segment, keep_masks) for segment in segments]
-            self._wait(futures, on_progress)
+            if all_dancers:
+                people = [self._executor.submit(_process_people, path, segment) for segment in segments]
+                self._wait(people, on_progress)
+                parts = [future.result() for future in people]
+                for part in parts:
+                    analysis.times.merge(part.stage_times)
+                analysis = gather_dancers(analysis, parts)
+            else:
+                futures = [self._executor.submit(_process_segment, path, segment, keep_masks) for segment in segments]
+                self._wait(futures, on_progress)
+                for future in futures:
+                    frames, times = future.result()
+                    analysis.frames.extend(frames)
+                    analysis.times.merge(times)
             analysis.wall_seconds = time.perf_counter() - started
-            for future in futures:
-                frames, times = future.result()
-                analysis.frames.extend(frames)
-                analysis.times.merge(times)
             probe.check_complete(len(analysis.frames))
         return analysis
 

@@ -20,13 +20,13 @@ import numpy as np
 
 from dancelike.store.paths import subdir
 from dancelike.vision.body import BodyFrame, Roi
-from dancelike.vision.video_analysis import VideoAnalysis
+from dancelike.vision.video_analysis import Dancer, VideoAnalysis
 
 #: What numpy raises for a truncated, garbled or half-written cache file.
 DAMAGED = (OSError, ValueError, KeyError, IndexError, EOFError, zipfile.BadZipFile, zlib.error)
 
 #: Bump when the analysis (models, tracking, part map) changes what it produces.
-ANALYSIS_VERSION = 2  # 2: the int8 landmark model (pose_landmark_full_int8mix)
+ANALYSIS_VERSION = 3  # 2: the int8 landmark model (pose_landmark_full_int8mix); 3: every dancer
 
 
 def content_key(path: str | Path) -> str:
@@ -43,20 +43,25 @@ def _cache_file(key: str, folder: Path | None) -> Path:
 
 
 def save(key: str, analysis: VideoAnalysis, folder: Path | None = None) -> Path:
-    """Write ``analysis`` under ``key`` atomically (a half-written cache is never read)."""
-    frames = analysis.frames
-    count = len(frames)
-    landmarks = np.full((count, 33, 4), np.nan, np.float32)
-    rois = np.full((count, 4), np.nan, np.float64)
-    side = next((f.part_map.shape[0] for f in frames if f.part_map is not None), 1)
-    parts = np.zeros((count, side, side), np.uint8)
-    for index, body in enumerate(frames):
-        if body.landmarks is not None:
-            landmarks[index] = body.landmarks
-        if body.roi is not None:
-            rois[index] = (body.roi.center_x, body.roi.center_y, body.roi.size, body.roi.rotation)
-        if body.part_map is not None:
-            parts[index] = body.part_map
+    """Write ``analysis`` (every dancer's track when it has them) under ``key`` atomically
+    (a half-written cache is never read)."""
+    tracks = [dancer.frames for dancer in analysis.dancers] or [analysis.frames]
+    count = len(analysis.frames)
+    landmarks = np.full((len(tracks), count, 33, 4), np.nan, np.float32)
+    rois = np.full((len(tracks), count, 4), np.nan, np.float64)
+    presence = np.zeros((len(tracks), count), np.float32)
+    has_parts = np.zeros((len(tracks), count), bool)
+    side = next((f.part_map.shape[0] for track in tracks for f in track if f.part_map is not None), 1)
+    parts = np.zeros((len(tracks), count, side, side), np.uint8)
+    for row, frames in enumerate(tracks):
+        for index, body in enumerate(frames):
+            presence[row, index] = body.presence
+            if body.landmarks is not None:
+                landmarks[row, index] = body.landmarks
+            if body.roi is not None:
+                rois[row, index] = (body.roi.center_x, body.roi.center_y, body.roi.size, body.roi.rotation)
+            if body.part_map is not None:
+                parts[row, index], has_parts[row, index] = body.part_map, True
     target = _cache_file(key, folder)
     handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".npz.part")
     os.close(handle)
@@ -65,12 +70,9 @@ def save(key: str, analysis: VideoAnalysis, folder: Path | None = None) -> Path:
             np.savez_compressed(
                 out,
                 meta=np.array([analysis.fps, analysis.width, analysis.height], np.float64),
-                times=np.array([f.t for f in frames], np.float64),
-                presence=np.array([f.presence for f in frames], np.float32),
-                has_parts=np.array([f.part_map is not None for f in frames]),
-                landmarks=landmarks,
-                rois=rois,
-                parts=parts,
+                times=np.array([f.t for f in analysis.frames], np.float64),
+                numbers=np.array([dancer.number for dancer in analysis.dancers], np.int64),
+                presence=presence, has_parts=has_parts, landmarks=landmarks, rois=rois, parts=parts,
             )  # fmt: skip
         os.replace(temporary, target)
     finally:
@@ -80,34 +82,48 @@ def save(key: str, analysis: VideoAnalysis, folder: Path | None = None) -> Path:
 
 
 def load(key: str, folder: Path | None = None) -> VideoAnalysis | None:
-    """The cached analysis for ``key``, or ``None`` when there is none. A damaged one (truncated,
-    garbled) is deleted: it is only a missed shortcut, analysed again and saved afresh, instead
-    of failing every session of that dance."""
+    """The cached analysis for ``key`` (following its default dancer), or ``None`` when there is
+    none. A damaged one (truncated, garbled) is deleted: it is only a missed shortcut, analysed
+    again and saved afresh, instead of failing every session of that dance."""
     path = _cache_file(key, folder)
     if not path.is_file():
         return None
     try:
         with open(path, "rb") as handle, np.load(handle) as data:  # np.load(path) leaks the file on a bad zip
             fps, width, height = data["meta"]
-            times, presence, has_parts = data["times"], data["presence"], data["has_parts"]
+            times, numbers, presence, has_parts = data["times"], data["numbers"], data["presence"], data["has_parts"]
             landmarks, rois, parts = data["landmarks"], data["rois"], data["parts"]
-        if not len(times) == len(presence) == len(has_parts) == len(landmarks) == len(rois) == len(parts):
+        shapes = {array.shape[:2] for array in (presence, has_parts, landmarks, rois, parts)}
+        if shapes != {(max(1, len(numbers)), len(times))}:
             raise ValueError("arrays of different lengths")
     except DAMAGED:
         _discard(path)
         return None
-    frames = []
-    for index in range(len(times)):
-        found = not np.isnan(landmarks[index, 0, 0])
-        roi = Roi(*map(float, rois[index])) if not np.isnan(rois[index, 0]) else None
-        frames.append(
-            BodyFrame(
-                float(times[index]), int(width), int(height),
-                landmarks[index] if found else None, float(presence[index]), roi,
-                None, parts[index] if has_parts[index] else None,
-            )  # fmt: skip
-        )
-    return VideoAnalysis(float(fps), int(width), int(height), frames)
+    tracks = []
+    for row in range(len(presence)):
+        frames = []
+        for index in range(len(times)):
+            found = not np.isnan(landmarks[row, index, 0, 0])
+            roi = Roi(*map(float, rois[row, index])) if not np.isnan(rois[row, index, 0]) else None
+            frames.append(
+                BodyFrame(
+                    float(times[index]), int(width), int(height),
+                    landmarks[row, index] if found else None, float(presence[row, index]), roi,
+                    None, parts[row, index] if has_parts[row, index] else None,
+                )  # fmt: skip
+            )
+        tracks.append(frames)
+    analysis = VideoAnalysis(float(fps), int(width), int(height), tracks[0])
+    if len(numbers):
+        analysis.dancers = [Dancer(int(number), frames) for number, frames in zip(numbers, tracks, strict=True)]
+        analysis = analysis.follow(None)
+    return analysis
+
+
+def track_key(key: str, analysis: VideoAnalysis) -> str:
+    """The key of what is measured on the followed dancer's track (its chance level): the
+    video's key, plus the dancer's number when the video has several."""
+    return key if analysis.followed is None or len(analysis.dancers) < 2 else f"{key}-dancer{analysis.followed}"
 
 
 #: Bump when beat finding (``scoring.beats``) changes what it finds.

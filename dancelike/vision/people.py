@@ -101,7 +101,7 @@ class Person:
         self.frames_seen += 1
 
 
-def _torso_distance(a: np.ndarray, b: np.ndarray) -> float:
+def torso_distance(a: np.ndarray, b: np.ndarray) -> float:
     """Mean distance between two bodies' shoulders and hips, in torso lengths."""
     length = max(1.0, float(np.linalg.norm(a[list(_SHOULDERS), :2].mean(0) - a[list(_HIPS), :2].mean(0))))
     return float(np.linalg.norm(a[list(_TORSO), :2] - b[list(_TORSO), :2], axis=1).mean()) / length
@@ -128,6 +128,7 @@ class PeopleTracker(PoseTracker):
 
     def reset(self) -> None:
         """Forget everyone (numbers start again from 1) and unlock."""
+        super().reset()
         self.people = []
         self._frame = -1
         self._last_detection = -(10**9)
@@ -169,7 +170,7 @@ class PeopleTracker(PoseTracker):
             for j in indices:
                 if j <= i or i not in results or j not in results:
                     continue
-                if _torso_distance(results[i].points, results[j].points) < SAME_BODY:
+                if torso_distance(results[i].points, results[j].points) < SAME_BODY:
                     loser = max((i, j), key=lambda k: self._fit_cost(self.people[k], results[k].points))
                     self.people[loser].follow.reset()
                     del results[loser]
@@ -238,7 +239,7 @@ class PeopleTracker(PoseTracker):
         result = self._run_landmarks(image, detection_roi(detection))
         if result.presence < PRESENCE_THRESHOLD:
             return False
-        if any(_torso_distance(result.points, other.points) < SAME_BODY for other in results.values()):
+        if any(torso_distance(result.points, other.points) < SAME_BODY for other in results.values()):
             return False
         person.follow.reset()
         results[index] = result
