@@ -63,7 +63,8 @@ class Person:
     role: str = "dancer"
 
 
-#: The passer-by ``GroupScene(passer_by=True)`` adds: far back, walking left to right all clip long.
+#: The passer-by ``GroupScene(passer_by=True)`` adds: far back, walking left to right all clip
+#: long (a walking pace at the default 7 s). Presets give dancers other looks than 4.
 PASSER_BY = Person(look=4, start_x=-0.08, end_x=1.08, travel=(0.0, 1.0), depth=1.0, role="passer_by")
 
 
@@ -184,10 +185,10 @@ def _tracks(scene: GroupScene, times: np.ndarray, bpm: float) -> list[_Track]:
     return tracks
 
 
-def _draw(frame: np.ndarray, owner: np.ndarray, rank: int, skeleton: Skeleton, look: Appearance) -> list[int] | None:
-    """Draw one figure; mark its pixels ``rank`` in ``owner``; return its box [x0, y0, x1, y1] or None."""
+def _draw(frame: np.ndarray, owner: np.ndarray, rank: int, skeleton: Skeleton, points: np.ndarray, look: Appearance) -> list[int] | None:
+    """Draw one figure (``points``: its landmarks); mark its pixels ``rank`` in ``owner``; return its box [x0, y0, x1, y1] or None."""
     h, w = owner.shape
-    points, margin = skeleton.landmarks(), 0.15 * skeleton.unit
+    margin = 0.15 * skeleton.unit  # the landmarks' box plus hair, shoes, hands
     x0, y0 = np.maximum(np.floor(points.min(axis=0) - margin).astype(int), 0)
     x1, y1 = np.minimum(np.ceil(points.max(axis=0) + margin).astype(int), (w, h))
     if x1 <= x0 or y1 <= y0:
@@ -233,7 +234,7 @@ def render_group_scene(path: str | Path, scene: GroupScene | None = None, only: 
             for rank, track in enumerate(order, 1):
                 skeleton = solve(Pose.from_array(track.poses[k]), track.look.build, track.x[k], track.floor_y, track.height_px)
                 track.joints.append(skeleton.landmarks())
-                track.boxes.append(_draw(frame, owner, rank, skeleton, track.look))
+                track.boxes.append(_draw(frame, owner, rank, skeleton, track.joints[-1], track.look))
             for rank, track in enumerate(order, 1):
                 pts = track.joints[-1]
                 ok = np.all((pts >= -0.5) & (pts < inside), axis=1)

@@ -54,6 +54,10 @@ def test_dancers_cross_paths_and_the_front_one_covers_the_back_one(tmp_path: Pat
     assert front["visible"][0] == back["visible"][0] == 1.0
     assert all(v == 1.0 for v in front["visible"])
     assert min(back["visible"]) < 0.5
+    inside = lambda point, box: box[0] <= point[0] <= box[2] and box[1] <= point[1] <= box[3]
+    for k, hidden in enumerate(back["hidden"]):  # covered = inside the drawing of someone in front
+        boxes = [p["box"][k] for p in dancers[:-1]]
+        assert all(any(inside(back["joints"][k][j], box) for box in boxes) for j in hidden)
     # Further back means smaller and standing higher in the picture.
     assert back["height_px"] < front["height_px"]
     assert np.array(back["joints"])[0, 27:33, 1].max() < np.array(front["joints"])[0, 27:33, 1].max()
