@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,7 +80,8 @@ class Truth:
                 "joints": joints, "moves": self.moves, "params": self.params}  # fmt: skip
 
 
-def _look(person: int | Appearance | None) -> Appearance | None:
+def look_of(person: int | Appearance | None) -> Appearance | None:
+    """The ``Appearance`` a scene names: a preset index, an ``Appearance`` itself, or None."""
     if person is None or isinstance(person, Appearance):
         return person
     return appearance(int(person))
@@ -100,7 +101,7 @@ def render_frames(
     count = round(duration * scene.fps)
     times = start + np.arange(count) / scene.fps
     total = max(duration + start, dance.duration / dancer.tempo)
-    look = _look(scene.person)
+    look = look_of(scene.person)
     background = room(scene.room, scene.width, scene.height)
     if look is None:
         for _ in range(count):
@@ -149,23 +150,14 @@ def render_performance(
         raise InputError(f"nothing to render: duration {duration:.2f} s")
     bpm = dance.bpm * dancer.tempo
     pcm = render_music(bpm, duration, start=-start) if music else None
-    if scene.width % 2 or scene.height % 2:
-        raise InputError(f"{scene.width}x{scene.height}: synthetic videos need an even width and height")
     joints: list[np.ndarray | None] = []
-    started = time.perf_counter()
-    with atomic_output(path) as part:  # the video appears whole or not at all
-        with VideoWriter(part, scene.fps, scene.width, scene.height, audio_rate=SAMPLE_RATE if music else None) as writer:
-            written = 0  # audio samples written so far
-            for k, (frame, landmarks) in enumerate(render_frames(dance, dancer, scene, duration, start)):
-                writer.write(frame)
-                joints.append(landmarks)
-                if pcm is not None:
-                    until = min(int((k + 1) * SAMPLE_RATE / scene.fps), pcm.shape[1])
-                    writer.write_audio(pcm[:, written:until].T)
-                    written = max(written, until)
-            if pcm is not None:
-                writer.write_audio(pcm[:, written:].T)
-    elapsed = time.perf_counter() - started
+
+    def frames() -> Iterator[np.ndarray]:
+        for frame, landmarks in render_frames(dance, dancer, scene, duration, start):
+            joints.append(landmarks)
+            yield frame
+
+    elapsed = write_video(path, frames(), scene.fps, scene.width, scene.height, pcm)
     moves = []
     if scene.person is not None:
         for first, last, name in _spans(dance, dancer, total):
@@ -186,9 +178,42 @@ def render_performance(
         params,
         len(joints) / max(elapsed, 1e-9),
     )
-    truth_path = path.with_name(path.stem + ".truth.json")
-    write_file(truth_path, (json.dumps(truth.to_json(), separators=(",", ":")) + "\n").encode("utf-8"), "ground truth")
+    write_truth(path, truth.to_json())
     return truth
+
+
+def write_video(path: Path, frames: Iterable[np.ndarray], fps: float, width: int, height: int, pcm: np.ndarray | None) -> float:
+    """Encode RGB ``frames`` (and the music ``pcm``, (2, n) at ``SAMPLE_RATE``, or None) to ``path``.
+
+    The file appears whole or not at all; the sound is interleaved frame by frame.
+    Returns the seconds it took (drawing the frames included).
+    """
+    if width % 2 or height % 2:
+        raise InputError(f"{width}x{height}: synthetic videos need an even width and height")
+    started = time.perf_counter()
+    with atomic_output(path) as part:
+        with VideoWriter(part, fps, width, height, audio_rate=SAMPLE_RATE if pcm is not None else None) as writer:
+            written = 0  # audio samples written so far
+            for k, frame in enumerate(frames):
+                writer.write(frame)
+                if pcm is not None:
+                    until = min(int((k + 1) * SAMPLE_RATE / fps), pcm.shape[1])
+                    writer.write_audio(pcm[:, written:until].T)
+                    written = max(written, until)
+            if pcm is not None:
+                writer.write_audio(pcm[:, written:].T)
+    return time.perf_counter() - started
+
+
+def truth_path(video: str | Path) -> Path:
+    """Where the ground truth of ``video`` goes: ``NAME.truth.json`` beside it."""
+    video = Path(video)
+    return video.with_name(video.stem + ".truth.json")
+
+
+def write_truth(video: str | Path, data: dict[str, Any]) -> None:
+    """Write ``data`` (JSON-ready) as the ground truth of ``video`` (compact, atomically)."""
+    write_file(truth_path(video), (json.dumps(data, separators=(",", ":")) + "\n").encode("utf-8"), "ground truth")
 
 
 def _spans(dance: Choreography, dancer: Dancer, total: float) -> list[tuple[float, float, str]]:
