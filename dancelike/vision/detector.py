@@ -47,6 +47,21 @@ def ssd_anchors() -> np.ndarray:
     return np.concatenate(centres).astype(np.float32)
 
 
+#: A rectangle of an image: x, y, width, height in pixels.
+Region = tuple[int, int, int, int]
+
+
+def tiles(width: int, height: int) -> list[Region]:
+    """Three overlapping squares across the image's long side: a person too small for the
+    detector in the whole picture is twice as large in a tile (``PeopleTracker`` looks
+    there in turn for people the whole picture did not show)."""
+    side = min(width, height)
+    if max(width, height) < 1.5 * side:
+        return []
+    steps = [round(k * (max(width, height) - side) / 2) for k in range(3)]
+    return [(step, 0, side, side) if width > height else (0, step, side, side) for step in steps]
+
+
 @dataclass(frozen=True)
 class Detection:
     """A detected person in image pixels: box (x0, y0, x1, y1), 4 keypoints, score."""
@@ -102,23 +117,26 @@ class PoseDetector:
         self.anchors = ssd_anchors()
 
     @staticmethod
-    def letterbox(image: Image) -> tuple[np.ndarray, float, float, float]:
-        """Image scaled into a 224x224 square, centred, zero padded; returns tensor, scale, pad x, pad y.
+    def letterbox(image: Image, region: Region | None = None) -> tuple[np.ndarray, float, float, float]:
+        """Image (or a region of it) scaled into a 224x224 square, centred, zero padded; returns
+        tensor, scale, and the image origin's place in the tensor (x, y).
 
         A bilinear warp of the whole image, as MediaPipe's ImageToTensor does: the
         detector was tuned on that input, and the ROI it yields steers tracking.
         """
         height, width = image.shape[:2]
+        x0, y0, width, height = region or (0, 0, width, height)
         scale = INPUT_SIZE / max(width, height)
-        pad_x, pad_y = (INPUT_SIZE - width * scale) / 2.0, (INPUT_SIZE - height * scale) / 2.0
+        pad_x = (INPUT_SIZE - width * scale) / 2.0 - x0 * scale
+        pad_y = (INPUT_SIZE - height * scale) / 2.0 - y0 * scale
         matrix = np.array([[scale, 0.0, pad_x], [0.0, scale, pad_y]])
         warped = warp_to_rgb(image, matrix, INPUT_SIZE, cv2.BORDER_CONSTANT)
         tensor = warped.astype(np.float32) * (2.0 / 255.0) - 1.0
         return tensor, scale, pad_x, pad_y
 
-    def detect(self, image: Image) -> list[Detection]:
-        """All people found in an RGB image, best score first."""
-        tensor, scale, pad_x, pad_y = self.letterbox(image)
+    def detect(self, image: Image, region: Region | None = None) -> list[Detection]:
+        """All people found in an image (or in ``region`` of it), best score first, in image pixels."""
+        tensor, scale, pad_x, pad_y = self.letterbox(image, region)
         raw_boxes, raw_scores = self.model.run(tensor[None])
         raw_boxes, raw_scores = raw_boxes[0], raw_scores[0, :, 0]
         scores = sigmoid(np.clip(raw_scores, -SCORE_CLIP, SCORE_CLIP))

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 
-from dancelike.vision.body import BodyFrame
-from dancelike.vision.detector import Detection
+from dancelike.vision.body import BodyFrame, Roi
+from dancelike.vision.detector import Detection, Region, tiles
 from dancelike.vision.frames import Image
 from dancelike.vision.identity import assign, look, look_distance
 from dancelike.vision.landmarks import PRESENCE_THRESHOLD, LandmarkResult
@@ -33,6 +34,8 @@ MAX_PEOPLE = 6
 #: Frames between detector runs while one person is tracked, and while several are.
 DETECT_ALONE = 60
 DETECT_GROUP = 10
+#: While nobody is tracked, the whole picture and every tile are searched this often (frames).
+SCAN_EVERY = 15
 #: Frames between detector runs while someone is hidden or lost.
 DETECT_SEARCHING = 3
 #: A person not seen for this many frames is forgotten (a new detection gets a new number).
@@ -43,6 +46,8 @@ _LOOK_WEIGHT = 2.0
 #: A body further than this (in body heights) from where the person was heading is someone else
 #: (the ROI slipped onto a neighbour): the person is looked for again.
 MAX_JUMP = 0.3
+#: Person-mask probability above which a pixel is someone's.
+MASK_THRESHOLD = 0.5
 #: Two bodies closer than this (mean torso-point distance, in torso lengths) are one body.
 SAME_BODY = 0.35
 
@@ -71,6 +76,8 @@ class Person:
         self.look: np.ndarray | None = None
         self.last_seen = -1
         self.frames_seen = 0
+        self.mask: np.ndarray | None = None  # the last person mask, in the ROI it was found in
+        self.mask_roi: Roi | None = None
 
     @property
     def tracked(self) -> bool:
@@ -107,6 +114,20 @@ def torso_distance(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.linalg.norm(a[list(_TORSO), :2] - b[list(_TORSO), :2], axis=1).mean()) / length
 
 
+def _extent(detection: Detection) -> float:
+    """A detected body's size: twice the hips-to-extent-point distance (pixels)."""
+    return 2.0 * float(np.linalg.norm(detection.keypoints[1] - detection.keypoints[0]))
+
+
+def _warp_mask(mask: np.ndarray, source: Roi, target: Roi) -> np.ndarray:
+    """A person mask found in ROI ``source`` as it falls in ROI ``target`` (same side)."""
+    side = mask.shape[0]
+    to_image = np.vstack([source.roi_to_image(side), [0.0, 0.0, 1.0]])
+    to_target = np.vstack([target.image_to_roi(side), [0.0, 0.0, 1.0]])
+    matrix = (to_target @ to_image)[:2]
+    return cv2.warpAffine(mask, matrix, (side, side), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0.0)
+
+
 def _overlaps(a: np.ndarray, b: np.ndarray) -> bool:
     """Whether two bodies' landmark boxes overlap (they may hide each other's look)."""
     a0, a1 = a[:, :2].min(0), a[:, :2].max(0)
@@ -124,6 +145,9 @@ class PeopleTracker(PoseTracker):
         self._frame = -1
         self._last_detection = -(10**9)
         self._numbers = 0
+        self._seen_by_detector = 0
+        self._view = -1
+        self._last_scan = -(10**9)
         self.locked = False
 
     def reset(self) -> None:
@@ -133,6 +157,9 @@ class PeopleTracker(PoseTracker):
         self._frame = -1
         self._last_detection = -(10**9)
         self._numbers = 0
+        self._seen_by_detector = 0
+        self._view = -1
+        self._last_scan = -(10**9)
         self.locked = False
 
     def lock(self) -> None:
@@ -151,7 +178,8 @@ class PeopleTracker(PoseTracker):
         for index, person in enumerate(self.people):
             if person.tracked:
                 assert person.follow.roi is not None
-                result = self._run_landmarks(image, person.follow.roi)
+                hide = self._others(index, person.follow.roi, results)
+                result = self._run_landmarks(image, person.follow.roi, hide)
                 if result.presence >= PRESENCE_THRESHOLD and self._fit_cost(person, result.points) < MAX_JUMP:
                     results[index] = result
                 else:
@@ -175,26 +203,59 @@ class PeopleTracker(PoseTracker):
                     self.people[loser].follow.reset()
                     del results[loser]
 
+    def _others(self, index: int, roi: Roi, results: dict[int, LandmarkResult]) -> np.ndarray | None:
+        """Where, in ``roi``, the other tracked people are (and person ``index`` was not)."""
+        others = None
+        for k, other in enumerate(self.people):
+            if k == index:
+                continue
+            if k in results:
+                mask, where = results[k].mask, results[k].roi
+            elif other.tracked and other.mask is not None and other.mask_roi is not None:
+                mask, where = other.mask, other.mask_roi
+            else:
+                continue
+            warped = _warp_mask(mask, where, roi)
+            others = warped if others is None else np.maximum(others, warped)
+        if others is None:
+            return None
+        hide = others > MASK_THRESHOLD
+        if 0 <= index < len(self.people):
+            own = self.people[index]
+            if own.mask is not None and own.mask_roi is not None:
+                hide &= _warp_mask(own.mask, own.mask_roi, roi) < MASK_THRESHOLD
+        return hide
+
     def _fit_cost(self, person: Person, points: np.ndarray) -> float:
         """How badly a body fits where the person was heading (in body heights)."""
         hips = points[list(_HIPS), :2].mean(axis=0)
         return float(np.linalg.norm(hips - person.predicted_centre(self._frame))) / max(person.height, 1.0)
 
+    def _lost_now(self) -> bool:
+        return any(not p.tracked and p.last_seen == self._frame - 1 for p in self.people)
+
     def _detection_due(self, results: dict[int, LandmarkResult]) -> bool:
         searching = any(not p.tracked for p in self.people) or not results
-        interval = DETECT_SEARCHING if searching else DETECT_GROUP if len(results) > 1 else DETECT_ALONE
-        if not self.people:
-            interval = 1
-        return self._frame - self._last_detection >= interval or any(
-            not p.tracked and p.last_seen == self._frame - 1 for p in self.people
-        )
+        crowd = max(len(results), self._seen_by_detector)
+        interval = DETECT_SEARCHING if searching else DETECT_GROUP if crowd > 1 else DETECT_ALONE
+        if not results:
+            interval = 1  # nobody tracked: look every frame, as the single-person tracker does
+        return self._frame - self._last_detection >= interval or self._lost_now()
 
     def _place_detections(self, image: Image, results: dict[int, LandmarkResult]) -> None:
         """Give detections nobody covers to hidden or lost people, or to newcomers."""
         self._last_detection = self._frame
         height = image.shape[0]
         tracked = [r.points for r in results.values()]
-        fresh = [d for d in self._detect(image) if not self._covered(d, tracked)]
+        if not results and self._frame - self._last_scan >= SCAN_EVERY:
+            detections = self._scan(image)  # nobody in view: the whole picture and every tile
+        else:
+            # someone just lost is looked for in the whole picture at once, like the single tracker
+            view = None if self._lost_now() else self._next_view(image)
+            detections = self._detect(image, view)
+            if view is None:
+                self._seen_by_detector = len(detections)
+        fresh = [d for d in detections if not self._covered(d, tracked)]
         if not fresh:
             return
         fresh.sort(key=lambda d: -d.area)  # the largest first: they are the dancers
@@ -223,6 +284,23 @@ class PeopleTracker(PoseTracker):
                 self.people.pop()
                 self._numbers -= 1
 
+    def _scan(self, image: Image) -> list[Detection]:
+        """Detections in the whole picture and in every tile, each person once."""
+        self._last_scan = self._frame
+        found = self._detect(image)
+        self._seen_by_detector = len(found)
+        for region in tiles(image.shape[1], image.shape[0]):
+            for detection in self._detect(image, region):
+                if not any(np.linalg.norm(detection.keypoints[0] - d.keypoints[0]) < 0.25 * _extent(d) for d in found):
+                    found.append(detection)
+        return found
+
+    def _next_view(self, image: Image) -> Region | None:
+        """Where the detector looks this time: the whole picture, then each tile in turn."""
+        views: list[Region | None] = [None, *tiles(image.shape[1], image.shape[0])]
+        self._view = (self._view + 1) % len(views)
+        return views[self._view]
+
     @staticmethod
     def _covered(detection: Detection, tracked: list[np.ndarray]) -> bool:
         """Whether a detection is someone already tracked this frame (hips near theirs)."""
@@ -236,7 +314,8 @@ class PeopleTracker(PoseTracker):
 
     def _start(self, image: Image, person: Person, detection: Detection, results: dict[int, LandmarkResult], index: int) -> bool:
         """Run the landmark model on a detection for ``person``; False if it is nobody new."""
-        result = self._run_landmarks(image, detection_roi(detection))
+        roi = detection_roi(detection)
+        result = self._run_landmarks(image, roi, self._others(-1, roi, results))
         if result.presence < PRESENCE_THRESHOLD:
             return False
         if any(torso_distance(result.points, other.points) < SAME_BODY for other in results.values()):
@@ -254,6 +333,7 @@ class PeopleTracker(PoseTracker):
             assert body.landmarks is not None
             crowded = any(_overlaps(points[index], other) for k, other in points.items() if k != index)
             person.seen(self._frame, body.landmarks, image, crowded)
+            person.mask, person.mask_roi = result.mask, result.roi
             found.append(TrackedBody(person.number, body))
         found.sort(key=lambda tracked: tracked.person)
         return found

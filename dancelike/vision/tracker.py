@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from dancelike.vision.body import NUM_LANDMARKS, BodyFrame, Roi
-from dancelike.vision.detector import DETECTOR_MODEL, Detection, PoseDetector
+from dancelike.vision.detector import DETECTOR_MODEL, Detection, PoseDetector, Region
 from dancelike.vision.filters import LandmarkSmoother
 from dancelike.vision.frames import Image
 from dancelike.vision.landmarks import INPUT_SIZE, LANDMARK_MODEL, PRESENCE_THRESHOLD, LandmarkModel, LandmarkResult
@@ -116,9 +116,9 @@ class PoseTracker:
         """Forget the tracked body (e.g. after a seek)."""
         self._follow.reset()
 
-    def _detect(self, image: Image) -> list[Detection]:
+    def _detect(self, image: Image, region: Region | None = None) -> list[Detection]:
         start = time.perf_counter()
-        detections = self.detector.detect(image)
+        detections = self.detector.detect(image, region)
         self.times.add("detector", time.perf_counter() - start)
         return detections
 
@@ -126,9 +126,14 @@ class PoseTracker:
         detection = choose_detection(self._detect(image), image.shape[1], image.shape[0])
         return None if detection is None else detection_roi(detection)
 
-    def _run_landmarks(self, image: Image, roi: Roi) -> LandmarkResult:
+    def _run_landmarks(self, image: Image, roi: Roi, hide: np.ndarray | None = None) -> LandmarkResult:
+        """The landmark model on ``roi``; ``hide`` (a boolean ROI-space mask) greys out pixels
+        that belong to other people, so the model cannot settle on them."""
         start = time.perf_counter()
         tensor = self.landmarks.preprocess(image, roi)
+        if hide is not None and hide.any() and not hide.all():
+            pixels = tensor[0]
+            pixels[hide] = pixels[~hide].mean(axis=0)
         mid = time.perf_counter()
         outputs = self.landmarks.infer(tensor)
         end = time.perf_counter()
