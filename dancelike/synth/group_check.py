@@ -56,7 +56,7 @@ def check_tracking(truth: dict[str, Any], tracked: list[dict[int, np.ndarray]]) 
                 if distance < person["height_px"] / 4.0:
                     candidates.append((distance, check, number, joints, set(person["hidden"][k]), landmarks))
         used_people, used_numbers = set(), set()
-        for distance, check, number, joints, hidden, landmarks in sorted(candidates, key=lambda c: c[0]):
+        for _distance, check, number, joints, hidden, landmarks in sorted(candidates, key=lambda c: c[0]):
             if check.id in used_people or number in used_numbers:
                 continue
             used_people.add(check.id)
