@@ -10,12 +10,14 @@ import numpy as np
 from dancelike.atomic import atomic_output
 from dancelike.commands._io import check_outputs, check_workers, write_json
 from dancelike.errors import InputError
-from dancelike.media.overlay import draw_body
+from dancelike.media.overlay import draw_body, draw_people
 from dancelike.media.video import VideoReader, is_image, load_image
 from dancelike.media.writer import VideoWriter, write_png
 from dancelike.pipeline.analysis import analyze_image, analyze_video
+from dancelike.pipeline.dancers import follow_dancer
 from dancelike.progress import Progress
 from dancelike.vision.body import BodyFrame
+from dancelike.vision.video_analysis import VideoAnalysis, describe_count
 
 
 def landmarks_json(body: BodyFrame) -> list[list[float]] | None:
@@ -40,6 +42,30 @@ def _summary(name: str, fps: float, width: int, height: int, frames: list[BodyFr
     what = f"{len(frames)} frames, {width}x{height} at {fps:.2f} fps" if fps else f"image {width}x{height}"
     share = f" ({100.0 * found / len(frames):.0f}%)" if frames else ""
     return f"{name}: {what}; dancer found in {found} of {len(frames)}{share}"
+
+
+def _dancers_report(analysis: VideoAnalysis) -> dict[str, Any]:
+    """``--all-dancers`` JSON: one track per dancer, numbered from the left."""
+    return {
+        "fps": round(analysis.fps, 4),
+        "width": analysis.width,
+        "height": analysis.height,
+        "followed_by_default": analysis.followed,
+        "dancers": [
+            {
+                "id": dancer.number,
+                "seconds_in_view": round(dancer.frames_in_view / analysis.fps, 2) if analysis.fps else 0.0,
+                "frames": [{"t": round(body.t, 4), "landmarks": landmarks_json(body)} for body in dancer.frames],
+            }
+            for dancer in analysis.dancers
+        ],
+    }
+
+
+def _dancers_summary(name: str, analysis: VideoAnalysis) -> str:
+    head = f"{name}: {len(analysis.frames)} frames, {analysis.width}x{analysis.height} at {analysis.fps:.2f} fps; "
+    seen = ", ".join(f"{d.number} in view {d.frames_in_view / analysis.fps:.1f} s" for d in analysis.dancers)
+    return head + f"{describe_count(len(analysis.dancers))} (numbered from the left): {seen}; followed by default: dancer {analysis.followed}"
 
 
 def _run_image(args: argparse.Namespace) -> int:
@@ -71,6 +97,17 @@ def _write_overlay(source: str, destination: str, fps: float, frames: list[BodyF
 VIDEO_SUFFIXES = (".mp4", ".mov", ".m4v")
 
 
+def _write_people_overlay(source: str, destination: str, analysis: VideoAnalysis) -> None:
+    """The overlay video with every dancer drawn and numbered."""
+    with atomic_output(destination) as part, VideoReader(source) as reader, VideoWriter(part, analysis.fps, reader.width, reader.height) as writer:
+        with Progress(len(analysis.frames), "overlay") as progress:
+            for index, frame in enumerate(reader):
+                if index >= len(analysis.frames):
+                    break
+                writer.write(draw_people(frame.rgb, [(d.number, d.frames[index]) for d in analysis.dancers]))
+                progress.update()
+
+
 def _run_video(args: argparse.Namespace) -> int:
     if args.mask:
         raise InputError("--mask needs an image input; use --overlay for a video")
@@ -85,7 +122,18 @@ def _run_video(args: argparse.Namespace) -> int:
             progress.update(count - last[0])
             last[0] = count
 
-        analysis = analyze_video(args.input, workers=args.workers, with_parts=bool(args.overlay), on_progress=advance)
+        everyone = args.all_dancers or args.dancer is not None
+        analysis = analyze_video(args.input, workers=args.workers, with_parts=bool(args.overlay), on_progress=advance, all_dancers=everyone)
+    if everyone:
+        analysis = follow_dancer(args.input, analysis, args.dancer)
+    if args.all_dancers:
+        if args.overlay:
+            _write_people_overlay(args.input, args.overlay, analysis)
+        if args.json:
+            write_json(_dancers_report(analysis), args.json, compact=True)
+        else:
+            print(_dancers_summary(args.input, analysis))
+        return 0
     if args.overlay:
         _write_overlay(args.input, args.overlay, analysis.fps, analysis.frames)
     if args.json:
@@ -96,6 +144,8 @@ def _run_video(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    if is_image(args.input) and (args.all_dancers or args.dancer is not None):
+        raise InputError("--all-dancers and --dancer need a video input")
     outputs = {"--json": (args.json, "JSON"), "--mask": (args.mask, "mask"), "--overlay": (args.overlay, "overlay")}
     check_outputs((args.input,), outputs)
     check_workers(args.workers)

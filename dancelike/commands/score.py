@@ -41,6 +41,8 @@ def _human(report: Report) -> str:
         lines.append(f"Accents: you hit {accents['hit_share'] * 100:.0f}% of the pro's {accents['count']} accents{timing}")
     if report.weakest:
         lines.append("Weakest moves: " + ", ".join(f"{m['start']:.1f}-{m['end']:.1f} s ({m['rating']}, {m['score']:.0f})" for m in report.weakest))
+    if report.dancers > 1:
+        lines.append(f"Followed {report.dancer_text}; choose another with --dancer N")
     lines.extend(f"Warning: {warning}" for warning in report.warnings)
     return "\n".join(lines)
 
@@ -59,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
             progress.update(frames - done[stage])
             done[stage] = frames
 
-        scored = score_videos(args.reference, args.performance, args.mirror, args.workers, not args.no_cache, advance)
+        scored = score_videos(args.reference, args.performance, args.mirror, args.workers, not args.no_cache, advance, dancer=args.dancer)
     report = scored.report
     if args.video:
         from dancelike.pipeline.replay import write_replay

@@ -123,16 +123,43 @@ def _draw_skeleton(
         cv2.circle(out, pts[i], radius, _joint_color(int(i)), -1, cv2.LINE_AA, _SHIFT)
 
 
-def _label(out: np.ndarray, text: str) -> None:
-    """A small white label on a dark translucent box in the top-left corner."""
+def draw_people(rgb: np.ndarray, people: list[tuple[int, BodyFrame]], alpha: float = 0.55) -> np.ndarray:
+    """Return a copy of ``rgb`` with each (number, body) drawn and its number tagged above
+    the head, so a viewer can tell which dancer is which (``analyze --all-dancers``)."""
+    out = rgb.copy()
+    height, width = out.shape[:2]
+    thickness = line_thickness(height, width)
+    found = [(number, body) for number, body in people if body.landmarks is not None]
+    if not found:
+        _label(out, "nobody found")
+        return out
+    for number, body in found:
+        assert body.landmarks is not None
+        scale = np.array([width / body.width, height / body.height])
+        if body.part_map is not None and body.roi is not None:
+            _draw_parts(out, body.part_map, body.roi, scale, alpha, PART_COLORS)
+        _draw_skeleton(out, body.landmarks[:, :2] * scale, body.landmarks[:, 3], thickness)
+        top = body.landmarks[:, :2].min(axis=0) * scale
+        head = (body.landmarks[0, 0] * scale[0], top[1])
+        _label(out, str(number), anchor=(int(head[0]), int(head[1])))
+    return out
+
+
+def _label(out: np.ndarray, text: str, anchor: tuple[int, int] | None = None) -> None:
+    """A small white label on a dark translucent box: in the top-left corner, or centred
+    just above ``anchor``."""
     height, width = out.shape[:2]
     scale = max(0.4, min(height, width) / 900)
     weight = max(1, round(scale * 1.5))
     (tw, th), base = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, weight)
     pad = max(4, th // 2)
-    x1, y1 = min(width, tw + 3 * pad), min(height, th + base + 3 * pad)
-    box = out[pad // 2 : y1, pad // 2 : x1]
+    x0, y0 = pad // 2, pad // 2
+    if anchor is not None:
+        x0 = int(np.clip(anchor[0] - tw // 2 - pad, 0, max(0, width - tw - 3 * pad)))
+        y0 = int(np.clip(anchor[1] - th - base - 4 * pad, 0, max(0, height - th - base - 3 * pad)))
+    x1, y1 = min(width, x0 + tw + 2 * pad + pad // 2), min(height, y0 + th + base + 2 * pad + pad // 2)
+    box = out[y0:y1, x0:x1]
     box[:] = (box.astype(np.uint16) * 2 // 5).astype(np.uint8)
-    org = (pad + pad // 2, pad + th + pad // 2)
+    org = (x0 + pad, y0 + pad + th)
     white = (255, 255, 255)
     cv2.putText(out, text, org, cv2.FONT_HERSHEY_SIMPLEX, scale, white, weight, cv2.LINE_AA)

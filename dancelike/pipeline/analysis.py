@@ -295,19 +295,20 @@ def analyze_video(
     with_parts: bool = True,
     keep_masks: bool = False,
     on_progress: Callable[[int], None] | None = None,
+    all_dancers: bool = False,
 ) -> VideoAnalysis:
-    """Track the dancer through a whole video file.
+    """Track the dancer (``all_dancers``: every dancer) through a whole video file.
 
     ``workers`` processes each analyse a time segment (default: one per core; 1 runs
     in the calling thread). ``keep_masks`` keeps each frame's ROI person mask (256 KB
-    a frame); by default only landmarks and the part map are kept.
+    a frame; one dancer only); by default only landmarks and the part map are kept.
     ``on_progress(n)`` gets the number of frames done so far.
     """
     workers = workers or default_workers()
     if workers > 1:
         with AnalysisPool(workers, num_threads, with_parts) as pool:
-            return pool.analyze(path, keep_masks, on_progress)
-    tracker = PoseTracker(num_threads=num_threads, with_parts=with_parts)
+            return pool.analyze(path, keep_masks, on_progress, all_dancers)
+    tracker = PeopleTracker(num_threads=num_threads, with_parts=with_parts)
     with VideoReader(path) as probe:
         analysis = VideoAnalysis(probe.fps, probe.width, probe.height, [])
         done = [0]
@@ -318,7 +319,12 @@ def analyze_video(
                 on_progress(done[0])
 
         started = time.perf_counter()
-        analysis.frames, analysis.times = analyze_segment(tracker, path, Segment(0.0, float("inf")), keep_masks, frame_done)
+        if all_dancers:
+            part = analyze_people_segment(tracker, path, Segment(0.0, float("inf")), frame_done)
+            analysis.times = part.stage_times
+            analysis = gather_dancers(analysis, [part])
+        else:
+            analysis.frames, analysis.times = analyze_segment(tracker, path, Segment(0.0, float("inf")), keep_masks, frame_done)
         analysis.wall_seconds = time.perf_counter() - started
     return analysis
 

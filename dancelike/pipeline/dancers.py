@@ -11,9 +11,11 @@ they are numbered from the left of the picture, as a learner would count them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
+from dancelike.errors import InputError
 from dancelike.vision.body import BodyFrame
 from dancelike.vision.identity import assign
 from dancelike.vision.people import SAME_BODY, TrackedBody, torso_distance
@@ -50,6 +52,19 @@ def gather_dancers(analysis: VideoAnalysis, parts: list[PeopleSegment]) -> Video
     analysis.frames = [BodyFrame(t, analysis.width, analysis.height) for t in times]
     analysis.dancers = dancers
     return analysis.follow(None)
+
+
+def follow_dancer(path: str | Path, analysis: VideoAnalysis, dancer: int | None) -> VideoAnalysis:
+    """``analysis`` following ``dancer`` (None: the default), or a one-line ``InputError``
+    when nobody is in the video or there is no such dancer."""
+    if not analysis.dancers:
+        raise InputError(f"{path}: nobody was found in it; choose a video where the dancer can be seen")
+    try:
+        return analysis.follow(dancer)
+    except KeyError as exc:
+        count = len(analysis.dancers)
+        choices = "--dancer 1" if count == 1 else f"--dancer 1 to {count}"
+        raise InputError(f"{path}: {exc.args[0]} ({choices}, or auto)") from None
 
 
 def _stitch(parts: list[PeopleSegment]) -> tuple[list[float], dict[int, Track]]:

@@ -60,13 +60,13 @@ def reference_beats(path: str | Path, key: str | None = None) -> np.ndarray | No
 def analyse_reference(
     path: str, pool: AnalysisPool, use_cache: bool, on_progress: Callable[[int], None] | None, key: str | None = None
 ) -> tuple[VideoAnalysis, bool]:
-    """The reference's analysis from the cache when possible, else analysed and cached.
-    ``key`` is its content key when the caller already has it."""
+    """The reference's analysis (every dancer in it) from the cache when possible, else
+    analysed and cached. ``key`` is its content key when the caller already has it."""
     key = key or analysis_cache.content_key(path)
     if use_cache:
         cached = analysis_cache.load(key)
         if cached is not None:
             return cached, True
-    analysis = pool.analyze(path, on_progress=on_progress)
+    analysis = pool.analyze(path, on_progress=on_progress, all_dancers=True)
     analysis_cache.save(key, analysis)
     return analysis, False

@@ -16,6 +16,7 @@ import numpy as np
 
 from dancelike.media.audio import load_audio
 from dancelike.pipeline.analysis import AnalysisPool, default_workers
+from dancelike.pipeline.dancers import follow_dancer
 from dancelike.pipeline.reference import BEAT_RATE, analyse_reference, reference_beats, reference_chance
 from dancelike.scoring.alignment import Line
 from dancelike.scoring.calibration import Chance
@@ -57,10 +58,14 @@ def score_videos(
     use_cache: bool = True,
     on_progress: Callable[[str, int], None] | None = None,
     pool: AnalysisPool | None = None,
+    dancer: int | None = None,
 ) -> ScoredPair:
     """Score the performance video against the reference video.
 
-    ``mirror`` is "auto", "on" or "off". ``on_progress(stage, frames_done)`` reports
+    ``dancer`` is the reference's dancer to follow (numbered from the left; ``None``: the
+    default one, most in view near the centre); every dancer's analysis is cached, so
+    another choice later is not analysed again. ``mirror`` is "auto", "on" or "off".
+    ``on_progress(stage, frames_done)`` reports
     the analysis of "reference" and "performance" frame by frame. ``pool`` reuses
     running analysis workers (scoring many videos); by default a pool is started here.
     """
@@ -73,14 +78,16 @@ def score_videos(
     pool = pool or AnalysisPool(workers or default_workers())
     try:
         key = analysis_cache.content_key(reference_path)
-        reference, cached = analyse_reference(reference_path, pool, use_cache, report_stage("reference"), key)
+        everyone, cached = analyse_reference(reference_path, pool, use_cache, report_stage("reference"), key)
+        reference = follow_dancer(reference_path, everyone, dancer)
         performance = pool.analyze(performance_path, on_progress=report_stage("performance"))
     finally:
         if own_pool:
             pool.close()
     beats = reference_beats(reference_path, key if use_cache else None)
     line = music_line(reference_path, performance_path)
-    chance = reference_chance(reference_path, pose_track(reference.frames, with_parts=False), reference.fps, key if use_cache else None)
+    chance_key = analysis_cache.track_key(key, reference) if use_cache else None
+    chance = reference_chance(reference_path, pose_track(reference.frames, with_parts=False), reference.fps, chance_key)
     report, reading = score_analyses(reference, performance, mirror, beats, chance, line)
     return ScoredPair(report, reference, performance, reading.path, cached, reading.line)
 
@@ -98,6 +105,8 @@ def score_analyses(
     by_music = reading.line.source == "music"
     report = build_report(ref_track, reading.track, reading.path, performance.fps, reading.mirrored, beats, chance, reading.line.offset_s if by_music else 0.0)
     report.aligned_by = reading.line.source
+    if reference.followed is not None:
+        report.dancer, report.dancers = reference.followed, len(reference.dancers)
     if reading.line.source == "music":
         report.music_offset_ms = reading.line.offset_s * 1000.0
     return report, reading

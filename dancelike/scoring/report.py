@@ -109,6 +109,17 @@ class Report:
     running: np.ndarray = field(default_factory=lambda: np.zeros(0), repr=False)
     #: where your movement accents fell against the pro's (``accents.Accents.to_json``), or None
     accents: dict[str, Any] | None = None
+    #: which of the reference's dancers was followed (numbered from the left) and how many
+    #: it has; None: a reference analysed as one dancer (older sessions)
+    dancer: int | None = None
+    dancers: int = 0
+
+    @property
+    def dancer_text(self) -> str:
+        """'dancer 2 of 3 (from the left)', 'the one dancer', or '' when not known."""
+        if self.dancer is None:
+            return ""
+        return "the one dancer" if self.dancers <= 1 else f"dancer {self.dancer} of {self.dancers} (from the left)"
 
     @classmethod
     def from_json(cls, data: dict[str, Any], **arrays: np.ndarray) -> Report:
@@ -129,6 +140,7 @@ class Report:
             judged=np.asarray(arrays.get("judged", np.zeros(0, bool)), bool),
             running=np.asarray(arrays.get("running", np.zeros(0)), np.float64),
             aligned_by=str(data.get("aligned_by", "motion")), music_offset_ms=data.get("music_offset_ms"), accents=data.get("accents"),
+            dancer=None if data.get("dancer") is None else int(data["dancer"]), dancers=int(data.get("dancers", 0)),
         )  # fmt: skip
 
     def to_json(self) -> dict[str, Any]:
@@ -150,6 +162,8 @@ class Report:
             "aligned_by": self.aligned_by,
             "accents": self.accents,
             "music_offset_ms": None if self.music_offset_ms is None else round(self.music_offset_ms, 1),
+            "dancer": self.dancer,
+            "dancers": self.dancers,
         }
 
 

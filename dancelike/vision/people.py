@@ -54,6 +54,7 @@ SAME_BODY = 0.35
 _HIPS = (23, 24)
 _SHOULDERS = (11, 12)
 _TORSO = (11, 12, 23, 24)
+_TORSO_SWAPPED = (12, 11, 24, 23)
 
 
 @dataclass(frozen=True)
@@ -109,14 +110,32 @@ class Person:
 
 
 def torso_distance(a: np.ndarray, b: np.ndarray) -> float:
-    """Mean distance between two bodies' shoulders and hips, in torso lengths."""
-    length = max(1.0, float(np.linalg.norm(a[list(_SHOULDERS), :2].mean(0) - a[list(_HIPS), :2].mean(0))))
-    return float(np.linalg.norm(a[list(_TORSO), :2] - b[list(_TORSO), :2], axis=1).mean()) / length
+    """Mean distance between two bodies' shoulders and hips, in torso lengths; a body read
+    facing the other way (left and right swapped) is still the same body."""
+    length = _torso_length(a)
+    mine = a[list(_TORSO), :2]
+    straight = np.linalg.norm(mine - b[list(_TORSO), :2], axis=1).mean()
+    swapped = np.linalg.norm(mine - b[list(_TORSO_SWAPPED), :2], axis=1).mean()
+    return float(min(straight, swapped)) / length
 
 
 def _extent(detection: Detection) -> float:
     """A detected body's size: twice the hips-to-extent-point distance (pixels)."""
     return 2.0 * float(np.linalg.norm(detection.keypoints[1] - detection.keypoints[0]))
+
+
+def same_body(a: np.ndarray, b: np.ndarray) -> bool:
+    """Whether two readings are one body: the same torso, or hips on the same spot (a second
+    reading of someone's legs as a whole body puts its hips on theirs)."""
+    if torso_distance(a, b) < SAME_BODY:
+        return True
+    torso = max(_torso_length(a), _torso_length(b))
+    hips_apart = float(np.linalg.norm(a[list(_HIPS), :2].mean(0) - b[list(_HIPS), :2].mean(0)))
+    return hips_apart < SAME_BODY * torso
+
+
+def _torso_length(points: np.ndarray) -> float:
+    return max(1.0, float(np.linalg.norm(points[list(_SHOULDERS), :2].mean(0) - points[list(_HIPS), :2].mean(0))))
 
 
 def _warp_mask(mask: np.ndarray, source: Roi, target: Roi) -> np.ndarray:
@@ -198,8 +217,9 @@ class PeopleTracker(PoseTracker):
             for j in indices:
                 if j <= i or i not in results or j not in results:
                     continue
-                if torso_distance(results[i].points, results[j].points) < SAME_BODY:
-                    loser = max((i, j), key=lambda k: self._fit_cost(self.people[k], results[k].points))
+                if same_body(results[i].points, results[j].points):
+                    # the body goes to whoever it fits; between equals, to the one followed longer
+                    loser = max((i, j), key=lambda k: (self._fit_cost(self.people[k], results[k].points) > MAX_JUMP / 2, -self.people[k].frames_seen))
                     self.people[loser].follow.reset()
                     del results[loser]
 
@@ -318,7 +338,7 @@ class PeopleTracker(PoseTracker):
         result = self._run_landmarks(image, roi, self._others(-1, roi, results))
         if result.presence < PRESENCE_THRESHOLD:
             return False
-        if any(torso_distance(result.points, other.points) < SAME_BODY for other in results.values()):
+        if any(same_body(result.points, other.points) for other in results.values()):
             return False
         person.follow.reset()
         results[index] = result

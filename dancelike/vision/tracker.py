@@ -131,9 +131,9 @@ class PoseTracker:
         that belong to other people, so the model cannot settle on them."""
         start = time.perf_counter()
         tensor = self.landmarks.preprocess(image, roi)
-        if hide is not None and hide.any() and not hide.all():
+        if hide is not None and hide.any():
             pixels = tensor[0]
-            pixels[hide] = pixels[~hide].mean(axis=0)
+            np.copyto(pixels, pixels.mean(axis=(0, 1)), where=hide[..., None])
         mid = time.perf_counter()
         outputs = self.landmarks.infer(tensor)
         end = time.perf_counter()
