@@ -46,6 +46,8 @@ _LOOK_WEIGHT = 2.0
 #: A body further than this (in body heights) from where the person was heading is someone else
 #: (the ROI slipped onto a neighbour): the person is looked for again.
 MAX_JUMP = 0.3
+#: While locked, a detection whose look is further than this from a lost person's is not them.
+LOCKED_LOOK = 0.45
 #: Person-mask probability above which a pixel is someone's.
 MASK_THRESHOLD = 0.5
 #: Two bodies closer than this (mean torso-point distance, in torso lengths) are one body.
@@ -199,18 +201,18 @@ class PeopleTracker(PoseTracker):
                 assert person.follow.roi is not None
                 hide = self._others(index, person.follow.roi, results)
                 result = self._run_landmarks(image, person.follow.roi, hide)
-                if result.presence >= PRESENCE_THRESHOLD and self._fit_cost(person, result.points) < MAX_JUMP:
+                if self._acceptable(result, width, height) and self._fit_cost(person, result.points) < MAX_JUMP:
                     results[index] = result
                 else:
                     person.follow.reset()
-        self._settle_shared_bodies(results)
+        self._settle_shared_bodies(image, results)
         if self._detection_due(results):
             self._place_detections(image, results)
         return self._finish(image, results, t, width, height)
 
     # --- the steps -------------------------------------------------------------------
 
-    def _settle_shared_bodies(self, results: dict[int, LandmarkResult]) -> None:
+    def _settle_shared_bodies(self, image: Image, results: dict[int, LandmarkResult]) -> None:
         """When two people's results are one body, it goes to the person it fits; the other hides."""
         indices = sorted(results)
         for i in indices:
@@ -218,10 +220,24 @@ class PeopleTracker(PoseTracker):
                 if j <= i or i not in results or j not in results:
                     continue
                 if same_body(results[i].points, results[j].points):
-                    # the body goes to whoever it fits; between equals, to the one followed longer
-                    loser = max((i, j), key=lambda k: (self._fit_cost(self.people[k], results[k].points) > MAX_JUMP / 2, -self.people[k].frames_seen))
+                    # the body goes to whoever it looks like and fits where they were heading
+                    points = results[i].points
+                    seen = look(image, points[list(_HIPS), :2].mean(0), points[list(_SHOULDERS), :2].mean(0))
+                    loser = max((i, j), key=lambda k: self._claim_cost(self.people[k], results[k].points, seen))
                     self.people[loser].follow.reset()
                     del results[loser]
+
+    def _claim_cost(self, person: Person, points: np.ndarray, seen: np.ndarray | None) -> tuple[float, int]:
+        """How badly a contested body fits ``person`` (then: the one followed longer wins)."""
+        return (self._fit_cost(person, points) + _LOOK_WEIGHT * look_distance(person.look, seen), -person.frames_seen)
+
+    @staticmethod
+    def _acceptable(result: LandmarkResult, width: int, height: int) -> bool:
+        """A body, and in the picture: hips outside it are someone who left (the model, fed the
+        picture's edge pixels, may go on seeing a body there)."""
+        hips = result.points[list(_HIPS), :2].mean(axis=0)
+        inside = 0 <= hips[0] < width and 0 <= hips[1] < height
+        return result.presence >= PRESENCE_THRESHOLD and bool(inside)
 
     def _others(self, index: int, roi: Roi, results: dict[int, LandmarkResult]) -> np.ndarray | None:
         """Where, in ``roi``, the other tracked people are (and person ``index`` was not)."""
@@ -289,8 +305,9 @@ class PeopleTracker(PoseTracker):
                 body_height = max(person.height, 0.1 * height)
                 distance = float(np.linalg.norm(hips - person.predicted_centre(self._frame))) / body_height
                 position = distance / (1.0 + 2.0 * gone_seconds)
-                seen_look = look(image, hips, detection.keypoints[2])
-                cost[row, col] = position + _LOOK_WEIGHT * look_distance(person.look, seen_look)
+                unlike = look_distance(person.look, look(image, hips, detection.keypoints[2]))
+                strange = self.locked and unlike > LOCKED_LOOK  # a learner is taken back only by their look
+                cost[row, col] = np.inf if strange else position + _LOOK_WEIGHT * unlike
         taken = set()
         for row, col in assign(cost, GATE):
             if self._start(image, self.people[waiting[row]], fresh[col], results, waiting[row]):
@@ -336,7 +353,7 @@ class PeopleTracker(PoseTracker):
         """Run the landmark model on a detection for ``person``; False if it is nobody new."""
         roi = detection_roi(detection)
         result = self._run_landmarks(image, roi, self._others(-1, roi, results))
-        if result.presence < PRESENCE_THRESHOLD:
+        if not self._acceptable(result, image.shape[1], image.shape[0]):
             return False
         if any(same_body(result.points, other.points) for other in results.values()):
             return False
