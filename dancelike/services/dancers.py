@@ -97,9 +97,9 @@ def in_view_text(choice: DancerChoice, seconds: float) -> str:
 
 
 def dancer_label(choreography: Choreography) -> str:
-    """'Dancer 2 of 3' for a group video ('Automatic of 3' is 'Suggested dancer of 3'); '' otherwise."""
+    """'Dancer 2 of 3' for a group video ('Auto dancer of 3' before one is chosen); '' otherwise."""
     if not choreography.has_dancers_to_choose:
         return ""
     if choreography.dancer is None:
-        return f"Suggested dancer of {choreography.dancers}"
+        return f"Auto dancer of {choreography.dancers}"
     return f"Dancer {choreography.dancer} of {choreography.dancers}"

@@ -47,7 +47,7 @@ def test_a_group_import_analyses_every_dancer_and_the_choice_is_followed(store: 
     assert _hips_x(cached.dancer(1).frames) < 480 < _hips_x(cached.dancer(2).frames)  # numbered from the left
     # the chance level of the automatic choice was measured at import, under its own key
     assert analysis_cache.load_chance(analysis_cache.track_key(key, cached)) is not None
-    assert dancers.dancer_label(imported) == "Suggested dancer of 2"
+    assert dancers.dancer_label(imported) == "Auto dancer of 2"
 
     # the picker: both dancers, a picture of each, the suggested one marked
     pick = dancers.dancer_pick(store, imported.id)
