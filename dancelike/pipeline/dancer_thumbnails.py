@@ -20,7 +20,7 @@ from dancelike.vision.video_analysis import Dancer, VideoAnalysis
 #: one shows the neighbours of a dancer in a line as large as the dancer).
 THUMBNAIL_SIZE = (150, 250)
 #: Brightness left outside the dancer's own outline, so a crop that shows a neighbour too says whom it means.
-DIM = 0.3
+DIM = 0.25
 #: Landmarks this visible count as seen.
 _VISIBLE = 0.5
 #: Room around the body, as a share of its height (the hair above the eyes, the feet below).
