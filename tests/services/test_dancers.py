@@ -37,6 +37,7 @@ def _hips_x(frames: list[Any]) -> float:
     return float(np.nanmedian([body.landmarks[[23, 24], 0].mean() for body in frames if body.found]))
 
 
+@pytest.mark.slow  # runs a live session of the group video
 def test_a_group_import_analyses_every_dancer_and_the_choice_is_followed(store: Store, pair: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     imported = import_video(store, pair)
     assert imported.analysed and imported.dancers == 2 and imported.dancer is None and imported.has_dancers_to_choose
