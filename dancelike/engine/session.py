@@ -64,7 +64,7 @@ from dancelike.media.clock import AudioSink, LatestFrame, SessionClock, WallCloc
 from dancelike.media.playback import STRETCHES, PlayerState, ReferencePlayer
 from dancelike.media.recorder import Recorder, RecorderState
 from dancelike.media.video import VideoReader
-from dancelike.pipeline.reference import cached_chance, reference_beats
+from dancelike.pipeline.reference import cached_chance, cached_reference, reference_beats
 from dancelike.scoring.calibration import Chance
 from dancelike.scoring.mirror import Mirror
 from dancelike.store import analysis_cache
@@ -91,7 +91,8 @@ class Session(PracticeControls):
     ``mirror`` is a ``Mirror`` (or "auto", "on", "off") as in ``dancelike score``. ``use_cache`` lets a cached
     analysis of the reference replace its live analysis. ``audio_sink`` plays the music (default:
     a silent wall-clock sink). ``on_event`` receives every event on the session's dispatcher
-    thread; without it, poll ``events``. Errors in the arguments (a missing file, a camera that
+    thread; without it, poll ``events``. ``dancer`` follows that dancer (their number) of a group
+    reference's cached analysis (None: the automatic choice). Errors in the arguments (a missing file, a camera that
     does not open) raise ``InputError`` here, on the caller's thread.
     """
 
@@ -108,6 +109,7 @@ class Session(PracticeControls):
         event_queue_size: int = 256,
         latency: float = 0.0,
         stretch: str = "wsola",
+        dancer: int | None = None,
     ) -> None:
         if mirror not in tuple(Mirror):
             raise ValueError(f"mirror must be auto, on or off, not {mirror!r}")
@@ -129,7 +131,7 @@ class Session(PracticeControls):
             self.clock = SessionClock()
             self.camera = open_camera(camera, self.clock)
         self.record_to = Path(record_to) if record_to is not None else None
-        self.mirror, self.use_cache = Mirror(mirror), use_cache
+        self.mirror, self.use_cache, self.dancer = Mirror(mirror), use_cache, dancer
         self.sink: AudioSink = audio_sink if audio_sink is not None else WallClockSink(48000, 2)
         self.events = EventQueue(event_queue_size)
         self._dispatcher = Dispatcher(self.events, on_event, lambda exc: self._stage_failed("on_event callback", exc)) if on_event else None
@@ -316,12 +318,12 @@ class Session(PracticeControls):
         self._user = UserAnalyser(self._analysis_box, self.clock, self._stage_failed)
         self._user.start()
         key = analysis_cache.content_key(self.reference) if self.use_cache else None
-        cached = analysis_cache.load(key) if key is not None else None
+        cached, track = cached_reference(key, self.dancer) if key is not None else (None, None)  # the chosen dancer
         self._cached = cached is not None
         self._beats = reference_beats(self.reference, key)  # as offline scoring finds them (and keeps them)
         # the reference's chance level when it was measured (an imported dance); else the final
         # report measures it, and the live score uses a typical one meanwhile
-        self._chance = cached_chance(key) if key is not None else None
+        self._chance = cached_chance(track) if track is not None else None
         self.track = ReferenceTrack(self._ref_frames, self.ref_fps)
         if self.record_to is not None:
             audio_rate = self.sink.sample_rate if self._has_music else None

@@ -31,6 +31,22 @@ def cached_chance(key: str) -> Chance | None:
     return None if kept is None else Chance.from_array(kept)
 
 
+def follow_dancer(analysis: VideoAnalysis, dancer: int | None) -> VideoAnalysis:
+    """``analysis`` following dancer number ``dancer`` of a group video; ``None``, or a number it
+    does not have (analysed again since), follows the automatic choice."""
+    return analysis.follow(dancer if dancer in {found.number for found in analysis.dancers} else None)
+
+
+def cached_reference(key: str, dancer: int | None = None) -> tuple[VideoAnalysis | None, str]:
+    """The cached analysis of a reference following ``dancer`` (None: not cached), and the key of
+    that dancer's measurements (its chance level: ``analysis_cache.track_key``)."""
+    cached = analysis_cache.load(key)
+    if cached is None:
+        return None, key
+    cached = follow_dancer(cached, dancer)
+    return cached, analysis_cache.track_key(key, cached)
+
+
 def reference_chance(path: str | Path | None, reference: PoseTrack, fps: float, key: str | None = None) -> Chance:
     """How well unrelated moments of the reference agree with it, kept with its analysis."""
     if key is not None:

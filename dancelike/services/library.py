@@ -37,6 +37,7 @@ from dancelike.scoring.poses import pose_track
 from dancelike.store import analysis_cache
 from dancelike.store.db import Choreography, Store
 from dancelike.store.paths import private_file
+from dancelike.vision.video_analysis import VideoAnalysis
 
 Progress = Callable[[float], None]
 
@@ -113,7 +114,7 @@ def import_video(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     try:
-        analyse_choreography(store, choreography, lambda share: report(COPY_SHARE + (1 - COPY_SHARE) * share), cancel)
+        analyse_choreography(store, choreography, lambda share: report(COPY_SHARE + (1 - COPY_SHARE) * share), cancel, source.name)
     except BaseException:
         store.delete_choreography(choreography.id)
         raise
@@ -153,12 +154,16 @@ def adopt(
 
 
 def analyse_choreography(
-    store: Store, choreography: Choreography, on_progress: Progress | None = None, cancel: threading.Event | None = None
-) -> Choreography:
-    """Analyse the choreography's video into the analysis cache (unless cached) and mark it analysed."""
+    store: Store, choreography: Choreography, on_progress: Progress | None = None, cancel: threading.Event | None = None,
+    name: str | Path | None = None,
+) -> Choreography:  # fmt: skip
+    """Analyse every dancer of the choreography's video into the analysis cache (unless cached),
+    count them and mark it analysed. ``InputError`` ("nobody was found in ``name``") when the
+    video shows nobody to follow."""
     report = on_progress or (lambda _fraction: None)
     key = analysis_cache.content_key(choreography.video)
-    if analysis_cache.load(key) is None:
+    analysis = analysis_cache.load(key)
+    if analysis is None or not analysis.dancers:  # (one kept by `dancelike score` tracks one dancer only)
         expected = max(1, round(choreography.duration * choreography.fps))
 
         def frames_done(done: int) -> None:
@@ -169,22 +174,37 @@ def analyse_choreography(
         pool = AnalysisPool()
         try:
             check_cancelled(cancel)
-            analysis = pool.analyze(str(choreography.video), on_progress=frames_done)
+            analysis = pool.analyze(str(choreography.video), on_progress=frames_done, all_dancers=True)
         except BaseException:
             terminate(pool)  # a cancelled or failed analysis: do not wait for the segments
             raise
         pool.close()
         check_cancelled(cancel)
+        if not analysis.dancers:
+            raise InputError(f"nobody was found in {name or choreography.video}")
         try:
             analysis_cache.save(key, analysis)
-            # what unrelated motion scores against this dance: measured once, here, so that a
-            # live session's score is on the right scale from its first frame
-            analysis_cache.save_chance(key, reference_chance(pose_track(analysis.frames, with_parts=False), analysis.fps).as_array())
         except OSError as exc:
             raise InputError(f"{choreography.video}: cannot save its analysis ({_reason(exc)})") from exc
+    analysis = analysis.follow(choreography.dancer if choreography.dancer in {d.number for d in analysis.dancers} else None)
+    # what unrelated motion scores against this dance: measured once, here, so that a live
+    # session's score is on the right scale from its first frame
+    measure_chance(key, analysis)
+    store.set_dancers(choreography.id, len(analysis.dancers))
     store.set_analysed(choreography.id)
     report(1.0)
     return store.choreography(choreography.id) or choreography
+
+
+def measure_chance(key: str, analysis: VideoAnalysis) -> None:
+    """The chance level of the dancer ``analysis`` follows, kept under ``track_key`` (unless kept already)."""
+    track = analysis_cache.track_key(key, analysis)
+    if analysis_cache.load_chance(track) is not None:
+        return
+    try:
+        analysis_cache.save_chance(track, reference_chance(pose_track(analysis.frames, with_parts=False), analysis.fps).as_array())
+    except OSError as exc:
+        raise InputError(f"cannot save the analysis of this dance ({_reason(exc)})") from exc
 
 
 def terminate(pool: AnalysisPool) -> None:

@@ -35,7 +35,7 @@ from dancelike.errors import InputError
 from dancelike.media.recorder import trim_to_complete_fragments
 from dancelike.media.video import VideoReader
 from dancelike.pipeline.analysis import AnalysisPool
-from dancelike.pipeline.reference import analyse_reference, reference_beats, reference_chance
+from dancelike.pipeline.reference import analyse_reference, follow_dancer, reference_beats, reference_chance
 from dancelike.pipeline.score_files import ScoredPair, music_line, score_analyses
 from dancelike.pipeline.session_replay import ProgressFn, write_rescored_replay, write_session_replay
 from dancelike.scoring.alignment import Line
@@ -233,7 +233,7 @@ def _recover(store: Store, record: SessionRecord, get_pool: Callable[[], Analysi
 
     try:
         scored = score_recording(str(choreography.video), str(recording), mirror, get_pool(),
-                                 float(latency) if isinstance(latency, (int, float)) else 0.0, frames)  # fmt: skip
+                                 float(latency) if isinstance(latency, (int, float)) else 0.0, frames, choreography.dancer)  # fmt: skip
     except InputError as exc:
         return fail(f"the app closed during this session and its recording cannot be scored ({_short(exc)})")
     except Exception as exc:  # noqa: BLE001 - a row left "running" would be retried at every launch
@@ -265,18 +265,19 @@ def _recover(store: Store, record: SessionRecord, get_pool: Callable[[], Analysi
 
 def score_recording(
     reference_path: str, recording: str, mirror: Mirror | str, pool: AnalysisPool, latency: float = 0.0,
-    on_progress: Callable[[str, int], None] | None = None,
+    on_progress: Callable[[str, int], None] | None = None, dancer: int | None = None,
 ) -> ScoredPair:  # fmt: skip
-    """A session's recording scored against its reference, placed as the session clock placed
-    it (``session_line``); the rest is ``dancelike score``'s own pipeline."""
+    """A session's recording scored against its reference (following ``dancer`` of a group video),
+    placed as the session clock placed it (``session_line``); the rest is ``dancelike score``'s own pipeline."""
     key = analysis_cache.content_key(reference_path)
 
     def stage(name: str) -> Callable[[int], None] | None:
         return None if on_progress is None else (lambda done: on_progress(name, done))
 
     reference, cached = analyse_reference(reference_path, pool, True, stage("reference"), key)
+    reference = follow_dancer(reference, dancer)  # the dancer chosen for the choreography
     performance = pool.analyze(recording, on_progress=stage("performance"))
-    chance = reference_chance(reference_path, pose_track(reference.frames, with_parts=False), reference.fps, key)
+    chance = reference_chance(reference_path, pose_track(reference.frames, with_parts=False), reference.fps, analysis_cache.track_key(key, reference))
     line = session_line(music_line(reference_path, recording), latency)
     report, reading = score_analyses(reference, performance, mirror, reference_beats(reference_path, key), chance, line)
     return ScoredPair(report, reference, performance, reading.path, cached, reading.line)

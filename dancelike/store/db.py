@@ -68,6 +68,15 @@ class Choreography:
     is_demo: bool
     best_score: float | None
     session_count: int
+    #: The dancer of a group video the learner follows (their number; None: the automatic choice).
+    dancer: int | None = None
+    #: How many dancers the analysis found (None: not known yet).
+    dancers: int | None = None
+
+    @property
+    def has_dancers_to_choose(self) -> bool:
+        """A group video: there is a dancer to choose."""
+        return (self.dancers or 0) >= 2
 
 
 @dataclass(frozen=True)
@@ -257,6 +266,7 @@ class Store:
             thumbnail=self._from_db(row["thumbnail"]) if row["thumbnail"] else None,
             added_at=_time(row["added_at"]), analysed=bool(row["analysed"]), is_demo=bool(row["is_demo"]),
             best_score=row["best_score"], session_count=row["session_count"],
+            **{name: row[name] for name in ("dancer", "dancers") if name in row.keys()},  # (not in a v2 database)
         )  # fmt: skip
 
     def add_choreography(
@@ -286,6 +296,21 @@ class Store:
     def set_analysed(self, choreography_id: int, analysed: bool = True) -> None:
         with self._write() as db:
             db.execute("UPDATE choreographies SET analysed = ? WHERE id = ?", (int(analysed), choreography_id))
+
+    def set_dancers(self, choreography_id: int, dancers: int) -> None:
+        """How many dancers the analysis of the choreography's video found."""
+        with self._write() as db:
+            db.execute("UPDATE choreographies SET dancers = ? WHERE id = ?", (int(dancers), choreography_id))
+
+    def set_dancer(self, choreography_id: int, dancer: int | None) -> Choreography:
+        """Follow dancer ``dancer`` (their number) of the choreography's video; None: the automatic choice."""
+        with self._write() as db:
+            cursor = db.execute(
+                "UPDATE choreographies SET dancer = ? WHERE id = ?", (None if dancer is None else int(dancer), choreography_id)
+            )
+            if cursor.rowcount == 0:
+                raise InputError(f"choreography {choreography_id} is not in the library (deleted?)")
+        return self._require(choreography_id)
 
     def choreographies(self) -> list[Choreography]:
         """Newest first, the demo included."""

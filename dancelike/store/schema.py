@@ -55,5 +55,13 @@ def _v2_session_owner(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE sessions ADD COLUMN owner_started REAL")
 
 
+def _v3_choreography_dancer(db: sqlite3.Connection) -> None:
+    """Version 3: which dancer of a group video the learner follows (``dancer``: their number,
+    NULL = the automatic choice) and how many dancers its analysis found (``dancers``; NULL =
+    not known: imported before dancers were counted)."""
+    db.execute("ALTER TABLE choreographies ADD COLUMN dancer INTEGER")
+    db.execute("ALTER TABLE choreographies ADD COLUMN dancers INTEGER")
+
+
 #: ``MIGRATIONS[k]`` upgrades a database at ``user_version`` k to k + 1. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_initial, _v2_session_owner]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_initial, _v2_session_owner, _v3_choreography_dancer]

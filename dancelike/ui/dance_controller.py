@@ -60,7 +60,7 @@ def prepare_session(store: Store, settings: AppSettings, choreography: Choreogra
     try:
         session = Session(
             choreography.video, spec, record_to=record.files.recording if settings.record else None,
-            mirror=settings.mirror, audio_sink=sink, latency=latency, stretch=settings.stretch,
+            mirror=settings.mirror, audio_sink=sink, latency=latency, stretch=settings.stretch, dancer=choreography.dancer,
         )  # fmt: skip
         with VideoReader(choreography.video) as reader:
             first = next(iter(reader)).rgb

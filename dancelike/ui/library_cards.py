@@ -31,17 +31,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dancelike.services.dancers import dancer_label
 from dancelike.store.db import Choreography
 from dancelike.ui.theme import COLORS, font, format_duration, score_color, set_role
 
 
 class Thumbnail(QWidget):
-    """A 16:9 picture of the choreography (aspect-filled), its length and a DEMO badge."""
+    """A 16:9 picture of the choreography (aspect-filled), its length, a DEMO badge and, for a
+    group video, whom the learner follows ("Dancer 2 of 3")."""
 
-    def __init__(self, path: Path | None, length: str, demo: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path | None, length: str, demo: bool, parent: QWidget | None = None, dancer: str = "") -> None:
         super().__init__(parent)
         self.pixmap = QPixmap(str(path)) if path is not None and Path(path).is_file() else QPixmap()
-        self.length, self.demo = length, demo
+        self.length, self.demo, self.dancer = length, demo, dancer
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -75,14 +77,18 @@ class Thumbnail(QWidget):
         self._badge(p, self.length, QColor(0, 0, 0, 190), right=True)
         if self.demo:
             self._badge(p, "DEMO", QColor(COLORS["accent"]), right=False)
+        if self.dancer:
+            self._badge(p, self.dancer, QColor(0, 0, 0, 190), right=False, top=False)
 
-    def _badge(self, p: QPainter, text: str, color: QColor, right: bool) -> None:
+    def _badge(self, p: QPainter, text: str, color: QColor, right: bool, top: bool | None = None) -> None:
+        """A rounded label in a corner: on the right at the bottom, on the left at the top (or ``top``)."""
+        top = not right if top is None else top
         p.setFont(font(11, bold=True))
         metrics = p.fontMetrics()
         w, h = metrics.horizontalAdvance(text) + 16, metrics.height() + 6
         margin = 8
         x = self.width() - w - margin if right else margin
-        y = self.height() - h - margin if right else margin
+        y = margin if top else self.height() - h - margin
         box = QRectF(x, y, w, h)
         path = QPainterPath()
         path.addRoundedRect(box, 6, 6)
@@ -130,6 +136,7 @@ class ChoreographyCard(QFrame):
     dance = Signal(int)
     rename = Signal(int)
     delete = Signal(int)
+    choose_dancer = Signal(int)
 
     def __init__(self, item: Choreography, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,7 +148,7 @@ class ChoreographyCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 14)
         layout.setSpacing(8)
-        self.thumbnail = Thumbnail(item.thumbnail, format_duration(item.duration), item.is_demo)
+        self.thumbnail = Thumbnail(item.thumbnail, format_duration(item.duration), item.is_demo, dancer=dancer_label(item))
         layout.addWidget(self.thumbnail)
         self.title = ElidedLabel(item.title)
         self.title.setObjectName("cardTitle")
@@ -166,7 +173,7 @@ class ChoreographyCard(QFrame):
         self.more = QToolButton()
         self.more.setObjectName("moreButton")
         self.more.setText("\u22ef")
-        self.more.setToolTip("Rename or delete")
+        self.more.setToolTip("Choose the dancer, rename or delete" if item.has_dancers_to_choose else "Rename or delete")
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more.setMenu(self._menu())
         row.addWidget(self.more)
@@ -185,6 +192,8 @@ class ChoreographyCard(QFrame):
     def _menu(self) -> QMenu:
         menu = QMenu(self)
         menu.addAction("Dance", lambda: self.dance.emit(self.choreography.id))
+        if self.choreography.has_dancers_to_choose:
+            menu.addAction("Choose dancer\u2026", lambda: self.choose_dancer.emit(self.choreography.id))
         menu.addSeparator()
         menu.addAction("Rename\u2026", lambda: self.rename.emit(self.choreography.id))
         menu.addAction("Delete\u2026", lambda: self.delete.emit(self.choreography.id))

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -26,9 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from dancelike.errors import InputError
-from dancelike.services import library
+from dancelike.services import dancers, library
 from dancelike.store.db import Choreography, Store
 from dancelike.ui import messages
+from dancelike.ui.dancer_picker import DancerPicker
 from dancelike.ui.library_cards import ChoreographyCard, TaskRow
 from dancelike.ui.theme import font, set_role
 from dancelike.ui.workers import Job, run_in_thread
@@ -54,6 +56,7 @@ class LibraryView(QWidget):
     import_failed = Signal(str)  # the message shown
     import_cancelled = Signal(str)  # the file
     changed = Signal()  # something was added, renamed or deleted
+    dancer_chosen = Signal(int, int)  # choreography id, dancer number
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +67,8 @@ class LibraryView(QWidget):
         self._imports: list[_Import] = []
         self._columns = 0
         self._busy = 0  # background tasks that may have added a row still being analysed
+        self.picker: DancerPicker | None = None  # the dancer picker while it is open
+        self._picking: Job | None = None  # reading the dancers' pictures for it
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(36, 28, 36, 16)
@@ -143,6 +148,7 @@ class LibraryView(QWidget):
             card.dance.connect(self.dance_requested)
             card.rename.connect(self.ask_rename)
             card.delete.connect(self.ask_delete)
+            card.choose_dancer.connect(self.ask_dancer)
             self._cards[item.id] = card
         self._columns = 0
         self._reflow()
@@ -223,6 +229,44 @@ class LibraryView(QWidget):
             messages.show_exception(self, "Cannot delete", exc)
         self.refresh()
         self.changed.emit()
+
+    # --- whom to follow in a group video ------------------------------------------------------
+
+    def ask_dancer(self, choreography_id: int) -> None:
+        """Open the dancer picker (its pictures are read in a worker first: a second at most)."""
+        if self._picking is not None or self.picker is not None:
+            return
+        self._picking = run_in_thread(
+            dancers.dancer_pick, self.store, choreography_id, name="dancer-pick",
+            on_done=self._show_picker, on_error=self._pick_failed,
+        )  # fmt: skip
+
+    def _pick_failed(self, exc: BaseException) -> None:
+        self._picking = None
+        messages.show_exception(self, "Cannot choose a dancer", exc)
+
+    def _show_picker(self, pick: dancers.DancerPick) -> None:
+        self._picking = None
+        self.picker = DancerPicker(pick, self)
+        self.picker.finished.connect(lambda result, picker=self.picker: self._picker_closed(picker, result))
+        self.picker.open()
+
+    def _picker_closed(self, picker: DancerPicker, result: int) -> None:
+        self.picker = None
+        picker.deleteLater()
+        if result != QDialog.DialogCode.Accepted:
+            return
+        pick, number = picker.pick, picker.selected
+        try:
+            dancers.choose_dancer(self.store, pick.choreography.id, number)
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            messages.show_exception(self, "Cannot choose a dancer", exc)
+            return
+        self.refresh()
+        self.changed.emit()
+        self.dancer_chosen.emit(pick.choreography.id, number)
+        # the chosen dancer's chance level, for a live score on the right scale from the start
+        run_in_thread(dancers.measure_choice, pick, number, name="dancer-chance", on_error=lambda _exc: None)
 
     # --- background tasks ------------------------------------------------------------------
 
@@ -306,6 +350,8 @@ class LibraryView(QWidget):
         self.refresh()
         self.changed.emit()
         self.imported.emit(item.id)
+        if item.has_dancers_to_choose:  # a group video: whom to follow
+            self.ask_dancer(item.id)
 
     def _import_failed(self, task: _Import, exc: BaseException) -> None:
         text = f"Could not import {task.path.name}: {messages.user_message(exc)}"

@@ -88,6 +88,7 @@ QLabel[role="brand"] {{ color: {c['accent']}; font-size: 22pt; font-weight: 800;
 
 QFrame[role="card"] {{ background: {c['panel']}; border: 1px solid {c['border']}; border-radius: 14px; }}
 QFrame[role="card"]:hover {{ background: {c['panel_alt']}; border-color: #3b4252; }}
+QFrame[role="card-selected"] {{ background: {c['panel_alt']}; border: 2px solid {c['accent']}; border-radius: 14px; }}
 QFrame[role="panel"] {{ background: {c['panel']}; border: 1px solid {c['border']}; border-radius: 12px; }}
 QFrame[role="banner"] {{ background: {c['panel_alt']}; border: 1px solid {c['border']}; border-radius: 10px; }}
 QFrame[role="banner-error"] {{ background: #3a1f22; border: 1px solid {c['bad']}; border-radius: 10px; }}

@@ -22,6 +22,7 @@ from dancelike.services.sessions import write_json
 from dancelike.store import leftovers
 from dancelike.store.db import Store
 from dancelike.store.paths import safe_file_name
+from dancelike.synth.performance import Scene, render_performance
 
 WAIT_S = 60.0
 HOUR = 3600.0
@@ -31,11 +32,12 @@ def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-def test_the_data_folder_and_its_files_are_owner_only(own_data_home: Path, videos: dict[str, Path]) -> None:
+def test_the_data_folder_and_its_files_are_owner_only(own_data_home: Path, tmp_path: Path) -> None:
+    render_performance(tmp_path / "dance.mp4", "groove", scene=Scene(width=320, height=240), duration=1.5, start=2.0, music=False)
     previous = os.umask(0o022)  # a usual umask: what it lets through is not what DanceLike relies on
     try:
         with Store() as store:
-            clip = import_video(store, videos["reference"], title="Mine")
+            clip = import_video(store, tmp_path / "dance.mp4", title="Mine")  # (an import needs somebody to follow)
             record = store.begin_session(clip.id, {})
             frames: FrameQueue[CapturedFrame] = FrameQueue(10)
             for k in range(5):

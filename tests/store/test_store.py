@@ -16,7 +16,7 @@ import pytest
 from store_helpers import add
 
 from dancelike.errors import InputError
-from dancelike.store import db
+from dancelike.store import db, schema
 from dancelike.store.db import Store
 
 # --- schema and migrations ---------------------------------------------------------------
@@ -24,11 +24,11 @@ from dancelike.store.db import Store
 
 def test_schema_wal_foreign_keys_and_version(store: Store, data_home: Path) -> None:
     assert store.path == data_home / "dancelike.db" and store.path.is_file()
-    assert store.version == len(db.MIGRATIONS) == 2
+    assert store.version == len(db.MIGRATIONS) >= 3
     raw = sqlite3.connect(store.path)
     try:
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == len(db.MIGRATIONS)
         tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"choreographies", "sessions"} <= tables
     finally:
@@ -52,7 +52,7 @@ def test_migration_from_an_older_version_keeps_every_row(data_home: Path, monkey
 
     monkeypatch.setattr(db, "MIGRATIONS", [*db.MIGRATIONS, v3_favourites])
     with Store() as new:
-        assert new.version == 3
+        assert new.version == len(db.MIGRATIONS)
         assert [tuple(row) for row in new._db.execute("SELECT favourite FROM choreographies")] == [(0,)]
         [kept] = new.choreographies()
         assert kept.title == "Old clip" and kept.best_score == 81.5 and kept.session_count == 2
@@ -71,15 +71,48 @@ def test_a_failed_migration_step_keeps_the_steps_before_it(data_home: Path, monk
         conn.execute("ALTER TABLE sessions ADD COLUMN notes TEXT")
         raise RuntimeError("bad v4")
 
+    shipped = len(db.MIGRATIONS)
     monkeypatch.setattr(db, "MIGRATIONS", [*db.MIGRATIONS, v3, v4])
     with pytest.raises(RuntimeError, match="bad v4"):
         Store()
     raw = sqlite3.connect(data_home / "dancelike.db")
     try:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == 3  # v3 committed with its bump
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == shipped + 1  # v3 committed with its bump
         assert "notes" not in {row[1] for row in raw.execute("PRAGMA table_info(sessions)")}  # v4 rolled back
     finally:
         raw.close()
+
+
+def test_migration_v3_adds_the_chosen_dancer_and_keeps_every_row(data_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A database from before dancers were chosen: its rows stay, each follows the automatic
+    choice (dancer NULL) and nobody knows yet how many dancers its video has."""
+    v3 = db.MIGRATIONS.index(schema._v3_choreography_dancer)
+    with monkeypatch.context() as patch:
+        patch.setattr(db, "MIGRATIONS", db.MIGRATIONS[:v3])
+        with Store() as old:
+            assert old.version == v3
+            clip = add(old, "Group clip")
+            session = old.begin_session(clip.id, {"mirror": "on"})
+            old.complete_session(session.id, status="done", score=64.0, grade="C", duration=20.0, parts={})
+    with Store() as new:
+        assert new.version >= v3 + 1
+        assert {"dancer", "dancers"} <= {row[1] for row in new._db.execute("PRAGMA table_info(choreographies)")}
+        [kept] = new.choreographies()
+        assert (kept.title, kept.best_score, kept.session_count) == ("Group clip", 64.0, 1)
+        assert kept.dancer is None and kept.dancers is None and not kept.has_dancers_to_choose
+
+
+def test_choosing_a_dancer_persists(data_home: Path) -> None:
+    with Store() as store:
+        clip = add(store, "Trio")
+        store.set_dancers(clip.id, 3)
+        assert store.set_dancer(clip.id, 2).dancer == 2
+        with pytest.raises(InputError, match="not in the library"):
+            store.set_dancer(12345, 1)
+    with Store() as again:
+        found = again.choreography(clip.id)
+        assert found is not None and (found.dancer, found.dancers) == (2, 3) and found.has_dancers_to_choose
+        assert again.set_dancer(clip.id, None).dancer is None  # back to the automatic choice
 
 
 def test_newer_or_damaged_databases(data_home: Path, tmp_path: Path) -> None:

@@ -1,0 +1,171 @@
+"""Choosing whom to follow in a group video: a dialog with a tile per dancer.
+
+Each tile shows the dancer where they are most visible (cropped around them, the others dimmed:
+``pipeline.dancer_thumbnails``), "Dancer N", how long they are in view, and "Suggested" on the
+automatic choice. A click selects a tile (a double click also confirms); "Follow Dancer N" keeps
+the choice. The library opens it after importing a group video and from a group card's
+"Choose dancer…"; what the choice changes is in ``services.dancers``.
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QMouseEvent, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dancelike.services.dancers import DancerChoice, DancerPick, in_view_text
+from dancelike.ui.theme import COLORS, font, set_role
+
+#: More tiles than this scroll sideways (six dancers at most are found).
+VISIBLE_TILES = 4
+
+
+def _pixmap(rgb: np.ndarray) -> QPixmap:
+    rgb = np.ascontiguousarray(rgb)
+    height, width = rgb.shape[:2]
+    return QPixmap.fromImage(QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy())
+
+
+class DancerTile(QFrame):
+    """One dancer: picture, name, time in view, "Suggested"; click to select."""
+
+    clicked = Signal(int)
+    double_clicked = Signal(int)
+
+    def __init__(self, choice: DancerChoice, seconds: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.number = choice.number
+        self.setObjectName("dancerTile")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 12)
+        layout.setSpacing(4)
+        self.picture = QLabel()
+        self.picture.setObjectName("dancerPicture")
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        if choice.thumbnail is not None:
+            self.picture.setPixmap(_pixmap(choice.thumbnail))
+            self.picture.setFixedSize(choice.thumbnail.shape[1], choice.thumbnail.shape[0])
+        else:
+            self.picture.setText("?")
+            self.picture.setFont(font(28))
+            self.picture.setFixedSize(150, 250)
+        layout.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.name = QLabel(choice.name)
+        self.name.setObjectName("dancerName")
+        self.name.setFont(font(15, bold=True))
+        self.name.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.name)
+        self.in_view = QLabel(in_view_text(choice, seconds))
+        self.in_view.setObjectName("dancerInView")
+        set_role(self.in_view, "muted")
+        self.in_view.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.in_view)
+        self.suggested = QLabel("Suggested" if choice.suggested else "")
+        self.suggested.setObjectName("dancerSuggested")
+        self.suggested.setStyleSheet(f"color: {COLORS['accent']}; font-weight: 700;")
+        self.suggested.setToolTip("The dancer in view the longest, near the middle" if choice.suggested else "")
+        self.suggested.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.suggested)
+        self.set_selected(False)
+
+    def set_selected(self, selected: bool) -> None:
+        self.selected = selected
+        set_role(self, "card-selected" if selected else "card")
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit(self.number)
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.double_clicked.emit(self.number)
+
+
+class DancerPicker(QDialog):
+    """Whom to follow in ``pick``'s video; ``selected`` is the number when accepted."""
+
+    def __init__(self, pick: DancerPick, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pick = pick
+        self.setObjectName("dancerPicker")
+        self.setWindowTitle("Choose a dancer")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 20, 24, 18)
+        outer.setSpacing(12)
+        title = QLabel("Whom do you want to learn from?")
+        set_role(title, "subtitle")
+        title.setFont(font(18, bold=True))
+        outer.addWidget(title)
+        count = len(pick.choices)
+        self.explanation = QLabel(
+            f"\u201c{html.escape(pick.choreography.title)}\u201d has {count} dancers. Pick the one to follow: "
+            "you are scored against their moves. You can change it later from the card's \u22ef menu."
+        )
+        self.explanation.setWordWrap(True)
+        set_role(self.explanation, "muted")
+        outer.addWidget(self.explanation)
+
+        strip = QWidget()
+        row = QHBoxLayout(strip)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(14)
+        self.tiles: dict[int, DancerTile] = {}
+        for choice in pick.choices:
+            tile = DancerTile(choice, pick.seconds)
+            tile.clicked.connect(self.select)
+            tile.double_clicked.connect(self._select_and_accept)
+            row.addWidget(tile)
+            self.tiles[choice.number] = tile
+        row.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("dancerStrip")
+        scroll.setWidget(strip)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        strip.adjustSize()
+        shown = min(count, VISIBLE_TILES)
+        tile_width = max(t.sizeHint().width() for t in self.tiles.values())
+        scroll.setMinimumWidth(shown * tile_width + (shown - 1) * row.spacing() + 4)
+        bar = scroll.horizontalScrollBar().sizeHint().height() if count > VISIBLE_TILES else 0
+        scroll.setMinimumHeight(strip.sizeHint().height() + bar + 2)
+        outer.addWidget(scroll)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancel_button = QPushButton("Not now")
+        self.cancel_button.setObjectName("pickerCancel")
+        self.cancel_button.clicked.connect(self.reject)
+        buttons.addWidget(self.cancel_button)
+        self.follow_button = QPushButton()
+        self.follow_button.setObjectName("pickerFollow")
+        set_role(self.follow_button, "primary")
+        self.follow_button.setDefault(True)
+        self.follow_button.clicked.connect(self.accept)
+        buttons.addWidget(self.follow_button)
+        outer.addLayout(buttons)
+        self.selected = pick.chosen
+        self.select(pick.chosen)
+
+    def select(self, number: int) -> None:
+        self.selected = number
+        for tile_number, tile in self.tiles.items():
+            tile.set_selected(tile_number == number)
+        self.follow_button.setText(f"Follow Dancer {number}")
+
+    def _select_and_accept(self, number: int) -> None:
+        self.select(number)
+        self.accept()
