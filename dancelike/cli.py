@@ -21,20 +21,6 @@ from dancelike.atomic import disk_full
 from dancelike.errors import DanceLikeError
 from dancelike.scoring.mirror import Mirror
 
-
-def _dancer(text: str) -> int | None:
-    """``--dancer``: a dancer's number (1 = the leftmost) or "auto" (None)."""
-    if text.strip().lower() == "auto":
-        return None
-    try:
-        number = int(text)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a dancer: use a number from 1 (the leftmost dancer) or auto")
-    return number
-
-
 _DANCER_HELP = "which dancer of a group video to follow: N (1 = the leftmost) or auto (default: the one most in view near the centre)"
 
 
@@ -50,7 +36,7 @@ def _build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--overlay", metavar="OUT", help="write the input with body parts and skeleton drawn (MP4 for video, image for image)")
     analyze.add_argument("--workers", type=int, default=None, help="analysis threads (default: one per core)")
     analyze.add_argument("--all-dancers", action="store_true", help="(video) track every dancer: JSON with one track per dancer, overlay with each numbered")
-    analyze.add_argument("--dancer", type=_dancer, metavar="N|auto", help="(video) " + _DANCER_HELP)
+    analyze.add_argument("--dancer", metavar="N|auto", help="(video) " + _DANCER_HELP)
     analyze.set_defaults(handler=_run_analyze)
 
     score = commands.add_parser("score", help="score a performance against a reference dance video")
@@ -62,7 +48,7 @@ def _build_parser() -> argparse.ArgumentParser:
                        help="was the video copied as in a mirror (default: decide from the evidence)")  # fmt: skip
     score.add_argument("--workers", type=int, default=None, help="analysis processes (default: one per core)")
     score.add_argument("--no-cache", action="store_true", help="analyse the reference again even when its analysis is cached")
-    score.add_argument("--dancer", type=_dancer, default=None, metavar="N|auto", help="the reference's " + _DANCER_HELP.removeprefix("which "))
+    score.add_argument("--dancer", default="auto", metavar="N|auto", help="the reference's " + _DANCER_HELP.removeprefix("which "))
     score.set_defaults(handler=_run_score)
 
     demo = commands.add_parser("demo", help="write the demo choreography and two demo performances")

@@ -91,3 +91,16 @@ def write_json(document: object, destination: str, compact: bool = False) -> Non
         sys.stdout.flush()
         return
     write_file(destination, (text + "\n").encode("utf-8"), "JSON")
+
+
+def parse_dancer(text: str | None) -> int | None:
+    """``--dancer``: a dancer's number (1 = the leftmost) or "auto" (None); a one-line error else."""
+    if text is None or text.strip().lower() == "auto":
+        return None
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise InputError(f"--dancer {text}: not a dancer; use a number from 1 (the leftmost dancer) or auto")
+    return number

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from dancelike.atomic import atomic_output
-from dancelike.commands._io import check_outputs, check_workers, write_json
+from dancelike.commands._io import check_outputs, check_workers, parse_dancer, write_json
 from dancelike.errors import InputError
 from dancelike.media.overlay import draw_body, draw_people
 from dancelike.media.video import VideoReader, is_image, load_image
@@ -125,7 +125,9 @@ def _run_video(args: argparse.Namespace) -> int:
         everyone = args.all_dancers or args.dancer is not None
         analysis = analyze_video(args.input, workers=args.workers, with_parts=bool(args.overlay), on_progress=advance, all_dancers=everyone)
     if everyone:
-        analysis = follow_dancer(args.input, analysis, args.dancer)
+        if not analysis.dancers:
+            raise InputError(f"{args.input}: nobody was found in it")
+        analysis = follow_dancer(args.input, analysis, parse_dancer(args.dancer))
     if args.all_dancers:
         if args.overlay:
             _write_people_overlay(args.input, args.overlay, analysis)
@@ -144,6 +146,7 @@ def _run_video(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    parse_dancer(args.dancer)  # a bad --dancer is told before any work
     if is_image(args.input) and (args.all_dancers or args.dancer is not None):
         raise InputError("--all-dancers and --dancer need a video input")
     outputs = {"--json": (args.json, "JSON"), "--mask": (args.mask, "mask"), "--overlay": (args.overlay, "overlay")}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from dancelike.commands._io import check_outputs, check_workers, write_json
+from dancelike.commands._io import check_outputs, check_workers, parse_dancer, write_json
 from dancelike.errors import InputError
 from dancelike.media.video import VideoReader, is_image
 from dancelike.pipeline.score_files import score_videos
@@ -52,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
     if args.video and not args.video.lower().endswith((".mp4", ".mov", ".m4v")):
         raise InputError(f"{args.video}: the replay is an MP4 video; use a .mp4 name")
     check_workers(args.workers)
+    dancer = parse_dancer(args.dancer)
     totals = {"reference": _check_video(args.reference, "reference"), "performance": _check_video(args.performance, "performance")}
 
     with Progress(sum(totals.values()) or None, "score") as progress:
@@ -61,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
             progress.update(frames - done[stage])
             done[stage] = frames
 
-        scored = score_videos(args.reference, args.performance, args.mirror, args.workers, not args.no_cache, advance, dancer=args.dancer)
+        scored = score_videos(args.reference, args.performance, args.mirror, args.workers, not args.no_cache, advance, dancer=dancer)
     report = scored.report
     if args.video:
         from dancelike.pipeline.replay import write_replay

@@ -56,8 +56,12 @@ def gather_dancers(analysis: VideoAnalysis, parts: list[PeopleSegment]) -> Video
 
 def follow_dancer(path: str | Path, analysis: VideoAnalysis, dancer: int | None) -> VideoAnalysis:
     """``analysis`` following ``dancer`` (None: the default), or a one-line ``InputError``
-    when nobody is in the video or there is no such dancer."""
+    when there is no such dancer (or nobody at all, when a number was asked for). With
+    nobody found and no number asked for, the analysis is returned as it is (a score then
+    says no dancer was found)."""
     if not analysis.dancers:
+        if dancer is None:
+            return analysis
         raise InputError(f"{path}: nobody was found in it; choose a video where the dancer can be seen")
     try:
         return analysis.follow(dancer)
