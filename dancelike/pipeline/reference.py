@@ -31,7 +31,7 @@ def cached_chance(key: str) -> Chance | None:
     return None if kept is None else Chance.from_array(kept)
 
 
-def follow_dancer(analysis: VideoAnalysis, dancer: int | None) -> VideoAnalysis:
+def follow_kept_choice(analysis: VideoAnalysis, dancer: int | None) -> VideoAnalysis:
     """``analysis`` following dancer number ``dancer`` of a group video; ``None``, or a number it
     does not have (analysed again since), follows the automatic choice."""
     return analysis.follow(dancer if dancer in {found.number for found in analysis.dancers} else None)
@@ -43,7 +43,7 @@ def cached_reference(key: str, dancer: int | None = None) -> tuple[VideoAnalysis
     cached = analysis_cache.load(key)
     if cached is None:
         return None, key
-    cached = follow_dancer(cached, dancer)
+    cached = follow_kept_choice(cached, dancer)
     return cached, analysis_cache.track_key(key, cached)
 
 

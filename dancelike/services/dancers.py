@@ -2,7 +2,7 @@
 
 The import analysed every dancer of the video into the analysis cache, so choosing another is
 instant: the choreography's row keeps the dancer's number (``Store.set_dancer``) and every
-session, re-score and replay follows it (``pipeline.reference.follow_dancer``). Only the chosen
+session, re-score and replay follows it (``pipeline.reference.follow_kept_choice``). Only the chosen
 dancer's chance level may still have to be measured (about a second a minute of video):
 ``measure_choice`` does it, in the background, so a live session has it from its first frame.
 """
@@ -15,7 +15,7 @@ import numpy as np
 
 from dancelike.errors import InputError
 from dancelike.pipeline.dancer_thumbnails import dancer_thumbnails
-from dancelike.pipeline.reference import follow_dancer
+from dancelike.pipeline.reference import follow_kept_choice
 from dancelike.services.library import measure_chance
 from dancelike.store import analysis_cache
 from dancelike.store.db import Choreography, Store
@@ -88,7 +88,7 @@ def choose_dancer(store: Store, choreography_id: int, number: int | None) -> Cho
 
 def measure_choice(pick: DancerPick, number: int | None) -> None:
     """Measure the chosen dancer's chance level if it was not kept yet (about a second a minute)."""
-    measure_chance(pick.key, follow_dancer(pick.analysis, number))
+    measure_chance(pick.key, follow_kept_choice(pick.analysis, number))
 
 
 def in_view_text(choice: DancerChoice, seconds: float) -> str:

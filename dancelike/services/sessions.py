@@ -35,7 +35,7 @@ from dancelike.errors import InputError
 from dancelike.media.recorder import trim_to_complete_fragments
 from dancelike.media.video import VideoReader
 from dancelike.pipeline.analysis import AnalysisPool
-from dancelike.pipeline.reference import analyse_reference, follow_dancer, reference_beats, reference_chance
+from dancelike.pipeline.reference import analyse_reference, follow_kept_choice, reference_beats, reference_chance
 from dancelike.pipeline.score_files import ScoredPair, music_line, score_analyses
 from dancelike.pipeline.session_replay import ProgressFn, write_rescored_replay, write_session_replay
 from dancelike.scoring.alignment import Line
@@ -275,7 +275,7 @@ def score_recording(
         return None if on_progress is None else (lambda done: on_progress(name, done))
 
     reference, cached = analyse_reference(reference_path, pool, True, stage("reference"), key)
-    reference = follow_dancer(reference, dancer)  # the dancer chosen for the choreography
+    reference = follow_kept_choice(reference, dancer)  # the dancer chosen for the choreography
     performance = pool.analyze(recording, on_progress=stage("performance"))
     chance = reference_chance(reference_path, pose_track(reference.frames, with_parts=False), reference.fps, analysis_cache.track_key(key, reference))
     line = session_line(music_line(reference_path, recording), latency)
