@@ -16,14 +16,17 @@ Drawing two figures on a 640x480 frame takes about 2 ms, on the capture thread.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
+from dancelike.atomic import atomic_output
 from dancelike.errors import InputError
 from dancelike.media.camera import CallableCamera
 from dancelike.media.clock import SessionClock
+from dancelike.media.writer import VideoWriter
 from dancelike.synth.choreography import choreography
 from dancelike.synth.demo_camera import DEMO_CHOREOGRAPHY
 from dancelike.synth.figure import Appearance, appearance, draw_figure
@@ -73,31 +76,42 @@ SCENES: dict[str, tuple[Figure, ...]] = {
 }
 
 
-def pair_camera(variant: str = "", clock: SessionClock | None = None) -> CallableCamera:
-    """A camera showing the scene ``variant`` (duo, passerby or gap; see the module docstring)."""
-    name = variant or "duo"
+def scene_frames(name: str, width: int = WIDTH, height: int = HEIGHT, seconds: float | None = None) -> Iterator[np.ndarray]:
+    """The frames of scene ``name`` at ``width`` x ``height``, 30 a second, for ``seconds``
+    (default: the whole choreography)."""
     if name not in SCENES:
         raise InputError(f"pair:{name}: no such scene; try {', '.join('pair:' + v for v in SCENES)}")
     figures = SCENES[name]
     dance = choreography(DEMO_CHOREOGRAPHY)
-    times = np.arange(round(dance.duration * FPS)) / FPS
-    poses = [dancer_poses(dance, figure.dancer, times, dance.duration) for figure in figures]
-    background = room(1, WIDTH, HEIGHT)
-    count = [0]
-
-    def frame_at(_t: float) -> np.ndarray | None:
-        # Asked in order, one frame per 1/fps: frame k is the one due.
-        k = count[0]
-        if k >= len(times):
-            return None
-        count[0] += 1
+    times = np.arange(round((seconds or dance.duration) * FPS)) / FPS
+    poses = [dancer_poses(dance, figure.dancer, times, max(dance.duration, float(times[-1]) if len(times) else 0.0)) for figure in figures]
+    background = room(1, width, height)
+    for k, t in enumerate(times):
         frame = background.copy()
         for figure, pose in zip(figures, poses):
-            x = figure.x(float(times[k]))
-            if x is None:
-                continue
-            skeleton = solve(Pose.from_array(pose[k]), figure.look.build, x * WIDTH, figure.floor * HEIGHT, figure.size * HEIGHT)
-            draw_figure(frame, skeleton, figure.look)
-        return frame
+            x = figure.x(float(t))
+            if x is not None:
+                skeleton = solve(Pose.from_array(pose[k]), figure.look.build, x * width, figure.floor * height, figure.size * height)
+                draw_figure(frame, skeleton, figure.look)
+        yield frame
+
+
+def pair_camera(variant: str = "", clock: SessionClock | None = None) -> CallableCamera:
+    """A camera showing the scene ``variant`` (duo, passerby or gap; see the module docstring)."""
+    name = variant or "duo"
+    frames = scene_frames(name)
+
+    def frame_at(_t: float) -> np.ndarray | None:
+        # Asked in order, one frame per 1/fps: the generator's next frame is the one due.
+        return next(frames, None)
 
     return CallableCamera(frame_at, fps=FPS, clock=clock, name=f"pair:{name}")
+
+
+def render_scene(path: str | Path, name: str, seconds: float, width: int = WIDTH, height: int = HEIGHT) -> Path:
+    """Scene ``name`` as an H.264 video file (no sound), written whole or not at all (the
+    benchmark's camera for two players)."""
+    with atomic_output(path) as part, VideoWriter(part, FPS, width, height) as writer:
+        for frame in scene_frames(name, width, height, seconds):
+            writer.write(frame)
+    return Path(path)
