@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QP
 
 from dancelike.engine import FrameScored, MoveRating
 from dancelike.ui.charts import ScoreRing
-from dancelike.ui.theme import font, score_color, set_role
+from dancelike.ui.theme import font, set_role
 from dancelike.vision.body import BodyFrame
 
 #: Each player's colour (player 1 first): labels, rings' captions, skeletons.
@@ -75,7 +75,7 @@ class PlayersChoice(QWidget):
 
 class PlayerRings(QWidget):
     """One score ring per player, side by side, each labelled "Player N" in the player's colour,
-    with the rating of the move they are in below."""
+    with the rating of the move they are in as the ring's caption."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,45 +84,37 @@ class PlayerRings(QWidget):
         grid.setHorizontalSpacing(12)
         self.rings: list[ScoreRing] = []
         self.labels: list[QLabel] = []
-        self.ratings: list[QLabel] = []
         self.moves: dict[int, MoveRating] = {}  # player 2's move ratings by move (player 1's: the view's)
         for k, color in enumerate(PLAYER_COLORS):
             label = QLabel(f"Player {k + 1}")
             label.setFont(font(15, True))
             label.setStyleSheet(f"color: {color};")
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            ring = ScoreRing(size_pt=30)
-            rating = QLabel("")
-            rating.setFont(font(14, True))
-            rating.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            ring = ScoreRing(size_pt=28)
             grid.addWidget(label, 0, k)
             grid.addWidget(ring, 1, k, Qt.AlignmentFlag.AlignHCenter)
-            grid.addWidget(rating, 2, k)
             self.labels.append(label)
             self.rings.append(ring)
-            self.ratings.append(rating)
         self.reset()
 
     def reset(self) -> None:
-        for ring, rating in zip(self.rings, self.ratings):
+        for ring in self.rings:
             ring.set_score(None, caption="score")
-            rating.setText("")
         self.moves = {}
+        self.captions = ["score"] * len(self.rings)
 
     def show_frame(self, event: FrameScored, settled: bool) -> None:
         """A player's scored frame: their running score; their move's rating once settled."""
         k = event.player - 1
         if not 0 <= k < len(self.rings):
             return
-        self.rings[k].set_score(event.total, caption="score")
         if not event.found:
-            self.ratings[k].setText("Not in view")
-            self.ratings[k].setStyleSheet(f"color: {score_color(0).name()};")
+            self.captions[k] = "not in view"
         elif settled and event.move is not None:
             if k > 0:
                 self.moves[event.move.index] = event.move
-            self.ratings[k].setText(event.move.rating.upper())
-            self.ratings[k].setStyleSheet(f"color: {score_color(event.move.score).name()};")
+            self.captions[k] = event.move.rating
+        self.rings[k].set_score(event.total, caption=self.captions[k])
 
 
 def tag_players(rgb: np.ndarray, bodies: tuple[BodyFrame, ...] | None, flipped: bool) -> np.ndarray:

@@ -272,6 +272,7 @@ class DanceView(DanceKeys):
         speed = self.settings.speed
         for button in self.speed_group.buttons():
             button.setChecked(abs(float(button.property("value")) - speed) < 1e-3)
+        self.players_choice.group.button(self.settings.players).setChecked(True)
         self.loop_button.blockSignals(True)
         self.loop_button.setChecked(False)
         self.loop_button.blockSignals(False)
@@ -459,7 +460,8 @@ class DanceView(DanceKeys):
         for button in (self.prev_button, self.next_button, self.pause_button, self.loop_button, *self.speed_group.buttons()):
             button.setEnabled(enabled)
         self.stop_button.setEnabled(enabled)
-        self.players_choice.setEnabled(not enabled)
+        for button in self.players_choice.group.buttons():  # while dancing, only the count danced shows
+            button.setEnabled(not enabled or button.isChecked())
 
     def _update_pause(self, state: SessionState) -> None:
         paused = state is SessionState.PAUSED and not self.controller.held

@@ -44,7 +44,7 @@ def test_what_the_hud_says_about_players(qtbot: object, qapp: QApplication) -> N
     hud.show_frame(_scored(1, 71.0), True, 0.0)
     hud.show_player(_scored(2, 42.0), True)
     assert [ring._score for ring in hud.player_rings.rings] == [71.0, 42.0]
-    assert hud.player_rings.ratings[1].text() == "GREAT" and hud.player_rings.moves[0].score == 42.0
+    assert hud.player_rings.rings[1]._caption == "great" and hud.player_rings.moves[0].score == 42.0
     hud.show_away("Player 2 left the frame")
     assert hud.away_label.isVisible()
     hud.show_away("")
@@ -82,7 +82,8 @@ def test_two_players_dance_and_get_two_history_entries(qtbot: object, qapp: QApp
     view.show()
     view.start(choreography)
     qtbot.waitUntil(lambda: view.phase == "dancing" and all(r._score is not None for r in view.hud.player_rings.rings), timeout=SESSION_MS)  # type: ignore[attr-defined]
-    assert view.hud.player_rings.isVisible() and not view.players_choice.isEnabled()
+    assert view.hud.player_rings.isVisible()
+    assert [b.isEnabled() for b in view.players_choice.group.buttons()] == [False, True] and view.players_choice.players == 2
     bridge = view.bridge
     assert bridge is not None
     bridge.learner_away.emit(LearnerAway(2, 2, True, 1.2))
