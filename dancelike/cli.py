@@ -79,6 +79,7 @@ def _build_parser() -> argparse.ArgumentParser:
     bench_live.add_argument("--reference", metavar="PATH", help="reference video (default: the generated choreography)")
     bench_live.add_argument("--hd", action="store_true", help="real-world sizes: a 1920x1080 60 fps reference and a 1280x720 camera")
     bench_live.add_argument("--cached", action="store_true", help="the reference's analysis cached first (as for an imported dance)")
+    bench_live.add_argument("--players", type=int, default=1, help="people dancing side by side, each scored (1 or 2; default 1)")
     bench_live.set_defaults(handler=_run_bench_live)
     bench.set_defaults(handler=lambda args: _usage(bench))
     return parser

@@ -12,6 +12,9 @@ kept in the data folder's ``bench/`` (the pro's choreography, and a good copy by
 640x480 at 30 fps, or with ``--hd`` what users have: a 1920x1080 reference at 60 fps and a
 1280x720 camera at 30 fps. ``--cached`` analyses the reference first and keeps it in the analysis
 cache, as importing a dance does, so the session reads it instead of running the reference model.
+``--players 2`` scores two people dancing side by side in front of one camera (the camera is
+``synth.pair_camera``'s two dancers, rendered the same way), each against the reference: the
+figures are per player too, and the capacity runs (single-person work) are left out.
 The machine's load average is printed too: figures taken on a busy machine say little. Peak
 RSS is the session's: counted from just before it starts (Linux), so rendering the test videos
 in the same process is not in it.
@@ -34,6 +37,7 @@ from dancelike.engine import capacity
 from dancelike.engine.events import FrameScored
 from dancelike.engine.metrics import reset_peak_rss
 from dancelike.engine.session import Session
+from dancelike.errors import InputError
 from dancelike.media.video import VideoReader
 from dancelike.store.paths import subdir
 from dancelike.synth.cameras import register_synthetic_cameras
@@ -52,6 +56,8 @@ TARGETS = {
 #: What changes with real-world sizes (``--hd``) and with an imported reference (``--cached``).
 HD_TARGETS = {"peak_rss_mb": ("<=", 700.0)}
 CACHED_TARGETS = {"latency_ms_p95": ("<=", 40.0), "cpu_pct": ("<=", 100.0)}
+#: Two players: each player's own figures are held to these.
+PLAYER_TARGETS = {"pairs_per_s": (">=", 29.0), "latency_ms_p95": ("<=", 60.0)}
 _BENCH_VERSION = 1
 
 
@@ -67,13 +73,24 @@ class BenchSizes:
 HD = BenchSizes(reference=(1920, 1080, 60.0), camera=(1280, 720, 30.0))
 
 
-def targets(hd: bool, cached: bool) -> dict[str, tuple[str, float]]:
-    """The bars for this kind of run."""
-    return {**TARGETS, **(HD_TARGETS if hd else {}), **(CACHED_TARGETS if cached else {})}
+def targets(hd: bool, cached: bool, players: int = 1) -> dict[str, tuple[str, float]]:
+    """The bars for this kind of run (two players: the session-wide ones; each player's are ``PLAYER_TARGETS``)."""
+    bars = {**TARGETS, **(HD_TARGETS if hd else {}), **(CACHED_TARGETS if cached else {})}
+    if players > 1:
+        bars = {k: v for k, v in bars.items() if k in ("recorder_dropped", "peak_rss_mb", "first_score_s")}
+    return bars
 
 
-def bench_videos(seconds: float, log: TextIO, sizes: BenchSizes = BenchSizes()) -> tuple[Path, Path]:
-    """The reference and the camera file for ``seconds`` of dancing, rendered once and kept."""
+def check_players(players: int) -> int:
+    """``--players``: 1 or 2, else ``InputError`` (one line, exit 2)."""
+    if players not in (1, 2):
+        raise InputError(f"--players must be 1 or 2, not {players}")
+    return players
+
+
+def bench_videos(seconds: float, log: TextIO, sizes: BenchSizes = BenchSizes(), players: int = 1) -> tuple[Path, Path]:
+    """The reference and the camera file for ``seconds`` of dancing, rendered once and kept
+    (two players: the camera shows ``pair_camera``'s two dancers side by side)."""
     from dancelike.synth.motion import Dancer
     from dancelike.synth.performance import Scene, render_performance
 
@@ -85,12 +102,20 @@ def bench_videos(seconds: float, log: TextIO, sizes: BenchSizes = BenchSizes()) 
         return folder / f"live-{kind}-{length:g}s{'' if default else f'-{size[0]}x{size[1]}p{size[2]:g}'}-v{_BENCH_VERSION}.mp4"
 
     (rw, rh, rfps), (cw, ch, cfps) = sizes.reference, sizes.camera
-    jobs = (
+    jobs: tuple[tuple[Path, Dancer, Scene], ...] = (
         (name("reference", sizes.reference), Dancer(), Scene(width=rw, height=rh, fps=rfps, person=0, room=0)),
         (name("camera", sizes.camera), Dancer(offset=0.15, sloppiness=0.15, seed=1),
          Scene(width=cw, height=ch, fps=cfps, person=2, room=1, x=0.42, size=0.64)),
     )  # fmt: skip
     reference, camera = jobs[0][0], jobs[1][0]
+    if players > 1:
+        from dancelike.synth.pair_camera import render_scene
+
+        jobs = jobs[:1]
+        camera = name("camera-pair", sizes.camera)
+        if not camera.is_file():
+            print(f"rendering {camera.name} ({length:g} s, two dancers)...", file=log, flush=True)
+            render_scene(camera, "duo", length, cw, ch)
     for path, dancer, scene in jobs:
         if not path.is_file():  # render_performance writes the video whole or not at all
             print(f"rendering {path.name} ({length:g} s, {scene.width}x{scene.height}, {scene.fps:g} fps)...", file=log, flush=True)
@@ -115,7 +140,7 @@ def cache_reference(reference: Path, log: TextIO) -> None:
     reference_beats(reference, key)
 
 
-def run_session(reference: Path, camera: str, seconds: float, folder: Path, log: TextIO, cached: bool = False) -> dict[str, Any]:
+def run_session(reference: Path, camera: str, seconds: float, folder: Path, log: TextIO, cached: bool = False, players: int = 1) -> dict[str, Any]:
     """One live session of at most ``seconds``; its stats plus the final score."""
     scored = [0]
 
@@ -123,7 +148,7 @@ def run_session(reference: Path, camera: str, seconds: float, folder: Path, log:
         if isinstance(event, FrameScored):
             scored[0] += 1
 
-    session = Session(reference, camera, record_to=folder / "bench-live.mp4", use_cache=cached, on_event=on_event)
+    session = Session(reference, camera, record_to=folder / "bench-live.mp4", use_cache=cached, on_event=on_event, players=players)
     reset_peak_rss()  # the session's peak, not the rendering's before it
     session.start()
     deadline = None
@@ -139,17 +164,23 @@ def run_session(reference: Path, camera: str, seconds: float, folder: Path, log:
         raise result.error
     stats = dict(result.stats)
     stats["score"] = round(result.report.score, 1) if result.report else None
+    for figures, player in zip(stats["players"], result.by_player):
+        figures["score"] = round(player.report.score, 1) if player.report else None
     stats["events_delivered"] = scored[0]
     return stats
 
 
-def bench_live(reference: Path, camera: str, camera_file: Path, seconds: float, log: TextIO, hd: bool = False, cached: bool = False) -> dict[str, Any]:
-    """All the figures: the live session, then the capacity runs."""
+def bench_live(
+    reference: Path, camera: str, camera_file: Path, seconds: float, log: TextIO, hd: bool = False, cached: bool = False, players: int = 1
+) -> dict[str, Any]:
+    """All the figures: the live session, then the capacity runs (one player only)."""
     if cached:
         cache_reference(reference, log)
     load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     with tempfile.TemporaryDirectory(prefix="dancelike-bench-") as folder:
-        live = run_session(reference, camera, seconds, Path(folder), log, cached)
+        live = run_session(reference, camera, seconds, Path(folder), log, cached, players)
+    if players > 1:
+        return player_figures(live, reference, camera_file, hd, cached, players, load_before)
     with VideoReader(camera_file) as probe:
         count = int(min(seconds, CAPACITY_SECONDS, probe.duration) * probe.fps)
     print(f"  capacity: {count} frame pairs in one thread, in order...", file=log, flush=True)
@@ -189,6 +220,35 @@ def bench_live(reference: Path, camera: str, camera_file: Path, seconds: float, 
     return figures
 
 
+def player_figures(live: dict[str, Any], reference: Path, camera_file: Path, hd: bool, cached: bool, players: int, load_before: float | None) -> dict[str, Any]:
+    """The figures of a session with several players: each player's own, and the shared ones."""
+    per_player = [dict(p) for p in live["players"]]
+    for player in per_player:
+        player["targets"] = {name: _meets(player[name], *rule) for name, rule in PLAYER_TARGETS.items()}
+    stages = live["stages"]
+    figures: dict[str, Any] = {
+        "players": per_player,
+        "pairs_per_s": min(p["pairs_per_s"] for p in per_player),
+        "latency_ms_p50": max(p["latency_ms_p50"] for p in per_player),
+        "latency_ms_p95": max(p["latency_ms_p95"] for p in per_player),
+        "analyser_skipped_pct": live["analyser_skipped_pct"], "user_skipped_pct": live["user_skipped_pct"],
+        "reference_skipped_pct": live["reference_skipped_pct"], "recorder_dropped": live["recorder_dropped"],
+        "recorded_frames": live["recorded_frames"], "peak_rss_mb": live["peak_rss_mb"], "first_score_s": live["first_score_s"],
+        "stages": stages, "cpu_total_pct": round(sum(stage["cpu_pct"] for stage in stages.values()), 1), "cpu_pct": live["cpu_pct"],
+        "reference_cached": live["reference_cached"], "reference_not_needed": live.get("reference_not_needed", 0),
+        "sizes": {"reference": _size_of(reference), "camera": _size_of(camera_file)}, "seconds": live["running_s"], "score": live["score"],
+        "session": live,
+        "load_average": [round(load_before, 2) if load_before is not None else None, round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None],
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()}, Python {platform.python_version()}",
+    }  # fmt: skip
+    rules = targets(hd, cached, players)
+    figures["targets"] = {name: _meets(figures[name], *rule) for name, rule in rules.items()}
+    figures["targets"].update({f"player{p['player']}_{name}": met for p in per_player for name, met in p["targets"].items()})
+    figures["target_rules"] = {name: f"{op} {limit:g}" for name, (op, limit) in rules.items()}
+    figures["target_rules"].update({f"player{p['player']}_{name}": f"{op} {limit:g}" for p in per_player for name, (op, limit) in PLAYER_TARGETS.items()})
+    return figures
+
+
 def _size_of(path: Path) -> str:
     with VideoReader(path) as probe:
         return f"{probe.width}x{probe.height} at {probe.fps:g} fps"
@@ -213,8 +273,13 @@ def print_figures(f: dict[str, Any], out: TextIO) -> None:
     print(f"inputs      reference {f['sizes']['reference']}, {cached}; camera {f['sizes']['camera']}", file=out)
     print(f"session     {f['seconds']:.1f} s live: {live['frames_captured']} camera frames, {live['reference_presented']} reference frames, "
           f"score {f['score']}, ended: {live['end_reason']}", file=out)  # fmt: skip
-    print(f"throughput  {f['pairs_per_s']:.1f} analysed frame pairs/s {mark('pairs_per_s')}", file=out)
-    print(f"latency     capture to score p50 {f['latency_ms_p50']:.1f} ms, p95 {f['latency_ms_p95']:.1f} ms {mark('latency_ms_p95')}", file=out)
+    for p in f.get("players", []):
+        tag = f"player{p['player']}_"
+        print(f"player {p['player']}    {p['pairs_per_s']:.1f} scored frames/s {mark(tag + 'pairs_per_s')}, capture to score p50 "
+              f"{p['latency_ms_p50']:.1f} ms, p95 {p['latency_ms_p95']:.1f} ms {mark(tag + 'latency_ms_p95')}, score {p['score']}", file=out)  # fmt: skip
+    if not f.get("players"):
+        print(f"throughput  {f['pairs_per_s']:.1f} analysed frame pairs/s {mark('pairs_per_s')}", file=out)
+        print(f"latency     capture to score p50 {f['latency_ms_p50']:.1f} ms, p95 {f['latency_ms_p95']:.1f} ms {mark('latency_ms_p95')}", file=out)
     print(f"skipped     {f['analyser_skipped_pct']:.2f}% by the analysers (user {live['user_skipped']} = {f['user_skipped_pct']}%, "
           f"reference {live['reference_skipped']} = {f['reference_skipped_pct']}%) {mark('analyser_skipped_pct')}", file=out)  # fmt: skip
     print(f"recorder    {f['recorded_frames']} frames recorded, {f['recorder_dropped']} dropped {mark('recorder_dropped')}", file=out)
@@ -227,6 +292,8 @@ def print_figures(f: dict[str, Any], out: TextIO) -> None:
     print(f"cpu         the process: {f['cpu_pct']:.1f}% (200% = both cores) {mark('cpu_pct')}", file=out)
     tracker = "  ".join(f"{k} {v:.2f}" for k, v in live["user_tracker_ms"].items())
     print(f"  user tracker   {tracker} ms per call", file=out)
+    if "sequential_pairs_per_s" not in f:
+        return
     print(f"capacity    one thread in order {f['sequential_pairs_per_s']:.1f} pairs/s; stages {f['staged_pairs_per_s']:.1f} pairs/s: "
           f"{f['speedup_vs_sequential']:.2f}x {mark('speedup_vs_sequential')} (live, paced at 30 fps: {f['realtime_vs_sequential']:.2f}x)", file=out)  # fmt: skip
 
@@ -240,12 +307,13 @@ def run_live(args: argparse.Namespace) -> int:
     check_outputs((given_ref, given_cam if given_cam and Path(given_cam).is_file() else None), {"--json": (json_to, "benchmark figures")})
     out = sys.stderr if json_to == "-" else sys.stdout
     hd, cached = bool(getattr(args, "hd", False)), bool(getattr(args, "cached", False))
+    players = check_players(int(getattr(args, "players", 1)))
     sizes = HD if hd else BenchSizes()
-    rendered_ref, rendered_cam = (None, None) if given_ref and given_cam and Path(given_cam).is_file() else bench_videos(seconds, sys.stderr, sizes)
+    rendered_ref, rendered_cam = (None, None) if given_ref and given_cam and Path(given_cam).is_file() else bench_videos(seconds, sys.stderr, sizes, players)
     reference = Path(given_ref) if given_ref else rendered_ref
     camera_file = Path(given_cam) if given_cam and Path(given_cam).is_file() else rendered_cam
     assert reference is not None and camera_file is not None
-    figures = bench_live(reference, given_cam or str(camera_file), camera_file, seconds, sys.stderr, hd, cached)
+    figures = bench_live(reference, given_cam or str(camera_file), camera_file, seconds, sys.stderr, hd, cached, players)
     if json_to:
         write_json(figures, json_to)
     print_figures(figures, out)

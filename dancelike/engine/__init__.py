@@ -8,6 +8,7 @@ from dancelike.engine.events import (
     EventQueue,
     Finished,
     FrameScored,
+    LearnerAway,
     MoveRating,
     RecorderFailed,
     StateChanged,
@@ -21,6 +22,6 @@ from dancelike.engine.result import (
 from dancelike.engine.session import Session
 
 __all__ = [
-    "AnalysisLoad", "CameraLost", "EventQueue", "Finished", "FrameScored", "MoveRating", "RecorderFailed", "Session",
+    "AnalysisLoad", "CameraLost", "EventQueue", "Finished", "FrameScored", "LearnerAway", "MoveRating", "RecorderFailed", "Session",
     "SessionResult", "SessionState", "SessionStatus", "StageFailed", "StateChanged",
 ]  # fmt: skip

@@ -44,6 +44,7 @@ class FrameScored:
     ``parts`` are 0-100 for this frame; ``total`` is the running score (frames weighted as in
     the report); ``latency_ms`` is capture to this event. ``found`` is False when nobody was seen
     (the score is then 0); ``paired`` is False when no reference frame was there to compare with.
+    ``player`` is whose frame it is (1, or 1 and 2 when two dance: each has their own running score).
     """
 
     t: float
@@ -58,6 +59,7 @@ class FrameScored:
     found: bool
     latency_ms: float
     paired: bool = True
+    player: int = 1
     droppable = True
 
 
@@ -99,6 +101,19 @@ class AnalysisLoad:
 
 
 @dataclass(frozen=True)
+class LearnerAway:
+    """Learner ``player`` (of ``players``) has not been seen for ``seconds`` (``away``: more than
+    ``players.AWAY_SECONDS``), or is back (``away`` False). The session keeps running and
+    scores the time out of view as nothing, as the report does."""
+
+    player: int
+    players: int
+    away: bool
+    seconds: float = 0.0
+    droppable = False
+
+
+@dataclass(frozen=True)
 class Finished:
     """The last event of a session: its result (``result.error`` is set when it FAILED)."""
 
@@ -106,7 +121,7 @@ class Finished:
     droppable = False
 
 
-Event = Union[FrameScored, StateChanged, CameraLost, RecorderFailed, AnalysisLoad, Finished]  # noqa: UP007 - a runtime alias
+Event = Union[FrameScored, StateChanged, CameraLost, RecorderFailed, AnalysisLoad, LearnerAway, Finished]  # noqa: UP007 - a runtime alias
 EventCallback = Callable[[Event], None]
 
 

@@ -70,6 +70,9 @@ class SessionResult:
     count the frames that were analysed; ``performance_frames[k]`` is the camera frame (and so
     the recording's frame) of analysed frame ``k``, which differ after skipped or paused frames.
     The report's reference frames are the reference video's frames.
+
+    ``player`` is whose result it is (1 unless two danced); a two-player session's result is
+    player 1's, with player 2's in ``others`` (``by_player``: all of them in order).
     """
 
     report: Report | None
@@ -80,10 +83,17 @@ class SessionResult:
     warnings: list[str] = field(default_factory=list)
     performance_frames: np.ndarray = field(default_factory=lambda: np.zeros(0, np.int64), repr=False)
     end: EndReason = EndReason.STOPPED
+    player: int = 1
+    others: list[SessionResult] = field(default_factory=list, repr=False)
 
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    @property
+    def by_player(self) -> list[SessionResult]:
+        """Every player's result, player 1 first."""
+        return [self, *self.others]
 
 
 @dataclass(frozen=True)

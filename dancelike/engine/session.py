@@ -47,6 +47,7 @@ from dancelike.engine.events import (
 )
 from dancelike.engine.load import LoadWatch
 from dancelike.engine.metrics import ThreadCpu, current_rss_mb
+from dancelike.engine.players import check_players
 from dancelike.engine.practice import PracticeControls
 from dancelike.engine.result import (
     EndReason,
@@ -87,7 +88,9 @@ class Session(PracticeControls):
     """A live session: ``reference`` (a video file) danced along in front of ``camera``.
 
     ``camera`` is a ``--camera`` spec (``"0"``, a video file, ``"demo"``) or a ``Camera`` (the
-    session owns it from then on). ``record_to`` is the recording's path (None: no recording).
+    session owns it from then on). ``players`` (1 or 2) is how many people dance side by side in
+    front of the camera, each scored on their own (``engine.players``: player 1 is the one on the
+    left of the picture when the dance starts). ``record_to`` is the recording's path (None: none).
     ``mirror`` is a ``Mirror`` (or "auto", "on", "off") as in ``dancelike score``. ``use_cache`` lets a cached
     analysis of the reference replace its live analysis. ``audio_sink`` plays the music (default:
     a silent wall-clock sink). ``on_event`` receives every event on the session's dispatcher
@@ -110,6 +113,7 @@ class Session(PracticeControls):
         latency: float = 0.0,
         stretch: str = "wsola",
         dancer: int | None = None,
+        players: int = 1,
     ) -> None:
         if mirror not in tuple(Mirror):
             raise ValueError(f"mirror must be auto, on or off, not {mirror!r}")
@@ -117,7 +121,7 @@ class Session(PracticeControls):
             raise ValueError(f"stretch must be one of {sorted(STRETCHES)}, not {stretch!r}")
         if not 0.0 <= latency <= MAX_LATENCY:
             raise ValueError(f"latency must be 0-{MAX_LATENCY:.0f} s, not {latency!r}")
-        self.latency, self.stretch = float(latency), stretch
+        self.latency, self.stretch, self.players = float(latency), stretch, check_players(players)
         self._loop: int | None = None  # the move being looped
         self.reference = Path(reference)
         with VideoReader(self.reference) as probe:  # a bad reference fails now, with one line
@@ -147,7 +151,8 @@ class Session(PracticeControls):
         self.player: ReferencePlayer | None = None
         self.recorder: Recorder | None = None
         self.track: ReferenceTrack | None = None
-        self.scorer: LiveScorer | None = None
+        self.scorer: LiveScorer | None = None  # player 1's (the practice controls read its moves)
+        self.scorers: list[LiveScorer] = []  # one per player
         self._user: UserAnalyser | None = None
         self._ref: ReferenceStage | None = None
         self._matcher: Matcher | None = None
@@ -220,8 +225,12 @@ class Session(PracticeControls):
         return self._result
 
     def user_body(self) -> tuple[BodyFrame, float] | None:
-        """The newest analysis of the dancer as ``(body, capture time)`` (for the UI's overlays)."""
+        """The newest analysis of the dancer (player 1) as ``(body, capture time)`` (for the UI's overlays)."""
         return self._user.latest if self._user is not None else None
+
+    def user_bodies(self) -> tuple[tuple[BodyFrame, ...], float] | None:
+        """The newest analysis of every player (player 1 first) and its capture time."""
+        return self._user.latest_all if self._user is not None else None
 
     def reference_body(self, t: float) -> BodyFrame | None:
         """The reference's analysis at reference time ``t`` (for the UI's ghost overlay)."""
@@ -248,7 +257,7 @@ class Session(PracticeControls):
             state=self._state, end=end, reason=reason, stop_requested=stop, errors=errors,
             started_at=self._started_at, running_at=self._running_at, finishing_at=self._finishing_at,
             clock=self.clock, camera=self.camera, player=self.player, recorder=self.recorder, track=self.track,
-            scorer=self.scorer, user=self._user, reference=self._ref, matcher=self._matcher,
+            scorer=self.scorer, scorers=tuple(self.scorers), user=self._user, reference=self._ref, matcher=self._matcher,
             analysis_box=self._analysis_box, cpu=self.cpu, events=self.events, thread=self._thread,
             reference_cached=self._cached, duration=self.duration, end_position=self._end_position,
             ref_fps=self.ref_fps, mirror=self.mirror, beats=self._beats, chance=self._chance,
@@ -315,7 +324,7 @@ class Session(PracticeControls):
         the peak memory: both are memory-bound and hold the GIL in stretches; so one after the other.)"""
         self._cv_threads = cv2.getNumThreads()
         cv2.setNumThreads(1)  # OpenCV's own pool only fought the model threads for the cores
-        self._user = UserAnalyser(self._analysis_box, self.clock, self._stage_failed)
+        self._user = UserAnalyser(self._analysis_box, self.clock, self._stage_failed, self.players, self.events)
         self._user.start()
         key = analysis_cache.content_key(self.reference) if self.use_cache else None
         cached, track = cached_reference(key, self.dancer) if key is not None else (None, None)  # the chosen dancer
@@ -334,8 +343,10 @@ class Session(PracticeControls):
         self.player = ReferencePlayer(self.reference, self.clock, self.sink, on_audio=on_audio, stretch=self.stretch, **LIVE_REFERENCE)
         self._ref = ReferenceStage(self.player, self.track, cached, self._stage_failed)
         self._ref.start()
-        self.scorer = LiveScorer(self.track, self.mirror, live_moves(self.duration, self.ref_fps, self._beats, cached), self.camera.fps, self._chance)
-        self._matcher = Matcher(self._user.out, self.scorer, self.track, self.clock, self.events, self._stage_failed)
+        moves = live_moves(self.duration, self.ref_fps, self._beats, cached)
+        self.scorers = [LiveScorer(self.track, self.mirror, moves, self.camera.fps, self._chance) for _ in range(self.players)]
+        self.scorer = self.scorers[0]
+        self._matcher = Matcher(self._user.out, self.scorers, self.track, self.clock, self.events, self._stage_failed)
         self._matcher.latency = self.latency
         self._matcher.start()
         deadline = time.monotonic() + READY_TIMEOUT

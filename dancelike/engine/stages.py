@@ -8,8 +8,9 @@ waits for it. Stages talk only through bounded mailboxes:
     camera ─► LatestFrame ─► UserAnalyser ─► FrameQueue(drop-oldest) ─► Matcher ─► events
     ReferencePlayer.frame_at ─► ReferenceStage ─► ReferenceTrack ─────────┘ (waits, with a timeout)
 
-Each analyser owns a ``PoseTracker`` with single-threaded interpreters (``num_threads=1``): two
-model threads on two cores, and the light threads (capture, recorder, player, matcher) fill the
+Each analyser owns a tracker with single-threaded interpreters (``num_threads=1``): the user
+analyser a ``PeopleTracker`` following the players (``engine.players``: one landmark-model run
+per player per frame), the reference a ``PoseTracker``; two model threads on two cores, and the light threads (capture, recorder, player, matcher) fill the
 gaps. More interpreter threads only made the models fight the decoders and the encoder.
 """
 
@@ -25,6 +26,7 @@ import numpy as np
 
 from dancelike.engine.events import EventQueue
 from dancelike.engine.metrics import StageClock
+from dancelike.engine.players import Learners, PlayerFigures
 from dancelike.engine.scorer import LiveScorer
 from dancelike.engine.tracks import ReferenceTrack, row_of
 from dancelike.media.camera import CapturedFrame
@@ -39,6 +41,7 @@ from dancelike.media.playback import ReferencePlayer
 from dancelike.scoring.poses import PoseTrack, pose_track
 from dancelike.vision.body import BodyFrame, Roi
 from dancelike.vision.landmarks import INPUT_SIZE
+from dancelike.vision.people import PeopleTracker
 from dancelike.vision.tracker import PoseTracker
 from dancelike.vision.video_analysis import VideoAnalysis
 
@@ -123,32 +126,49 @@ class Stage:
 
 @dataclass(frozen=True)
 class Analysed:
-    """A camera frame's analysis on its way to the matcher."""
+    """A camera frame's analysis on its way to the matcher: each player's body (player 1 first)."""
 
-    body: BodyFrame
+    bodies: tuple[BodyFrame, ...]
     t: float  # capture time (session seconds)
     index: int
+
+    @property
+    def body(self) -> BodyFrame:
+        return self.bodies[0]
 
 
 class UserAnalyser(Stage):
     """Analyses the newest camera frame whenever it is free; frames replaced meanwhile are skipped.
 
-    Frames captured while the session is paused are not analysed (nothing is being danced
-    against); they are counted in ``paused``, not as skips.
+    Follows ``players`` people (``PeopleTracker``) and tells them apart as ``engine.players.Learners``
+    says: the people in view when the dance starts are the learners, numbered left to right, and
+    a learner gone for over a second is reported (``LearnerAway`` in ``events``). Frames captured
+    while the session is paused are not analysed (nothing is being danced against); they are
+    counted in ``paused``, not as skips.
     """
 
     name = "user-analyser"
 
-    def __init__(self, source: LatestFrame[CapturedFrame], clock: SessionClock, on_error: ErrorHandler) -> None:
+    def __init__(
+        self, source: LatestFrame[CapturedFrame], clock: SessionClock, on_error: ErrorHandler, players: int = 1, events: EventQueue | None = None
+    ) -> None:
         super().__init__(on_error)
-        self.source, self.session_clock = source, clock
+        self.source, self.session_clock, self.events = source, clock, events
         self.out: FrameQueue[Analysed] = FrameQueue(8, DropPolicy.DROP_OLDEST, "matcher")
-        self.tracker: PoseTracker | None = None
+        self.tracker: PeopleTracker | None = None
+        self.learners = Learners(players)
         self.analysed = self.paused = 0
-        self.latest: tuple[BodyFrame, float] | None = None  # (newest analysis, capture time), for the UI
+        # the newest analysis, for the UI: (each player's body, capture time)
+        self.latest_all: tuple[tuple[BodyFrame, ...], float] | None = None
+
+    @property
+    def latest(self) -> tuple[BodyFrame, float] | None:
+        """Player 1's newest analysis and its capture time."""
+        latest = self.latest_all
+        return None if latest is None else (latest[0][0], latest[1])
 
     def setup(self) -> None:
-        self.tracker = PoseTracker(num_threads=1)
+        self.tracker = PeopleTracker(num_threads=1, max_people=self.learners.players)
         warm_tracker(self.tracker)
 
     def run(self) -> None:
@@ -163,11 +183,16 @@ class UserAnalyser(Stage):
                 self.paused += 1
                 continue
             started = time.perf_counter()
-            body = self.tracker.process(frame.rgb, frame.t)
+            height, width = frame.rgb.shape[:2]
+            tracked = self.tracker.process_all(frame.rgb, frame.t)
+            bodies = self.learners.assign(tracked, self.tracker, frame.t, width, height)
             self.clock.add(time.perf_counter() - started)
             self.analysed += 1
-            self.latest = (body, frame.t)
-            self.out.put(Analysed(body, frame.t, frame.index))
+            self.latest_all = (bodies, frame.t)
+            self.out.put(Analysed(bodies, frame.t, frame.index))
+            for change in self.learners.presence(bodies, frame.t):
+                if self.events is not None:
+                    self.events.put(change)
 
     def cleanup(self) -> None:
         self.out.close()
@@ -284,20 +309,37 @@ class ReferenceStage(Stage):
 
 class Matcher(Stage):
     """Pairs each analysed camera frame with the reference of the same moment of the dance
-    (shifted by the online DTW lag), scores it and emits a ``FrameScored`` event."""
+    (shifted by the online DTW lag), scores each player's body with that player's scorer
+    (``scorers[k]``: one ``LiveScorer`` each, their own lag and running score) and emits one
+    ``FrameScored`` event per player."""
 
     name = "matcher"
 
     def __init__(
-        self, inbox: FrameQueue[Analysed], scorer: LiveScorer, track: ReferenceTrack, clock: SessionClock, events: EventQueue, on_error: ErrorHandler
+        self, inbox: FrameQueue[Analysed], scorers: list[LiveScorer], track: ReferenceTrack, clock: SessionClock, events: EventQueue, on_error: ErrorHandler
     ) -> None:
         super().__init__(on_error)
-        self.inbox, self.scorer, self.track, self.session_clock, self.events = inbox, scorer, track, clock, events
+        self.inbox, self.scorers, self.track, self.session_clock, self.events = inbox, scorers, track, clock, events
         self.latency = 0.0  # seconds: the camera's and the audio output's delay together
-        self.latency_ms = Timings(size=1 << 16)
-        self.first_score_at: float | None = None  # session time of the first paired score
-        self.last_score_at = 0.0
+        self.players = [PlayerFigures() for _ in scorers]
         self.waited_ms = Timings()
+
+    @property
+    def scorer(self) -> LiveScorer:
+        return self.scorers[0]
+
+    @property
+    def latency_ms(self) -> Timings:
+        """Player 1's capture-to-score latencies (``players[k].latency_ms``: each player's)."""
+        return self.players[0].latency_ms
+
+    @property
+    def first_score_at(self) -> float | None:
+        return self.players[0].first_score_at
+
+    @property
+    def last_score_at(self) -> float:
+        return self.players[0].last_score_at
 
     def run(self) -> None:
         while True:
@@ -313,13 +355,11 @@ class Matcher(Stage):
             self.track.wait_for(position, REFERENCE_WAIT_SECONDS)
             started = time.perf_counter()
             self.waited_ms.add((started - waited) * 1000)
-            live = self.scorer.score(item.body, position, item.t, item.index, take)
+            for k, (scorer, body) in enumerate(zip(self.scorers, item.bodies)):
+                live = scorer.score(body, position, item.t, item.index, take)
+                now = self.session_clock.now()
+                latency = (now - item.t) * 1000.0
+                if live.paired:
+                    self.players[k].scored(now, latency)
+                self.events.put(replace(live, latency_ms=latency, player=k + 1))
             self.clock.add(time.perf_counter() - started)
-            now = self.session_clock.now()
-            latency = (now - item.t) * 1000.0
-            if live.paired:
-                self.latency_ms.add(latency)
-                if self.first_score_at is None:
-                    self.first_score_at = now
-                self.last_score_at = now
-            self.events.put(replace(live, latency_ms=latency))

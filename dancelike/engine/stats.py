@@ -33,6 +33,7 @@ from dancelike.media.playback import ReferencePlayer
 from dancelike.media.recorder import Recorder
 from dancelike.scoring.calibration import Chance
 from dancelike.scoring.mirror import Mirror
+from dancelike.scoring.report import Report
 from dancelike.vision.tracker import PoseTracker
 
 
@@ -57,6 +58,7 @@ class SessionSnapshot:
     recorder: Recorder | None
     track: ReferenceTrack | None
     scorer: LiveScorer | None
+    scorers: tuple[LiveScorer, ...]  # one per player (``scorer`` is player 1's)
     user: UserAnalyser | None
     reference: ReferenceStage | None
     matcher: Matcher | None
@@ -145,6 +147,7 @@ def session_stats(s: SessionSnapshot) -> dict[str, Any]:
         "recording_seconds": round(float(rec.get("duration", 0.0)), 3),
         "events_dropped": s.events.dropped,
         "live_total": round(scorer.total, 2) if scorer else 0.0,
+        "players": player_stats(s),
         "stages": stages,
         "user_tracker_ms": tracker_ms(user.tracker if user else None),
         "reference_tracker_ms": tracker_ms(ref.tracker if ref else None),
@@ -153,6 +156,21 @@ def session_stats(s: SessionSnapshot) -> dict[str, Any]:
         "peak_rss_mb": round(peak_rss_mb(), 1),
         "rss_mb_before_report": round(s.rss_running_mb, 1),
     }
+
+
+def player_stats(s: SessionSnapshot) -> list[dict[str, Any]]:
+    """Each player's own figures (the top-level ones are player 1's): frames scored, the steady
+    rate of paired scores, capture-to-score latency, the live running score."""
+    if s.matcher is None:
+        return []
+    figures = []
+    for k, (scorer, player) in enumerate(zip(s.scorers, s.matcher.players)):
+        figures.append({
+            "player": k + 1, "pairs": scorer.pairs, "unpaired": scorer.unpaired, "pairs_per_s": round(player.rate(scorer.pairs), 2),
+            "latency_ms_p50": round(player.latency_ms.percentile(50), 2), "latency_ms_p95": round(player.latency_ms.percentile(95), 2),
+            "live_total": round(float(scorer.total), 2),
+        })  # fmt: skip
+    return figures
 
 
 def session_status(s: SessionSnapshot) -> SessionStatus:
@@ -182,30 +200,41 @@ def stage_threads(s: SessionSnapshot) -> dict[str, threading.Thread | None]:
 
 def session_result(s: SessionSnapshot) -> SessionResult:
     """The result of a session that has stopped every stage: the final report (unless it failed
-    or was cancelled), the recording, the figures, and what went wrong along the way."""
+    or was cancelled), the recording, the figures, and what went wrong along the way. With two
+    players, the result is player 1's and ``others`` holds player 2's (the same recording and
+    figures, their own report)."""
     error = stage_error(*s.errors[0]) if s.errors else None
-    report, warnings, rows = None, [], None
     end = s.end or s.stop_requested or EndReason.STOPPED
     reason = s.reason or ("cancelled" if end is EndReason.CANCELLED else "stopped")
-    if error is None and end is not EndReason.CANCELLED and s.scorer is not None and s.track is not None:
-        try:
-            plain, mirrored = s.scorer.user.tracks()
-            until = s.duration if end is EndReason.ENDED else min(s.end_position, s.duration)
-            report, rows = final_report(s.track.track(until), plain, mirrored, s.ref_fps, s.camera.fps, s.mirror, s.beats, s.scorer.user.takes, s.chance)
-            if report is None:
-                warnings.append("too little was danced to make a report")
-        except Exception as exc:  # noqa: BLE001 - the final step's failure fails the session
-            error = stage_error("final report", exc)
+    reports: list[tuple[Report | None, list[str], np.ndarray]] = []
+    for scorer in s.scorers or ((s.scorer,) if s.scorer is not None else ()):
+        report, warnings, rows = None, [], None
+        if error is None and end is not EndReason.CANCELLED and s.track is not None:
+            try:
+                plain, mirrored = scorer.user.tracks()
+                until = s.duration if end is EndReason.ENDED else min(s.end_position, s.duration)
+                report, rows = final_report(s.track.track(until), plain, mirrored, s.ref_fps, s.camera.fps, s.mirror, s.beats, scorer.user.takes, s.chance)
+                if report is None:
+                    warnings.append("too little was danced to make a report")
+            except Exception as exc:  # noqa: BLE001 - the final step's failure fails the session
+                error = stage_error("final report", exc)
+        reports.append((report, warnings, scorer.user.frame_indices if rows is None else scorer.user.frame_indices[rows]))
+    if not reports:
+        reports.append((None, [], np.zeros(0, np.int64)))
+    common: list[str] = []
     if s.player is not None and s.player.error is not None and error is None:
-        warnings.append(str(s.player.error))
+        common.append(str(s.player.error))
     if s.recorder is not None and s.recorder.error is not None:
-        warnings.append(str(s.recorder.error))
+        common.append(str(s.recorder.error))
     recording = None
     if s.recorder is not None and s.recorder.frames_written > 0 and s.recorder.path.is_file():
         recording = s.recorder.path
-    frames = np.zeros(0, np.int64)
-    if s.scorer is not None:
-        frames = s.scorer.user.frame_indices if rows is None else s.scorer.user.frame_indices[rows]
     if error is not None:
         end, reason = EndReason.FAILED, str(error)
-    return SessionResult(report, recording, session_stats(s), error, reason, warnings, frames, end)
+    stats = session_stats(s)
+    results = [
+        SessionResult(report if error is None else None, recording, stats, error, reason, warnings + common, frames, end, player=k + 1)
+        for k, (report, warnings, frames) in enumerate(reports)
+    ]
+    results[0].others = results[1:]
+    return results[0]

@@ -21,7 +21,9 @@ one-line message, its row and files kept.
 from __future__ import annotations
 
 import json
+import os
 import threading
+import uuid
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -56,7 +58,37 @@ def save_result(store: Store, record: SessionRecord, result: SessionResult) -> S
 
     Status: "failed" (an error), "cancelled", "done" (the dance played to its end) or
     "stopped" (the user stopped, or the camera was lost: the report covers what was danced).
+
+    Two players (``result.others``): two history entries of one session. ``record`` is player
+    1's; each other player gets a row of their own with the same settings, in the same
+    ``session_group``, numbered by ``player``. The recording is one file, shared: the other
+    rows' folders hold a hard link to it (a symbolic link where hard links are impossible).
+    Returns player 1's row.
     """
+    if not result.others:
+        return _save_one(store, record, result)
+    group = f"{record.id}-{uuid.uuid4().hex[:12]}"
+    settings = store.session_settings(record.id)
+    store.set_player(record.id, group, result.player)
+    first = _save_one(store, record, result)
+    for other in result.others:
+        row = store.begin_session(record.choreography_id, {**settings, "player": other.player})
+        store.set_player(row.id, group, other.player)
+        if result.recording is not None and result.recording.is_file():
+            share_recording(result.recording, row.files.recording)
+        _save_one(store, row, other)
+    return first
+
+
+def share_recording(recording: Path, to: Path) -> None:
+    """The one recording seen from another session folder: a hard link (or a symbolic link)."""
+    try:
+        os.link(recording, to)
+    except OSError:
+        os.symlink(recording.resolve(), to)
+
+
+def _save_one(store: Store, record: SessionRecord, result: SessionResult) -> SessionRecord:
     choreography = store.choreography(record.choreography_id)
     notes: list[str] = []
     if result.error is not None:

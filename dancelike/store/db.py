@@ -98,6 +98,13 @@ class SessionRecord:
     report: Path | None
     replay: Path | None
     message: str
+    group: str | None = None  # shared by the rows of one session danced by two players
+    player: int | None = None  # 1 or 2 when two danced; None for one
+
+    @property
+    def title(self) -> str:
+        """The choreography's title, with the player when two danced ("Groove · Player 2")."""
+        return self.choreography_title if self.player is None else f"{self.choreography_title} \u00b7 Player {self.player}"
 
     @property
     def files(self) -> SessionFolder:
@@ -370,7 +377,7 @@ class Store:
             score=row["score"], grade=row["grade"], duration=row["duration"],
             parts={str(k): None if v is None else float(v) for k, v in json.loads(row["parts"] or "{}").items()},
             folder=folder, recording=_existing(files.recording), report=_existing(files.report),
-            replay=_existing(replay), message=row["message"] or "",
+            replay=_existing(replay), message=row["message"] or "", group=row["session_group"], player=row["player"],
         )  # fmt: skip
 
     def begin_session(self, choreography_id: int, settings: dict[str, object]) -> SessionRecord:
@@ -417,6 +424,17 @@ class Store:
             if cursor.rowcount == 0:
                 raise InputError(f"session {session_id} is not in the history (deleted?)")
         return self._require_session(session_id)
+
+    def set_player(self, session_id: int, group: str, player: int) -> SessionRecord:
+        """Mark a row as ``player``'s entry of the session ``group`` (two players dancing at once)."""
+        with self._write() as db:
+            db.execute("UPDATE sessions SET session_group = ?, player = ? WHERE id = ?", (group, int(player), session_id))
+        return self._require_session(session_id)
+
+    def group_sessions(self, group: str) -> list[SessionRecord]:
+        """The rows of one session danced by several players, player 1 first."""
+        rows = self._query(_SESSION_SELECT + " WHERE s.session_group = ? ORDER BY s.player, s.id", (group,))
+        return [self._session(row) for row in rows]
 
     def set_replay(self, session_id: int, replay: Path) -> None:
         with self._write() as db:

@@ -3,6 +3,11 @@
 ``MIGRATIONS[k]`` takes a database at ``PRAGMA user_version`` k to k + 1 (``db.Store`` runs
 them in one transaction at open). Append a function for each change; never edit one that
 shipped: a user's database may be at any version.
+
+Migrations that add columns go through ``add_column``, which adds a column only when it is
+not there yet, so they do not depend on each other's order: v3 is reserved for a column of the
+choreographies table (another change under way; until it lands, v3 does nothing), and the
+players' columns are v4 whichever lands first.
 """
 
 from __future__ import annotations
@@ -55,13 +60,28 @@ def _v2_session_owner(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE sessions ADD COLUMN owner_started REAL")
 
 
+def add_column(db: sqlite3.Connection, table: str, column: str, declaration: str) -> None:
+    """``ALTER TABLE table ADD COLUMN column declaration`` unless the column is there already."""
+    if column not in {row[1] for row in db.execute(f"PRAGMA table_info({table})")}:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
+
+
 def _v3_choreography_dancer(db: sqlite3.Connection) -> None:
     """Version 3: which dancer of a group video the learner follows (``dancer``: their number,
     NULL = the automatic choice) and how many dancers its analysis found (``dancers``; NULL =
     not known: imported before dancers were counted)."""
-    db.execute("ALTER TABLE choreographies ADD COLUMN dancer INTEGER")
-    db.execute("ALTER TABLE choreographies ADD COLUMN dancers INTEGER")
+    add_column(db, "choreographies", "dancer", "INTEGER")
+    add_column(db, "choreographies", "dancers", "INTEGER")
+
+
+def _v4_session_players(db: sqlite3.Connection) -> None:
+    """Version 4: two players dancing at once are two history entries of one session: the same
+    ``session_group`` (a name shared by their rows; NULL for one player) and their ``player``
+    number (1, 2; NULL for one player)."""
+    add_column(db, "sessions", "session_group", "TEXT")
+    add_column(db, "sessions", "player", "INTEGER")
+    db.execute("CREATE INDEX IF NOT EXISTS sessions_by_group ON sessions(session_group)")
 
 
 #: ``MIGRATIONS[k]`` upgrades a database at ``user_version`` k to k + 1. Append, never edit.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_initial, _v2_session_owner, _v3_choreography_dancer]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1_initial, _v2_session_owner, _v3_choreography_dancer, _v4_session_players]

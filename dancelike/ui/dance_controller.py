@@ -55,12 +55,13 @@ def prepare_session(store: Store, settings: AppSettings, choreography: Choreogra
     spec, note = settings.resolved_camera()
     latency = settings.latency_for(spec)
     options = {"camera": spec, "mirror": settings.mirror, "speed": settings.speed, "stretch": settings.stretch,
-               "latency": latency, "record": settings.record}  # fmt: skip
+               "latency": latency, "record": settings.record, "players": settings.players}  # fmt: skip
     record = store.begin_session(choreography.id, options)
     try:
         session = Session(
             choreography.video, spec, record_to=record.files.recording if settings.record else None,
             mirror=settings.mirror, audio_sink=sink, latency=latency, stretch=settings.stretch, dancer=choreography.dancer,
+            players=settings.players,
         )  # fmt: skip
         with VideoReader(choreography.video) as reader:
             first = next(iter(reader)).rgb

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from dancelike.engine import FrameScored
 from dancelike.ui.charts import GROUP_LABELS, PartBars, ScoreRing
+from dancelike.ui.dance_players import PlayerRings
 from dancelike.ui.theme import COLORS, font, set_role
 
 #: Lag (seconds) within which the dancer counts as in time.
@@ -44,6 +45,15 @@ class DanceHud(QFrame):
         layout.setSpacing(10)
         self.score_ring = ScoreRing(size_pt=50)
         layout.addWidget(self.score_ring, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.player_rings = PlayerRings()  # two players: a ring each, instead of the big one
+        layout.addWidget(self.player_rings)
+        self.away_label = QLabel("")
+        self.away_label.setFont(font(16, True))
+        self.away_label.setWordWrap(True)
+        self.away_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.away_label.setStyleSheet(f"color: {COLORS['bad']};")
+        layout.addWidget(self.away_label)
+        self.players = 1
         self.lag_label = QLabel("")
         self.lag_label.setFont(font(18, True))
         self.lag_label.setWordWrap(True)
@@ -78,6 +88,8 @@ class DanceHud(QFrame):
     def reset(self) -> None:
         """Before a session: nothing scored yet."""
         self.score_ring.set_score(None, caption="score")
+        self.player_rings.reset()
+        self.show_away("")
         self.part_bars.set_scores({})
         self.lag_label.setText("")
         self.move_label.setText("")
@@ -85,11 +97,29 @@ class DanceHud(QFrame):
         self.alert_label.hide()
         self.busy_label.hide()
 
+    def set_players(self, players: int) -> None:
+        """One big ring for one player; a ring each for two (the lag and limbs are player 1's)."""
+        self.players = players
+        self.score_ring.setVisible(players == 1)
+        self.player_rings.setVisible(players > 1)
+        self.limb_label.setToolTip("" if players == 1 else "Player 1's limbs")
+
+    def show_away(self, text: str) -> None:
+        """Who left the frame ("" once everyone is back)."""
+        self.away_label.setText(text)
+        self.away_label.setVisible(bool(text))
+
+    def show_player(self, event: FrameScored, settled: bool) -> None:
+        """Another player's scored frame (two players): their ring and rating only."""
+        self.player_rings.show_frame(event, settled)
+
     def show_frame(self, event: FrameScored, settled: bool, lag: float) -> None:
         """One scored frame: the running score, the (smoothed) lag once it has settled, the limbs."""
         self.score_ring.set_score(event.total, caption="score")
+        if self.players > 1:
+            self.player_rings.show_frame(event, settled)
         if not event.found:
-            text, color = "Step into the picture", COLORS["bad"]
+            text, color = "Step into the picture" if self.players == 1 else "Player 1: step into the picture", COLORS["bad"]
         elif not settled:  # the first second or two of a take, the timing estimate still wanders
             text, color = "Finding your timing\u2026", COLORS["muted"]
         else:

@@ -17,8 +17,7 @@ from collections import deque
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -33,6 +32,7 @@ from dancelike.engine import (
     AnalysisLoad,
     CameraLost,
     FrameScored,
+    LearnerAway,
     RecorderFailed,
     SessionResult,
     SessionState,
@@ -42,26 +42,23 @@ from dancelike.media.camera import CameraKind, CapturedFrame
 from dancelike.store.db import Choreography, SessionRecord, Store
 from dancelike.ui.dance_controller import DanceController, DancePhase
 from dancelike.ui.dance_hud import DanceHud, MessageCard
+from dancelike.ui.dance_keys import DanceKeys
+from dancelike.ui.dance_players import PlayersChoice, away_text, move_popup, tag_players
 from dancelike.ui.dance_stage import StageWidget, StripMove, compose_camera, shrink_for_display, to_qimage
 from dancelike.ui.qt_audio import make_audio_sink
 from dancelike.ui.session_bridge import SessionBridge
 from dancelike.ui.settings import AppSettings
-from dancelike.ui.theme import COLORS, score_color, set_role
+from dancelike.ui.theme import TOGGLE_QSS, score_color, set_role
 
 #: Display rate of the stage (ms between frames pulled from the session).
 DISPLAY_MS = 33
 SPEEDS = (0.5, 0.75, 1.0)
-#: How a chosen toggle (layout, overlay, speed, loop) looks: the theme styles plain buttons only.
-TOGGLE_QSS = f"""
-QPushButton:checked {{ background: #4a2336; border: 1px solid {COLORS['accent']}; color: #ffffff; }}
-QPushButton:checked:disabled {{ background: {COLORS['panel']}; border: 1px solid #5a3040; color: #8a7480; }}
-"""
 #: Frames with the dancer found, after the start or a jump, before the lag and ratings are shown:
 #: the live timing estimate needs a second or two of dancing to settle.
 SETTLE_FRAMES = 45
 
 
-class DanceView(QWidget):
+class DanceView(DanceKeys):
     """The live session screen. ``start(choreography)``; ``finished(session_id)`` once saved."""
 
     finished = Signal(int)
@@ -73,7 +70,8 @@ class DanceView(QWidget):
         self.store, self.settings = store, settings
         self.controller = DanceController(store, settings, self)
         self._frames: deque[CapturedFrame] = deque(maxlen=6)
-        self._ratings: dict[int, Any] = {}
+        self._ratings: dict[int, Any] = {}  # player 1's move ratings by move (player 2's: hud.player_rings.moves)
+        self._away: set[int] = set()  # the players out of the picture now
         self._lag = 0.0
         self._take_frames = 0
         self._notes: list[str] = []
@@ -179,6 +177,10 @@ class DanceView(QWidget):
             top.addWidget(button)
         self.layout_group.buttonClicked.connect(self._layout_clicked)
         top.addSpacing(16)
+        self.players_choice = PlayersChoice(self.settings.players)
+        self.players_choice.changed.connect(self._players_changed)
+        top.addWidget(self.players_choice)
+        top.addSpacing(16)
         self.overlay_buttons: dict[str, QPushButton] = {}
         for name, text in (("parts", "Body parts"), ("ghost", "Ghost"), ("skeleton", "Skeleton")):
             button = self._button(text, True, f"overlay_{name}")
@@ -239,6 +241,7 @@ class DanceView(QWidget):
         self.stage.current_move = self.stage.looping = None
         self._frames.clear()
         self._ratings.clear()
+        self._away.clear()
         self._drawn = self._shown_reference = None
         self._notes = []
         self.title.setText(choreography.title)
@@ -269,6 +272,7 @@ class DanceView(QWidget):
         speed = self.settings.speed
         for button in self.speed_group.buttons():
             button.setChecked(abs(float(button.property("value")) - speed) < 1e-3)
+        self.players_choice.group.button(self.settings.players).setChecked(True)
         self.loop_button.blockSignals(True)
         self.loop_button.setChecked(False)
         self.loop_button.blockSignals(False)
@@ -287,6 +291,8 @@ class DanceView(QWidget):
         bridge.camera_lost.connect(self._camera_lost)
         bridge.recorder_failed.connect(self._recorder_failed)
         bridge.load_changed.connect(self._load_changed)
+        bridge.learner_away.connect(self._learner_away)
+        self.hud.set_players(bridge.session.players)
         self.stage.placeholder = "Your camera" if kind is CameraKind.DEVICE else "The dancer joins when the music starts"
 
     def _show_countdown(self, text: str | None) -> None:
@@ -333,7 +339,8 @@ class DanceView(QWidget):
         self.hud.move_label.setText(f"Move {current + 1} of {len(self.stage.moves)}")
         if previous is not None and current == previous + 1 and previous in self._ratings:
             done = self._ratings[previous]
-            self.stage.popup(done.rating.upper(), score_color(done.score))
+            two = self.hud.players > 1
+            self.stage.popup(move_popup({1: done, 2: self.hud.player_rings.moves.get(previous)}) if two else done.rating.upper(), score_color(done.score))
         elif previous is not None:
             self._take_frames = 0  # a jump (arrows, loop): a new take
 
@@ -361,10 +368,16 @@ class DanceView(QWidget):
         rgb = compose_camera(shrink_for_display(frame.rgb), body, overlays, latest.parts if latest is not None else None, bool(latest and latest.mirrored), ghost)
         if self._selfie:  # a webcam is shown as a mirror, the way people see themselves
             rgb = rgb[:, ::-1]
+        if self.hud.players > 1:
+            everyone = bridge.user_bodies()
+            rgb = tag_players(rgb, everyone[0] if everyone is not None else None, self._selfie)
         self.stage.camera = to_qimage(rgb)
 
     def _scored(self, event: FrameScored) -> None:
         if self.phase not in (DancePhase.DANCING, DancePhase.FINISHING):
+            return
+        if event.player > 1:  # two players: the lag, the limbs and the strip are player 1's
+            self.hud.show_player(event, self._take_frames >= SETTLE_FRAMES)
             return
         self._take_frames += event.found
         settled = self._take_frames >= SETTLE_FRAMES
@@ -387,6 +400,16 @@ class DanceView(QWidget):
 
     def _load_changed(self, event: AnalysisLoad) -> None:
         self.hud.show_busy(event.busy, f"{BUSY_MESSAGE} ({event.analysed_fps:.0f} a second)")
+
+    def _learner_away(self, event: LearnerAway) -> None:
+        (self._away.add if event.away else self._away.discard)(event.player)
+        self.hud.show_away(away_text(self._away, event.players))
+
+    def _players_changed(self, players: int) -> None:
+        """The next dance is for ``players``; before this one has begun, it starts again with them."""
+        self.settings.players = players
+        if self.phase.before_dancing and self.choreography is not None:
+            self.start(self.choreography)
 
     def _alert(self, text: str) -> None:
         self.hud.alert(text)
@@ -437,6 +460,8 @@ class DanceView(QWidget):
         for button in (self.prev_button, self.next_button, self.pause_button, self.loop_button, *self.speed_group.buttons()):
             button.setEnabled(enabled)
         self.stop_button.setEnabled(enabled)
+        for button in self.players_choice.group.buttons():  # while dancing, only the count danced shows
+            button.setEnabled(not enabled or button.isChecked())
 
     def _update_pause(self, state: SessionState) -> None:
         paused = state is SessionState.PAUSED and not self.controller.held
@@ -452,29 +477,6 @@ class DanceView(QWidget):
     def stop(self) -> None:
         """Esc: stop and score what was danced; before the dance began, leave instead."""
         self.controller.stop()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key == Qt.Key.Key_Space and not event.isAutoRepeat():
-            self.toggle_pause()
-        elif key == Qt.Key.Key_Escape:
-            self.stop()
-        elif key == Qt.Key.Key_Left:
-            self._move(-1)
-        elif key == Qt.Key.Key_Right:
-            self._move(1)
-        else:
-            super().keyPressEvent(event)
-            return
-        event.accept()
-
-    def event(self, event: QEvent) -> bool:
-        # Space and the arrows would otherwise move focus between buttons before reaching us.
-        keys = (Qt.Key.Key_Space, Qt.Key.Key_Escape, Qt.Key.Key_Left, Qt.Key.Key_Right)
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and event.key() in keys:
-            event.accept()
-            return True
-        return super().event(event)
 
     # --- the end -----------------------------------------------------------------------------------
 

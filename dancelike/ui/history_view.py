@@ -112,7 +112,7 @@ class SessionTableModel(QAbstractTableModel):
         if column == "Date":
             return when_text(record.started_at)
         if column == "Choreography":
-            return record.choreography_title
+            return record.title
         if column == "Score":
             return "\u2014" if record.score is None else f"{record.score:.0f}"
         if column == "Grade":

@@ -205,7 +205,8 @@ class MainWindow(QMainWindow):
             elif spec.isdigit():
                 self.camera_note.setText(f"Camera {spec}")
             else:
-                self.camera_note.setText("Camera: the demo dancer" if spec == "demo" else f"Camera: video file {Path(spec).name}")
+                synthetic = {"demo": "the demo dancer", "pair": "two demo dancers"}.get(spec.split(":")[0])
+                self.camera_note.setText(f"Camera: {synthetic}" if synthetic else f"Camera: video file {Path(spec).name}")
 
         run_in_thread(self.settings.resolved_camera, on_done=shown, name="resolve-camera")
 

@@ -225,13 +225,16 @@ class ResultsView(QWidget):
         self.export_recording_button = QPushButton("Export recording\u2026")
         self.export_recording_button.setObjectName("exportRecording")
         self.export_recording_button.clicked.connect(self._export_recording_dialog)
+        self.other_player_button = QPushButton("")  # two players: the other one's report
+        self.other_player_button.setObjectName("otherPlayer")
+        self.other_player_button.clicked.connect(lambda: self.show_session(int(self.other_player_button.property("session"))))
         self.again_button = QPushButton("Dance again")
         self.again_button.setObjectName("danceAgain")
         set_role(self.again_button, "primary")
         self.again_button.clicked.connect(self._dance_again)
         row.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(titles, 1)
-        for button in (self.export_replay_button, self.export_recording_button, self.again_button):
+        for button in (self.other_player_button, self.export_replay_button, self.export_recording_button, self.again_button):
             row.addWidget(button)
         return row
 
@@ -294,7 +297,12 @@ class ResultsView(QWidget):
         if record.report is not None:
             self.report = report_document(record.files) or {}
         self.reference = _reference_of(self.store, record, self.report) if self.report else None
-        self.title.setText(record.choreography_title)
+        self.title.setText(record.title)  # "Groove · Player 2" when two danced
+        others = [r for r in self.store.group_sessions(record.group) if r.id != record.id] if record.group else []
+        self.other_player_button.setVisible(bool(others))
+        if others:
+            self.other_player_button.setText(f"Player {others[0].player}\u2019s report")
+            self.other_player_button.setProperty("session", others[0].id)
         when = record.started_at.astimezone().strftime("%a %d %b %Y, %H:%M")
         danced = f" \u00b7 {format_duration(record.duration)} danced" if record.duration else ""
         self.subtitle.setText(when + danced + ("" if record.status in ("done", "stopped") else f" \u00b7 {record.status}"))

@@ -22,6 +22,7 @@ from dancelike.engine import (
     CameraLost,
     Finished,
     FrameScored,
+    LearnerAway,
     RecorderFailed,
     Session,
     SessionResult,
@@ -41,7 +42,8 @@ class SessionBridge(QObject):
 
     Signals carry the engine's own event objects: ``frame_scored(FrameScored)``,
     ``state_changed(StateChanged)``, ``camera_lost(CameraLost)``,
-    ``recorder_failed(RecorderFailed)`` and, last, ``finished(SessionResult)``.
+    ``recorder_failed(RecorderFailed)``, ``load_changed(AnalysisLoad)``, ``learner_away(LearnerAway)``
+    and, last, ``finished(SessionResult)``. ``latest`` is player 1's newest frame score.
     """
 
     frame_scored = Signal(object)
@@ -49,6 +51,7 @@ class SessionBridge(QObject):
     camera_lost = Signal(object)
     recorder_failed = Signal(object)
     load_changed = Signal(object)
+    learner_away = Signal(object)
     finished = Signal(object)
 
     def __init__(self, session: Session, parent: QObject | None = None) -> None:
@@ -115,7 +118,8 @@ class SessionBridge(QObject):
     def _poll(self) -> None:
         for event in self.session.events.drain():
             if isinstance(event, FrameScored):
-                self.latest = event
+                if event.player == 1:
+                    self.latest = event
                 self.frame_scored.emit(event)
             elif isinstance(event, StateChanged):
                 self.state_changed.emit(event)
@@ -125,6 +129,8 @@ class SessionBridge(QObject):
                 self.recorder_failed.emit(event)
             elif isinstance(event, AnalysisLoad):
                 self.load_changed.emit(event)
+            elif isinstance(event, LearnerAway):
+                self.learner_away.emit(event)
             elif isinstance(event, Finished):
                 self._timer.stop()
                 self.result = event.result
@@ -178,6 +184,10 @@ class SessionBridge(QObject):
     def reference_frame(self) -> tuple[np.ndarray, float] | None:
         """The reference frame showing now as ``(rgb, time)``, or None before playback."""
         return self.session.reference_frame()
+
+    def user_bodies(self) -> tuple[tuple[BodyFrame, ...], float] | None:
+        """The newest analysis of every player (player 1 first) and its capture time, or None."""
+        return self.session.user_bodies()
 
     def user_body(self) -> tuple[BodyFrame, float] | None:
         """The newest analysis of the dancer as ``(body, capture time)``, or None."""

@@ -215,6 +215,17 @@ class AppSettings:
             raise ValueError(f"stretch must be one of {STRETCH_MODES}, got {value!r}")
         self._set("session/stretch", value)
 
+    @property
+    def players(self) -> int:
+        """How many people dance at once in front of the camera (1 or 2), each scored."""
+        return 2 if str(self._get("session/players", 1)) == "2" else 1
+
+    @players.setter
+    def players(self, count: int) -> None:
+        if count not in (1, 2):
+            raise ValueError(f"players must be 1 or 2, got {count!r}")
+        self._set("session/players", int(count))
+
     # --- storage -------------------------------------------------------------------------
 
     @property

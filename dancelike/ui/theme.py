@@ -29,6 +29,12 @@ COLORS: dict[str, str] = {
     "border": "#2e3340",
 }
 
+#: How a chosen toggle (layout, overlay, speed, loop, players) looks: the theme styles plain buttons only.
+TOGGLE_QSS = f"""
+QPushButton:checked {{ background: #4a2336; border: 1px solid {COLORS['accent']}; color: #ffffff; }}
+QPushButton:checked:disabled {{ background: {COLORS['panel']}; border: 1px solid #5a3040; color: #8a7480; }}
+"""
+
 #: Font families in order of preference; DejaVu Sans is on every Linux desktop.
 FAMILIES = ["Inter", "Segoe UI", "SF Pro Text", "Helvetica Neue", "Noto Sans", "Ubuntu", "Cantarell", "DejaVu Sans", "Arial"]
 

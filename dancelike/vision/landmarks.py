@@ -1,7 +1,8 @@
 """BlazePose landmark model (full): 39 landmarks and a person mask inside an ROI.
 
 Post-processing follows MediaPipe's TensorsToPoseLandmarksAndSegmentation graph:
-sigmoid pose-presence flag (threshold 0.5), landmarks in 256-pixel ROI space with
+pose-presence flag (threshold 0.5; the model's flag output is already a probability, its
+last layer a sigmoid: 0.9999 on a person, 0.0 on an empty room), landmarks in 256-pixel ROI space with
 sigmoid visibility, refinement of x/y from the 64x64 heatmap (7x7 window), sigmoid
 segmentation logits. Landmarks 33 and 34 are the auxiliary alignment points used to
 place the next frame's ROI.
@@ -103,7 +104,9 @@ class LandmarkModel:
     def postprocess(self, outputs: list[np.ndarray], roi: Roi) -> LandmarkResult:
         """Decode raw outputs; ``presence`` below 0.5 means the ROI holds no body."""
         raw_landmarks, raw_flag, raw_mask, raw_heatmap = outputs[0], outputs[1], outputs[2], outputs[3]
-        presence = float(sigmoid(raw_flag.reshape(-1)[0]))
+        # Already a probability: a second sigmoid made it 0.5-0.73, so an empty ROI (0.5) still
+        # counted as a body and a tracker never let go of a person who had left the picture.
+        presence = float(np.clip(raw_flag.reshape(-1)[0], 0.0, 1.0))
         values = raw_landmarks.reshape(NUM_ALL_LANDMARKS, 5).astype(np.float64)
         xy = refine_from_heatmap(values[:, :2] / INPUT_SIZE, raw_heatmap[0])
         roi_points = xy * INPUT_SIZE

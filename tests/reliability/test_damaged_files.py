@@ -12,9 +12,8 @@ import pytest
 from dancelike.errors import InputError
 from dancelike.pipeline.analysis import AnalysisPool
 from dancelike.pipeline.reference import analyse_reference
-from dancelike.store import analysis_cache
+from dancelike.store import analysis_cache, db
 from dancelike.store.db import Store
-from dancelike.store.schema import MIGRATIONS
 
 SESSIONS = 40
 PAGE = 4096
@@ -49,7 +48,7 @@ def _assert_repaired(store: Store, home: Path) -> Path:
     [backup] = _backups(home)
     assert store.repaired is not None and "\n" not in store.repaired and backup.name in store.repaired
     assert store.repaired.startswith("Your history was damaged") and store.repaired.endswith(".")
-    assert store.version == len(MIGRATIONS) and store.path.is_file()
+    assert store.version == len(db.MIGRATIONS) and store.path.is_file()
     return backup
 
 

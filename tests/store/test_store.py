@@ -24,11 +24,11 @@ from dancelike.store.db import Store
 
 def test_schema_wal_foreign_keys_and_version(store: Store, data_home: Path) -> None:
     assert store.path == data_home / "dancelike.db" and store.path.is_file()
-    assert store.version == len(db.MIGRATIONS) >= 3
+    assert store.version == len(db.MIGRATIONS) == 4  # v3 the chosen dancer, v4 the players' columns
     raw = sqlite3.connect(store.path)
     try:
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == len(db.MIGRATIONS)
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == 4
         tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"choreographies", "sessions"} <= tables
     finally:
@@ -50,9 +50,10 @@ def test_migration_from_an_older_version_keeps_every_row(data_home: Path, monkey
     def v3_favourites(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE choreographies ADD COLUMN favourite INTEGER NOT NULL DEFAULT 0")
 
+    base = len(db.MIGRATIONS)
     monkeypatch.setattr(db, "MIGRATIONS", [*db.MIGRATIONS, v3_favourites])
     with Store() as new:
-        assert new.version == len(db.MIGRATIONS)
+        assert new.version == base + 1
         assert [tuple(row) for row in new._db.execute("SELECT favourite FROM choreographies")] == [(0,)]
         [kept] = new.choreographies()
         assert kept.title == "Old clip" and kept.best_score == 81.5 and kept.session_count == 2
@@ -71,13 +72,13 @@ def test_a_failed_migration_step_keeps_the_steps_before_it(data_home: Path, monk
         conn.execute("ALTER TABLE sessions ADD COLUMN notes TEXT")
         raise RuntimeError("bad v4")
 
-    shipped = len(db.MIGRATIONS)
+    base = len(db.MIGRATIONS)
     monkeypatch.setattr(db, "MIGRATIONS", [*db.MIGRATIONS, v3, v4])
     with pytest.raises(RuntimeError, match="bad v4"):
         Store()
     raw = sqlite3.connect(data_home / "dancelike.db")
     try:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == shipped + 1  # v3 committed with its bump
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == base + 1  # the first step committed with its bump
         assert "notes" not in {row[1] for row in raw.execute("PRAGMA table_info(sessions)")}  # v4 rolled back
     finally:
         raw.close()
