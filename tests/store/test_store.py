@@ -93,8 +93,11 @@ def test_migration_v3_adds_the_chosen_dancer_and_keeps_every_row(data_home: Path
         with Store() as old:
             assert old.version == v3
             clip = add(old, "Group clip")
-            session = old.begin_session(clip.id, {"mirror": "on"})
-            old.complete_session(session.id, status="done", score=64.0, grade="C", duration=20.0, parts={})
+            with old._write() as conn:  # a session row as that version wrote it (the store's code reads newer columns)
+                conn.execute(
+                    "INSERT INTO sessions (choreography_id, started_at, status, score, grade, duration) "
+                    "VALUES (?, '2026-01-01T00:00:00+00:00', 'done', 64.0, 'C', 20.0)", (clip.id,)
+                )
     with Store() as new:
         assert new.version >= v3 + 1
         assert {"dancer", "dancers"} <= {row[1] for row in new._db.execute("PRAGMA table_info(choreographies)")}
