@@ -168,8 +168,11 @@ class UserAnalyser(Stage):
         return None if latest is None else (latest[0][0], latest[1])
 
     def setup(self) -> None:
-        self.tracker = PeopleTracker(num_threads=1, max_people=self.learners.players)
+        # two players: each frame's two landmark runs go side by side on the two cores
+        players = self.learners.players
+        self.tracker = PeopleTracker(num_threads=1, max_people=players, parallel=players > 1)
         warm_tracker(self.tracker)
+        self.tracker.warm(_CENTRE_ROI)
 
     def run(self) -> None:
         assert self.tracker is not None
@@ -196,6 +199,8 @@ class UserAnalyser(Stage):
 
     def cleanup(self) -> None:
         self.out.close()
+        if self.tracker is not None:
+            self.tracker.close()
 
 
 class ReferenceStage(Stage):

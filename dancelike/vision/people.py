@@ -17,6 +17,7 @@ before. On top of that:
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 import cv2
@@ -26,8 +27,8 @@ from dancelike.vision.body import BodyFrame, Roi
 from dancelike.vision.detector import Detection, Region, tiles
 from dancelike.vision.frames import Image
 from dancelike.vision.identity import assign, look, look_distance
-from dancelike.vision.landmarks import PRESENCE_THRESHOLD, LandmarkResult
-from dancelike.vision.tracker import Follow, PoseTracker, detection_roi
+from dancelike.vision.landmarks import INPUT_SIZE, PRESENCE_THRESHOLD, LandmarkModel, LandmarkResult
+from dancelike.vision.tracker import Follow, PoseTracker, detection_roi, run_landmarks
 
 #: At most this many people are followed in one video.
 MAX_PEOPLE = 6
@@ -156,12 +157,35 @@ def _overlaps(a: np.ndarray, b: np.ndarray) -> bool:
     return bool(np.all(a0 < b1) and np.all(b0 < a1))
 
 
+class LandmarkHelper:
+    """A second thread with a landmark model of its own (one interpreter per thread, made there)."""
+
+    def __init__(self, num_threads: int) -> None:
+        self._num_threads = num_threads
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="landmarks-helper")
+        self._model: LandmarkModel | None = None
+
+    def submit(self, image: Image, roi: Roi, hide: np.ndarray | None) -> Future[tuple[LandmarkResult, float, float]]:
+        return self._pool.submit(self._run, image, roi, hide)
+
+    def _run(self, image: Image, roi: Roi, hide: np.ndarray | None) -> tuple[LandmarkResult, float, float]:
+        if self._model is None:
+            self._model = LandmarkModel(self._num_threads)
+        return run_landmarks(self._model, image, roi, hide)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)
+
+
 class PeopleTracker(PoseTracker):
     """Tracks up to ``max_people`` people through a video; one instance per thread and video."""
 
-    def __init__(self, num_threads: int = 1, with_parts: bool = True, max_people: int = MAX_PEOPLE) -> None:
+    def __init__(self, num_threads: int = 1, with_parts: bool = True, max_people: int = MAX_PEOPLE, parallel: bool = False) -> None:
+        """``parallel``: run two people's landmark models at once, in a helper thread with its
+        own interpreter (live, where one frame's people must be done within the frame time)."""
         super().__init__(num_threads=num_threads, with_parts=with_parts)
         self.max_people = max_people
+        self._helper = LandmarkHelper(num_threads) if parallel else None
         self.people: list[Person] = []
         self._frame = -1
         self._last_detection = -(10**9)
@@ -183,6 +207,17 @@ class PeopleTracker(PoseTracker):
         self._last_scan = -(10**9)
         self.locked = False
 
+    def warm(self, roi: Roi) -> None:
+        """Load the helper thread's model and run it once on blank input (before real frames)."""
+        if self._helper is not None:
+            blank = np.zeros((INPUT_SIZE, INPUT_SIZE, 3), np.uint8)
+            self._helper.submit(blank, roi, None).result()
+
+    def close(self) -> None:
+        """Stop the helper thread (if any)."""
+        if self._helper is not None:
+            self._helper.close()
+
     def lock(self) -> None:
         """Follow only the people known now: nobody new is taken on, and someone lost is taken
         back only by a detection that fits where they were and how they look (the learner at
@@ -196,21 +231,43 @@ class PeopleTracker(PoseTracker):
         if not self.locked:
             self.people = [p for p in self.people if p.tracked or self._frame - p.last_seen < FORGET_FRAMES]
         results: dict[int, LandmarkResult] = {}
-        for index, person in enumerate(self.people):
-            if person.tracked:
-                assert person.follow.roi is not None
-                hide = self._others(index, person.follow.roi, results)
-                result = self._run_landmarks(image, person.follow.roi, hide)
-                if self._acceptable(result, width, height) and self._fit_cost(person, result.points) < MAX_JUMP:
-                    results[index] = result
-                else:
-                    person.follow.reset()
+        for index, result in self._follow_tracked(image):
+            person = self.people[index]
+            if self._acceptable(result, width, height) and self._fit_cost(person, result.points) < MAX_JUMP:
+                results[index] = result
+            else:
+                person.follow.reset()
         self._settle_shared_bodies(image, results)
         if self._detection_due(results):
             self._place_detections(image, results)
         return self._finish(image, results, t, width, height)
 
     # --- the steps -------------------------------------------------------------------
+
+    def _follow_tracked(self, image: Image) -> list[tuple[int, LandmarkResult]]:
+        """The landmark model on every tracked person's ROI. With a helper thread, every other
+        person is run there at the same time (the others are then hidden as they were in the
+        previous frame); alone, in turn (each sees the people before them as found now)."""
+        tracked = [index for index, person in enumerate(self.people) if person.tracked]
+        if self._helper is None or len(tracked) < 2:
+            found: dict[int, LandmarkResult] = {}
+            for index in tracked:
+                roi = self.people[index].follow.roi
+                assert roi is not None
+                found[index] = self._run_landmarks(image, roi, self._others(index, roi, found))
+            return list(found.items())
+        jobs = []
+        for index in tracked:
+            roi = self.people[index].follow.roi
+            assert roi is not None
+            jobs.append((index, roi, self._others(index, roi, {})))
+        away = [(index, self._helper.submit(image, roi, hide)) for index, roi, hide in jobs[1::2]]
+        here = [(index, self._run_landmarks(image, roi, hide)) for index, roi, hide in jobs[0::2]]
+        for _, future in away:
+            result, prepare, infer = future.result()
+            self.times.add("preprocess", prepare)
+            self.times.add("landmarks", infer)
+        return here + [(index, future.result()[0]) for index, future in away]
 
     def _settle_shared_bodies(self, image: Image, results: dict[int, LandmarkResult]) -> None:
         """When two people's results are one body, it goes to the person it fits; the other hides."""

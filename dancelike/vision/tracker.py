@@ -129,17 +129,9 @@ class PoseTracker:
     def _run_landmarks(self, image: Image, roi: Roi, hide: np.ndarray | None = None) -> LandmarkResult:
         """The landmark model on ``roi``; ``hide`` (a boolean ROI-space mask) greys out pixels
         that belong to other people, so the model cannot settle on them."""
-        start = time.perf_counter()
-        tensor = self.landmarks.preprocess(image, roi)
-        if hide is not None and hide.any():
-            pixels = tensor[0]
-            np.copyto(pixels, pixels.mean(axis=(0, 1)), where=hide[..., None])
-        mid = time.perf_counter()
-        outputs = self.landmarks.infer(tensor)
-        end = time.perf_counter()
-        result = self.landmarks.postprocess(outputs, roi)
-        self.times.add("preprocess", mid - start)
-        self.times.add("landmarks", end - mid + (time.perf_counter() - end))
+        result, prepare, infer = run_landmarks(self.landmarks, image, roi, hide)
+        self.times.add("preprocess", prepare)
+        self.times.add("landmarks", infer)
         return result
 
     def process(self, image: Image, t: float = 0.0) -> BodyFrame:
@@ -165,6 +157,19 @@ class PoseTracker:
             self.times.add("part_map", time.perf_counter() - start)
         landmarks = np.column_stack([points, visibility]).astype(np.float32)
         return BodyFrame(t, width, height, landmarks, result.presence, result.roi, result.mask, labels)
+
+
+def run_landmarks(model: LandmarkModel, image: Image, roi: Roi, hide: np.ndarray | None = None) -> tuple[LandmarkResult, float, float]:
+    """``model`` on ``roi`` (``hide``: pixels greyed out first); with the seconds spent preparing
+    the crop and running the model (inference and decoding)."""
+    start = time.perf_counter()
+    tensor = model.preprocess(image, roi)
+    if hide is not None and hide.any():
+        pixels = tensor[0]
+        np.copyto(pixels, pixels.mean(axis=(0, 1)), where=hide[..., None])
+    mid = time.perf_counter()
+    result = model.postprocess(model.infer(tensor), roi)
+    return result, mid - start, time.perf_counter() - mid
 
 
 def detection_roi(detection: Detection) -> Roi:
