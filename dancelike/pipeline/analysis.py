@@ -105,8 +105,12 @@ def analyze_people_segment(tracker: PeopleTracker, path: str, segment: Segment, 
     tracker.times = StageTimes()
     out = PeopleSegment([], [], 0, tracker.times)
     with VideoReader(path, start=max(0.0, segment.start - segment.warmup), planar=True) as reader:
-        for frame in reader:
-            if frame.t >= segment.end:
+        decoded = iter(reader)
+        while True:
+            tick = time.perf_counter()
+            frame = next(decoded, None)
+            tracker.times.add("decode", time.perf_counter() - tick)
+            if frame is None or frame.t >= segment.end:
                 break
             people = tracker.process_all(frame.image, frame.t)
             out.times.append(frame.t)

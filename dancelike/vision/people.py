@@ -47,6 +47,8 @@ _LOOK_WEIGHT = 2.0
 #: A body further than this (in body heights) from where the person was heading is someone else
 #: (the ROI slipped onto a neighbour): the person is looked for again.
 MAX_JUMP = 0.3
+#: A person's look is updated every this many frames they are seen alone (it changes slowly).
+LOOK_EVERY = 5
 #: While locked, a detection whose look is further than this from a lost person's is not them.
 LOCKED_LOOK = 0.45
 #: Person-mask probability above which a pixel is someone's.
@@ -104,10 +106,10 @@ class Person:
         self.centre = hips
         points = landmarks[:, :2]
         self.height = max(float(np.ptp(points[:, 1])), float(np.linalg.norm(shoulders - hips)) * 3.0, 1.0)
-        if not crowded:
+        if not crowded and (self.look is None or self.frames_seen % LOOK_EVERY == 0):
             current = look(image, hips, shoulders)
             if current is not None:
-                self.look = current if self.look is None else 0.9 * self.look + 0.1 * current
+                self.look = current if self.look is None else 0.7 * self.look + 0.3 * current
         self.last_seen = frame
         self.frames_seen += 1
 
