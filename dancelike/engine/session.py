@@ -161,6 +161,7 @@ class Session(PracticeControls):
         self._beats: np.ndarray | None = None
         self._chance: Chance | None = None
         self._cached = False
+        self._dancer: tuple[int, int] | None = None  # the reference's dancer followed, of how many
         self._started_at = 0.0  # perf_counter at start()
         self._running_at: float | None = None  # perf_counter when the clock started
         self._finishing_at: float | None = None  # perf_counter when FINISHING began
@@ -261,7 +262,7 @@ class Session(PracticeControls):
             analysis_box=self._analysis_box, cpu=self.cpu, events=self.events, thread=self._thread,
             reference_cached=self._cached, duration=self.duration, end_position=self._end_position,
             ref_fps=self.ref_fps, mirror=self.mirror, beats=self._beats, chance=self._chance,
-            rss_running_mb=self.rss_running_mb,
+            rss_running_mb=self.rss_running_mb, dancer=self._dancer,
         )  # fmt: skip
 
     def camera_frame(self) -> CapturedFrame | None:
@@ -329,6 +330,8 @@ class Session(PracticeControls):
         key = analysis_cache.content_key(self.reference) if self.use_cache else None
         cached, track = cached_reference(key, self.dancer) if key is not None else (None, None)  # the chosen dancer
         self._cached = cached is not None
+        if cached is not None and cached.followed is not None:
+            self._dancer = (cached.followed, len(cached.dancers))
         self._beats = reference_beats(self.reference, key)  # as offline scoring finds them (and keeps them)
         # the reference's chance level when it was measured (an imported dance); else the final
         # report measures it, and the live score uses a typical one meanwhile

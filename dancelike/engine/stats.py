@@ -74,6 +74,8 @@ class SessionSnapshot:
     beats: np.ndarray | None
     chance: Chance | None
     rss_running_mb: float
+    #: the reference's dancer followed and how many it has (None: analysed live, one dancer)
+    dancer: tuple[int, int] | None = None
 
 
 def _pct(part: float, whole: float) -> float:
@@ -216,6 +218,8 @@ def session_result(s: SessionSnapshot) -> SessionResult:
                 report, rows = final_report(s.track.track(until), plain, mirrored, s.ref_fps, s.camera.fps, s.mirror, s.beats, scorer.user.takes, s.chance)
                 if report is None:
                     warnings.append("too little was danced to make a report")
+                elif s.dancer is not None:
+                    report.dancer, report.dancers = s.dancer
             except Exception as exc:  # noqa: BLE001 - the final step's failure fails the session
                 error = stage_error("final report", exc)
         reports.append((report, warnings, scorer.user.frame_indices if rows is None else scorer.user.frame_indices[rows]))

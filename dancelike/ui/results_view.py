@@ -47,6 +47,12 @@ def timing_text(report: dict[str, Any]) -> str:
     return f"Timing: {when} \u00b7 {pace}"
 
 
+def dancer_text(report: dict[str, Any]) -> str:
+    """" · against dancer 2 of 3" when the pro's video had several dancers, else ""."""
+    dancer, dancers = report.get("dancer"), int(report.get("dancers") or 0)
+    return f" \u00b7 against dancer {dancer} of {dancers} (from the left)" if dancer is not None and dancers > 1 else ""
+
+
 def _reference_of(store: Store, record: SessionRecord, report: dict[str, Any]) -> Path | None:
     choreography = store.choreography(record.choreography_id)
     if choreography is not None and choreography.video.is_file():
@@ -317,7 +323,8 @@ class ResultsView(QWidget):
         self.ring.set_score(float(self.report["score"]), str(self.report.get("grade", "")))
         self.summary.setText(str(self.report.get("summary", "")))
         self.timing.setText(timing_text(self.report))
-        self.breakdown.setText(f"Shapes {float(self.report.get('shape', 0)):.0f} \u00b7 timing {float(self.report.get('timing', 0)):.0f}")
+        followed = dancer_text(self.report)
+        self.breakdown.setText(f"Shapes {float(self.report.get('shape', 0)):.0f} \u00b7 timing {float(self.report.get('timing', 0)):.0f}" + followed)
         self.parts.set_scores(self.report.get("parts", {}))
         self.chart.set_data(self.report.get("timeline", []), self.report.get("moves", []))
         self._show_weakest()

@@ -93,6 +93,8 @@ def test_a_group_import_analyses_every_dancer_and_the_choice_is_followed(store: 
     assert [b.t for b in seen["cached"].frames] == [b.t for b in following.frames]
     assert _hips_x(seen["cached"].frames) == pytest.approx(_hips_x(following.frames))
     assert live.snapshot().chance is not None and np.allclose(live.snapshot().chance.as_array(), chance)
+    assert result.report is not None and (result.report.dancer, result.report.dancers) == (other, 2)  # the report names her
+    assert f"dancer {other} of 2" in result.report.dancer_text
 
     # back to the automatic choice
     assert dancers.choose_dancer(store, imported.id, None).dancer is None

@@ -118,3 +118,10 @@ def test_a_one_dancer_import_never_shows_the_picker(qtbot: object, store: Store,
     assert view.picker is None and view._picking is None
     card = view.cards()[choreography_id]
     assert card.thumbnail.dancer == "" and "Choose dancer\u2026" not in [a.text() for a in card._menu().actions()]
+
+
+def test_the_results_name_the_dancer_followed_only_for_a_group_video() -> None:
+    from dancelike.ui.results_view import dancer_text
+
+    assert dancer_text({"dancer": 2, "dancers": 3}) == " \u00b7 against dancer 2 of 3 (from the left)"
+    assert dancer_text({"dancer": 1, "dancers": 1}) == "" and dancer_text({}) == ""
