@@ -6,8 +6,9 @@ Runs the real app (real models, real sessions with the demo dancer as the camera
 file) in a temporary data folder, so nothing of the user's is touched: first launch (the demo
 choreography is made), the library, two sessions (the demo dancer, then the sloppy one), the
 results of the first with its replay, the history with the progress chart, settings with the
-camera preview, and the latency calibration (with the synthetic clapper). Each screen is grabbed
-from the window at 1280x800. Takes about two minutes on two cores.
+camera preview, the latency calibration (with the synthetic clapper), the dancer picker after
+importing a rendered trio (``synth.group``), and two players dancing (the "pair" camera). Each
+screen is grabbed from the window at 1280x800. Takes about three minutes on two cores.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ if __name__ == "__main__":
 
     from dancelike.engine import SessionState
     from dancelike.store.db import Store
+    from dancelike.synth.cameras import register_synthetic_cameras
+    from dancelike.synth.group import render_group_scene, trio_with_crossing
     from dancelike.ui.calibration_dialog import CalibrationDialog
     from dancelike.ui.main_window import MainWindow
     from dancelike.ui.settings import AppSettings
@@ -61,7 +64,7 @@ def save(widget: QWidget, out: Path, name: str) -> None:
     print(f"wrote {path}", file=sys.stderr)
 
 
-def dance(app: QApplication, window: MainWindow, choreography_id: int, seconds: float, out: Path | None) -> int:
+def dance(app: QApplication, window: MainWindow, choreography_id: int, seconds: float, out: Path | None, name: str = "dance") -> int:
     """Dance ``seconds`` with the current camera, grab the dance screen midway, stop, return the session id."""
     finished: list[int] = []
     window.dance.finished.connect(finished.append)
@@ -70,7 +73,7 @@ def dance(app: QApplication, window: MainWindow, choreography_id: int, seconds: 
     wait_until(app, running, 90, "the session to start")
     settle(app, seconds)
     if out is not None:
-        save(window, out, "dance")
+        save(window, out, name)
     QTest.keyClick(window.dance, Qt.Key.Key_Escape)  # stop and score what was danced
     wait_until(app, lambda: bool(finished), 120, "the results")
     window.dance.finished.disconnect(finished.append)
@@ -84,6 +87,7 @@ def main() -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
+    register_synthetic_cameras()  # "demo", "pair", "claps": a front end registers them
     app = QApplication(sys.argv[:1])
     apply_theme(app)
     settings = AppSettings(QSettings(str(Path(home) / "settings.ini"), QSettings.Format.IniFormat))
@@ -135,6 +139,21 @@ def main() -> int:
         settle(app, 0.5)
         save(dialog, out, "calibration")
         dialog.reject()
+
+        trio = Path(home) / "Trio.mp4"
+        render_group_scene(trio, trio_with_crossing(seconds=8.0, width=960, height=540))
+        window.show_page("library")
+        window.library.import_files([trio])
+        picker = lambda: window.library.picker is not None and window.library.picker.isVisible()  # noqa: E731
+        wait_until(app, picker, 300, "the dancer picker")
+        settle(app, 1.0)
+        save(window.library.picker, out, "picker")
+        window.library.picker.accept()
+        settle(app, 1.0)
+
+        settings.camera, settings.players = "pair", 2
+        dance(app, window, demo_id, 12.0, out, "players")
+        settings.players = 1
         window.close()
         wait_until(app, lambda: not window.isVisible(), 30, "the window to close")
     return 0
