@@ -143,6 +143,21 @@ def _torso_length(points: np.ndarray) -> float:
     return max(1.0, float(np.linalg.norm(points[list(_SHOULDERS), :2].mean(0) - points[list(_HIPS), :2].mean(0))))
 
 
+def _beyond_neighbours(roi: Roi, detection: Detection, detections: list[Detection]) -> np.ndarray | None:
+    """ROI pixels whose image column is nearer another detection's hips than ``detection``'s."""
+    others = [d.keypoints[0][0] for d in detections if d is not detection]
+    if not others:
+        return None
+    side = INPUT_SIZE
+    matrix = roi.roi_to_image(side)
+    u = np.arange(side, dtype=np.float64) + 0.5
+    columns = matrix[0, 0] * u[None, :] + matrix[0, 1] * u[:, None] + matrix[0, 2]  # image x of each ROI pixel
+    own = np.abs(columns - detection.keypoints[0][0])
+    nearest_other = np.min([np.abs(columns - x) for x in others], axis=0)
+    hide = nearest_other < own
+    return hide if hide.any() else None
+
+
 def _warp_mask(mask: np.ndarray, source: Roi, target: Roi) -> np.ndarray:
     """A person mask found in ROI ``source`` as it falls in ROI ``target`` (same side)."""
     side = mask.shape[0]
@@ -369,14 +384,14 @@ class PeopleTracker(PoseTracker):
                 cost[row, col] = np.inf if strange else position + _LOOK_WEIGHT * unlike
         taken = set()
         for row, col in assign(cost, GATE):
-            if self._start(image, self.people[waiting[row]], fresh[col], results, waiting[row]):
+            if self._start(image, self.people[waiting[row]], fresh[col], results, waiting[row], detections):
                 taken.add(col)
         for col, detection in enumerate(fresh):
             if col in taken or self.locked or len(self.people) >= self.max_people:
                 continue
             self._numbers += 1
             self.people.append(Person(self._numbers))
-            if not self._start(image, self.people[-1], detection, results, len(self.people) - 1):
+            if not self._start(image, self.people[-1], detection, results, len(self.people) - 1, detections):
                 self.people.pop()
                 self._numbers -= 1
 
@@ -408,10 +423,16 @@ class PeopleTracker(PoseTracker):
                 return True
         return False
 
-    def _start(self, image: Image, person: Person, detection: Detection, results: dict[int, LandmarkResult], index: int) -> bool:
-        """Run the landmark model on a detection for ``person``; False if it is nobody new."""
+    def _start(
+        self, image: Image, person: Person, detection: Detection, results: dict[int, LandmarkResult], index: int, detections: list[Detection]
+    ) -> bool:
+        """Run the landmark model on a detection for ``person``; False if it is nobody new.
+
+        The crop of a dancer in a row of dancers holds her neighbours too, and a first reading
+        may span two of them; so the first reading sees only the pixels nearer (left to right)
+        to her hips than to any other detected person's."""
         roi = detection_roi(detection)
-        result = self._run_landmarks(image, roi, self._others(-1, roi, results))
+        result = self._run_landmarks(image, roi, _beyond_neighbours(roi, detection, detections))
         if not self._acceptable(result, image.shape[1], image.shape[0]):
             return False
         if any(same_body(result.points, other.points) for other in results.values()):
