@@ -20,7 +20,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
 from types import TracebackType
@@ -29,7 +29,7 @@ from typing import Any
 import cv2
 
 from dancelike.errors import DanceLikeError
-from dancelike.media.video import VideoReader, load_image
+from dancelike.media.video import VideoFrame, VideoReader, load_image
 from dancelike.pipeline.dancers import PeopleSegment, gather_dancers
 from dancelike.store.instance import Owner, is_alive, this_process
 from dancelike.vision.body import BodyFrame
@@ -76,6 +76,18 @@ class Segment:
     warmup: float = 0.0
 
 
+def _segment_frames(reader: VideoReader, segment: Segment, times: StageTimes) -> Iterator[VideoFrame]:
+    """The reader's frames up to the segment's end, their decoding timed as the "decode" stage."""
+    decoded = iter(reader)
+    while True:
+        tick = time.perf_counter()
+        frame = next(decoded, None)
+        times.add("decode", time.perf_counter() - tick)
+        if frame is None or frame.t >= segment.end:
+            return
+        yield frame
+
+
 def analyze_segment(
     tracker: PoseTracker, path: str, segment: Segment, keep_masks: bool, on_frame: Callable[[], None]
 ) -> tuple[list[BodyFrame], StageTimes]:
@@ -84,13 +96,7 @@ def analyze_segment(
     tracker.times = StageTimes()
     frames: list[BodyFrame] = []
     with VideoReader(path, start=max(0.0, segment.start - segment.warmup), planar=True) as reader:
-        decoded = iter(reader)
-        while True:
-            tick = time.perf_counter()
-            frame = next(decoded, None)
-            tracker.times.add("decode", time.perf_counter() - tick)
-            if frame is None or frame.t >= segment.end:
-                break
+        for frame in _segment_frames(reader, segment, tracker.times):
             body = tracker.process(frame.image, frame.t)
             if frame.t < segment.start:
                 continue  # warm-up frame
@@ -105,13 +111,7 @@ def analyze_people_segment(tracker: PeopleTracker, path: str, segment: Segment, 
     tracker.times = StageTimes()
     out = PeopleSegment([], [], 0, tracker.times)
     with VideoReader(path, start=max(0.0, segment.start - segment.warmup), planar=True) as reader:
-        decoded = iter(reader)
-        while True:
-            tick = time.perf_counter()
-            frame = next(decoded, None)
-            tracker.times.add("decode", time.perf_counter() - tick)
-            if frame is None or frame.t >= segment.end:
-                break
+        for frame in _segment_frames(reader, segment, tracker.times):
             people = tracker.process_all(frame.image, frame.t)
             out.times.append(frame.t)
             out.people.append([TrackedBody(p.person, replace(p.body, roi_mask=None)) for p in people])

@@ -203,25 +203,21 @@ class PeopleTracker(PoseTracker):
         super().__init__(num_threads=num_threads, with_parts=with_parts)
         self.max_people = max_people
         self._helper = LandmarkHelper(num_threads) if parallel else None
-        self.people: list[Person] = []
-        self._frame = -1
-        self._last_detection = -(10**9)
-        self._numbers = 0
-        self._seen_by_detector = 0
-        self._view = -1
-        self._last_scan = -(10**9)
-        self.locked = False
+        self._forget()
 
     def reset(self) -> None:
         """Forget everyone (numbers start again from 1) and unlock."""
         super().reset()
-        self.people = []
+        self._forget()
+
+    def _forget(self) -> None:
+        self.people: list[Person] = []
         self._frame = -1
-        self._last_detection = -(10**9)
-        self._numbers = 0
-        self._seen_by_detector = 0
-        self._view = -1
+        self._last_detection = -(10**9)  # frame of the last detector run, and of the last full scan
         self._last_scan = -(10**9)
+        self._numbers = 0  # the last number given
+        self._seen_by_detector = 0  # people the detector saw in the whole picture last time
+        self._view = -1  # where the detector looked last (0: the whole picture, then the tiles)
         self.locked = False
 
     def warm(self, roi: Roi) -> None:
