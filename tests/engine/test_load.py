@@ -16,6 +16,7 @@ from dancelike.engine import AnalysisLoad, FrameScored, Session
 from dancelike.engine.load import BUSY_FPS, LoadWatch
 from dancelike.synth.motion import Dancer
 from dancelike.synth.performance import Scene, render_performance
+from dancelike.vision.people import PeopleTracker
 from dancelike.vision.tracker import PoseTracker
 
 
@@ -61,13 +62,18 @@ def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.mark.slow
 def test_a_busy_computer_scores_fewer_frames_evenly_and_says_so(clips: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    process = PoseTracker.process
+    process, process_all = PoseTracker.process, PeopleTracker.process_all
 
     def slow(self: PoseTracker, image: object, t: float) -> object:
         time.sleep(0.06)  # the model at a third of its pace: about 12 frames a second
         return process(self, image, t)  # type: ignore[arg-type]
 
+    def slow_all(self: PeopleTracker, image: object, t: float) -> object:
+        time.sleep(0.06)  # the camera side's tracker (it follows the learner) just as slow
+        return process_all(self, image, t)  # type: ignore[arg-type]
+
     monkeypatch.setattr(PoseTracker, "process", slow)
+    monkeypatch.setattr(PeopleTracker, "process_all", slow_all)
     events: list[object] = []
     session = Session(clips["reference"], str(clips["good"]), record_to=tmp_path / "take.mp4", use_cache=False, on_event=events.append)
     session.start()
