@@ -25,7 +25,7 @@ import numpy as np
 from dancelike.atomic import atomic_output
 from dancelike.media.video import VideoReader
 from dancelike.pipeline.analysis import AnalysisPool
-from dancelike.pipeline.reference import analyse_reference
+from dancelike.pipeline.reference import analyse_reference, follow_kept_choice
 from dancelike.pipeline.replay import render_replay
 from dancelike.pipeline.score_files import score_videos
 from dancelike.scoring.report import Report
@@ -87,6 +87,7 @@ def write_session_replay(
     pool = pool or AnalysisPool()
     try:
         ref_analysis, _ = analyse_reference(str(reference), pool, True, _stage_progress(on_progress, cancel, 0, _frame_count(reference)))
+        ref_analysis = follow_kept_choice(ref_analysis, report.dancer)  # the pro the session was scored against
         _check(cancel)
         rec_analysis = pool.analyze(str(recording), on_progress=_stage_progress(on_progress, cancel, 1, _frame_count(recording)))
     finally:
@@ -109,10 +110,12 @@ def write_rescored_replay(
     mirrored: bool,
     on_progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
+    dancer: int | None = None,
 ) -> Path:
     """The replay of a recording whose report arrays were not kept (a session recovered after a
-    crash, scored offline from its recording): it is scored again the same way, which gives the
-    same report and the analyses the replay needs in one go."""
+    crash, scored offline from its recording): it is scored again the same way (against the same
+    ``dancer`` of a group video), which gives the same report and the analyses the replay needs
+    in one go."""
     recording, reference, destination = Path(recording), Path(reference), Path(destination)
     total = _frame_count(reference) + _frame_count(recording)
 
@@ -123,7 +126,7 @@ def write_rescored_replay(
             on_progress(sum(_STEPS[:2]) * min(1.0, (offset + done) / total))
 
     with AnalysisPool() as pool:
-        scored = score_videos(str(reference), str(recording), mirror="on" if mirrored else "off", pool=pool, on_progress=analysed)
+        scored = score_videos(str(reference), str(recording), mirror="on" if mirrored else "off", pool=pool, on_progress=analysed, dancer=dancer)
     _write(destination, reference, recording, scored.report, scored.reference, scored.performance, on_progress, cancel)
     return destination
 

@@ -200,8 +200,9 @@ def replay_session(
     if loaded is not None:
         report, performance_frames = loaded
         return write_session_replay(folder.recording, report, performance_frames, reference, destination, on_progress, cancel)
-    mirrored = bool((report_document(folder) or {}).get("mirrored", False))
-    return write_rescored_replay(folder.recording, reference, destination, mirrored, on_progress, cancel)
+    document = report_document(folder) or {}
+    mirrored, dancer = bool(document.get("mirrored", False)), document.get("dancer")
+    return write_rescored_replay(folder.recording, reference, destination, mirrored, on_progress, cancel, dancer)
 
 
 def recover_orphans(store: Store, on_progress: Callable[[float], None] | None = None) -> list[SessionRecord]:

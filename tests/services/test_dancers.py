@@ -17,6 +17,7 @@ from group_clip import render_pair
 from dancelike.engine import Session
 from dancelike.engine import session as engine_session
 from dancelike.errors import InputError
+from dancelike.pipeline import session_replay
 from dancelike.pipeline.analysis import AnalysisPool
 from dancelike.pipeline.dancer_thumbnails import THUMBNAIL_SIZE
 from dancelike.services import dancers
@@ -95,6 +96,12 @@ def test_a_group_import_analyses_every_dancer_and_the_choice_is_followed(store: 
     assert live.snapshot().chance is not None and np.allclose(live.snapshot().chance.as_array(), chance)
     assert result.report is not None and (result.report.dancer, result.report.dancers) == (other, 2)  # the report names her
     assert f"dancer {other} of 2" in result.report.dancer_text
+
+    # its replay shows the pro it was scored against
+    drawn: dict[str, Any] = {}
+    monkeypatch.setattr(session_replay, "_write", lambda destination, ref, rec, report, ref_analysis, *rest: drawn.update(followed=ref_analysis.followed))
+    session_replay.write_session_replay(solo, result.report, np.arange(len(result.report.matched_frames)), imported.video, pair.with_name("replay.mp4"))
+    assert drawn["followed"] == other
 
     # back to the automatic choice
     assert dancers.choose_dancer(store, imported.id, None).dancer is None
