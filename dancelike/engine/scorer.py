@@ -84,6 +84,7 @@ class LiveScorer:
         self.lag = 0.0
         self.take = 0
         self._untaught: list[int] = []  # a heap of reference slots filled but not yet taught
+        self._fills_read = 0  # how many of the reference's fills were read
         self.chance = chance or DEFAULT_CHANCE
         # the last WINDOW_S of (reference slot, dancer's joints and seen flags per reading)
         self._window = max(3, round(WINDOW_S * user_fps))
@@ -159,7 +160,7 @@ class LiveScorer:
         so the aligners start afresh, knowing every reference frame analysed so far."""
         self.take, self.lag = take, 0.0
         self.aligners = {m: GrowingAligner(self.reference.count, self.reference.fps) for m in self.aligners}
-        self.reference.take_new()  # every filled slot is taught afresh, as the position reaches it
+        _, self._fills_read = self.reference.fills_since(self._fills_read)  # every filled slot is taught afresh, as the position reaches it
         self._untaught = [int(index) for index in np.flatnonzero(self.reference.filled)]
 
     def _sync_reference(self, position: float) -> None:
@@ -167,7 +168,8 @@ class LiveScorer:
         playback ``position``. A cached analysis is known ahead of it, but a dance repeats its
         moves: frames the dancer cannot have seen yet would only offer the aligner a wrong
         repetition to lock on to (as live analysis never does)."""
-        for index in self.reference.take_new():
+        new, self._fills_read = self.reference.fills_since(self._fills_read)
+        for index in new:
             heapq.heappush(self._untaught, index)
         limit = self.reference.index_of(position + TEACH_AHEAD_SECONDS)
         while self._untaught and self._untaught[0] <= limit:

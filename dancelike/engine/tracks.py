@@ -143,7 +143,7 @@ class ReferenceTrack:
         self.filled_count = 0
         self.frontier = -1.0
         self.complete = False
-        self._new: list[int] = []
+        self._fills: list[int] = []  # every slot filled, in the order filled (each reader keeps its place)
         self._cond = threading.Condition()
 
     def index_of(self, t: float) -> int:
@@ -161,7 +161,7 @@ class ReferenceTrack:
             self.filled_count += not self.filled[index]
             self.filled[index] = True
             self.frontier = max(self.frontier, float(row.times[0]))
-            self._new.append(index)
+            self._fills.append(index)
             self._cond.notify_all()
 
     def finish(self) -> None:
@@ -182,11 +182,12 @@ class ReferenceTrack:
         with self._cond:
             return self._cond.wait_for(lambda: self.frontier >= due or self.complete, timeout)
 
-    def take_new(self) -> list[int]:
-        """Slots filled since the last call (for the aligner, which keeps its own copy)."""
+    def fills_since(self, start: int) -> tuple[list[int], int]:
+        """Slots filled after the first ``start`` fills, and the count to pass next time. Each
+        reader (a player's scorer, whose aligners keep their own copy) keeps its own count, so
+        two players' scorers both see every slot."""
         with self._cond:
-            new, self._new = self._new, []
-            return new
+            return self._fills[start:], len(self._fills)
 
     def nearest_filled(self, index: int, radius: int = 2) -> int | None:
         """The filled slot nearest ``index`` within ``radius`` frames (earlier first on ties)."""

@@ -97,6 +97,27 @@ def test_live_scores_are_score_pairs_of_the_same_rows() -> None:
     assert min(event.score for event in copies[5:]) > 99.0 and copier.total > 99.0
 
 
+def test_two_players_scorers_both_learn_every_reference_frame_as_it_is_analysed() -> None:
+    """Two players' scorers read one reference track that fills while the dance plays: each
+    learns every frame (the first to read once took them all, and the second's lag ran away)."""
+    base = np.array([[320 + 60 * np.cos(a), 240 + 120 * np.sin(a), 0.0, 0.95] for a in np.linspace(0, 6, 33)], np.float32)
+    swept = []
+    for k in range(60):
+        points = base.copy()
+        angle = 0.6 * np.sin(k / 6.0) * (np.arange(33) % 2)
+        points[:, 0] = 320 + (base[:, 0] - 320) * np.cos(angle) - (base[:, 1] - 240) * np.sin(angle)
+        points[:, 1] = 240 + (base[:, 0] - 320) * np.sin(angle) + (base[:, 1] - 240) * np.cos(angle)
+        swept.append(BodyFrame(k / FPS, 640, 480, points, 0.99))
+    track = ReferenceTrack(60, FPS)
+    players = [LiveScorer(track, "off", [], FPS), LiveScorer(track, "off", [], FPS)]
+    for k, body in enumerate(swept):
+        track.fill(k, row_of(body, body.t))  # the reference analyser, one frame ahead of each score
+        for scorer in players:
+            scorer.score(body, k / FPS, k / FPS)
+    assert players[0].total > 99.0 and players[1].total == pytest.approx(players[0].total, abs=0.5)
+    assert abs(players[1].lag) < 2 / FPS
+
+
 # --- practice: seek, loop, speed -------------------------------------------------------------------
 
 

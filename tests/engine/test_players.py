@@ -145,6 +145,11 @@ def test_two_players_each_get_their_own_scores_and_report(reference: Path, tmp_p
     by_player = {p: [e for e in scored if e.player == p] for p in (1, 2)}
     assert len(by_player[1]) > 60 and len(by_player[1]) == len(by_player[2])
     assert by_player[1][-1].total != by_player[2][-1].total
+    # each ring tells the truth as it goes: both scorers see every reference frame (one reading
+    # them first once starved the other, whose lag then ran away and its ring fell to ~10)
+    for player, result_of in ((1, one), (2, two)):
+        assert result_of.report is not None
+        assert abs(by_player[player][-1].total - result_of.report.score) < 12, (player, by_player[player][-1].total, result_of.report.score)
     figures = result.stats["players"]
     assert [f["player"] for f in figures] == [1, 2] and all(f["pairs"] > 60 for f in figures)
     lefts = [xs[0] for _, xs in seen if xs[0] is not None]
