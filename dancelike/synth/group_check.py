@@ -2,7 +2,9 @@
 landmark error per person.
 
 Each frame, every tracked body is matched to the true person whose shoulders and hips it
-is nearest (on average within a quarter of their height; a body is one person's at most). A person's *identity switches* are the times the number
+is nearest (on average within a quarter of their height; a body is one person's at most),
+keeping, as CLEAR MOT does, last frame's pairings that still hold: a reading blurred for a
+frame between a dancer and the one she passes is an error of her landmarks, not a switch. A person's *identity switches* are the times the number
 following them changes from one matched frame to the next, counted after the tracker has
 first settled on them. The landmark error is measured only on landmarks the truth says
 were in the picture and not covered by someone in front.
@@ -27,6 +29,7 @@ class PersonCheck:
     numbers: list[int] = field(default_factory=list)  # the tracker's number per matched frame
     errors: list[float] = field(default_factory=list)  # pixel errors of uncovered landmarks
     frames_in_frame: int = 0
+    last_frame: int = -2  # the last frame they were matched in
 
     @property
     def switches(self) -> int:
@@ -56,12 +59,16 @@ def check_tracking(truth: dict[str, Any], tracked: list[dict[int, np.ndarray]]) 
                 if distance < person["height_px"] / 4.0:
                     candidates.append((distance, check, number, joints, set(person["hidden"][k]), landmarks))
         used_people, used_numbers = set(), set()
-        for _distance, check, number, joints, hidden, landmarks in sorted(candidates, key=lambda c: c[0]):
+        # CLEAR MOT's rule: a pairing of the last frame that still holds (within the distance)
+        # is kept before the rest are matched nearest first
+        kept = [c for c in candidates if c[1].numbers and c[1].numbers[-1] == c[2] and c[1].last_frame == k - 1]
+        for _distance, check, number, joints, hidden, landmarks in kept + sorted(candidates, key=lambda c: c[0]):
             if check.id in used_people or number in used_numbers:
                 continue
             used_people.add(check.id)
             used_numbers.add(number)
             check.numbers.append(number)
+            check.last_frame = k
             shown = [j for j in range(33) if j not in hidden]
             check.errors.extend(np.linalg.norm(landmarks[shown, :2] - joints[shown], axis=1).tolist())
     return checks

@@ -6,7 +6,8 @@ before. On top of that:
 
 * The detector also runs now and then while people are tracked, to find newcomers: every
   ``DETECT_ALONE`` frames while one person is in view (about 1 % more work), every
-  ``DETECT_GROUP`` frames while several are, and at once when someone is lost.
+  ``DETECT_GROUP`` frames while several are, and at once when someone is lost; never while
+  ``max_people`` are tracked (live: the learners), as nobody more could be taken on.
 * Two ROIs that settle on the same body (the landmark model follows the person in front
   when two cross) are told apart: the one whose look and path fit that body keeps it; the
   other person is *hidden*, and is looked for again where their motion says they went.
@@ -346,6 +347,8 @@ class PeopleTracker(PoseTracker):
         interval = DETECT_SEARCHING if searching else DETECT_GROUP if crowd > 1 else DETECT_ALONE
         if not results:
             interval = 1  # nobody tracked: look every frame, as the single-person tracker does
+        if not searching and len(results) >= self.max_people:
+            return False  # everyone who can be followed is: a newcomer could not be taken on
         return self._frame - self._last_detection >= interval or self._lost_now()
 
     def _place_detections(self, image: Image, results: dict[int, LandmarkResult]) -> None:
