@@ -117,9 +117,7 @@ class Report:
     @property
     def dancer_text(self) -> str:
         """'dancer 2 of 3 (from the left)', 'the one dancer', or '' when not known."""
-        if self.dancer is None:
-            return ""
-        return "the one dancer" if self.dancers <= 1 else f"dancer {self.dancer} of {self.dancers} (from the left)"
+        return "" if self.dancer is None else "the one dancer" if self.dancers <= 1 else group_dancer_text(self.dancer, self.dancers)
 
     @classmethod
     def from_json(cls, data: dict[str, Any], **arrays: np.ndarray) -> Report:
@@ -165,6 +163,11 @@ class Report:
             "dancer": self.dancer,
             "dancers": self.dancers,
         }
+
+
+def group_dancer_text(dancer: int, dancers: int) -> str:
+    """'dancer 2 of 3 (from the left)': which dancer of a group video a report followed."""
+    return f"dancer {dancer} of {dancers} (from the left)"
 
 
 def covered_frames(path: np.ndarray, count: int, perf_count: int, fps: float) -> np.ndarray:

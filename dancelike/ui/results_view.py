@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from dancelike.pipeline.snapshots import weakest_snapshots
+from dancelike.scoring.report import group_dancer_text
 from dancelike.services.sessions import replay_session, report_document
 from dancelike.store.db import SessionRecord, Store
 from dancelike.ui.charts import PartBars, ScoreRing, TimelineChart
@@ -50,7 +51,7 @@ def timing_text(report: dict[str, Any]) -> str:
 def dancer_text(report: dict[str, Any]) -> str:
     """" · against dancer 2 of 3" when the pro's video had several dancers, else ""."""
     dancer, dancers = report.get("dancer"), int(report.get("dancers") or 0)
-    return f" \u00b7 against dancer {dancer} of {dancers} (from the left)" if dancer is not None and dancers > 1 else ""
+    return f" \u00b7 against {group_dancer_text(int(dancer), dancers)}" if dancer is not None and dancers > 1 else ""
 
 
 def _reference_of(store: Store, record: SessionRecord, report: dict[str, Any]) -> Path | None:

@@ -1,7 +1,7 @@
 """A group video as the reference: the import analyses every dancer, the choice of dancer is kept
 per choreography, and a live session, a re-score and the picker's pictures follow it.
 
-A two-dancer video made from two synthetic renders side by side (``group_clip.render_pair``),
+A two-dancer video (``synth.group.good_and_sloppy``: two synthetic dancers side by side),
 real analysis; 2 s clips so the file runs in well under a minute on two shared cores.
 """
 
@@ -12,7 +12,6 @@ from typing import Any
 
 import numpy as np
 import pytest
-from group_clip import render_pair
 
 from dancelike.engine import Session
 from dancelike.engine import session as engine_session
@@ -25,13 +24,16 @@ from dancelike.services.library import import_video
 from dancelike.services.sessions import score_recording
 from dancelike.store import analysis_cache
 from dancelike.store.db import Store
+from dancelike.synth.group import good_and_sloppy, render_group_scene
 from dancelike.synth.performance import Scene, render_performance
 from dancelike.vision.video_analysis import default_dancer
 
 
 @pytest.fixture(scope="module")
 def pair(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return render_pair(tmp_path_factory.mktemp("group") / "two_of_us.mp4", seconds=2.0)
+    path = tmp_path_factory.mktemp("group") / "two_of_us.mp4"
+    render_group_scene(path, good_and_sloppy(seconds=2.0, width=960, height=480))
+    return path
 
 
 def _hips_x(frames: list[Any]) -> float:

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from group_clip import render_pair
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from dancelike.services.dancers import DancerChoice, DancerPick
 from dancelike.store import analysis_cache
 from dancelike.store.db import Store
+from dancelike.synth.group import good_and_sloppy, render_group_scene
 from dancelike.synth.performance import Scene, render_performance
 from dancelike.ui.dancer_picker import DancerPicker
 from dancelike.ui.library_view import LibraryView
@@ -29,7 +29,9 @@ WAIT_MS = 60_000  # an import analyses the clip in worker processes: generous on
 
 @pytest.fixture(scope="module")
 def pair(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return render_pair(tmp_path_factory.mktemp("picker") / "duo_routine.mp4", seconds=2.0)
+    path = tmp_path_factory.mktemp("picker") / "duo_routine.mp4"
+    render_group_scene(path, good_and_sloppy(seconds=2.0, width=960, height=480))
+    return path
 
 
 def _pick(store: Store, count: int, suggested: int, chosen: int | None = None) -> DancerPick:
