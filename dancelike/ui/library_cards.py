@@ -7,9 +7,11 @@ Sized by layouts and fonts only: a card's thumbnail keeps 16:9 at whatever width
 from __future__ import annotations
 
 import html
+import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QPainter,
@@ -34,16 +36,25 @@ from PySide6.QtWidgets import (
 from dancelike.services.dancers import dancer_label
 from dancelike.store.db import Choreography
 from dancelike.ui.theme import COLORS, font, format_duration, score_color, set_role
+from dancelike.ui.time_left import TimeLeft
+
+#: A picture narrower than this (width / height) is shown whole rather than cropped to the card:
+#: a phone's vertical video cropped to 16:9 keeps a third of its height and cuts the heads off.
+FIT_WHOLE_BELOW = 1.0
+#: Where a cropped picture is cut: 0 keeps the top, 0.5 the middle. Dancers' heads are high up.
+TOP_BIAS = 0.25
 
 
 class Thumbnail(QWidget):
-    """A 16:9 picture of the choreography (aspect-filled), its length, a DEMO badge and, for a
-    group video, whom the learner follows ("Dancer 2 of 3")."""
+    """A 16:9 picture of the choreography, its length, a DEMO badge and, for a group video, whom
+    the learner follows ("Dancer 2 of 3"). A landscape video fills the card (cut a little more
+    at the bottom than at the top); a portrait one is shown whole (``picture``: where)."""
 
     def __init__(self, path: Path | None, length: str, demo: bool, parent: QWidget | None = None, dancer: str = "") -> None:
         super().__init__(parent)
         self.pixmap = QPixmap(str(path)) if path is not None and Path(path).is_file() else QPixmap()
         self.length, self.demo, self.dancer = length, demo, dancer
+        self.picture = QRect()  # where a portrait picture was drawn whole (empty: the card is filled)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -70,15 +81,31 @@ class Thumbnail(QWidget):
             p.setPen(QColor(COLORS["muted"]))
             p.setFont(font(28))
             p.drawText(rect, Qt.AlignmentFlag.AlignCenter, "\u266a")
+        elif self.pixmap.width() < self.pixmap.height() * FIT_WHOLE_BELOW:
+            self._paint_whole(p)
         else:
             scaled = self.pixmap.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatioByExpanding, Qt.TransformationMode.SmoothTransformation)
-            x, y = (scaled.width() - self.width()) // 2, (scaled.height() - self.height()) // 2
+            x = (scaled.width() - self.width()) // 2
+            y = round((scaled.height() - self.height()) * TOP_BIAS)  # a little taller than the card: keep the heads
             p.drawPixmap(0, 0, scaled, x, y, self.width(), self.height())
         self._badge(p, self.length, QColor(0, 0, 0, 190), right=True)
         if self.demo:
             self._badge(p, "DEMO", QColor(COLORS["accent"]), right=False)
         if self.dancer:
             self._badge(p, self.dancer, QColor(0, 0, 0, 190), right=False, top=False)
+
+    def _paint_whole(self, p: QPainter) -> None:
+        """A portrait (phone) video: the whole frame, heads and feet, in the middle of the card, on a
+        blurred, darkened copy of itself filling the sides (as phones show a vertical video)."""
+        size = self.size()
+        cover = self.pixmap.scaled(size, Qt.AspectRatioMode.KeepAspectRatioByExpanding, Qt.TransformationMode.FastTransformation)
+        small = cover.scaled(max(1, cover.width() // 16), max(1, cover.height() // 16), mode=Qt.TransformationMode.SmoothTransformation)
+        blurred = small.scaled(cover.size(), mode=Qt.TransformationMode.SmoothTransformation)
+        p.drawPixmap((size.width() - blurred.width()) // 2, (size.height() - blurred.height()) // 2, blurred)
+        p.fillRect(self.rect(), QColor(0, 0, 0, 120))
+        whole = self.pixmap.scaled(size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
+        self.picture = QRect((size.width() - whole.width()) // 2, (size.height() - whole.height()) // 2, whole.width(), whole.height())
+        p.drawPixmap(self.picture.topLeft(), whole)
 
     def _badge(self, p: QPainter, text: str, color: QColor, right: bool, top: bool | None = None) -> None:
         """A rounded label in a corner: on the right at the bottom, on the left at the top (or ``top``)."""
@@ -204,12 +231,16 @@ class ChoreographyCard(QFrame):
 
 
 class TaskRow(QFrame):
-    """A background task above the grid: text, progress bar, Cancel; or an error with Dismiss."""
+    """A background task above the grid: text, progress bar, time left, Cancel; or an error with Dismiss."""
 
     cancel_requested = Signal()
 
-    def __init__(self, text: str, cancellable: bool = True, hint: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, text: str, cancellable: bool = True, hint: str = "", parent: QWidget | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:  # fmt: skip
         super().__init__(parent)
+        self.time_left = TimeLeft(clock)
         self.setObjectName("taskRow")
         set_role(self, "banner")
         layout = QHBoxLayout(self)
@@ -240,6 +271,11 @@ class TaskRow(QFrame):
         set_role(self.percent, "muted")
         self.bar.valueChanged.connect(lambda value: self.percent.setText(f"{value // 10}%"))
         layout.addWidget(self.percent)
+        self.eta = QLabel("")  # "about 2 min left", once the job has run long enough to tell
+        self.eta.setObjectName("taskEta")
+        self.eta.setMinimumWidth(self.eta.fontMetrics().horizontalAdvance("about 55 min left") + 4)
+        set_role(self.eta, "muted")
+        layout.addWidget(self.eta)
         self.button = QPushButton("Cancel")
         self.button.setObjectName("taskCancel")
         keep = self.button.sizePolicy()
@@ -254,7 +290,10 @@ class TaskRow(QFrame):
         return self.bar.value() / 1000
 
     def set_progress(self, fraction: float) -> None:
-        self.bar.setValue(round(max(0.0, min(1.0, fraction)) * 1000))
+        fraction = max(0.0, min(1.0, fraction))
+        self.bar.setValue(round(fraction * 1000))
+        self.time_left.update(fraction)
+        self.eta.setText("almost done" if 0.99 <= fraction < 1.0 else self.time_left.text())
 
     def set_text(self, text: str) -> None:
         self.label.setText(text)
@@ -267,6 +306,7 @@ class TaskRow(QFrame):
         self.hint.show()
         self.bar.hide()
         self.percent.hide()
+        self.eta.hide()
         self.button.setText("Dismiss")
         self.button.setObjectName("taskDismiss")
         self.button.show()
