@@ -1,8 +1,8 @@
 """Choosing whom to follow in a group video: a dialog with a tile per dancer.
 
 Each tile shows the dancer where they are most visible (cropped around them, the others dimmed:
-``pipeline.dancer_thumbnails``), "Dancer N", how long they are in view, and "Suggested" on the
-automatic choice. A click selects a tile (a double click also confirms); "Follow Dancer N" keeps
+``pipeline.dancer_thumbnails``), "Dancer N", how long they are in view, and on the automatic
+choice "Suggested" with why ("most in view, near the centre"). A click selects a tile (a double click also confirms); "Follow Dancer N" keeps
 the choice. The library opens it after importing a group video and from a group card's
 "Choose dancer…"; what the choice changes is in ``services.dancers``.
 """
@@ -30,6 +30,30 @@ from dancelike.ui.theme import COLORS, font, set_role
 
 #: More tiles than this scroll sideways (six dancers at most are found).
 VISIBLE_TILES = 4
+#: Within this share of the best, a dancer counts as "most in view" / "the largest" too.
+CLOSE = 0.95
+#: Hips within this share of the picture's half-width from its middle are "near the centre".
+CENTRE = 0.25
+
+
+def suggestion_reason(pick: DancerPick) -> str:
+    """Why the suggested dancer is suggested, from what the choice was made of (time in view,
+    place, size: ``video_analysis.default_dancer``): "most in view, near the centre"."""
+    seconds = {choice.number: choice.seconds_in_view for choice in pick.choices}
+    number = pick.suggested
+    reasons = []
+    if seconds[number] >= CLOSE * max(seconds.values()):
+        reasons.append("most in view")
+    dancers = {dancer.number: dancer for dancer in pick.analysis.dancers}
+    if number in dancers and pick.analysis.width:
+        hips = dancers[number].hips()[:, 0]
+        seen = hips[~np.isnan(hips)]
+        if seen.size and abs(float(np.median(seen)) / pick.analysis.width - 0.5) * 2 <= CENTRE:
+            reasons.append("near the centre")
+        heights = [dancer.height() for dancer in dancers.values()]
+        if len(heights) > 1 and dancers[number].height() >= CLOSE * max(heights):
+            reasons.append("the largest")
+    return ", ".join(reasons) if reasons else "the best mix of time in view, place and size"
 
 
 def _pixmap(rgb: np.ndarray) -> QPixmap:
@@ -44,7 +68,7 @@ class DancerTile(QFrame):
     clicked = Signal(int)
     double_clicked = Signal(int)
 
-    def __init__(self, choice: DancerChoice, seconds: float, parent: QWidget | None = None) -> None:
+    def __init__(self, choice: DancerChoice, seconds: float, parent: QWidget | None = None, reason: str = "") -> None:
         super().__init__(parent)
         self.number = choice.number
         self.setObjectName("dancerTile")
@@ -73,10 +97,13 @@ class DancerTile(QFrame):
         set_role(self.in_view, "muted")
         self.in_view.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.in_view)
-        self.suggested = QLabel("Suggested" if choice.suggested else "")
+        said = f"Suggested: {reason}" if reason else "Suggested"
+        self.suggested = QLabel(said if choice.suggested else "")
         self.suggested.setObjectName("dancerSuggested")
         self.suggested.setStyleSheet(f"color: {COLORS['accent']}; font-weight: 700;")
-        self.suggested.setToolTip("The dancer in view the longest, near the middle" if choice.suggested else "")
+        self.suggested.setWordWrap(True)
+        self.suggested.setMaximumWidth(max(150, self.picture.width()))
+        self.suggested.setToolTip("Picked for you from how long each dancer is in view, how near the middle and how large" if choice.suggested else "")
         self.suggested.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.suggested)
         self.set_selected(False)
@@ -123,8 +150,9 @@ class DancerPicker(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(14)
         self.tiles: dict[int, DancerTile] = {}
+        reason = suggestion_reason(pick)
         for choice in pick.choices:
-            tile = DancerTile(choice, pick.seconds)
+            tile = DancerTile(choice, pick.seconds, reason=reason)
             tile.clicked.connect(self.select)
             tile.double_clicked.connect(self._select_and_accept)
             row.addWidget(tile)

@@ -19,7 +19,7 @@ from dancelike.store import analysis_cache
 from dancelike.store.db import Store
 from dancelike.synth.group import good_and_sloppy, render_group_scene
 from dancelike.synth.performance import Scene, render_performance
-from dancelike.ui.dancer_picker import DancerPicker
+from dancelike.ui.dancer_picker import DancerPicker, suggestion_reason
 from dancelike.ui.library_view import LibraryView
 from dancelike.ui.workers import active_jobs
 from dancelike.vision.video_analysis import VideoAnalysis
@@ -56,7 +56,7 @@ def test_the_picker_lists_every_dancer_and_marks_the_suggested_one(qtbot: object
     for number, tile in picker.tiles.items():
         assert tile.name.text() == f"Dancer {number}" and tile.in_view.text() == f"in view {24 - number} s of 27 s"
         assert not tile.picture.pixmap().isNull() and tile.picture.pixmap().width() == 150
-        assert tile.suggested.text() == ("Suggested" if number == 2 else "") and tile.isVisible()
+        assert tile.suggested.text() == ("Suggested: most in view" if number == 2 else "") and tile.isVisible()
     assert picker.selected == 2 and picker.tiles[2].selected and picker.follow_button.text() == "Follow Dancer 2"
     qtbot.mouseClick(picker.tiles[3], Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
     assert picker.selected == 3 and picker.tiles[3].selected and not picker.tiles[2].selected
@@ -68,7 +68,17 @@ def test_the_picker_lists_every_dancer_and_marks_the_suggested_one(qtbot: object
 def test_the_picker_opens_on_the_dancer_chosen_before(qtbot: object, store: Store) -> None:
     picker = DancerPicker(_pick(store, 2, suggested=2, chosen=1))
     qtbot.addWidget(picker)  # type: ignore[attr-defined]
-    assert picker.selected == 1 and picker.tiles[1].selected and picker.tiles[2].suggested.text() == "Suggested"
+    assert picker.selected == 1 and picker.tiles[1].selected and picker.tiles[2].suggested.text() == "Suggested: most in view"
+
+
+def test_the_suggestion_says_why(qtbot: object, store: Store) -> None:
+    # dancer 3 is suggested though dancer 1 is in view longer: no single reason, so the picker says it is a mix
+    pick = _pick(store, 3, suggested=3)
+    assert suggestion_reason(pick) == "the best mix of time in view, place and size"
+    picker = DancerPicker(pick)
+    qtbot.addWidget(picker)  # type: ignore[attr-defined]
+    assert picker.tiles[3].suggested.text() == "Suggested: the best mix of time in view, place and size"
+    assert picker.tiles[3].suggested.wordWrap() and "how near the middle" in picker.tiles[3].suggested.toolTip()
 
 
 def test_importing_a_group_video_asks_whom_to_follow_and_saves_the_choice(qtbot: object, store: Store, pair: Path) -> None:
@@ -83,6 +93,8 @@ def test_importing_a_group_video_asks_whom_to_follow_and_saves_the_choice(qtbot:
     picker = view.picker
     assert picker is not None and sorted(picker.tiles) == [1, 2]
     assert all(not tile.picture.pixmap().isNull() for tile in picker.tiles.values())
+    said = picker.tiles[picker.pick.suggested].suggested.text()
+    assert said.startswith("Suggested: ") and any(why in said for why in ("most in view", "near the centre", "largest", "mix")), said
     cached = analysis_cache.load(analysis_cache.content_key(store.choreography(choreography_id).video))  # type: ignore[union-attr]
     assert cached is not None and picker.selected == cached.followed
     assert view.cards()[choreography_id].thumbnail.dancer == "Auto dancer of 2"
