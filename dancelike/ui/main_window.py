@@ -8,8 +8,6 @@ sure the demo choreography exists (in the background, with a progress row on the
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -31,7 +29,7 @@ from dancelike.ui.dance_view import DanceView
 from dancelike.ui.history_view import HistoryView
 from dancelike.ui.library_view import LibraryView
 from dancelike.ui.results_view import ResultsView
-from dancelike.ui.settings import AppSettings
+from dancelike.ui.settings import AppSettings, camera_note
 from dancelike.ui.settings_view import SettingsView
 from dancelike.ui.theme import set_role
 from dancelike.ui.workers import Job, cancel_all, run_in_thread
@@ -198,15 +196,12 @@ class MainWindow(QMainWindow):
     def update_camera_note(self) -> None:
         """Say which camera a dance will use (found in a worker: probing webcams takes time)."""
 
+        # only the newest answer is shown: probing for webcams ("auto") can outlast a later choice of a file
+        asked = self._camera_asked = getattr(self, "_camera_asked", 0) + 1
+
         def shown(got: tuple[str, str]) -> None:
-            spec, note = got
-            if note:
-                self.camera_note.setText(note)
-            elif spec.isdigit():
-                self.camera_note.setText(f"Camera {spec}")
-            else:
-                synthetic = {"demo": "the demo dancer", "pair": "two demo dancers"}.get(spec.split(":")[0])
-                self.camera_note.setText(f"Camera: {synthetic}" if synthetic else f"Camera: video file {Path(spec).name}")
+            if asked == self._camera_asked:
+                self.camera_note.setText(camera_note(*got))
 
         run_in_thread(self.settings.resolved_camera, on_done=shown, name="resolve-camera")
 

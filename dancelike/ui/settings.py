@@ -7,11 +7,12 @@ a hand-edited or outdated settings file must never stop the app from starting.
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import quote
 
 from PySide6.QtCore import QSettings
 
-from dancelike.media.camera import list_cameras
+from dancelike.media.camera import camera_kinds, list_cameras
 from dancelike.scoring.mirror import Mirror
 
 ORGANIZATION = APPLICATION = "DanceLike"
@@ -22,6 +23,36 @@ OVERLAYS = frozenset({"parts", "ghost", "skeleton"})
 STRETCH_MODES = ("wsola", "plain")
 MAX_MODEL_THREADS = 2
 NO_WEBCAM_NOTE = "No webcam found: the demo dancer dances for you."
+#: What the status bar calls the drawn cameras.
+SYNTHETIC_CAMERAS = {"demo": "the demo dancer", "pair": "two demo dancers", "claps": "the clapper"}
+
+
+def camera_file(spec: str) -> Path | None:
+    """The video file a camera spec names ("clip.mp4", "file:clip.mp4"), None for a webcam or a
+    drawn source ("0", "demo", "pair:gap"); whether or not the file is there."""
+    spec = spec.strip()
+    if not spec or spec == "auto" or spec.isdigit():
+        return None
+    name, _, arg = spec.partition(":")
+    if name.lower() == "file" and arg:
+        return Path(arg)
+    if name.lower() in camera_kinds() and not Path(spec).exists():
+        return None
+    return Path(spec)
+
+
+def camera_note(spec: str, note: str = "") -> str:
+    """What the status bar says about the camera a dance will use: ``note`` when there is one
+    (the fallback's reason), else "Camera 0", "Camera: the demo dancer", "Camera: clip.mp4 (a video file)"."""
+    if note:
+        return note
+    if spec.isdigit():
+        return f"Camera {spec}"
+    file = camera_file(spec)
+    if file is not None:
+        return f"Camera: {file.name} (a video file)"
+    name = spec.partition(":")[0].lower()
+    return f"Camera: {SYNTHETIC_CAMERAS.get(name, spec)}"
 
 
 def _bool(value: object, default: bool) -> bool:
@@ -122,7 +153,8 @@ class AppSettings:
         """The camera spec to open and a note for the user ("" when there is nothing to say).
 
         "auto" takes the first webcam that opens, else the demo dancer; a device index that is
-        not connected any more also falls back to the demo dancer, and says so.
+        not connected any more, or a video file that is not there any more, also falls back to
+        the demo dancer, and says so. A video file is never looked for among the webcams.
         """
         spec = self.camera
         if spec == "auto":
@@ -130,6 +162,9 @@ class AppSettings:
             return (str(found[0]), "") if found else ("demo", NO_WEBCAM_NOTE)
         if spec.isdigit() and int(spec) not in list_cameras():
             return "demo", f"Camera {spec} is not connected: the demo dancer dances for you."
+        file = camera_file(spec)
+        if file is not None and not file.is_file():
+            return "demo", f"The video file set as the camera ({file.name}) is not there any more: the demo dancer dances for you."
         return spec, ""
 
     # --- latency -----------------------------------------------------------------------
