@@ -32,8 +32,15 @@ GROUP_LABELS = {
     "head": "Head", "torso": "Torso", "left_arm": "Left arm",
     "right_arm": "Right arm", "left_leg": "Left leg", "right_leg": "Right leg",
 }  # fmt: skip
-#: Colour of a move that was not danced (practice sessions skip some).
+#: Colour of a move that was not judged: not danced (practice sessions skip some), or danced
+#: with the dancer out of the picture ("away"). Grey: neither good nor weak.
 SKIPPED = QColor("#4a5163")
+UNJUDGED_WORDS = {"away": "you were out of the picture", "skipped": "not danced"}
+
+
+def judged_move(move: Mapping[str, Any]) -> bool:
+    """A move the report rated (not skipped, not danced out of the picture)."""
+    return bool(move.get("danced", True)) and move.get("rating") not in UNJUDGED_WORDS
 
 
 def _color(name: str, alpha: int = 255) -> QColor:
@@ -228,7 +235,8 @@ class TimelineChart(QWidget):
                 self.setToolTip("")
             else:
                 move = self._moves[hover]
-                self.setToolTip(f"Move {hover + 1}: {str(move['rating']).upper()} {float(move['score']):.0f} \u2014 click to watch it")
+                said = f"{str(move['rating']).upper()} {float(move['score']):.0f}" if judged_move(move) else UNJUDGED_WORDS.get(str(move.get("rating")), "not danced")
+                self.setToolTip(f"Move {hover + 1}: {said} \u2014 click to watch it")
             self.update()
 
     def leaveEvent(self, event: object) -> None:
@@ -268,7 +276,7 @@ class TimelineChart(QWidget):
         p.setFont(label_font)
         for index, move in enumerate(self._moves):
             x0, x1 = self._x(float(move["start"]), plot), self._x(float(move["end"]), plot)
-            danced = move.get("danced", True)
+            danced = judged_move(move)
             color = score_color(float(move["score"])) if danced else SKIPPED
             band = QColor(color)
             band.setAlpha(70 if index == self._hover else 28)

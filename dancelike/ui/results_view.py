@@ -6,6 +6,10 @@ shown the same way. What is missing is made in workers while the rest of the scr
 there: the snapshots (a second or so), then the replay (with progress in the video panel).
 Leaving the screen cancels that work, so it never slows a dance that starts next; it resumes
 the next time the session is opened.
+
+The page scrolls rather than squeezes: nothing on it is wider than the narrowest window (1024
+px with the sidebar), and below the score, the replay and the timeline come the moves worth
+practising (``results_cards``), each with its advice and "Practise this move" (``practise``).
 """
 
 from __future__ import annotations
@@ -13,8 +17,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QHideEvent, QImage, QPainter, QPaintEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -34,18 +38,15 @@ from dancelike.store.db import SessionRecord, Store
 from dancelike.ui.charts import PartBars, ScoreRing, TimelineChart
 from dancelike.ui.exports import copy_for_export, suggested_export
 from dancelike.ui.messages import next_step, user_message
-from dancelike.ui.theme import COLORS, font, format_duration, score_color, set_role
+from dancelike.ui.practice_plan import PracticePlan
+from dancelike.ui.results_cards import NOTHING_TO_PRACTISE, WeakMoveCard, practise_entries, timing_line
+from dancelike.ui.score_legend import ScoreLegend
+from dancelike.ui.theme import COLORS, font, format_duration, set_role
 from dancelike.ui.video_panel import VideoPanel
 from dancelike.ui.workers import Job, run_in_thread
 
-
-def timing_text(report: dict[str, Any]) -> str:
-    """"0.2 s late · tempo 1.02x" in words a dancer understands."""
-    offset = float(report.get("timing_offset_ms", 0.0)) / 1000.0
-    when = "on the beat" if abs(offset) < 0.1 else f"{abs(offset):.1f} s {'late' if offset > 0 else 'early'}"
-    tempo = float(report.get("tempo_ratio", 1.0))
-    pace = "steady tempo" if abs(tempo - 1.0) < 0.03 else f"tempo {tempo:.2f}x ({'rushing' if tempo > 1 else 'dragging'})"
-    return f"Timing: {when} \u00b7 {pace}"
+#: The replay's least height: two portrait videos side by side need room to be seen.
+REPLAY_MIN_HEIGHT = 340
 
 
 def dancer_text(report: dict[str, Any]) -> str:
@@ -62,84 +63,11 @@ def _reference_of(store: Store, record: SessionRecord, report: dict[str, Any]) -
     return saved if str(saved) and saved.is_file() else None
 
 
-class _Picture(QWidget):
-    """An image scaled to fit (keeping its shape), or a line of text while there is none."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.image: QImage | None = None
-        self.text = text
-        self.setMinimumSize(110, 60)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-
-    def sizeHint(self) -> QSize:
-        return QSize(320, 120)
-
-    def setText(self, text: str) -> None:
-        self.text = text
-        self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        if self.image is None or self.image.isNull():
-            p.setPen(QColor(COLORS["muted"]))
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.text)
-            return
-        scale = min(self.width() / self.image.width(), self.height() / self.image.height())
-        w, h = self.image.width() * scale, self.image.height() * scale
-        p.drawImage(QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h), self.image)
-
-
-class _Page(QWidget):
-    """The scrolled page: it asks only for its minimum, so it fills the window without
-    scrolling whenever the window is tall enough (its children's wishes add up to more)."""
-
-    def sizeHint(self) -> QSize:
-        return self.minimumSizeHint()
-
-    def heightForWidth(self, width: int) -> int:
-        return self.minimumSizeHint().height()  # not what the wrapped labels would like
-
-
-class _SnapshotCard(QFrame):
-    """One weakest move: the picture and what it was; clicking it plays that move."""
-
-    clicked = Signal(float)
-
-    def __init__(self, move: dict[str, Any], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        set_role(self, "card")
-        self.weak_move = move
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("Click to watch this move in the replay")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
-        layout.setSpacing(4)
-        self.picture = _Picture("Making the picture\u2026")
-        score = float(move["score"])
-        rating = QLabel(f"{str(move.get('rating', '')).upper()}  {score:.0f}")
-        rating.setFont(font(13, True))
-        rating.setStyleSheet(f"color: {score_color(score).name()};")
-        where = QLabel(f"Move {int(move.get('move', 0)) + 1} \u00b7 {float(move['start']):.1f}\u2013{float(move['end']):.1f} s")
-        set_role(where, "small")
-        layout.addWidget(self.picture, 1)
-        layout.addWidget(rating)
-        layout.addWidget(where)
-
-    def set_image(self, path: Path) -> None:
-        image = QImage(str(path))
-        self.picture.image = None if image.isNull() else image
-        self.picture.setText("No picture")
-
-    def mousePressEvent(self, event: object) -> None:
-        self.clicked.emit(float(self.weak_move["start"]))
-
-
 class ResultsView(QWidget):
     """Shows one session's results: ``show_session(session_id)``."""
 
     dance_again = Signal(int)
+    practise = Signal(int, object)  # choreography id, PracticePlan: Break It Down on one weak move
     back = Signal()
     replay_ready = Signal(int)  # session id: the replay exists and is loaded
     snapshots_ready = Signal(int)
@@ -153,7 +81,7 @@ class ResultsView(QWidget):
         self.report: dict[str, Any] = {}
         self.reference: Path | None = None
         self._jobs: list[Job] = []
-        self._cards: list[_SnapshotCard] = []
+        self._cards: list[WeakMoveCard] = []
         self._build()
 
     # --- layout ---------------------------------------------------------------------------------
@@ -161,14 +89,14 @@ class ResultsView(QWidget):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
-        body = _Page()
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("resultsScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(self.scroll_area)
+        body = QWidget()
         body.setObjectName("page")
-        scroll.setWidget(body)
+        self.scroll_area.setWidget(body)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(14)
@@ -183,6 +111,7 @@ class ResultsView(QWidget):
         layout.addWidget(self.notice_frame)
         self.status = QLabel("")
         self.status.setObjectName("resultsStatus")
+        self.status.setWordWrap(True)
         set_role(self.status, "muted")
         self.status.hide()
         layout.addWidget(self.status)
@@ -193,39 +122,45 @@ class ResultsView(QWidget):
         right.setSpacing(12)
         self.video = VideoPanel()
         self.video.setObjectName("replayPanel")
-        right.addWidget(self._card(self.video), 5)
+        self.video.setMinimumHeight(REPLAY_MIN_HEIGHT)
+        self.replay_legend = ScoreLegend(pro_parts=True)  # the pro's part colours are not scores
+        right.addWidget(self._card(self.video, below=self.replay_legend), 3)
         self.chart = TimelineChart()
         self.chart.setObjectName("timelineChart")
-        self.chart.setMinimumHeight(130)
+        self.chart.setMinimumHeight(150)
         self.chart.move_clicked.connect(lambda _index, start: self.video.seek(start))
         self.video.position_changed.connect(self.chart.set_position)
-        right.addWidget(self._card(self.chart, "Your score through the dance \u2014 click a move to watch it"), 2)
-        self.weakest_title = QLabel("Practise these moves \u2014 click one to watch it")
-        set_role(self.weakest_title, "muted")
-        right.addWidget(self.weakest_title)
-        self.weakest_row = QHBoxLayout()
-        self.weakest_row.setSpacing(12)
-        right.addLayout(self.weakest_row, 3)
+        right.addWidget(self._card(self.chart, "Your score through the dance \u2014 click a move to watch it"), 1)
         columns.addLayout(right, 1)
-        layout.addLayout(columns, 1)
+        layout.addLayout(columns)
+        self.weakest_title = QLabel("Practise these moves")
+        self.weakest_title.setFont(font(16, True))
+        layout.addWidget(self.weakest_title)
+        self.nothing_label = QLabel(NOTHING_TO_PRACTISE)
+        self.nothing_label.setObjectName("nothingToPractise")
+        self.nothing_label.setWordWrap(True)
+        set_role(self.nothing_label, "muted")
+        layout.addWidget(self.nothing_label)
+        self.weakest_column = QVBoxLayout()
+        self.weakest_column.setSpacing(12)
+        layout.addLayout(self.weakest_column)
+        layout.addStretch(1)
 
-    def _header(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(10)
+    def _header(self) -> QVBoxLayout:
+        """Back, the title and "Dance again" on one line; the date and the exports on the next,
+        so the whole header fits the narrowest window (1024 px with the sidebar)."""
         self.back_button = QPushButton("\u2190  Back")
         set_role(self.back_button, "flat")
         self.back_button.setObjectName("resultsBack")
         self.back_button.clicked.connect(self.back.emit)
-        titles = QVBoxLayout()
-        titles.setSpacing(0)
         self.title = QLabel("")
         self.title.setTextFormat(Qt.TextFormat.PlainText)  # the choreography's title, never markup
         set_role(self.title, "title")
         self.title.setWordWrap(True)
+        self.title.setMinimumWidth(120)
         self.subtitle = QLabel("")
+        self.subtitle.setWordWrap(True)
         set_role(self.subtitle, "muted")
-        titles.addWidget(self.title)
-        titles.addWidget(self.subtitle)
         self.export_replay_button = QPushButton("Export replay\u2026")
         self.export_replay_button.setObjectName("exportReplay")
         self.export_replay_button.clicked.connect(self._export_replay_dialog)
@@ -239,13 +174,24 @@ class ResultsView(QWidget):
         self.again_button.setObjectName("danceAgain")
         set_role(self.again_button, "primary")
         self.again_button.clicked.connect(self._dance_again)
-        row.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
-        row.addLayout(titles, 1)
-        for button in (self.other_player_button, self.export_replay_button, self.export_recording_button, self.again_button):
-            row.addWidget(button)
-        return row
+        top = QHBoxLayout()
+        top.setSpacing(10)
+        top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.again_button, 0, Qt.AlignmentFlag.AlignTop)
+        second = QHBoxLayout()
+        second.setSpacing(10)
+        second.addSpacing(self.back_button.sizeHint().width() + 10)
+        second.addWidget(self.subtitle, 1)
+        for button in (self.other_player_button, self.export_replay_button, self.export_recording_button):
+            second.addWidget(button)
+        rows = QVBoxLayout()
+        rows.setSpacing(4)
+        rows.addLayout(top)
+        rows.addLayout(second)
+        return rows
 
-    def _card(self, widget: QWidget, title: str = "") -> QFrame:
+    def _card(self, widget: QWidget, title: str = "", below: QWidget | None = None) -> QFrame:
         card = QFrame()
         set_role(card, "panel")
         layout = QVBoxLayout(card)
@@ -253,17 +199,20 @@ class ResultsView(QWidget):
         layout.setSpacing(8)
         if title:
             label = QLabel(title)
+            label.setWordWrap(True)  # never wider than the narrowest window
             set_role(label, "muted")
             layout.addWidget(label)
         layout.addWidget(widget, 1)
+        if below is not None:
+            layout.addWidget(below)
         return card
 
     def _summary_card(self) -> QFrame:
         card = QFrame()
         set_role(card, "panel")
         card.setMinimumWidth(270)
-        card.setMaximumWidth(390)
-        card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        card.setMaximumWidth(360)
+        card.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)  # the replay gets the rest
         layout = QVBoxLayout(card)
         layout.setContentsMargins(22, 18, 22, 18)
         layout.setSpacing(10)
@@ -275,7 +224,13 @@ class ResultsView(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setFont(font(14))
         layout.addWidget(self.summary)
+        self.mirror = QLabel("")
+        self.mirror.setObjectName("mirrorText")
+        self.mirror.setWordWrap(True)
+        set_role(self.mirror, "muted")
+        layout.addWidget(self.mirror)
         self.timing = QLabel("")
+        self.timing.setObjectName("timingText")
         self.timing.setWordWrap(True)
         set_role(self.timing, "muted")
         layout.addWidget(self.timing)
@@ -323,7 +278,10 @@ class ResultsView(QWidget):
             return
         self.ring.set_score(float(self.report["score"]), str(self.report.get("grade", "")))
         self.summary.setText(str(self.report.get("summary", "")))
-        self.timing.setText(timing_text(self.report))
+        mirror = str(self.report.get("mirror_text") or "")
+        self.mirror.setText(mirror)
+        self.mirror.setVisible(bool(mirror))
+        self.timing.setText(timing_line(self.report))  # the report's own line, verbatim
         followed = dancer_text(self.report)
         self.breakdown.setText(f"Shapes {float(self.report.get('shape', 0)):.0f} \u00b7 timing {float(self.report.get('timing', 0)):.0f}" + followed)
         self.parts.set_scores(self.report.get("parts", {}))
@@ -334,12 +292,14 @@ class ResultsView(QWidget):
     def _empty(self, title: str, text: str) -> None:
         self.ring.set_score(None, caption="no score")
         self.summary.setText(text)
+        self.mirror.hide()
         self.timing.setText("")
         self.breakdown.setText("")
         self.parts.set_scores({})
         self.chart.set_data([], [])
         self._clear_cards()
         self.weakest_title.hide()
+        self.nothing_label.hide()
         self.video.show_message(title)
 
     def _clear_cards(self) -> None:
@@ -349,19 +309,24 @@ class ResultsView(QWidget):
         self._cards = []
 
     def _show_weakest(self) -> None:
+        """A card per move worth practising; "nothing to practise" when every move danced was
+        GOOD or better; nothing at all when the dance was not this one (the summary says why)."""
         self._clear_cards()
-        weakest = list(self.report.get("weakest", []))
-        self.weakest_title.setVisible(bool(weakest))
-        for move in weakest:
-            card = _SnapshotCard(move)
-            card.clicked.connect(lambda start: self.video.seek(start))
-            self._cards.append(card)
-            self.weakest_row.addWidget(card, 1)
-        for _ in range(3 - len(weakest)):
-            self.weakest_row.addStretch(1)
         record = self.record
         assert record is not None
-        if not weakest:
+        this_dance = self.report.get("this_dance", True) is not False
+        entries = practise_entries(self.report) if this_dance else []
+        self.weakest_title.setVisible(this_dance)
+        self.nothing_label.setVisible(this_dance and not entries)
+        for rank, move in entries:
+            card = WeakMoveCard(move, rank)
+            card.clicked.connect(lambda start: self.video.seek(start))
+            card.practise.connect(self._practise)
+            self._cards.append(card)
+            self.weakest_column.addWidget(card)
+        weakest = list(self.report.get("weakest") or [])
+        if not entries:
+            self.snapshots_ready.emit(record.id)  # nothing to make
             return
         if record.files.snapshots(len(weakest)) is not None:
             self._snapshots_done(record.id)
@@ -377,13 +342,19 @@ class ResultsView(QWidget):
     def _snapshots_done(self, session_id: int) -> None:
         if self.record is None or self.record.id != session_id:
             return
-        for rank, card in enumerate(self._cards):
-            path = self.record.files.snapshot(rank)
+        for card in self._cards:
+            path = self.record.files.snapshot(card.rank)
             if path.is_file():
                 card.set_image(path)
             else:
                 card.picture.setText("No picture")
         self.snapshots_ready.emit(session_id)
+
+    def _practise(self, plan: PracticePlan) -> None:
+        """Break It Down: the dance screen, this dance, this move looping at half speed."""
+        if self.record is not None:
+            self.video.pause()
+            self.practise.emit(self.record.choreography_id, plan)
 
     def _snapshots_failed(self, exc: BaseException) -> None:
         for card in self._cards:
@@ -408,7 +379,7 @@ class ResultsView(QWidget):
 
     def _replay_progress(self, fraction: float) -> None:
         step = "Reading the pro's moves" if fraction < 0.15 else "Looking at your recording" if fraction < 0.6 else "Putting the two side by side"
-        self.video.show_progress(fraction, f"Making your replay: {step.lower()}\u2026")
+        self.video.show_progress(fraction, f"Making your replay: {step.lower()}\u2026", timed=True)
 
     def _replay_done(self, session_id: int, path: Path) -> None:
         self.store.set_replay(session_id, path)

@@ -10,6 +10,7 @@ on it. While the replay is being made, the panel shows its progress instead.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QUrl, Signal, Slot
@@ -31,6 +32,14 @@ from dancelike.ui.qt_audio import has_audio_output
 from dancelike.ui.theme import font, format_duration, set_role
 
 
+def time_left_text(fraction: float, elapsed: float) -> str:
+    """"About 0:40 left" from the share done and the seconds it took (too early to tell: says so)."""
+    if fraction < 0.03 or elapsed < 1.0:
+        return "Working out how long it takes\u2026 It plays here as soon as it is ready."
+    left = elapsed * (1.0 - fraction) / fraction
+    return "Almost ready\u2026" if left < 5 else f"About {format_duration(max(5.0, round(left / 5) * 5))} left \u00b7 it plays here as soon as it is ready."
+
+
 class _Surface(QWidget):
     """Paints the newest video frame, letterboxed; a play symbol over it while paused."""
 
@@ -41,7 +50,7 @@ class _Surface(QWidget):
         self.image: QImage | None = None
         self.paused = True
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(320, 180)
+        self.setMinimumSize(320, 240)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
     def sizeHint(self) -> QSize:
@@ -92,6 +101,8 @@ class VideoPanel(QWidget):
         self.error = ""
         self._duration_ms = 0
         self._dragging = False
+        self._progress_start: float | None = None
+        self._progress_last = 0.0
         self._stack = QStackedLayout(self)
         self._stack.setContentsMargins(0, 0, 0, 0)
         self._stack.addWidget(self._video_page())
@@ -171,13 +182,23 @@ class VideoPanel(QWidget):
 
     # --- what the results view calls -------------------------------------------------------------
 
-    def show_progress(self, fraction: float, text: str = "Making your replay\u2026") -> None:
+    def show_progress(self, fraction: float, text: str = "Making your replay\u2026", timed: bool = False) -> None:
+        """Progress ``fraction`` (0-1) with ``text``; ``timed``: say the time left, estimated from
+        the pace so far (a fraction of 0, or going back, starts the clock again)."""
+        fraction = max(0.0, min(1.0, fraction))
+        now = time.monotonic()
+        if self._progress_start is None or fraction <= 0.0 or fraction < self._progress_last:
+            self._progress_start = now
+        self._progress_last = fraction
         self.progress_label.setText(text)
-        self.progress_bar.setValue(int(1000 * max(0.0, min(1.0, fraction))))
+        self.progress_bar.setValue(int(1000 * fraction))
+        if timed:
+            self.progress_detail.setText(time_left_text(fraction, now - self._progress_start))
         self._stack.setCurrentIndex(1)
 
     def show_message(self, text: str) -> None:
         self.clear()
+        self._progress_start = None
         self.message_label.setText(text)
         self._stack.setCurrentIndex(2)
 

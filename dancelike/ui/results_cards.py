@@ -1,0 +1,168 @@
+"""The results page's weak-move cards: what went wrong in a move, and a way to practise it.
+
+Each card shows the snapshot (pro and dancer side by side at the move's worst moment) at a
+size worth looking at, the move's rating word and score, the report's advice line ("Left arm
+higher · a bit earlier"), and two actions: click the card to watch the move in the replay, or
+"Practise this move" (Break It Down: the dance screen loops the move at half speed with the
+part to fix outlined). Reports written before the advice existed still get cards: their part
+line is made from the move's lowest part.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from dancelike.scoring.report import rating
+from dancelike.ui.charts import GROUP_LABELS
+from dancelike.ui.practice_plan import PracticePlan, plan_for, weak_part
+from dancelike.ui.theme import COLORS, font, score_color, set_role
+
+#: Below this a move is worth practising (the report's GOOD starts here).
+GOOD_SCORE = 65.0
+NOTHING_TO_PRACTISE = "Nothing to practise: every move you danced was GOOD or better."
+#: A snapshot wider than this (width / height) is shown above its text, else beside it.
+WIDE_PICTURE = 1.8
+
+
+def practise_entries(report: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
+    """The report's weak moves worth a card, with their rank in ``weakest`` (the snapshot's
+    number). Older reports listed the three lowest moves whatever their score; a move rated
+    GOOD or better, or one the dancer was away for, is never shown as weak."""
+    entries = []
+    for rank, entry in enumerate(report.get("weakest") or []):
+        score = float(entry.get("score", 0.0))
+        if entry.get("rating") not in ("away", "skipped") and score < GOOD_SCORE:
+            entries.append((rank, entry))
+    return entries
+
+
+def timing_line(report: dict[str, Any]) -> str:
+    """The report's own timing line when it has one, else one made from its numbers (older reports)."""
+    text = report.get("timing_text")
+    if isinstance(text, str) and text:
+        return text
+    offset = float(report.get("timing_offset_ms", 0.0)) / 1000.0
+    when = "on the beat" if abs(offset) < 0.1 else f"{abs(offset):.1f} s {'late' if offset > 0 else 'early'}"
+    tempo = float(report.get("tempo_ratio", 1.0))
+    pace = "steady tempo" if abs(tempo - 1.0) < 0.03 else f"tempo {tempo:.2f}x ({'rushing' if tempo > 1 else 'dragging'})"
+    return f"Timing: {when} \u00b7 {pace}"
+
+
+def advice_line(entry: dict[str, Any]) -> str:
+    """What to change in this move: the report's ``advice_text``, else its timing hint, else
+    (older reports) the part that was furthest off."""
+    text = str(entry.get("advice_text") or "")
+    if text:
+        return text
+    when = entry.get("when")
+    if when in ("earlier", "later"):
+        return f"A bit {when}"
+    part = weak_part(entry)
+    if part is None or "advice_text" in entry:  # the scorer was unsure: say nothing rather than guess
+        return ""
+    return f"Watch your {GROUP_LABELS[part].lower()}"
+
+
+class Picture(QWidget):
+    """An image scaled to fit (keeping its shape), or a line of text while there is none."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.image: QImage | None = None
+        self.text = text
+        self.setMinimumSize(160, 150)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 220)
+
+    def setText(self, text: str) -> None:
+        self.text = text
+        self.update()
+
+    def shown_rect(self) -> QRectF:
+        """Where the image is drawn (empty without one)."""
+        if self.image is None or self.image.isNull():
+            return QRectF()
+        scale = min(self.width() / self.image.width(), self.height() / self.image.height())
+        w, h = self.image.width() * scale, self.image.height() * scale
+        return QRectF((self.width() - w) / 2, (self.height() - h) / 2, w, h)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        if self.image is None or self.image.isNull():
+            p.setPen(QColor(COLORS["muted"]))
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.text)
+            return
+        p.drawImage(self.shown_rect(), self.image)
+
+
+class WeakMoveCard(QFrame):
+    """One weak move: picture, rating, advice; ``clicked(start)`` to watch it, ``practise(plan)``
+    to practise it (Break It Down)."""
+
+    clicked = Signal(float)
+    practise = Signal(object)  # PracticePlan
+
+    def __init__(self, move: dict[str, Any], rank: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        set_role(self, "card")
+        self.weak_move, self.rank = move, rank
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip("Click to watch this move in the replay")
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(12, 12, 12, 12)
+        self.box.setSpacing(14)
+        self.picture = Picture("Making the picture\u2026")
+        self.picture.setMaximumHeight(320)
+        self.box.addWidget(self.picture, 3)
+        text = QWidget()
+        text.setMinimumWidth(230)
+        column = QVBoxLayout(text)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(6)
+        score = float(move["score"])
+        self.rating = QLabel(f"{rating(score).upper()}  {score:.0f}")
+        self.rating.setObjectName("weakRating")
+        self.rating.setFont(font(15, True))
+        self.rating.setStyleSheet(f"color: {score_color(score).name()};")
+        where = QLabel(f"Move {int(move.get('move', 0)) + 1} \u00b7 {float(move['start']):.1f}\u2013{float(move['end']):.1f} s")
+        set_role(where, "small")
+        self.advice = QLabel(advice_line(move))
+        self.advice.setObjectName("weakAdvice")
+        self.advice.setWordWrap(True)
+        self.advice.setFont(font(14))
+        self.advice.setVisible(bool(self.advice.text()))
+        self.practise_button = QPushButton("Practise this move")
+        self.practise_button.setObjectName("practiseMove")
+        set_role(self.practise_button, "primary")
+        self.practise_button.setToolTip("Loop this move at half speed, with the part to fix outlined in red; each time round is scored")
+        self.practise_button.clicked.connect(lambda: self.practise.emit(self.plan))
+        for widget in (self.rating, where, self.advice):
+            column.addWidget(widget)
+        column.addStretch(1)
+        column.addWidget(self.practise_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.box.addWidget(text, 2)
+
+    @property
+    def plan(self) -> PracticePlan:
+        return plan_for(self.weak_move, self.advice.text())
+
+    def set_image(self, path: Path) -> None:
+        image = QImage(str(path))
+        self.picture.image = None if image.isNull() else image
+        self.picture.setText("No picture")
+        wide = self.picture.image is not None and self.picture.image.width() > WIDE_PICTURE * self.picture.image.height()
+        # a wide picture (two landscape videos) gets the card's whole width, a tall one sits beside the text
+        self.box.setDirection(QBoxLayout.Direction.TopToBottom if wide else QBoxLayout.Direction.LeftToRight)
+        self.picture.setMinimumHeight(150 if wide else 220)
+        self.picture.update()
+
+    def mousePressEvent(self, event: object) -> None:
+        self.clicked.emit(float(self.weak_move["start"]))
