@@ -110,6 +110,7 @@ class DanceController(QObject):
         self.result: SessionResult | None = None
         self.message = ""
         self.held = False  # paused by the countdown (not by the user)
+        self.speed_override: float | None = None  # Break It Down's speed instead of the settings' one
         self._job: Job | None = None
         self._generation = 0
         self._holder: tuple[int, dict[str, Any]] = (0, {})
@@ -210,7 +211,7 @@ class DanceController(QObject):
         self.banner.emit(None)
         self.dancing.emit()
         self.controls_enabled.emit(True)
-        speed = self.settings.speed
+        speed = self.settings.speed if self.speed_override is None else self.speed_override
         if self.bridge is not None and speed != 1.0:
             self.bridge.set_speed(speed)
 

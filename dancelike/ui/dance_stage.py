@@ -24,6 +24,7 @@ from dancelike.media.overlay import draw_body
 from dancelike.media.video import shrink_factor
 from dancelike.pipeline.replay import colors_by_score
 from dancelike.scoring.poses import GROUPS, MIRROR_PARTS, body_origin_and_scale
+from dancelike.ui.score_legend import legend_items, legend_size, paint_legend
 from dancelike.ui.theme import COLORS, font, score_color
 from dancelike.vision.body import SKELETON, BodyFrame
 
@@ -41,11 +42,10 @@ def to_qimage(rgb: np.ndarray) -> QImage:
     return QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
 
 
-def part_colors(parts: Mapping[str, float | None] | None, mirrored: bool) -> np.ndarray | None:
-    """A colour per part label from live group scores (None: the usual part colours; a part
-    out of view, grey)."""
-    if not parts:
-        return None
+def part_colors(parts: Mapping[str, float | None] | None, mirrored: bool) -> np.ndarray:
+    """A colour per part label from live group scores; a part not judged (out of view, or no
+    score yet) is grey: the dancer's colours always mean scores, never which part is which."""
+    parts = parts or {}
     colors = colors_by_score(np.array([np.nan if (value := parts.get(g)) is None else float(value) for g in GROUPS]))
     return colors[MIRROR_PARTS] if mirrored else colors  # scored mirrored: your left is the pro's right
 
@@ -159,6 +159,8 @@ class StageWidget(QWidget):
         self.moves: list[StripMove] = []
         self.current_move: int | None = None
         self.looping: int | None = None
+        self.focus_part: str | None = None  # Break It Down: the part outlined in red (a report group)
+        self.legend = False  # the colour key in the camera picture (the dancer's parts are coloured)
         self.position = 0.0
         self.duration = 0.0
         self._popup: tuple[str, QColor, float] | None = None
@@ -222,6 +224,8 @@ class StageWidget(QWidget):
             p.setPen(QPen(QColor(255, 255, 255, 200), 2))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRoundedRect(cam, 10, 10)
+        if self.camera is not None and (self.legend or self.focus_part):
+            self._paint_legend(p, cam)
         self._paint_strip(p)
         if self.countdown:
             self._paint_countdown(p, ref)
@@ -251,6 +255,18 @@ class StageWidget(QWidget):
         p.drawRoundedRect(tag, 6, 6)
         p.setPen(QColor("#ffffff"))
         p.drawText(tag, Qt.AlignmentFlag.AlignCenter, label)
+
+    def _paint_legend(self, p: QPainter, cam: QRectF) -> None:
+        """The colour key at the foot of the dancer's picture: what the part colours (and the
+        red outline) mean."""
+        items = legend_items(outline=self.focus_part is not None, you=False) if self.legend else legend_items(outline=True, you=False)[-1:]
+        size = 9
+        width, height = legend_size(items, cam.width() - 24, size)
+        pill = QRectF(cam.left() + 8, cam.bottom() - height - 16, width + 16, height + 8)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(0, 0, 0, 160))
+        p.drawRoundedRect(pill, 6, 6)
+        paint_legend(p, pill.left() + 8, pill.top() + 4, cam.width() - 24, items, size, QColor("#ffffff"))
 
     def _paint_strip(self, p: QPainter) -> None:
         if not self.moves or self.duration <= 0:

@@ -18,15 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QButtonGroup,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)  # fmt: skip
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from dancelike.engine import (
     AnalysisLoad,
@@ -41,18 +33,21 @@ from dancelike.engine.load import BUSY_MESSAGE
 from dancelike.media.camera import CameraKind, CapturedFrame
 from dancelike.store.db import Choreography, SessionRecord, Store
 from dancelike.ui.dance_controller import DanceController, DancePhase
+from dancelike.ui.dance_controls import ControlsRow, TopBar
 from dancelike.ui.dance_hud import DanceHud, MessageCard
 from dancelike.ui.dance_keys import DanceKeys
-from dancelike.ui.dance_players import PlayersChoice, away_text, move_popup, tag_players
+from dancelike.ui.dance_players import away_text, move_popup, tag_players
+from dancelike.ui.dance_practice import PracticeBar
 from dancelike.ui.dance_stage import StageWidget, StripMove, compose_camera, shrink_for_display, to_qimage
+from dancelike.ui.limb_outline import outline_part
+from dancelike.ui.practice_plan import LoopTakes, PracticePlan, live_move
 from dancelike.ui.qt_audio import make_audio_sink
 from dancelike.ui.session_bridge import SessionBridge
 from dancelike.ui.settings import AppSettings
-from dancelike.ui.theme import TOGGLE_QSS, score_color, set_role
+from dancelike.ui.theme import TOGGLE_QSS, score_color
 
 #: Display rate of the stage (ms between frames pulled from the session).
 DISPLAY_MS = 33
-SPEEDS = (0.5, 0.75, 1.0)
 #: Frames with the dancer found, after the start or a jump, before the lag and ratings are shown:
 #: the live timing estimate needs a second or two of dancing to settle.
 SETTLE_FRAMES = 45
@@ -75,6 +70,8 @@ class DanceView(DanceKeys):
         self._lag = 0.0
         self._take_frames = 0
         self._notes: list[str] = []
+        self.plan: PracticePlan | None = None  # Break It Down: the weak move being practised
+        self.takes = LoopTakes()
         self._selfie = False
         self._drawn: tuple[Any, ...] | None = None
         self._shown_reference: object = None
@@ -132,14 +129,6 @@ class DanceView(DanceKeys):
 
     # --- layout ---------------------------------------------------------------------------------
 
-    def _button(self, text: str, checkable: bool = False, name: str = "") -> QPushButton:
-        button = QPushButton(text)
-        button.setCheckable(checkable)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space and arrows belong to the dance
-        if name:
-            button.setObjectName(name)
-        return button
-
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 14, 20, 14)
@@ -156,38 +145,18 @@ class DanceView(DanceKeys):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
-        top = QHBoxLayout()
-        heading = QVBoxLayout()
-        heading.setSpacing(2)
-        self.title = QLabel("")
-        set_role(self.title, "title")
-        self.title.setWordWrap(True)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)  # a title is what the user typed, never markup
-        self.note = QLabel("")
-        set_role(self.note, "small")
-        heading.addWidget(self.title)
-        heading.addWidget(self.note)
-        top.addLayout(heading, 1)
-        self.layout_group = QButtonGroup(self)
-        for name, text in (("beside", "Side by side"), ("inside", "Picture in picture")):
-            button = self._button(text, True, f"layout_{name}")
-            button.setProperty("value", name)
-            self.layout_group.addButton(button)
-            top.addWidget(button)
+        layout.setSpacing(8)
+        top = TopBar(self.settings.players)
+        self.top_bar, self.title, self.note = top, top.title, top.note
+        self.layout_group, self.players_choice, self.overlay_buttons = top.layout_group, top.players_choice, top.overlay_buttons
         self.layout_group.buttonClicked.connect(self._layout_clicked)
-        top.addSpacing(16)
-        self.players_choice = PlayersChoice(self.settings.players)
         self.players_choice.changed.connect(self._players_changed)
-        top.addWidget(self.players_choice)
-        top.addSpacing(16)
-        self.overlay_buttons: dict[str, QPushButton] = {}
-        for name, text in (("parts", "Body parts"), ("ghost", "Ghost"), ("skeleton", "Skeleton")):
-            button = self._button(text, True, f"overlay_{name}")
+        for button in self.overlay_buttons.values():
             button.toggled.connect(self._overlays_changed)
-            self.overlay_buttons[name] = button
-            top.addWidget(button)
-        layout.addLayout(top)
+        layout.addWidget(top)
+        self.practice_bar = PracticeBar()
+        self.practice_bar.stop_practising.connect(self.stop_practising)
+        layout.addWidget(self.practice_bar)
         middle = QHBoxLayout()
         middle.setSpacing(16)
         self.stage = StageWidget()
@@ -195,56 +164,41 @@ class DanceView(DanceKeys):
         self.hud = DanceHud()
         middle.addWidget(self.hud)
         layout.addLayout(middle, 1)
-        layout.addLayout(self._controls())
-        return page
-
-    def _controls(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(10)
-        self.prev_button = self._button("\u25c0  Previous move", name="previousMove")
+        self.controls = ControlsRow()
+        c = self.controls
+        self.prev_button, self.pause_button, self.next_button = c.prev_button, c.pause_button, c.next_button
+        self.speed_group, self.loop_button, self.stop_button = c.speed_group, c.loop_button, c.stop_button
         self.prev_button.clicked.connect(lambda: self._move(-1))
-        self.pause_button = self._button("Pause", name="pauseButton")
-        self.pause_button.setMinimumWidth(120)
         self.pause_button.clicked.connect(self.toggle_pause)
-        self.next_button = self._button("Next move  \u25b6", name="nextMove")
         self.next_button.clicked.connect(lambda: self._move(1))
-        for button in (self.prev_button, self.pause_button, self.next_button):
-            row.addWidget(button)
-        row.addSpacing(20)
-        speed_label = QLabel("Speed")
-        set_role(speed_label, "muted")
-        row.addWidget(speed_label)
-        self.speed_group = QButtonGroup(self)
-        for rate in SPEEDS:
-            button = self._button(f"{rate:g}x", True, f"speed_{rate:g}")
-            button.setProperty("value", rate)
-            self.speed_group.addButton(button)
-            row.addWidget(button)
         self.speed_group.buttonClicked.connect(self._speed_clicked)
-        self.loop_button = self._button("\u27f3  Loop this move", True, "loopMove")
         self.loop_button.toggled.connect(self._loop_toggled)
-        row.addSpacing(12)
-        row.addWidget(self.loop_button)
-        row.addStretch(1)
-        self.stop_button = self._button("Stop and score", name="stopButton")
-        set_role(self.stop_button, "primary")
         self.stop_button.clicked.connect(self.stop)
-        row.addWidget(self.stop_button)
-        return row
+        layout.addWidget(self.controls)
+        return page
 
     # --- starting -------------------------------------------------------------------------------
 
-    def start(self, choreography: Choreography) -> None:
-        """Countdown, then dance ``choreography``; the camera and the rest come from the settings."""
+    def start(self, choreography: Choreography, practice: PracticePlan | None = None) -> None:
+        """Countdown, then dance ``choreography``; the camera and the rest come from the settings.
+        With ``practice`` (Break It Down), the dance goes straight to that move, slowed down and
+        looping, with the part to fix outlined, and every time round scored."""
         self.shutdown()
         self._lag, self._take_frames = 0.0, 0
-        self.stage.current_move = self.stage.looping = None
+        self.stage.current_move = self.stage.looping = self.stage.focus_part = None
+        self.plan = practice
+        self.takes.reset(practice.part if practice else None)
+        self.controller.speed_override = practice.speed if practice else None
+        if practice is not None:
+            self.practice_bar.prepare(practice)
+        else:
+            self.practice_bar.end()
         self._frames.clear()
         self._ratings.clear()
         self._away.clear()
         self._drawn = self._shown_reference = None
         self._notes = []
-        self.title.setText(choreography.title)
+        self.title.set_title(choreography.title)
         self.pages.setCurrentIndex(0)
         self.hud.reset()
         self._apply_settings()
@@ -269,13 +223,10 @@ class DanceView(DanceKeys):
             button.blockSignals(True)
             button.setChecked(name in overlays)
             button.blockSignals(False)
-        speed = self.settings.speed
-        for button in self.speed_group.buttons():
-            button.setChecked(abs(float(button.property("value")) - speed) < 1e-3)
+        self.stage.legend = "parts" in overlays
+        self.controls.check_speed(self.plan.speed if self.plan else self.settings.speed)
         self.players_choice.group.button(self.settings.players).setChecked(True)
-        self.loop_button.blockSignals(True)
-        self.loop_button.setChecked(False)
-        self.loop_button.blockSignals(False)
+        self.controls.check_loop(False)
 
     def _ready(self, bridge: SessionBridge, camera_note: str, first: Any) -> None:
         """The session is built: show the camera's kind, the notes and the first reference frame."""
@@ -306,6 +257,14 @@ class DanceView(DanceKeys):
         bridge = self.bridge
         self.stage.moves = [StripMove(m.start, m.end) for m in bridge.moves] if bridge else []
         self.stage.duration = bridge.session.duration if bridge else 0.0
+        index = live_move(self.plan, bridge.moves) if bridge is not None and self.plan is not None else None
+        if bridge is None or self.plan is None or index is None:
+            return
+        bridge.loop_move(index)  # jumps there; the controller sets the plan's speed
+        self.controls.check_loop(True)
+        self.controls.check_speed(self.plan.speed)
+        self.stage.looping, self.stage.focus_part = index, self.plan.part
+        self.practice_bar.begin(self.plan, index + 1, self.plan.speed)
 
     # --- while dancing --------------------------------------------------------------------------
 
@@ -318,12 +277,11 @@ class DanceView(DanceKeys):
             ref = bridge.reference_frame()
             if ref is not None and ref[0] is not self._shown_reference:
                 self._shown_reference = ref[0]
-                self.stage.reference = to_qimage(ref[0])
+                part = self.stage.focus_part
+                shown = outline_part(ref[0], bridge.reference_body(float(ref[1])), part) if part else ref[0]
+                self.stage.reference = to_qimage(shown)
                 if float(ref[1]) < self.stage.position - 0.3:  # jumped back: a new take
                     self._take_frames = 0
-                    looped = self.stage.looping
-                    if looped is not None and looped in self._ratings:  # one more round of the loop
-                        self.stage.popup(self._ratings[looped].rating.upper(), score_color(self._ratings[looped].score))
                 self.stage.position = float(ref[1])
             self._draw_camera(bridge)
             if self.phase is DancePhase.DANCING and self.stage.moves:
@@ -358,14 +316,17 @@ class DanceView(DanceKeys):
             elif analysed[0].found:
                 body = analysed[0]
         latest = bridge.latest
-        key = (frame.index, id(body), tuple(sorted(overlays)), self.stage.layout_mode)
+        key = (frame.index, id(body), tuple(sorted(overlays)), self.stage.layout_mode, self.stage.focus_part)
         if key == self._drawn:
             return  # nothing new to draw
         self._drawn = key
         ghost = None
         if body is not None and "ghost" in overlays:
             ghost = bridge.reference_body(latest.ref_time if latest is not None else self.stage.position)
-        rgb = compose_camera(shrink_for_display(frame.rgb), body, overlays, latest.parts if latest is not None else None, bool(latest and latest.mirrored), ghost)
+        mirrored = bool(latest and latest.mirrored)
+        rgb = compose_camera(shrink_for_display(frame.rgb), body, overlays, latest.parts if latest is not None else None, mirrored, ghost)
+        if self.stage.focus_part:  # Break It Down: the part to fix, on the dancer too
+            rgb = outline_part(rgb, body if body is not None else analysed[0] if analysed else None, self.stage.focus_part, mirrored)
         if self._selfie:  # a webcam is shown as a mirror, the way people see themselves
             rgb = rgb[:, ::-1]
         if self.hud.players > 1:
@@ -379,6 +340,10 @@ class DanceView(DanceKeys):
         if event.player > 1:  # two players: the lag, the limbs and the strip are player 1's
             self.hud.show_player(event, self._take_frames >= SETTLE_FRAMES)
             return
+        take = self.takes.feed(event, self.stage.looping)
+        if take is not None:  # one more time round the loop: its own score
+            self.practice_bar.add_take(take)
+            self.stage.popup(f"{take.rating.upper()} {take.score:.0f}", score_color(take.score))
         self._take_frames += event.found
         settled = self._take_frames >= SETTLE_FRAMES
         self._lag = 0.8 * self._lag + 0.2 * event.lag if settled else event.lag  # steady text, no flicker
@@ -409,13 +374,13 @@ class DanceView(DanceKeys):
         """The next dance is for ``players``; before this one has begun, it starts again with them."""
         self.settings.players = players
         if self.phase.before_dancing and self.choreography is not None:
-            self.start(self.choreography)
+            self.start(self.choreography, self.plan)
 
     def _alert(self, text: str) -> None:
         self.hud.alert(text)
 
     def _show_notes(self) -> None:
-        self.note.setText("   \u00b7   ".join(self._notes))
+        self.top_bar.set_notes(self._notes)
 
     # --- controls -------------------------------------------------------------------------------
 
@@ -425,6 +390,7 @@ class DanceView(DanceKeys):
 
     def _overlays_changed(self) -> None:
         self.settings.overlays = self.overlays
+        self.stage.legend = "parts" in self.overlays
 
     def _layout_clicked(self, button: QPushButton) -> None:
         self.settings.layout = self.stage.layout_mode = str(button.property("value"))
@@ -442,6 +408,21 @@ class DanceView(DanceKeys):
         index = self.bridge.current_move() if on else None
         self.bridge.loop_move(index)
         self.stage.looping = index
+        if index is not None:
+            self.practice_bar.begin(None, index + 1, self.bridge.session.speed)
+        else:  # the loop is over: so is the practice
+            self.stage.focus_part, self.plan = None, None
+            self.practice_bar.end()
+
+    def stop_practising(self) -> None:
+        """Out of the loop and back to full speed; the dance carries on from here."""
+        if self.loop_button.isChecked():
+            self.loop_button.click()
+        else:
+            self._loop_toggled(False)
+        full = next((b for b in self.speed_group.buttons() if float(b.property("value")) == 1.0), None)
+        if full is not None:
+            full.click()
 
     def _move(self, step: int) -> None:
         if self.bridge is None or self.phase is not DancePhase.DANCING:
@@ -454,7 +435,9 @@ class DanceView(DanceKeys):
 
     def _follow_loop(self) -> None:
         if self.bridge is not None:
-            self.stage.looping = self.bridge.session.looping
+            self.stage.looping = looping = self.bridge.session.looping
+            if looping is not None and self.plan is None:
+                self.practice_bar.begin(None, looping + 1, self.bridge.session.speed)
 
     def _set_controls(self, enabled: bool) -> None:
         for button in (self.prev_button, self.next_button, self.pause_button, self.loop_button, *self.speed_group.buttons()):
@@ -486,7 +469,7 @@ class DanceView(DanceKeys):
 
     def _retry(self) -> None:
         if self.choreography is not None:
-            self.start(self.choreography)
+            self.start(self.choreography, self.plan)
 
     def shutdown(self, timeout: float = 10.0) -> None:
         """Stop everything this view runs (closing the window); no engine thread is left.

@@ -28,6 +28,7 @@ from dancelike.ui import messages
 from dancelike.ui.dance_view import DanceView
 from dancelike.ui.history_view import HistoryView
 from dancelike.ui.library_view import LibraryView
+from dancelike.ui.practice_plan import PracticePlan
 from dancelike.ui.results_view import ResultsView
 from dancelike.ui.settings import AppSettings, camera_note
 from dancelike.ui.settings_view import SettingsView
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.dance.finished.connect(lambda sid: self.show_results(sid, back_to="library"))
         self.dance.left.connect(self._dance_left)
         self.results.dance_again.connect(self.start_dance)
+        self.results.practise.connect(self.start_dance)  # Break It Down: (choreography, PracticePlan)
         self.results.back.connect(lambda: self.show_page(self._results_return))
         self.settings_view.changed.connect(self.update_camera_note)
         QShortcut(QKeySequence("Ctrl+I"), self).activated.connect(self._import_shortcut)
@@ -160,7 +162,7 @@ class MainWindow(QMainWindow):
             checked.setChecked(False)
             self.nav.setExclusive(True)
 
-    def start_dance(self, choreography_id: int) -> None:
+    def start_dance(self, choreography_id: int, practice: PracticePlan | None = None) -> None:
         choreography = self.store.choreography(choreography_id)
         if choreography is None:
             messages.show_error(self, "Choreography not found", "This choreography is no longer in the library.", "Pick another one in the Library.")
@@ -168,7 +170,7 @@ class MainWindow(QMainWindow):
             return
         self.show_page("dance")
         try:
-            self.dance.start(choreography)
+            self.dance.start(choreography, practice)
         except Exception as exc:  # noqa: BLE001 - shown to the user, the window stays usable
             self.show_page("library")
             messages.show_exception(self, "Cannot start the dance", exc)
