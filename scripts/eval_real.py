@@ -63,6 +63,7 @@ class Row:
     offset_ms: float
     parts: dict[str, float | None]
     warnings: list[str]
+    report: dict[str, object] | None = None
 
 
 def pairs() -> list[tuple[str, str, str]]:
@@ -93,7 +94,7 @@ def evaluate(folder: Path) -> list[Row]:
             beats = reference_beats(folder / reference, key)
             report, reading = score_analyses(ref_analysis, perf_analysis, "auto", beats, chance, music_line(folder / reference, folder / performance))
             rows.append(Row(reference, performance, kind, report.score, report.shape, report.timing, report.mirrored,
-                            reading.line.source, report.timing_offset_ms, report.parts, report.warnings))  # fmt: skip
+                            reading.line.source, report.timing_offset_ms, report.parts, report.warnings, report.to_json()))  # fmt: skip
     return rows
 
 
@@ -131,7 +132,7 @@ def table(rows: list[Row]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path, help="the clips written by ../shared/realclips/fetch.sh")
-    parser.add_argument("--json", type=Path, help="also write every row as JSON")
+    parser.add_argument("--json", type=Path, help="also write every row as JSON (with its full report)")
     args = parser.parse_args()
     needed = {name for pair in pairs() for name in pair[:2]}
     missing = sorted(name for name in needed if not (args.folder / name).is_file())

@@ -9,6 +9,7 @@ from dancelike.errors import InputError
 from dancelike.media.video import VideoReader, is_image
 from dancelike.pipeline.score_files import score_videos
 from dancelike.progress import Progress
+from dancelike.scoring import coaching
 from dancelike.scoring.report import Report
 
 
@@ -20,31 +21,27 @@ def _check_video(path: str, role: str) -> int:
         return reader.frame_count
 
 
-def _offset_text(offset_ms: float) -> str:
-    if abs(offset_ms) < 50:
-        return "on time"
-    return f"{abs(offset_ms):.0f} ms {'late' if offset_ms > 0 else 'early'}"
-
-
 def _human(report: Report) -> str:
+    """The report as a dancer reads it: every sentence from ``scoring.coaching``'s rules."""
     lines = [
         f"Score {report.score:.0f} ({report.grade})   shape {report.shape:.0f}   timing {report.timing:.0f}",
         report.summary,
-        f"Timing: {_offset_text(report.timing_offset_ms)}, "
-        f"tempo {report.tempo_ratio:.2f}x{', mirrored' if report.mirrored else ''}"
-        + (f"; aligned by the music (yours plays {report.music_offset_ms / 1000:+.2f} s from the video's)" if report.music_offset_ms is not None else ""),
-        "Parts: " + "  ".join(f"{name.replace('_', ' ')} {'not in view' if value is None else f'{value:.0f}'}" for name, value in report.parts.items()),
-    ]
-    if report.accents and report.accents.get("count"):
-        accents = report.accents
-        timing = f", {abs(accents['offset_ms']):.0f} ms {'late' if accents['offset_ms'] > 0 else 'early'}" if abs(accents["offset_ms"]) >= 20 else ""
-        lines.append(f"Accents: you hit {accents['hit_share'] * 100:.0f}% of the pro's {accents['count']} accents{timing}")
+        f"Timing: {report.timing_text}" if report.timing_text else "",
+        report.mirror_text,
+        coaching.aligned_sentence(report.aligned_by, report.music_offset_ms),
+        "Parts: " + "  ".join(
+            f"{coaching.part_name(name)} {'not in view' if value is None else f'{value:.0f} ({coaching.rating(value)})'}" for name, value in report.parts.items()
+        ),
+    ]  # fmt: skip
     if report.weakest:
-        lines.append("Weakest moves: " + ", ".join(f"{m['start']:.1f}-{m['end']:.1f} s ({m['rating']}, {m['score']:.0f})" for m in report.weakest))
+        lines.append("Practise these moves:")
+        for move in report.weakest:
+            advice = f": {move['advice_text']}" if move.get("advice_text") else ""
+            lines.append(f"  {coaching.move_range(move['start'], move['end'])}  {move['rating'].upper()} {move['score']:.0f}{advice}")
     if report.dancers > 1:
         lines.append(f"Followed {report.dancer_text}; choose another with --dancer N")
     lines.extend(f"Warning: {warning}" for warning in report.warnings)
-    return "\n".join(lines)
+    return "\n".join(line for line in lines if line)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -60,6 +60,8 @@ class FrameScored:
     latency_ms: float
     paired: bool = True
     player: int = 1
+    #: one thing to change now ("Left arm higher"), held a few seconds; None when unsure
+    cue: str | None = None
     droppable = True
 
 

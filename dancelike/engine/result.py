@@ -21,6 +21,7 @@ from dancelike.scoring.calibration import Chance, reference_chance
 from dancelike.scoring.mirror import Mirror, choose_reading, fit_of, mirrored_wins, readings_to_try
 from dancelike.scoring.poses import PoseTrack
 from dancelike.scoring.report import Report, build_report
+from dancelike.scoring.skipped import fill_skipped
 from dancelike.scoring.takes import align_pieces, latest_pieces, subset
 
 
@@ -126,25 +127,32 @@ def final_report(
     beats: np.ndarray | None,
     takes: np.ndarray | None = None,
     chance: Chance | None = None,
+    frames: np.ndarray | None = None,
 ) -> tuple[Report | None, np.ndarray]:
-    """The full report of a performance against the reference, and the performance rows it
-    was made from, in the report's order (``None`` report with under two frames a side).
+    """The full report of a performance against the reference, and the camera frame number of
+    each performance row it was made from, in the report's order (``None`` report with under two
+    frames a side). ``frames`` is the camera frame number of each row of ``plain`` (rows skip
+    the frames the analyser skipped; by default every frame was analysed).
 
     One take (no seek): all rows, in order, as ``dancelike score`` does it. Several takes (a
     practice session that jumped between moves): each moment of the reference is judged on
     the latest take that danced it (``scoring.takes``). The rows are stamped with the reference
     position they were danced at, so the session clock gives the alignment's line. ``chance``
     is the reference's chance level (measured here when not known)."""
-    rows = np.arange(len(plain))
+    frames = np.arange(len(plain)) if frames is None else np.asarray(frames, np.int64)
     if len(reference) < 2 or len(plain) < 2:
-        return None, rows
+        return None, frames
     chance = chance or reference_chance(reference, ref_fps)
     if takes is None or len(takes) != len(plain) or takes.min() == takes.max():
+        # Frames the computer did not analyse are unknown, not unsteadiness: back on the camera's grid.
+        plain, grid = fill_skipped(plain, frames, user_fps)
+        mirrored = None if mirrored is None else fill_skipped(mirrored, frames, user_fps)[0]
         reading = choose_reading(reference, plain, mirrored if mirrored is not None else plain, user_fps, mirror, chance, Line(0.0, 1.0, "clock"))
         report = build_report(reference, reading.track, reading.path, user_fps, reading.mirrored, beats, chance)
         report.aligned_by = "clock"
-        return report, rows
-    return _practice_report(reference, plain, mirrored, ref_fps, user_fps, mirror, beats, takes, chance)
+        return report, grid
+    practice, order = _practice_report(reference, plain, mirrored, ref_fps, user_fps, mirror, beats, takes, chance)
+    return practice, frames[order]
 
 
 def _practice_report(

@@ -27,6 +27,7 @@ from collections import deque
 
 import numpy as np
 
+from dancelike.engine.cues import LiveCoach
 from dancelike.engine.events import FrameScored, MoveRating
 from dancelike.engine.tracks import GrowingAligner, ReferenceTrack, UserTrack, concat
 from dancelike.scoring.calibration import DEFAULT_CHANCE, Chance, relative, score_curve
@@ -92,6 +93,7 @@ class LiveScorer:
         self._view_counts = np.zeros(len(GROUPS))  # frames in which each group was in view on both sides
         self._view_frames = 0
         self._sums = np.zeros(3)  # relative agreement x weight where seen, that weight, all weight
+        self.coach = LiveCoach()
 
     # --- one frame -------------------------------------------------------------------------
 
@@ -145,7 +147,8 @@ class LiveScorer:
         self.pairs += 1
         move = self._rate_move(float(ref_row.times[0]), frame_relative, weight, bool(ref_row.found[0]), both)
         parts = {g: round(float(score_curve(v)), 1) if in_view[k] else None for k, (g, v) in enumerate(zip(GROUPS, group_relative))}
-        return FrameScored(capture_t, position, ref_time, frame_score, parts, self.total, self.lag, move, self.mirrored, found, 0.0)
+        cue = self.coach.add(capture_t, ref_row.directions[0], (chosen if chosen is not None else plain).directions[0], parts, self.mirrored) if both else self.coach.cue
+        return FrameScored(capture_t, position, ref_time, frame_score, parts, self.total, self.lag, move, self.mirrored, found, 0.0, cue=cue)
 
     @property
     def total(self) -> float:
@@ -159,6 +162,7 @@ class LiveScorer:
         """After a seek the dancer starts over somewhere else: the old lag means nothing there,
         so the aligners start afresh, knowing every reference frame analysed so far."""
         self.take, self.lag = take, 0.0
+        self.coach.reset()
         self.aligners = {m: GrowingAligner(self.reference.count, self.reference.fps) for m in self.aligners}
         _, self._fills_read = self.reference.fills_since(self._fills_read)  # every filled slot is taught afresh, as the position reaches it
         self._untaught = [int(index) for index in np.flatnonzero(self.reference.filled)]
@@ -241,7 +245,7 @@ class LiveScorer:
 
 
 def _judged(relative_sum: float, seen_weight: float, all_weight: float) -> float:
-    """The report's way (``report._judged_score``) from running sums: the curve over the mean
+    """The report's way (``calibration.judged_score``) from running sums: the curve over the mean
     relative agreement where the dancer was seen, times the share of the weight they were seen."""
     if seen_weight <= 0 or all_weight <= 0:
         return 0.0

@@ -215,14 +215,16 @@ def session_result(s: SessionSnapshot) -> SessionResult:
             try:
                 plain, mirrored = scorer.user.tracks()
                 until = s.duration if end is EndReason.ENDED else min(s.end_position, s.duration)
-                report, rows = final_report(s.track.track(until), plain, mirrored, s.ref_fps, s.camera.fps, s.mirror, s.beats, scorer.user.takes, s.chance)
+                report, rows = final_report(
+                    s.track.track(until), plain, mirrored, s.ref_fps, s.camera.fps, s.mirror, s.beats, scorer.user.takes, s.chance, scorer.user.frame_indices
+                )
                 if report is None:
                     warnings.append("too little was danced to make a report")
                 elif s.dancer is not None:
                     report.dancer, report.dancers = s.dancer
             except Exception as exc:  # noqa: BLE001 - the final step's failure fails the session
                 error = stage_error("final report", exc)
-        reports.append((report, warnings, scorer.user.frame_indices if rows is None else scorer.user.frame_indices[rows]))
+        reports.append((report, warnings, scorer.user.frame_indices if rows is None else rows))
     if not reports:
         reports.append((None, [], np.zeros(0, np.int64)))
     common: list[str] = []

@@ -30,7 +30,8 @@ PEAK_FACTOR = 1.5
 @dataclass(frozen=True)
 class Accents:
     """How your accents fell against the pro's: ``hit_share`` of the pro's accents you hit,
-    ``offset_ms`` the median of (yours - the pro's) over the hits (positive: late), and, with the
+    ``offset_ms`` your median delay at the hits, as the report's timing measures delay (positive:
+    late), and, with the
     beats, the median distance of the pro's and your accents from the nearest beat (ms)."""
 
     count: int
@@ -100,10 +101,13 @@ def compare_accents(
     # your accents on the reference's clock (the beats are the reference's), through the path
     known = ~np.isnan(matched_time)
     yours_on_reference = np.interp(yours, matched_time[known], reference.times[known]) if known.sum() > 1 else yours - music_offset_s
+    # The delay at the hits on the same clock as the report's timing (``scoring.timing``: your
+    # time, less the music's offset, minus the pro's), so the two never disagree in sign.
+    delay = nearest - music_offset_s - pro
     return Accents(
         count=int(len(pro)),
         hit_share=float(hit.mean()),
-        offset_ms=float(np.median(difference[hit])) * 1000.0 if hit.any() else 0.0,
+        offset_ms=float(np.median(delay[hit])) * 1000.0 if hit.any() else 0.0,
         pro_from_beat_ms=_from_beat_ms(pro, beats),
         you_from_beat_ms=_from_beat_ms(yours_on_reference, beats),
     )

@@ -31,7 +31,7 @@ SEEN_SHARE = 0.5
 
 # Canonical joints: (name, group, limb index in ``poses.LIMBS`` that decides its visibility).
 # Built in ``canonical_joints`` from the hips outwards with these limb lengths (torso = 1).
-_SHOULDER_HALF, _HIP_HALF, _HEAD = 0.35, 0.25, 0.5
+_SHOULDER_HALF, HIP_HALF, _HEAD = 0.35, 0.25, 0.5
 _UPPER_ARM, _FOREARM, _THIGH, _SHIN = 0.6, 0.55, 0.85, 0.8
 JOINTS = (
     ("head", "head", 0),
@@ -58,7 +58,7 @@ def canonical_joints(directions: np.ndarray) -> np.ndarray:
     d = directions
     shoulders = d[:, 1]
     left_shoulder, right_shoulder = shoulders + d[:, 2] * _SHOULDER_HALF, shoulders - d[:, 2] * _SHOULDER_HALF
-    left_hip, right_hip = d[:, 3] * _HIP_HALF, -d[:, 3] * _HIP_HALF
+    left_hip, right_hip = d[:, 3] * HIP_HALF, -d[:, 3] * HIP_HALF
     left_elbow = left_shoulder + d[:, 4] * _UPPER_ARM
     right_elbow = right_shoulder + d[:, 6] * _UPPER_ARM
     left_knee, right_knee = left_hip + d[:, 8] * _THIGH, right_hip + d[:, 10] * _THIGH

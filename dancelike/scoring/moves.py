@@ -65,14 +65,17 @@ def split_moves(times: np.ndarray, features: np.ndarray, beats: np.ndarray | Non
         bounds = _split_long(_from_beats(float(times[0]), end, np.asarray(beats)))
     else:
         bounds = _from_motion(times, features)
-    bounds = _merge_short_end(bounds)
+    bounds = _merge_short_ends(bounds)
     return [Move(round(a, 3), round(b, 3)) for a, b in zip(bounds[:-1], bounds[1:]) if b - a > 1e-6]
 
 
-def _merge_short_end(bounds: list[float]) -> list[float]:
-    """A last piece shorter than ``MIN_MOVE_S`` (the video ends a beat into a bar) joins the move
-    before it: nobody practises "the move at 15-15 s"."""
+def _merge_short_ends(bounds: list[float]) -> list[float]:
+    """A first or last piece shorter than ``MIN_MOVE_S`` (the 0.2 s before the first beat, or
+    the video ending a beat into a bar) joins its neighbour: nobody practises "the move at
+    0-0 s". A video shorter than ``MIN_MOVE_S`` is one move."""
     bounds = [b for k, b in enumerate(bounds) if k == 0 or b - bounds[k - 1] > 1e-6]
     if len(bounds) > 2 and bounds[-1] - bounds[-2] < MIN_MOVE_S:
         del bounds[-2]
+    if len(bounds) > 2 and bounds[1] - bounds[0] < MIN_MOVE_S:
+        del bounds[1]
     return bounds

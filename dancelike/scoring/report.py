@@ -16,19 +16,22 @@ from typing import Any
 
 import numpy as np
 
+from dancelike.scoring import coaching
 from dancelike.scoring.accents import compare_accents
-from dancelike.scoring.calibration import DEFAULT_CHANCE, Chance, relative, score_curve
+from dancelike.scoring.calibration import DEFAULT_CHANCE, SEEN_FOR_VERDICT, THIS_DANCE_MIN, Chance, judged_score, relative, score_curve, seen_agreement_score
+from dancelike.scoring.coaching import AWAY, GOOD, NOT_DANCED, RATINGS, UNKNOWN, rating
 from dancelike.scoring.match import frame_from_groups, score_pairs
 from dancelike.scoring.movement import matched_rows, movement_scores
 from dancelike.scoring.moves import Move, split_moves
 from dancelike.scoring.poses import GROUPS, PoseTrack, group_in_view, without_parts
+from dancelike.scoring.timing import NOT_JUDGED, Timing, timing_from_path
+from dancelike.scoring.weak_moves import Judgement, rate_moves, weakest_moves
+
+__all__ = ["AWAY", "GOOD", "NOT_DANCED", "RATINGS", "UNKNOWN", "Report", "Timing", "build_report", "grade", "rating", "timing_from_path"]
 
 #: Share of the score that timing can take away: score = shape * (1 - TIMING_SHARE * (1 - timing/100)).
 TIMING_SHARE = 0.2
 TIMELINE_STEP_S = 0.25
-RATINGS = ((90.0, "perfect"), (80.0, "great"), (65.0, "good"), (45.0, "ok"), (0.0, "miss"))
-#: The rating of a move no take of a practice session reached (it is not judged).
-NOT_DANCED = "skipped"
 GRADES = ((90.0, "S"), (80.0, "A"), (65.0, "B"), (50.0, "C"), (0.0, "D"))
 #: At most this much (seconds) of the reference's start or end may fall outside the
 #: recording (a late dancer's last moves after the video stopped) and go unjudged.
@@ -39,42 +42,9 @@ PARTIAL_SHARE = 0.1
 OUT_OF_FRAME_WARN_S = 1.0
 
 
-def rating(score: float) -> str:
-    return next(name for threshold, name in RATINGS if score >= threshold)
-
-
 def grade(score: float) -> str:
-    return next(name for threshold, name in GRADES if score >= threshold)
-
-
-@dataclass(frozen=True)
-class Timing:
-    """Timing figures from the alignment: all in seconds except the ratio and the score."""
-
-    offset_s: float  # median delay, positive = dancer late
-    tempo_ratio: float  # dancer's tempo / reference tempo
-    jitter_s: float  # spread of the delay once offset and tempo are taken out
-    lag_s: np.ndarray  # delay at every reference frame (NaN where unknown)
-    score: float
-
-
-def timing_from_path(ref_times: np.ndarray, perf_times: np.ndarray, matched: np.ndarray, valid: np.ndarray) -> Timing:
-    """Delay per reference frame and its summary; ``matched`` is the mean performance time per reference frame."""
-    lag = np.where(valid, matched - ref_times, np.nan)
-    usable = np.flatnonzero(valid)
-    if len(usable) < 3:
-        return Timing(0.0, 1.0, 0.0, lag, 0.0)
-    slope, intercept = np.polyfit(ref_times[usable], matched[usable], 1)
-    slope = float(np.clip(slope, 0.25, 4.0))
-    residual = matched[usable] - (slope * ref_times[usable] + intercept)
-    jitter = float(1.4826 * np.median(np.abs(residual - np.median(residual))))
-    offset = float(np.median(lag[usable]))
-    tempo_ratio = 1.0 / slope
-    steadiness = float(np.exp(-((jitter / 0.25) ** 2)))
-    offset_cost = 10.0 * float(np.clip((abs(offset) - 0.1) / 0.4, 0.0, 1.0))
-    tempo_cost = 10.0 * float(np.clip(abs(np.log(tempo_ratio)) / np.log(1.25), 0.0, 1.0))
-    score = max(0.0, 100.0 * steadiness - offset_cost - tempo_cost)
-    return Timing(offset, tempo_ratio, jitter, lag, score)
+    shown = round(float(score))
+    return next(name for threshold, name in GRADES if shown >= threshold)
 
 
 @dataclass
@@ -113,6 +83,11 @@ class Report:
     #: it has; None: a reference analysed as one dancer (older sessions)
     dancer: int | None = None
     dancers: int = 0
+    #: False when the performance does not look like the reference's dance (then no timing
+    #: praise and no advice); the results screen's timing line and what "mirrored" means
+    this_dance: bool = True
+    timing_text: str = ""
+    mirror_text: str = ""
 
     @property
     def dancer_text(self) -> str:
@@ -139,6 +114,7 @@ class Report:
             running=np.asarray(arrays.get("running", np.zeros(0)), np.float64),
             aligned_by=str(data.get("aligned_by", "motion")), music_offset_ms=data.get("music_offset_ms"), accents=data.get("accents"),
             dancer=None if data.get("dancer") is None else int(data["dancer"]), dancers=int(data.get("dancers", 0)),
+            this_dance=bool(data.get("this_dance", True)), timing_text=str(data.get("timing_text", "")), mirror_text=str(data.get("mirror_text", "")),
         )  # fmt: skip
 
     def to_json(self) -> dict[str, Any]:
@@ -162,6 +138,9 @@ class Report:
             "music_offset_ms": None if self.music_offset_ms is None else round(self.music_offset_ms, 1),
             "dancer": self.dancer,
             "dancers": self.dancers,
+            "this_dance": self.this_dance,
+            "timing_text": self.timing_text,
+            "mirror_text": self.mirror_text,
         }
 
 
@@ -217,37 +196,6 @@ def _timeline(times: np.ndarray, scores: np.ndarray, judged: np.ndarray) -> list
     ]
 
 
-_LEGS = ("left_leg", "right_leg")
-_ARMS = ("left_arm", "right_arm")
-
-
-def _unseen_phrase(groups: list[str]) -> str:
-    """"legs" / "left arm" / "arms and legs": the groups a dancer understands, in words."""
-    names = set(groups)
-    words = []
-    for pair, word in ((_ARMS, "arms"), (_LEGS, "legs")):
-        if set(pair) <= names:
-            words.append(word)
-            names -= set(pair)
-    words += [name.replace("_", " ") for name in GROUPS if name in names]
-    return " and ".join(words)
-
-
-def _judged_phrase(judged: list[str]) -> str:
-    words = []
-    for name in GROUPS:
-        if name not in judged:
-            continue
-        word = name.replace("_", " ")
-        if name in _ARMS and set(_ARMS) <= set(judged):
-            word = "arms"
-        if name in _LEGS and set(_LEGS) <= set(judged):
-            word = "legs"
-        if word not in words:
-            words.append(word)
-    return ", ".join(words[:-1]) + (" and " if len(words) > 1 else "") + words[-1] if words else "nothing"
-
-
 def _warnings(reference: PoseTrack, performance: PoseTrack, fps: float, ref_view: np.ndarray, perf_view: np.ndarray) -> list[str]:
     warnings = []
     if not reference.found.any():
@@ -261,39 +209,7 @@ def _warnings(reference: PoseTrack, performance: PoseTrack, fps: float, ref_view
     judged = [name for g, name in enumerate(GROUPS) if ref_view[g] and perf_view[g]]
     not_in_video = [name for g, name in enumerate(GROUPS) if not ref_view[g]]
     not_in_view = [name for g, name in enumerate(GROUPS) if ref_view[g] and not perf_view[g]]
-    for who, groups, advice in (("The video's dancer's", not_in_video, ""), ("Your", not_in_view, ". Step back so the camera sees all of you")):
-        if groups:
-            phrase = _unseen_phrase(groups)
-            verb = "were" if " and " in phrase or phrase in ("arms", "legs") else "was"
-            warnings.append(f"{who} {phrase} {verb} not in view: judged on {_judged_phrase(judged)}{advice}")
-    return warnings
-
-
-def _summary(shape: float, timing: Timing, weakest: list[dict[str, Any]], found: bool, partial: str | None = None) -> str:
-    if not found:
-        return "We could not see you dance, so there is nothing to score yet."
-    if partial:
-        return f"{partial} {_summary(shape, timing, weakest, found)}"
-    if shape >= 85:
-        first = "Great shapes"
-    elif shape >= 65:
-        first = "Good shapes"
-    else:
-        first = "Your shapes need work"
-    if timing.score >= 80:
-        where = "behind" if timing.offset_s > 0 else "ahead of"
-        second = "and steady timing" if abs(timing.offset_s) < 0.15 else f"and steady timing, {abs(timing.offset_s):.1f} s {where} the video"
-    elif timing.tempo_ratio > 1.05:
-        second = "but you rushed: you danced faster than the music"
-    elif timing.tempo_ratio < 0.95:
-        second = "but you dragged: you danced slower than the music"
-    else:
-        second = "but your timing wandered: keep to the beat"
-    text = f"{first}, {second}."
-    if weakest and weakest[0]["score"] < 80.0:
-        move = weakest[0]
-        text += f" Practise the move at {move['start']:.0f}-{move['end']:.0f} s."
-    return text
+    return warnings + coaching.view_warnings(judged, not_in_video, not_in_view)
 
 
 def _partial_warning(reference: PoseTrack, danced: np.ndarray) -> str | None:
@@ -306,12 +222,7 @@ def _partial_warning(reference: PoseTrack, danced: np.ndarray) -> str | None:
     covered = float(times[last] - times[first])
     if total <= 0 or covered >= (1.0 - PARTIAL_SHARE) * total:
         return None
-    start, end = float(times[first] - times[0]), float(times[last] - times[0])
-    if start < MAX_UNCOVERED_S:
-        return f"You danced the first {end:.0f} s of {total:.0f} s: the rest is not scored."
-    if total - end < MAX_UNCOVERED_S:
-        return f"You danced the last {total - start:.0f} s of {total:.0f} s: the rest is not scored."
-    return f"You danced {start:.0f}-{end:.0f} s of {total:.0f} s: the rest is not scored."
+    return coaching.partial_sentence(float(times[first] - times[0]), float(times[last] - times[0]), total, MAX_UNCOVERED_S)
 
 
 def _accents(reference: PoseTrack, performance: PoseTrack, matched_time: np.ndarray, beats: np.ndarray | None, music_offset_s: float) -> dict[str, Any] | None:
@@ -320,27 +231,13 @@ def _accents(reference: PoseTrack, performance: PoseTrack, matched_time: np.ndar
 
 
 def _running_scores(relative_agreement: np.ndarray, weights: np.ndarray, seen: np.ndarray) -> np.ndarray:
-    """``_judged_score`` of every prefix of the reference: the score so far, frame by frame."""
+    """``judged_score`` of every prefix of the reference: the score so far, frame by frame."""
     present = np.where(seen, weights, 0.0)
     agreement = np.cumsum(np.nan_to_num(relative_agreement) * present)
     seen_weight, all_weight = np.cumsum(present), np.cumsum(weights)
     mean = np.divide(agreement, seen_weight, out=np.full(len(weights), -1.0), where=seen_weight > 0)
     share = np.divide(seen_weight, all_weight, out=np.zeros(len(weights)), where=all_weight > 0)
     return score_curve(mean) * share
-
-
-def _judged_score(relative_agreement: np.ndarray, weights: np.ndarray, seen: np.ndarray) -> float:
-    """0-100 for the frames ``weights`` selects: the curve over their mean relative agreement
-    where the dancer was seen, times the share of them where the dancer was seen (out of frame
-    for half the dance earns at most half the score, not a worse-than-chance average)."""
-    total = float(weights.sum())
-    if total <= 0:
-        return 0.0
-    present = np.where(seen, weights, 0.0)
-    if present.sum() <= 0:
-        return 0.0
-    mean = float((np.nan_to_num(relative_agreement) * present).sum() / present.sum())
-    return float(score_curve(mean)) * float(present.sum()) / total
 
 
 #: A frame's motion counts up to this many times the reference's median motion.
@@ -409,7 +306,7 @@ def build_report(
     matched_time = per_reference_frame(path, performance.times[path[:, 1]], count)
     perf_found_per_ref = per_reference_frame(path, performance.found[path[:, 1]].astype(np.float64), count) > 0.5
     valid = reference.found & perf_found_per_ref & danced
-    timing = timing_from_path(reference.times, performance.times, matched_time - music_offset_s, valid)
+    timing = timing_from_path(reference.times, matched_time - music_offset_s, valid)
 
     judged = reference.found if reference.found.any() else np.ones(count, bool)
     # Frames no path step reaches were not danced (a practice session seeked past them, or the
@@ -418,8 +315,13 @@ def build_report(
     # Frames where the choreography does more count more: limbs held away from rest, and moving.
     weights = np.where(judged, np.maximum(frame_weights * np.sqrt(_relative_motion(movement.motion)), 1e-6), 0.0)
     found_any = bool(performance.found.any() and reference.found.any())
-    shape = _judged_score(frame_relative, weights, both_found) if found_any else 0.0
-    timing_score = timing.score if found_any else 0.0
+    shape = judged_score(frame_relative, weights, both_found) if found_any else 0.0
+    # "This dance" is judged where the dancer was seen: stepping out for a while is not another dance.
+    agreement, seen_share = seen_agreement_score(frame_relative, weights, both_found)
+    this_dance = found_any and agreement >= THIS_DANCE_MIN and seen_share >= SEEN_FOR_VERDICT
+    if not this_dance:
+        timing = NOT_JUDGED  # the timing of other moves means nothing: no praise, no points
+    timing_score = timing.score
     # Timing refines the shape score (up to a fifth off): good timing of the wrong moves earns nothing.
     overall = shape * (1.0 - TIMING_SHARE * (1.0 - timing_score / 100.0))
     parts: dict[str, float | None] = {}
@@ -428,27 +330,17 @@ def build_report(
             parts[name] = None
             continue
         group_weight = np.where(judged, np.maximum(per_reference_frame(path, pairs.group_weights[:, g], count), 1e-6), 0.0)
-        parts[name] = _judged_score(group_relative[:, g], group_weight, both_found)
+        parts[name] = judged_score(group_relative[:, g], group_weight, both_found)
 
+    judgement = Judgement(
+        reference, performance, matched, danced, judged, both_found, weights, frame_relative, group_relative,
+        per_reference_frame(path, pairs.group_weights, count) if len(path) else np.zeros((count, len(GROUPS))),
+        frame_scores, np.nan_to_num(group_scores), in_view, timing, mirrored,
+    )  # fmt: skip
     moves: list[Move] = split_moves(reference.times, reference.features, beats)
-    move_rows: list[dict[str, Any]] = []  # as Report.moves
-    for move in moves:
-        during = (reference.times >= move.start) & (reference.times < move.end)
-        inside = during & judged
-        score = _judged_score(frame_relative, np.where(inside, weights, 0.0), both_found) if inside.any() else 0.0
-        was_danced = bool(danced[during].any())
-        move_rows.append({"start": round(move.start, 2), "end": round(move.end, 2), "score": round(score, 1),
-                          "rating": rating(score) if was_danced else NOT_DANCED, "danced": was_danced})  # fmt: skip
-    weakest = []
-    danced_moves = [i for i, row in enumerate(move_rows) if row["danced"]]
-    for index in sorted(danced_moves, key=lambda i: move_rows[i]["score"])[:3]:
-        move = moves[index]
-        inside = np.flatnonzero((reference.times >= move.start) & (reference.times < move.end) & danced)
-        if not len(inside):
-            continue
-        worst = int(inside[np.argmin(frame_scores[inside])])
-        moment = {name: None if not in_view[g] else round(float(np.nan_to_num(group_scores[worst, g])), 1) for g, name in enumerate(GROUPS)}
-        weakest.append({**move_rows[index], "move": int(index), "reference_frame": worst, "performance_frame": int(matched_frames[worst]), "parts": moment})
+    move_rows = rate_moves(moves, judgement)
+    weakest = weakest_moves(moves, move_rows, judgement, this_dance)
+    accents = _accents(reference, performance, np.where(danced, matched_time, np.nan), beats, music_offset_s) if this_dance else None
 
     warnings = _warnings(reference, performance, fps, ref_view, perf_view)
     partial = _partial_warning(reference, danced & reference.found) if found_any else None
@@ -467,12 +359,17 @@ def build_report(
         moves=move_rows,
         weakest=weakest,
         warnings=warnings,
-        summary=_summary(shape, timing, weakest, bool(performance.found.any()), partial),
+        summary=coaching.summary(
+            found=bool(performance.found.any()), this_dance=this_dance, seen_share=seen_share, shape=shape, timing=timing, parts=parts, weakest=weakest, partial=partial
+        ),
         frame_scores=np.nan_to_num(frame_scores),
         group_scores=np.where(in_view[None, :], np.nan_to_num(group_scores), np.nan),  # NaN: not in view
         matched_frames=matched_frames,
         judged=judged,
         running=_running_scores(frame_relative, weights, both_found),
-        accents=_accents(reference, performance, np.where(danced, matched_time, np.nan), beats, music_offset_s),
+        accents=accents,
+        this_dance=this_dance,
+        timing_text=coaching.timing_line(timing, accents, this_dance),
+        mirror_text=coaching.mirror_sentence(mirrored, this_dance),
     )
 
