@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from dancelike.ui.charts import GROUP_LABELS
+from dancelike.ui.dance_controls import ElidedTitle
 from dancelike.ui.practice_plan import PracticePlan, TakeScore
 from dancelike.ui.theme import COLORS, font, score_color, set_role
 
@@ -43,11 +44,9 @@ class PracticeBar(QFrame):
         row.setSpacing(12)
         texts = QVBoxLayout()
         texts.setSpacing(0)
-        self.heading = QLabel("")  # "Break it down: move 3 at 0.5x · Left arm higher"
+        self.heading = ElidedTitle()  # "Break it down: move 3, 0.5x, looping · Left arm higher" ("…" when narrow)
         self.heading.setObjectName("practiceHeading")
         self.heading.setFont(font(13, True))
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.takes_label = QLabel("")  # "Take 2: 78 GOOD (left arm 76) · Take 1: 95 PERFECT"
         self.takes_label.setObjectName("practiceTakes")
         self.takes_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -77,7 +76,7 @@ class PracticeBar(QFrame):
         """The loop is on (a plan from the results, or the loop button: ``plan`` None)."""
         if plan is None:
             self.part, self.takes = None, []
-        heading = self._heading(plan, speed) if plan is not None else f"Looping move {live_number} at {speed:g}x"
+        heading = self._heading(plan, speed) if plan is not None else f"Looping move {live_number}, {speed:g}x"
         self._say(heading, "First time round\u2026 each time round is scored")
         self.stop_button.setEnabled(True)
         self.show()
@@ -94,13 +93,12 @@ class PracticeBar(QFrame):
         self.takes_label.setText(shown[0] + trend + "".join(f" &nbsp;\u00b7&nbsp; {item}" for item in shown[1:]))
 
     def _say(self, heading: str, takes: str) -> None:
-        self.heading.setText(heading)
-        self.heading.setToolTip(heading)
+        self.heading.set_title(heading)
         self.takes_label.setText(f'<span style="color:{COLORS["muted"]}">{takes}</span>')
 
     @staticmethod
     def _heading(plan: PracticePlan, speed: float) -> str:
-        return " \u00b7 ".join(t for t in (f"Break it down: move {plan.number} at {speed:g}x, on a loop", plan.advice) if t)
+        return " \u00b7 ".join(t for t in (f"Break it down: move {plan.number}, {speed:g}x, looping", plan.advice) if t)
 
     def end(self) -> None:
         self.takes = []

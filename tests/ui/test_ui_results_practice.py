@@ -197,7 +197,7 @@ def test_practise_this_move_loops_it_slowly_with_the_part_outlined(qtbot: object
         qtbot.waitUntil(lambda: session.speed == pytest.approx(0.5), timeout=5000)  # type: ignore[attr-defined]
         assert view.loop_button.isChecked() and view.findChild(QPushButton, "speed_0.5").isChecked()
         assert view.stage.focus_part == "left_arm" and view.stage.legend
-        assert "move 2 at 0.5x" in view.practice_bar.heading.text() and app_settings.speed == 1.0  # the user's own speed is kept
+        assert "move 2, 0.5x, looping" in view.practice_bar.heading.full_text() and app_settings.speed == 1.0  # the user's own speed is kept
         qtbot.waitUntil(lambda: len(view.takes.takes) >= 1, timeout=SESSION_MS)  # type: ignore[attr-defined]
         assert "Take 1:" in view.practice_bar.takes_label.text()
         qtbot.mouseClick(view.practice_bar.stop_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
