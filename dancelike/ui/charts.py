@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from dancelike.scoring.poses import GROUPS
+from dancelike.scoring.report import AWAY, NOT_DANCED, UNKNOWN
 from dancelike.ui.theme import COLORS, font, score_color
 
 #: What each scored part group is called on screen (report order).
@@ -35,11 +36,11 @@ GROUP_LABELS = {
 #: Colour of a move that was not judged: not danced (practice sessions skip some), or danced
 #: with the dancer out of the picture ("away"). Grey: neither good nor weak.
 SKIPPED = QColor("#4a5163")
-UNJUDGED_WORDS = {"away": "you were out of the picture", "skipped": "not danced"}
+UNJUDGED_WORDS = {AWAY: "you were out of the picture", NOT_DANCED: "not danced", UNKNOWN: "the pro could not be seen"}
 
 
 def judged_move(move: Mapping[str, Any]) -> bool:
-    """A move the report rated (not skipped, not danced out of the picture)."""
+    """A move the report rated (not skipped, not danced out of the picture, the pro seen)."""
     return bool(move.get("danced", True)) and move.get("rating") not in UNJUDGED_WORDS
 
 

@@ -17,13 +17,13 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from dancelike.scoring.report import rating
+from dancelike.scoring.report import AWAY, GOOD, NOT_DANCED, UNKNOWN, rating
 from dancelike.ui.charts import GROUP_LABELS
 from dancelike.ui.practice_plan import PracticePlan, plan_for, weak_part
 from dancelike.ui.theme import COLORS, font, score_color, set_role
 
 #: Below this a move is worth practising (the report's GOOD starts here).
-GOOD_SCORE = 65.0
+GOOD_SCORE = float(GOOD)
 NOTHING_TO_PRACTISE = "Nothing to practise: every move you danced was GOOD or better."
 #: A snapshot wider than this (width / height) is shown above its text, else beside it.
 WIDE_PICTURE = 1.8
@@ -36,7 +36,7 @@ def practise_entries(report: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]
     entries = []
     for rank, entry in enumerate(report.get("weakest") or []):
         score = float(entry.get("score", 0.0))
-        if entry.get("rating") not in ("away", "skipped") and score < GOOD_SCORE:
+        if entry.get("rating") not in (AWAY, NOT_DANCED, UNKNOWN) and score < GOOD_SCORE:
             entries.append((rank, entry))
     return entries
 
