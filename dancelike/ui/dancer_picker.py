@@ -97,15 +97,26 @@ class DancerTile(QFrame):
         set_role(self.in_view, "muted")
         self.in_view.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.in_view)
-        said = f"Suggested: {reason}" if reason else "Suggested"
-        self.suggested = QLabel(said if choice.suggested else "")
+        self.suggested = QLabel("Suggested" if choice.suggested else "")
         self.suggested.setObjectName("dancerSuggested")
         self.suggested.setStyleSheet(f"color: {COLORS['accent']}; font-weight: 700;")
-        self.suggested.setWordWrap(True)
-        self.suggested.setMaximumWidth(max(150, self.picture.width()))
         self.suggested.setToolTip("Picked for you from how long each dancer is in view, how near the middle and how large" if choice.suggested else "")
         self.suggested.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.suggested)
+        # why it is suggested; every tile keeps the room for it, so the tiles line up
+        self.why = QLabel(reason if choice.suggested else "")
+        self.why.setObjectName("dancerWhy")
+        set_role(self.why, "muted")
+        self.why.setWordWrap(True)
+        self.why.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        width = max(150, self.picture.width())
+        self.why.setFixedWidth(width)
+        room = QLabel(reason or " ")
+        room.setWordWrap(True)
+        room.setFont(self.why.font())
+        self.why.setFixedHeight(room.heightForWidth(width) if reason else 0)
+        layout.addWidget(self.why, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
         self.set_selected(False)
 
     def set_selected(self, selected: bool) -> None:
@@ -164,6 +175,7 @@ class DancerPicker(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        strip.ensurePolished()  # measured with the theme's fonts, not the defaults: nothing is cut off
         strip.adjustSize()
         shown = min(count, VISIBLE_TILES)
         tile_width = max(t.sizeHint().width() for t in self.tiles.values())
@@ -187,6 +199,11 @@ class DancerPicker(QDialog):
         outer.addLayout(buttons)
         self.selected = pick.chosen
         self.select(pick.chosen)
+        # the wrapped explanation needs more height than a layout's minimum allows for: ask for it,
+        # or the buttons are laid over the tiles' bottom
+        self.ensurePolished()
+        self.adjustSize()
+        self.setMinimumHeight(outer.totalHeightForWidth(self.width()))
 
     def select(self, number: int) -> None:
         self.selected = number

@@ -56,7 +56,8 @@ def test_the_picker_lists_every_dancer_and_marks_the_suggested_one(qtbot: object
     for number, tile in picker.tiles.items():
         assert tile.name.text() == f"Dancer {number}" and tile.in_view.text() == f"in view {24 - number} s of 27 s"
         assert not tile.picture.pixmap().isNull() and tile.picture.pixmap().width() == 150
-        assert tile.suggested.text() == ("Suggested: most in view" if number == 2 else "") and tile.isVisible()
+        assert tile.suggested.text() == ("Suggested" if number == 2 else "") and tile.isVisible()
+        assert tile.why.text() == ("most in view" if number == 2 else "")  # why it is suggested
     assert picker.selected == 2 and picker.tiles[2].selected and picker.follow_button.text() == "Follow Dancer 2"
     qtbot.mouseClick(picker.tiles[3], Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
     assert picker.selected == 3 and picker.tiles[3].selected and not picker.tiles[2].selected
@@ -68,7 +69,7 @@ def test_the_picker_lists_every_dancer_and_marks_the_suggested_one(qtbot: object
 def test_the_picker_opens_on_the_dancer_chosen_before(qtbot: object, store: Store) -> None:
     picker = DancerPicker(_pick(store, 2, suggested=2, chosen=1))
     qtbot.addWidget(picker)  # type: ignore[attr-defined]
-    assert picker.selected == 1 and picker.tiles[1].selected and picker.tiles[2].suggested.text() == "Suggested: most in view"
+    assert picker.selected == 1 and picker.tiles[1].selected and picker.tiles[2].why.text() == "most in view"
 
 
 def test_the_suggestion_says_why(qtbot: object, store: Store) -> None:
@@ -77,8 +78,13 @@ def test_the_suggestion_says_why(qtbot: object, store: Store) -> None:
     assert suggestion_reason(pick) == "the best mix of time in view, place and size"
     picker = DancerPicker(pick)
     qtbot.addWidget(picker)  # type: ignore[attr-defined]
-    assert picker.tiles[3].suggested.text() == "Suggested: the best mix of time in view, place and size"
-    assert picker.tiles[3].suggested.wordWrap() and "how near the middle" in picker.tiles[3].suggested.toolTip()
+    picker.show()
+    tile = picker.tiles[3]
+    assert tile.suggested.text() == "Suggested" and tile.why.text() == "the best mix of time in view, place and size"
+    assert tile.why.isVisible() and tile.why.height() >= tile.why.heightForWidth(tile.why.width())  # all of it shows
+    assert "how near the middle" in tile.suggested.toolTip()
+    tops = {t.name.mapTo(picker, t.name.rect().topLeft()).y() for t in picker.tiles.values()}
+    assert len(tops) == 1  # the tiles line up, whichever has the reason
 
 
 def test_importing_a_group_video_asks_whom_to_follow_and_saves_the_choice(qtbot: object, store: Store, pair: Path) -> None:
@@ -93,8 +99,8 @@ def test_importing_a_group_video_asks_whom_to_follow_and_saves_the_choice(qtbot:
     picker = view.picker
     assert picker is not None and sorted(picker.tiles) == [1, 2]
     assert all(not tile.picture.pixmap().isNull() for tile in picker.tiles.values())
-    said = picker.tiles[picker.pick.suggested].suggested.text()
-    assert said.startswith("Suggested: ") and any(why in said for why in ("most in view", "near the centre", "largest", "mix")), said
+    why = picker.tiles[picker.pick.suggested].why.text()
+    assert any(reason in why for reason in ("most in view", "near the centre", "largest", "mix")), why
     cached = analysis_cache.load(analysis_cache.content_key(store.choreography(choreography_id).video))  # type: ignore[union-attr]
     assert cached is not None and picker.selected == cached.followed
     assert view.cards()[choreography_id].thumbnail.dancer == "Auto dancer of 2"
@@ -139,3 +145,21 @@ def test_the_results_name_the_dancer_followed_only_for_a_group_video() -> None:
 
     assert dancer_text({"dancer": 2, "dancers": 3}) == " \u00b7 against dancer 2 of 3 (from the left)"
     assert dancer_text({"dancer": 1, "dancers": 1}) == "" and dancer_text({}) == ""
+
+
+def test_the_tiles_are_whole_above_the_buttons(qtbot: object, store: Store) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from dancelike.ui.theme import apply_theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app)  # the app's fonts, as the user sees them
+    picker = DancerPicker(_pick(store, 3, suggested=3))
+    qtbot.addWidget(picker)  # type: ignore[attr-defined]
+    picker.show()
+    qtbot.waitExposed(picker, timeout=5000)  # type: ignore[attr-defined]
+    buttons_top = picker.follow_button.mapTo(picker, picker.follow_button.rect().topLeft()).y()
+    for tile in picker.tiles.values():
+        assert tile.mapTo(picker, tile.rect().bottomLeft()).y() < buttons_top
+        assert tile.why.visibleRegion().boundingRect().height() == tile.why.height()  # not cut off by the strip
