@@ -36,6 +36,8 @@ FINDING_SECONDS = 4.0
 PAUSE_GAP = 0.5
 #: Ring sizes (points of its number) from roomy to cramped.
 RING_SIZES = (50, 40, 32)
+#: Limb bars' label sizes (points) from roomy to cramped.
+BAR_SIZES = (13, 11, 10)
 
 
 def lag_text(lag: float) -> str:
@@ -99,6 +101,17 @@ class _HudRing(ScoreRing):
             self.update()
 
 
+class _HudBars(PartBars):
+    """The limb bars, with rows that can get shorter to make room for a notice."""
+
+    def set_size_pt(self, size_pt: int) -> None:
+        if size_pt != self._size_pt:
+            self._size_pt = size_pt
+            self.setMinimumHeight(self.sizeHint().height())
+            self.updateGeometry()
+            self.update()
+
+
 class DanceHud(QFrame):
     """Live score, lag, cue, current move and the per-limb bars; lines for what went wrong."""
 
@@ -133,7 +146,7 @@ class DanceHud(QFrame):
         self.limb_label = QLabel("")
         self.limb_label.setFont(font(15, True))
         layout.addWidget(self.limb_label)
-        self.part_bars = PartBars(size_pt=13, flag_weakest=True)
+        self.part_bars = _HudBars(size_pt=BAR_SIZES[0], flag_weakest=True)
         layout.addWidget(self.part_bars)
         layout.addStretch(1)
         self.busy_label = self._label()
@@ -283,15 +296,20 @@ class DanceHud(QFrame):
 
     def _fit(self) -> None:
         """Show as much as fits: drop the keys' reminder, then the move number, then shrink the
-        ring, then (cramped, with notices) the bars; a notice is never laid over anything."""
+        ring, then the limb line (the bars flag the same limb), then shorten the bars and, cramped
+        with notices, drop them; a notice is never laid over anything."""
         self._move_text = self.move_label.text()
         self.keys_label.show()
         self.move_label.show()
         self.score_ring.set_size_pt(RING_SIZES[0])
+        self.limb_label.setVisible(not self._cue)
+        self.part_bars.set_size_pt(BAR_SIZES[0])
         self.part_bars.show()
         steps = [self.keys_label.hide, self.move_label.hide]
         steps += [lambda pt=pt: self.score_ring.set_size_pt(pt) for pt in RING_SIZES[1:]]  # type: ignore[misc]
-        steps.append(self.part_bars.hide)  # the cue or the limb line still says what is off
+        steps.append(self.limb_label.hide)
+        steps += [lambda pt=pt: self.part_bars.set_size_pt(pt) for pt in BAR_SIZES[1:]]  # type: ignore[misc]
+        steps.append(self.part_bars.hide)  # the cue, if any, still says what to fix
         for step in steps:
             if not self._overflows():
                 break
