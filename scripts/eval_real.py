@@ -21,6 +21,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 #: (reference, performance, kind): "same" the same clip in two encodings, "copy" the same routine
 #: by another person, "other" unrelated motion or another dance.
@@ -45,8 +46,15 @@ OTHER_DANCES = {
     "kpop_right_dancer.mp4": ["douyin_reference_trim.mp4"],
     "kpop_encode_a.mov": ["douyin_user_trim.mp4"],
 }
+#: Each copy with both videos played twice in a row (``chorus_twice.py``, made with PyAV into
+#: ``DIR/twice``): a dance whose chorus comes back must score as it does once.
+TWICE = [("douyin_reference_trim.mp4", "douyin_user_trim.mp4"), ("kpop_left_dancer.mp4", "kpop_right_dancer.mp4")]
+#: References of the same routine: a performance gets one mirror decision against all of them.
+ROUTINES = [("douyin_reference_trim.mp4", "douyin_user_trim.mp4"), ("kpop_left_dancer.mp4", "kpop_right_dancer.mp4")]
 #: Targets (issue 9).
 SAME_MIN, COPY_MIN, OTHER_MAX, GAP_MIN = 95.0, 70.0, 35.0, 25.0
+#: Targets (issue 18): roles swapped and a chorus played twice within this many points.
+SAME_VERDICT = 8.0
 WAIST_UP_REFERENCE = "douyin_reference_trim.mp4"
 
 
@@ -63,23 +71,33 @@ class Row:
     offset_ms: float
     parts: dict[str, float | None]
     warnings: list[str]
-    report: dict[str, object] | None = None
+    report: dict[str, Any] | None = None
+
+
+def twice(name: str) -> str:
+    return f"twice/{name}"
 
 
 def pairs() -> list[tuple[str, str, str]]:
-    listed = [(r, p, "same") for r, p in SAME] + [(r, p, "copy") for r, p in COPIES]
+    listed = [(r, p, "same") for r, p in SAME] + [(r, p, "copy") for r, p in COPIES] + [(twice(r), twice(p), "twice") for r, p in TWICE]
     for reference in OTHER_DANCES:
         listed += [(reference, other, "other") for other in OTHER_MOTION + OTHER_DANCES[reference]]
     return listed
 
 
 def evaluate(folder: Path) -> list[Row]:
+    from chorus_twice import play_twice
+
     from dancelike.pipeline.analysis import AnalysisPool
     from dancelike.pipeline.reference import analyse_reference, reference_beats, reference_chance
     from dancelike.pipeline.score_files import music_line, score_analyses
     from dancelike.scoring.poses import pose_track
     from dancelike.store import analysis_cache
 
+    for name in {name for pair in TWICE for name in pair}:
+        if not (folder / twice(name)).is_file():
+            (folder / "twice").mkdir(exist_ok=True)
+            play_twice(folder / name, folder / twice(name))
     rows = []
     with AnalysisPool() as pool:
         analyses = {}
@@ -121,6 +139,44 @@ def check(rows: list[Row]) -> list[tuple[str, bool, str]]:
     return results
 
 
+def _report(row: Row) -> dict[str, Any]:
+    assert row.report is not None
+    return row.report
+
+
+def coaching_checks(rows: list[Row]) -> list[tuple[str, bool, str]]:
+    """Issue 18's targets: what the report says is true."""
+    results = []
+    short = [(r.reference, m) for r in rows for m in _report(r)["moves"] if m["end"] - m["start"] < 1.0 - 1e-6]
+    results.append(("no move under 1 s", not short, f"{len(short)} short moves" + (f" (first {short[0]})" if short else "")))
+    bad = [(r.reference, r.performance, w["start"]) for r in rows for w in _report(r)["weakest"]
+           if w["score"] >= 65 or round(w["score"]) >= 65 or w["rating"] in ("skipped", "away", "unknown")]  # fmt: skip
+    results.append(("no weakest move rated GOOD or better, undanced or out of view", not bad, f"{len(bad)} wrong"))
+    copies = [r for r in rows if r.kind in ("copy", "same", "twice")]
+    others = [r for r in rows if r.kind == "other"]
+    wrong = [f"{r.reference} vs {r.performance}" for r in copies if not _report(r)["this_dance"]] + [
+        f"{r.reference} vs {r.performance}" for r in others if _report(r)["this_dance"]]  # fmt: skip
+    figures = f"{len(copies)} copies, {len(others)} unrelated; wrong: {wrong or 'none'}"
+    results.append(("this_dance true for every copy, false for every unrelated pair", not wrong, figures))
+    weak = [w for r in rows if r.kind == "copy" for w in _report(r)["weakest"]]
+    advised = [w for w in weak if w["advice"] and all(a["part"] and a["direction"] for a in w["advice"])]
+    results.append(("every weak move of a copy has advice with a part and a direction", len(advised) == len(weak), f"{len(advised)} of {len(weak)}"))
+    same = [r for r in rows if r.kind == "same"]
+    same_weak = sum(len(_report(r)["weakest"]) for r in same)
+    results.append(("the same clip re-encoded: nothing to practise", same_weak == 0, f"{same_weak} weak moves"))
+    score = {(r.reference, r.performance): r.score for r in rows}
+    swaps = [abs(score[(a, b)] - score[(b, a)]) for a, b in COPIES if (b, a) in score]
+    results.append((f"roles swapped within {SAME_VERDICT:.0f}", max(swaps) <= SAME_VERDICT, "differences " + ", ".join(f"{d:.1f}" for d in swaps)))
+    twice_gaps = [abs(score[(twice(a), twice(b))] - score[(a, b)]) for a, b in TWICE]
+    gaps = "differences " + ", ".join(f"{d:.1f}" for d in twice_gaps)
+    results.append((f"a chorus played twice within {SAME_VERDICT:.0f} of once", max(twice_gaps) <= SAME_VERDICT, gaps))
+    mirrored = {(r.reference, r.performance): r.mirrored for r in rows}
+    split = [p for refs in ROUTINES for p in {perf for (ref, perf) in mirrored if ref == refs[0]} if p not in refs
+             and (refs[1], p) in mirrored and mirrored[(refs[0], p)] != mirrored[(refs[1], p)]]  # fmt: skip
+    results.append(("one mirror decision per performance across references of the same routine", not split, f"split: {split or 'none'}"))
+    return results
+
+
 def table(rows: list[Row]) -> str:
     lines = [f"{'reference':28s} {'performance':32s} {'kind':5s} {'score':>5s} {'shape':>5s} {'timing':>6s} {'mirror':>6s} {'aligned by':>10s}"]
     for r in rows:
@@ -134,7 +190,7 @@ def main() -> int:
     parser.add_argument("folder", type=Path, help="the clips written by ../shared/realclips/fetch.sh")
     parser.add_argument("--json", type=Path, help="also write every row as JSON (with its full report)")
     args = parser.parse_args()
-    needed = {name for pair in pairs() for name in pair[:2]}
+    needed = {name for pair in pairs() for name in pair[:2] if not name.startswith("twice/")}
     missing = sorted(name for name in needed if not (args.folder / name).is_file())
     if missing:
         print(f"eval_real: {len(missing)} clips missing from {args.folder} (first: {missing[0]}); run ../shared/realclips/fetch.sh", file=sys.stderr)
@@ -143,13 +199,15 @@ def main() -> int:
     rows = evaluate(args.folder)
     print(table(rows))
     print()
-    results = check(rows)
+    results = check(rows) + coaching_checks(rows)
     for name, met, figures in results:
         print(f"{'met   ' if met else 'MISSED'} {name}: {figures}")
     if args.json:
         args.json.write_text(json.dumps([r.__dict__ for r in rows], indent=1) + "\n")
     return 0 if all(met for _, met, _ in results) else 1
 
+
+sys.path.insert(0, str(Path(__file__).parent))  # chorus_twice beside this script
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -25,10 +25,10 @@ import numpy as np
 from dancelike.scoring.movement import HIP_HALF, JOINTS, canonical_joints
 from dancelike.scoring.poses import GROUPS
 
-#: A hand, foot or lean this far off (torso lengths) is worth a word.
-HEIGHT_STEP = 0.3
+#: A hand or foot this far off (torso lengths: about 10 cm on an adult) is worth a word.
+HEIGHT_STEP = 0.2
 #: An elbow or knee bent this much more or less (degrees) is worth a word.
-BEND_STEP_DEG = 35.0
+BEND_STEP_DEG = 30.0
 #: A lean or head angle this far off (degrees) is worth a word.
 LEAN_STEP_DEG = 15.0
 #: The difference must point the same way in at least this share of the key frames.
@@ -51,14 +51,16 @@ PART_WORDS = {"head": "Head", "torso": "Body", "left_arm": "Left arm", "right_ar
 @dataclass(frozen=True)
 class Advice:
     """One thing to change: ``part`` (one of ``poses.GROUPS``, the dancer's own), ``direction``
-    (a short word: "higher", "further out", "bend more", "lean left", ...) and ``text``."""
+    (a short word: "higher", "further out", "bend more", "lean left", ...) and ``text``;
+    ``pro_part`` is the pro's part it copies (what to outline on the pro)."""
 
     part: str
     direction: str
     text: str
+    pro_part: str = ""  # the pro's part it copies (the other side when mirrored); "" = ``part``
 
     def to_json(self) -> dict[str, str]:
-        return {"part": self.part, "direction": self.direction, "text": self.text}
+        return {"part": self.part, "direction": self.direction, "text": self.text, "pro_part": self.pro_part or self.part}
 
 
 def _limb_text(part: str, direction: str) -> str:
@@ -159,9 +161,9 @@ def part_advice(part: str, ref_dirs: np.ndarray, perf_dirs: np.ndarray, mirrored
     own = _SWAP.get(part, part) if mirrored else part
     if part in _LIMBS:
         found = _limb_direction(part, ref_dirs, perf_dirs)
-        return None if found is None else Advice(own, found[0], _limb_text(own, found[0]))
+        return None if found is None else Advice(own, found[0], _limb_text(own, found[0]), part)
     body = _body_direction(part, ref_dirs, perf_dirs, mirrored)
-    return None if body is None else Advice(own, body[0], body[1])
+    return None if body is None else Advice(own, body[0], body[1], part)
 
 
 def key_frames(errors: np.ndarray) -> np.ndarray:

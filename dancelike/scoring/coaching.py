@@ -98,9 +98,24 @@ def mirror_sentence(mirrored: bool, this_dance: bool) -> str:
     return "You danced it as in a mirror (your left copied the pro's right), so you were judged that way: that is how most people copy a video."
 
 
+def _both_sides(advice: list[Advice]) -> str | None:
+    """"Both arms higher", "Bend both knees more": one sentence for the same change on both sides."""
+    if len(advice) != 2 or advice[0].direction != advice[1].direction:
+        return None
+    sides = {a.part for a in advice}
+    limb = "arm" if sides == {"left_arm", "right_arm"} else "leg" if sides == {"left_leg", "right_leg"} else None
+    if limb is None:
+        return None
+    joint = "elbows" if limb == "arm" else "knees"
+    text = advice[0].text.replace(f"Left {limb}", f"Both {limb}s").replace(f"Right {limb}", f"Both {limb}s")
+    return text.replace("your left elbow", f"both {joint}").replace("your right elbow", f"both {joint}").replace(
+        "your left knee", f"both {joint}").replace("your right knee", f"both {joint}")  # fmt: skip
+
+
 def advice_text(advice: list[Advice], when: str | None) -> str:
     """One line for a weak move: "Left arm higher, right leg wider · a bit earlier"."""
-    words = ", ".join(a.text if k == 0 else a.text[0].lower() + a.text[1:] for k, a in enumerate(advice))
+    both = _both_sides(advice)
+    words = both if both else ", ".join(a.text if k == 0 else a.text[0].lower() + a.text[1:] for k, a in enumerate(advice))
     if when:
         words = f"{words} \u00b7 a bit {when}" if words else f"A bit {when}"
     return words

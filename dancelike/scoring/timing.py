@@ -57,12 +57,10 @@ class Timing:
     def main_fault(self) -> str | None:
         """The largest deduction when it is worth naming: "unsteady", "late", "early", "fast",
         "slow"; ``None`` when nothing costs ``NAMED_COST`` points."""
-        # in this order on a tie: a different tempo makes the delay grow, not the other way round
-        costs = {
-            ("fast" if self.tempo_ratio > 1.0 else "slow"): self.tempo_cost,
-            "unsteady": self.unsteadiness_cost,
-            ("late" if self.offset_s > 0 else "early"): self.offset_cost,
-        }
+        # A different tempo comes first: it is what makes the delay grow, not the other way round.
+        if self.tempo_cost >= NAMED_COST:
+            return "fast" if self.tempo_ratio > 1.0 else "slow"
+        costs = {"unsteady": self.unsteadiness_cost, ("late" if self.offset_s > 0 else "early"): self.offset_cost}
         fault, cost = max(costs.items(), key=lambda item: item[1])
         return fault if cost >= NAMED_COST else None
 

@@ -100,9 +100,12 @@ def _swap_text(judgement: Judgement, rows: np.ndarray) -> str | None:
     path = np.stack([rows, perf_rows], axis=1)
     straight = score_pairs(reference, performance, path).groups.mean(axis=0)
     swapped = score_pairs(reference, flipped, np.stack([rows, np.arange(len(rows))], axis=1)).groups.mean(axis=0)
-    # A mirrored copy of the whole body is the mirror decision's business: only one limb counts here.
-    arms_legs = [GROUPS.index(name) for name in ("left_arm", "right_arm", "left_leg", "right_leg")]
-    if np.sum(swapped[arms_legs] - straight[arms_legs] >= 25.0) > 1:
+    # A mirrored copy of the whole body (arms and legs both better swapped) is the mirror
+    # decision's business: here only the arms or only the legs.
+    better = swapped - straight >= 25.0
+    arms = better[GROUPS.index("left_arm")] or better[GROUPS.index("right_arm")]
+    legs = better[GROUPS.index("left_leg")] or better[GROUPS.index("right_leg")]
+    if arms and legs:
         return None
     as_dict = {name: (float(straight[g]), float(swapped[g])) for g, name in enumerate(GROUPS) if judgement.in_view[g]}
     return swapped_sides({k: v[0] for k, v in as_dict.items()}, {k: v[1] for k, v in as_dict.items()}, judgement.mirrored)

@@ -47,9 +47,11 @@ class PracticePlan:
 
 
 def weak_part(entry: Mapping[str, Any]) -> str | None:
-    """The part a weak move's card is about: its first advice's part, else its lowest scored part."""
+    """The pro's part a weak move's card is about: its first advice's (``pro_part``: advice
+    names the dancer's own side, which is the pro's other side when mirrored), else its lowest
+    scored part (``parts`` are the pro's)."""
     for advice in entry.get("advice") or []:
-        part = advice.get("part") if isinstance(advice, Mapping) else None
+        part = advice.get("pro_part", advice.get("part")) if isinstance(advice, Mapping) else None
         if part in GROUPS:
             return str(part)
     scored = {g: float(v) for g, v in (entry.get("parts") or {}).items() if g in GROUPS and v is not None}

@@ -152,8 +152,10 @@ def test_live_session_records_scores_and_agrees_with_offline(clips: dict[str, Pa
     offline = score_videos(str(clips["reference"]), str(clips["good"]), use_cache=False)
     assert abs(report.score - offline.report.score) <= 3.0, (report.score, offline.report.score)
     assert abs(report.timing_offset_ms - offline.report.timing_offset_ms) < 100
+    # every camera frame from the first analysed to the last (one the analyser skipped is filled in
+    # between its neighbours: unknown, not unsteady), in order
     frames_used = result.performance_frames
-    assert len(frames_used) == stats["user_analysed"] and np.all(np.diff(frames_used) > 0) and frames_used[-1] < frames
+    assert np.all(np.diff(frames_used) == 1) and frames_used[-1] < frames and len(frames_used) >= stats["user_analysed"]
     # the live lag (online DTW) follows the lateness the exact DTW finds afterwards
     assert np.median([e.lag for e in late]) == pytest.approx(report.timing_offset_ms / 1000, abs=0.1)
 
@@ -393,7 +395,7 @@ def test_practice_skip_a_move_then_loop_one_slowly(clips: dict[str, Path]) -> No
     skipped = [m for m in report.moves if m["end"] <= moves[last].start - 0.05]
     assert looped and all(m["danced"] and m["score"] > 65 for m in looped) and report.score > 65, report.moves
     assert skipped and all(not m["danced"] and m["rating"] == "skipped" for m in skipped), report.moves
-    assert report.weakest and all(report.moves[w["move"]]["danced"] for w in report.weakest)
+    assert all(report.moves[w["move"]]["danced"] and w["score"] < 65 for w in report.weakest)
     # the report's performance frames are the camera frames of the take it judged, in its order
     assert len(result.performance_frames) > 0 and report.matched_frames.max() < len(result.performance_frames)
 

@@ -88,7 +88,7 @@ def test_a_bent_elbow_where_the_pro_is_straight_is_told_straighter() -> None:
         lm[15, :2] = lm[13, :2] + (45.0, 0.0)
 
     found = _advice(posed(30, straight), posed(30, bent), "left_arm")
-    assert found is not None and found[0] == "left_arm" and found[1] in ("straighter", "further out")
+    assert found == ("left_arm", "straighter", "Left arm straighter")
 
 
 def test_a_lean_is_named_to_the_dancers_own_side_and_mirrored_it_flips() -> None:
@@ -106,6 +106,10 @@ def test_mirrored_dancers_are_told_about_their_own_arm() -> None:
     performance = [BodyFrame(b.t, b.width, b.height, mirror_landmarks(b.landmarks).astype(np.float32), 1.0) for b in posed(30, hanging_left_arm)]
     # the pro's left arm is up; the mirroring dancer copies it with their right arm, held low
     assert _advice(posed(30, raised_left_arm), performance, "left_arm", mirrored=True) == ("right_arm", "higher", "Right arm higher")
+    # ... and the pro's part it copies, to outline on the pro's picture, is the pro's left arm
+    ref, perf = pose_track(posed(30, raised_left_arm), with_parts=False), pose_track(performance, mirror=True, with_parts=False)
+    found = part_advice("left_arm", ref.directions, perf.directions, True)
+    assert found is not None and found.to_json()["pro_part"] == "left_arm"
 
 
 def test_nothing_is_said_when_the_difference_is_small_or_inconsistent() -> None:
@@ -160,6 +164,33 @@ def test_another_dance_is_named_first_and_gets_no_praise_or_advice() -> None:
     assert report.summary.startswith("This does not look like this dance")
     assert report.weakest == [] and report.timing == 0.0 and "not judged" in report.timing_text
     assert report.to_json()["this_dance"] is False
+
+
+def test_the_other_arm_is_named_when_the_dancer_swapped_sides() -> None:
+    def right_arm_up(lm: np.ndarray) -> None:
+        hanging_left_arm(lm)
+        lm[14, :2] = lm[12, :2] + (0.0, -50.0)
+        lm[16, :2] = lm[14, :2] + (0.0, -45.0)
+
+    def left_arm_up(lm: np.ndarray) -> None:
+        raised_left_arm(lm)
+        lm[14, :2] = lm[12, :2] + (-5.0, 50.0)
+        lm[16, :2] = lm[14, :2] + (-5.0, 45.0)
+
+    count = 240  # 8 s; in 2-6 s the pro raises the left arm and the dancer the right one
+    report = build_report(pose_track(posed(count, left_arm_up, 60, 180)), pose_track(posed(count, right_arm_up, 60, 180)), diagonal(count), FPS, mirrored=False)
+    swapped = [m for m in report.weakest if m["swapped"]]
+    assert swapped and swapped[0]["swapped"] == "You used your right arm where the pro uses the left"
+    assert swapped[0]["advice_text"].startswith("You used your right arm")
+
+
+def test_the_same_change_on_both_sides_is_one_sentence() -> None:
+    from dancelike.scoring.advice import Advice
+
+    both = [Advice("left_arm", "bend more", "Bend your left elbow more"), Advice("right_arm", "bend more", "Bend your right elbow more")]
+    assert coaching.advice_text(both, None) == "Bend both elbows more"
+    legs = [Advice("left_leg", "further out", "Left leg wider"), Advice("right_leg", "further out", "Right leg wider")]
+    assert coaching.advice_text(legs, "earlier") == "Both legs wider \u00b7 a bit earlier"
 
 
 # --- one timing story, one vocabulary -------------------------------------------------------
