@@ -44,13 +44,11 @@ from dancelike.ui.practice_plan import LoopTakes, PracticePlan, live_move
 from dancelike.ui.qt_audio import make_audio_sink
 from dancelike.ui.session_bridge import SessionBridge
 from dancelike.ui.settings import AppSettings
+from dancelike.ui.settling import Settling
 from dancelike.ui.theme import TOGGLE_QSS, score_color
 
 #: Display rate of the stage (ms between frames pulled from the session).
 DISPLAY_MS = 33
-#: Frames with the dancer found, after the start or a jump, before the lag and ratings are shown:
-#: the live timing estimate needs a second or two of dancing to settle.
-SETTLE_FRAMES = 45
 
 
 class DanceView(DanceKeys):
@@ -68,7 +66,7 @@ class DanceView(DanceKeys):
         self._ratings: dict[int, Any] = {}  # player 1's move ratings by move (player 2's: hud.player_rings.moves)
         self._away: set[int] = set()  # the players out of the picture now
         self._lag = 0.0
-        self._take_frames = 0
+        self._settling = Settling()
         self._notes: list[str] = []
         self.plan: PracticePlan | None = None  # Break It Down: the weak move being practised
         self.takes = LoopTakes()
@@ -187,7 +185,8 @@ class DanceView(DanceKeys):
         With ``practice`` (Break It Down), the dance goes straight to that move, slowed down and
         looping, with the part to fix outlined, and every time round scored."""
         self.shutdown()
-        self._lag, self._take_frames = 0.0, 0
+        self._lag = 0.0
+        self._settling.reset()
         self.stage.current_move = self.stage.looping = self.stage.focus_part = None
         self.plan = practice
         self.takes.reset(practice.part if practice else None)
@@ -284,7 +283,7 @@ class DanceView(DanceKeys):
                 shown = outline_part(ref[0], bridge.reference_body(float(ref[1])), part) if part else ref[0]
                 self.stage.reference = to_qimage(shown)
                 if float(ref[1]) < self.stage.position - 0.3:  # jumped back: a new take
-                    self._take_frames = 0
+                    self._settling.reset()
                 self.stage.position = float(ref[1])
             self._draw_camera(bridge)
             if self.phase is DancePhase.DANCING and self.stage.moves:
@@ -303,7 +302,7 @@ class DanceView(DanceKeys):
             two = self.hud.players > 1
             self.stage.popup(move_popup({1: done, 2: self.hud.player_rings.moves.get(previous)}) if two else done.rating.upper(), score_color(done.score))
         elif previous is not None:
-            self._take_frames = 0  # a jump (arrows, loop): a new take
+            self._settling.reset()  # a jump (arrows, loop): a new take
 
     def _draw_camera(self, bridge: SessionBridge) -> None:
         if not self._frames:
@@ -341,14 +340,13 @@ class DanceView(DanceKeys):
         if self.phase not in (DancePhase.DANCING, DancePhase.FINISHING):
             return
         if event.player > 1:  # two players: the lag, the limbs and the strip are player 1's
-            self.hud.show_player(event, self._take_frames >= SETTLE_FRAMES)
+            self.hud.show_player(event, self._settling.settled)
             return
         take = self.takes.feed(event, self.stage.looping)
         if take is not None:  # one more time round the loop: its own score
             self.practice_bar.add_take(take)
             self.stage.popup(f"{take.rating.upper()} {take.score:.0f}", score_color(take.score))
-        self._take_frames += event.found
-        settled = self._take_frames >= SETTLE_FRAMES
+        settled = self._settling.add(event.t, event.found)
         self._lag = 0.8 * self._lag + 0.2 * event.lag if settled else event.lag  # steady text, no flicker
         self.hud.show_frame(event, settled, self._lag)
         move = event.move
@@ -432,7 +430,7 @@ class DanceView(DanceKeys):
             return
         moved = self.bridge.next_move() if step > 0 else self.bridge.previous_move()
         if moved:
-            self._take_frames = 0
+            self._settling.reset()
         if moved and self.loop_button.isChecked():
             QTimer.singleShot(50, self._follow_loop)
 

@@ -98,3 +98,17 @@ def test_a_pause_is_not_dancing(qtbot: Any, qapp: QApplication) -> None:
     hud.show_frame(frame(t=0.0), False, 0.3)
     hud.show_frame(frame(t=30.0, position=0.1), False, 0.3)  # 30 s paused: the music did not move on
     assert hud.lag_label.text() == "Finding your timing\u2026"
+
+
+def test_the_timing_settles_after_seconds_of_dancing_not_a_frame_count() -> None:
+    from dancelike.ui.settling import Settling
+
+    # a busy computer: ten analysed frames a second settles in about 1.5 s, as a fast one does
+    slow = Settling()
+    assert not any(slow.add(k / 10, True) for k in range(15))
+    assert slow.add(1.6, True)
+    # a walk out of the picture is not dancing time
+    gaps = Settling()
+    for t in (0.0, 0.1, 2.0, 2.1, 4.0, 4.1):
+        gaps.add(t, True)
+    assert not gaps.settled and gaps.seconds < 0.5
