@@ -26,7 +26,7 @@ def _human(report: Report) -> str:
     lines = [
         f"Score {report.score:.0f} ({report.grade})   shape {report.shape:.0f}   timing {report.timing:.0f}",
         report.summary,
-        f"Timing: {report.timing_text}" if report.timing_text else "",
+        report.timing_text if report.timing_text.startswith("Timing") else f"Timing: {report.timing_text}" if report.timing_text else "",
         report.mirror_text,
         coaching.aligned_sentence(report.aligned_by, report.music_offset_ms),
         "Parts: " + "  ".join(

@@ -28,6 +28,8 @@ GOOD = 65.0
 #: Moves that are not rated: not danced (a practice session skipped it, or the recording
 #: ended), the dancer out of the picture, or the computer could not see the pro.
 NOT_DANCED, AWAY, UNKNOWN = "skipped", "away", "unknown"
+#: An unsteadiness costing fewer points than this is "a little" unsteady.
+SMALL_FAULT = 20.0
 #: A move's own delay must differ from the dancer's usual one by this much (s) to be named.
 MOVE_DELAY_S = 0.15
 
@@ -60,7 +62,7 @@ def _pace_text(timing: Timing) -> str:
     if fault == "slow":
         return "slower than the music"
     if fault == "unsteady":
-        return "unsteady"
+        return "a little unsteady" if timing.unsteadiness_cost < SMALL_FAULT else "unsteady"
     return "steady"
 
 
@@ -88,6 +90,8 @@ def timing_clause(timing: Timing) -> str:
         return "but you dragged: you danced slower than the music"
     if fault in ("late", "early"):
         return f"but you were {when_text(timing.offset_s)}: move with the music, not after the pro"
+    if timing.unsteadiness_cost < SMALL_FAULT:
+        return "but your timing wandered a little: keep to the beat"
     return "but your timing wandered: keep to the beat"
 
 
@@ -153,15 +157,16 @@ def summary(
     if not found:
         return "We could not see you dance, so there is nothing to score yet."
     prefix = f"{partial} " if partial else ""
+    suffix = f" {partial}" if partial else ""
     if not this_dance and seen_share < SEEN_FOR_VERDICT:
         return (
-            prefix + f"We saw you for only {seen_share * 100:.0f}% of the dance: too little to tell how you danced it. "
-            "Stay where the camera sees all of you, then try again."
+            f"We saw you for only {seen_share * 100:.0f}% of the dance: too little to tell how you danced it. "
+            "Stay where the camera sees all of you, then try again." + suffix
         )
-    if not this_dance:
+    if not this_dance:  # the verdict before anything else
         return (
-            prefix + "This does not look like this dance: your movements did not follow the pro's. "
-            "Check that you picked the right video, then dance along from the start."
+            "This does not look like this dance: your movements did not follow the pro's. "
+            "Check that you picked the right video, then dance along from the start." + suffix
         )
     text = f"{prefix}{rating(shape).capitalize()} shapes, {timing_clause(timing)}.{_weak_part_clause(parts)}"
     if weakest:
