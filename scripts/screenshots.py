@@ -5,7 +5,8 @@
 Runs the real app (real models, real sessions with the demo dancer as the camera, a real SQLite
 file) in a temporary data folder, so nothing of the user's is touched: first launch (the demo
 choreography is made), the library, two sessions (the demo dancer, then the sloppy one), the
-results of the first with its replay, the history with the progress chart, settings with the
+results of the first with its replay, the second's moves to practise with their advice and
+Break It Down on the first of them, the history with the progress chart, settings with the
 camera preview, the latency calibration (with the synthetic clapper), the dancer picker after
 importing a rendered trio (``synth.group``), and two players dancing (the "pair" camera). Each
 screen is grabbed from the window at 1280x800. Takes about three minutes on two cores.
@@ -112,7 +113,23 @@ def main() -> int:
         save(window, out, "results")
 
         settings.camera = "demo:sloppy"
-        dance(app, window, demo_id, 10.0, None)
+        dance(app, window, demo_id, 16.0, None)
+        wait_until(app, lambda: bool(window.results.report), 60, "the sloppy dance's results")
+        settle(app, 3.0)  # the snapshots are cut from the recording in a worker
+        cards = window.results._cards
+        if cards:  # what to practise, with the advice, and Break It Down on the first one
+            window.results.scroll_area.ensureWidgetVisible(cards[0], 0, 40)
+            settle(app, 0.5)
+            save(window, out, "results_advice")
+            cards[0].practise_button.click()
+            running = lambda: window.dance.bridge is not None and window.dance.bridge.state is SessionState.RUNNING  # noqa: E731
+            wait_until(app, running, 90, "Break It Down to start")
+            settle(app, 14.0)  # round the move at 0.5x, a take or two scored
+            save(window, out, "breakdown")
+            finished: list[int] = []
+            window.dance.finished.connect(finished.append)
+            QTest.keyClick(window.dance, Qt.Key.Key_Escape)
+            wait_until(app, lambda: bool(finished), 120, "the practice's results")
         settle(app, 1.0)
         window.show_page("history")
         window.history.select_session(first)

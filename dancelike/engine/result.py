@@ -21,7 +21,7 @@ from dancelike.scoring.calibration import Chance, reference_chance
 from dancelike.scoring.mirror import Mirror, choose_reading, fit_of, mirrored_wins, readings_to_try
 from dancelike.scoring.poses import PoseTrack
 from dancelike.scoring.report import Report, build_report
-from dancelike.scoring.skipped import fill_skipped
+from dancelike.scoring.skipped import fill_reference_gaps, fill_skipped
 from dancelike.scoring.takes import align_pieces, latest_pieces, subset
 
 
@@ -142,6 +142,7 @@ def final_report(
     frames = np.arange(len(plain)) if frames is None else np.asarray(frames, np.int64)
     if len(reference) < 2 or len(plain) < 2:
         return None, frames
+    reference = fill_reference_gaps(reference, ref_fps)  # analysed live on a busy computer: skipped frames
     chance = chance or reference_chance(reference, ref_fps)
     if takes is None or len(takes) != len(plain) or takes.min() == takes.max():
         # Frames the computer did not analyse are unknown, not unsteadiness: back on the camera's grid.

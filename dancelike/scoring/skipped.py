@@ -6,7 +6,8 @@ that irregularity as the dancer speeding up and slowing down: a session analysed
 a second got timing 0 where the same dancing at 30 got 84. So before the final alignment the
 track is put back on the camera's frame grid: each skipped frame between two analysed ones is
 the pose between them (limb directions interpolated along the way), provided the gap is short
-(``MAX_FILL_S``); in a longer gap the dancer is unknown (not found) as before. Pure numpy.
+(``MAX_FILL_S``); in a longer gap the dancer is unknown (not found) as before. A reference
+analysed live has the same gaps (``fill_reference_gaps``). Pure numpy.
 """
 
 from __future__ import annotations
@@ -47,3 +48,17 @@ def fill_skipped(track: PoseTrack, frames: np.ndarray, fps: float) -> tuple[Pose
     at = np.searchsorted(grid, frames)
     found[at], directions[at], visibility[at], times[at] = track.found, track.directions, track.visibility, track.times
     return PoseTrack(times, found, directions, visibility, np.zeros((len(grid), 0, 0), np.uint8)), grid
+
+
+def fill_reference_gaps(track: PoseTrack, fps: float) -> PoseTrack:
+    """A reference analysed live on a busy computer: its rows stay the video's frames (row k is
+    frame k), and short runs of frames where nobody was found between two where the dancer was
+    (``MAX_FILL_S`` at most: the analyser skipped them) get the pose between their neighbours."""
+    found = np.flatnonzero(track.found)
+    if len(found) < 2 or len(found) == len(track):
+        return track
+    seen = PoseTrack(track.times[found], track.found[found], track.directions[found], track.visibility[found], np.zeros((len(found), 0, 0), np.uint8))
+    filled, grid = fill_skipped(seen, found, fps)
+    directions, visibility, present = track.directions.copy(), track.visibility.copy(), track.found.copy()
+    directions[grid], visibility[grid], present[grid] = filled.directions, filled.visibility, filled.found
+    return PoseTrack(track.times, present, directions, visibility, track.parts)

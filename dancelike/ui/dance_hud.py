@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from dancelike.engine import FrameScored
+from dancelike.scoring.timing import ON_BEAT_S
 from dancelike.ui.charts import GROUP_LABELS, PartBars, ScoreRing
 from dancelike.ui.dance_players import PlayerRings
 from dancelike.ui.theme import COLORS, font, set_role
 
 #: Lag (seconds) within which the dancer counts as in time.
-IN_TIME = 0.12
+IN_TIME = ON_BEAT_S  # the report's "on the beat": one bound on every screen
 #: Seconds of dancing in a take during which "Finding your timing…" is honest; after that an
 #: unsettled lag is shown as an estimate ("About 0.3 s behind") instead.
 FINDING_SECONDS = 4.0
@@ -41,16 +42,17 @@ BAR_SIZES = (13, 11, 10)
 
 
 def lag_text(lag: float) -> str:
-    """ "You're 0.3 s behind" / "0.2 s ahead" / "In time" for the online DTW lag (+ = late)."""
+    """ "You're 0.3 s behind" / "0.2 s ahead" / "On the beat" for the online DTW lag (+ = late),
+    rounded and bounded as the report's timing line is (``scoring.coaching.when_text``)."""
     if abs(lag) < IN_TIME:
-        return "In time"
+        return "On the beat"
     return f"You're {abs(lag):.1f} s {'behind' if lag > 0 else 'ahead'}"
 
 
 def approximate_lag_text(lag: float) -> str:
-    """The lag while it is still being measured: "About 0.3 s behind" / "Roughly in time"."""
+    """The lag while it is still being measured: "About 0.3 s behind" / "Roughly on the beat"."""
     if abs(lag) < IN_TIME:
-        return "Roughly in time"
+        return "Roughly on the beat"
     return f"About {abs(lag):.1f} s {'behind' if lag > 0 else 'ahead'}"
 
 

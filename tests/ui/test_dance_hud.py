@@ -90,7 +90,7 @@ def test_finding_your_timing_only_in_the_first_seconds_of_a_take(qtbot: Any, qap
     # a jump back (another move): a new take, so its first seconds are "finding" again
     hud.show_frame(frame(t=6.1, position=1.0, lag=0.0), False, 0.0)
     assert hud.lag_label.text() == "Finding your timing\u2026"
-    assert approximate_lag_text(0.05) == "Roughly in time" and approximate_lag_text(-0.24) == "About 0.2 s ahead"
+    assert approximate_lag_text(0.05) == "Roughly on the beat" and approximate_lag_text(-0.24) == "About 0.2 s ahead"
 
 
 def test_a_pause_is_not_dancing(qtbot: Any, qapp: QApplication) -> None:

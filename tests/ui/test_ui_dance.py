@@ -112,7 +112,7 @@ def test_without_a_sound_card_the_music_follows_the_clock(qapp: QApplication) ->
 
 
 def test_hud_words_and_charts(qtbot: object, qapp: QApplication) -> None:
-    assert [lag_text(x) for x in (0.05, 0.31, -0.24)] == ["In time", "You're 0.3 s behind", "You're 0.2 s ahead"]
+    assert [lag_text(x) for x in (0.05, 0.31, -0.24)] == ["On the beat", "You're 0.3 s behind", "You're 0.2 s ahead"]
     bars = PartBars(flag_weakest=True)
     bars.set_scores({"head": 95, "torso": 90, "left_arm": 40, "right_arm": 88, "left_leg": 91, "right_leg": 93})
     assert bars.weakest() == "left_arm"
