@@ -10,10 +10,10 @@ Every button gives up keyboard focus: Space and the arrows belong to the dance.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from dancelike.ui.dance_players import PlayersChoice
+from dancelike.ui.library_cards import ElidedLabel
 from dancelike.ui.theme import TOGGLE_QSS, set_role
 
 SPEEDS = (0.5, 0.75, 1.0)
@@ -32,30 +32,16 @@ def make_button(text: str, checkable: bool = False, name: str = "") -> QPushButt
     return button
 
 
-class ElidedTitle(QLabel):
+class ElidedTitle(ElidedLabel):
     """A one-line title that shortens itself with "…" to the width it gets (full text in the tooltip)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._full = ""
-        self.setTextFormat(Qt.TextFormat.PlainText)  # a title is what the user typed, never markup
+        super().__init__("", parent)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(80)
 
     def set_title(self, text: str) -> None:
-        self._full = text
-        self.setToolTip(text)
-        self._elide()
-
-    def full_text(self) -> str:
-        return self._full
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(10, self.width())))
+        self.setText(text)
 
 
 class TopBar(QWidget):
