@@ -5,7 +5,7 @@
 Runs the real app (real models, real sessions with the demo dancer as the camera, a real SQLite
 file) in a temporary data folder, so nothing of the user's is touched: first launch (the demo
 choreography is made), the library, two sessions (the demo dancer, then the sloppy one), the
-results of the first with its replay, the second's moves to practise with their advice and
+results of the first with its replay, the second's (a dancer who loses the routine half-way) moves to practise with their advice and
 Break It Down on the first of them, the history with the progress chart, settings with the
 camera preview, the latency calibration (with the synthetic clapper), the dancer picker after
 importing a rendered trio (``synth.group``), and two players dancing (the "pair" camera). Each
@@ -112,8 +112,8 @@ def main() -> int:
         settle(app, 2.0)
         save(window, out, "results")
 
-        settings.camera = "demo:sloppy"
-        dance(app, window, demo_id, 16.0, None)
+        settings.camera = "demo:mistakes"  # loses the routine half-way: moves to practise
+        dance(app, window, demo_id, 26.0, None)
         wait_until(app, lambda: bool(window.results.report), 60, "the sloppy dance's results")
         settle(app, 3.0)  # the snapshots are cut from the recording in a worker
         cards = window.results._cards

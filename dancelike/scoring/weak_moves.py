@@ -124,7 +124,9 @@ def weak_move_entry(index: int, row: dict[str, Any], move: Move, judgement: Judg
     ref_dirs = judgement.reference.directions[rows]
     perf_dirs = judgement.performance.directions[judgement.matched[rows]]
     advice = advise(parts, ref_dirs, perf_dirs, judgement.group_scores[rows], GOOD, judgement.mirrored)
-    when = coaching.move_when(move_delay(judgement.timing, rows), judgement.timing.offset_s) if judgement.timing.judged else None
+    # A move's own delay means something only when its shapes are recognisable (OK or better).
+    recognisable = judgement.timing.judged and rating(row["score"]) != "miss"
+    when = coaching.move_when(move_delay(judgement.timing, rows), judgement.timing.offset_s) if recognisable else None
     swap = None if judgement.mirrored else _swap_text(judgement, rows)
     text = coaching.advice_text(advice, when)
     if swap:

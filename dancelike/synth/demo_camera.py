@@ -2,7 +2,7 @@
 
 Lets anyone try a live session (and the benchmark) without a webcam: the demo performers of
 ``dancelike demo`` (``demo`` is the good copy, ``demo:sloppy`` the sloppy one,
-``demo:choreography`` the pro) are drawn frame by frame as the camera asks for them, at 30
+``demo:mistakes`` one who loses the routine half-way, ``demo:choreography`` the pro) are drawn frame by frame as the camera asks for them, at 30
 frames/s on the session clock, exactly the frames ``render_performance`` would write. Drawing a
 640x480 frame takes about a millisecond, on the capture thread.
 """
@@ -26,11 +26,13 @@ PERFORMERS = {
     "good": (Dancer(offset=0.15, sloppiness=0.15, seed=1), Scene(person=2, room=1, x=0.42, size=0.64)),
     "sloppy": (Dancer(offset=0.5, drift=0.3, sloppiness=0.8, wander=0.12, seed=2), Scene(person=3, room=3, x=0.56, size=0.62)),
     "choreography": (Dancer(), Scene(person=0, room=0)),
+    # a good copy that loses the routine half-way (another dance from there): moves to practise
+    "mistakes": (Dancer(offset=0.15, sloppiness=0.15, second_half="power", seed=4), Scene(person=1, room=2, x=0.5, size=0.62)),
 }
 
 
 def demo_camera(variant: str = "", clock: SessionClock | None = None) -> CallableCamera:
-    """A camera showing a demo performer (``variant``: good, sloppy or choreography)."""
+    """A camera showing a demo performer (``variant``: good, sloppy, mistakes or choreography)."""
     name = variant or "good"
     if name not in PERFORMERS:
         raise InputError(f"demo:{name}: no such demo performer; try {', '.join('demo:' + v for v in PERFORMERS)}")

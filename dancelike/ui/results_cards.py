@@ -17,6 +17,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from dancelike.scoring import coaching
 from dancelike.scoring.report import AWAY, GOOD, NOT_DANCED, UNKNOWN, rating
 from dancelike.ui.charts import GROUP_LABELS
 from dancelike.ui.practice_plan import PracticePlan, plan_for, weak_part
@@ -47,7 +48,7 @@ def timing_line(report: dict[str, Any]) -> str:
     if isinstance(text, str) and text:
         return text
     offset = float(report.get("timing_offset_ms", 0.0)) / 1000.0
-    when = "on the beat" if abs(offset) < 0.1 else f"{abs(offset):.1f} s {'late' if offset > 0 else 'early'}"
+    when = coaching.when_text(offset)
     tempo = float(report.get("tempo_ratio", 1.0))
     pace = "steady tempo" if abs(tempo - 1.0) < 0.03 else f"tempo {tempo:.2f}x ({'rushing' if tempo > 1 else 'dragging'})"
     return f"Timing: {when} \u00b7 {pace}"
@@ -132,7 +133,7 @@ class WeakMoveCard(QFrame):
         self.rating.setObjectName("weakRating")
         self.rating.setFont(font(15, True))
         self.rating.setStyleSheet(f"color: {score_color(score).name()};")
-        where = QLabel(f"Move {int(move.get('move', 0)) + 1} \u00b7 {float(move['start']):.1f}\u2013{float(move['end']):.1f} s")
+        where = QLabel(f"Move {int(move.get('move', 0)) + 1} \u00b7 {coaching.move_range(float(move['start']), float(move['end']))}")
         set_role(where, "small")
         self.advice = QLabel(advice_line(move))
         self.advice.setObjectName("weakAdvice")
