@@ -51,6 +51,18 @@ def _build_parser() -> argparse.ArgumentParser:
     score.add_argument("--dancer", default="auto", metavar="N|auto", help="the reference's " + _DANCER_HELP.removeprefix("which "))
     score.set_defaults(handler=_run_score)
 
+    batch = commands.add_parser("batch", help="score a whole class: many performances against one dance, ranked in a class page")
+    batch.add_argument("reference", metavar="REFERENCE", help="the choreography: the pro's dance video")
+    batch.add_argument("performances", metavar="PERFORMANCE", nargs="+", help="the dancers' videos: files, folders of videos, or patterns (class/*.mp4)")
+    batch.add_argument("--out", metavar="DIR", required=True, help="folder for results.csv, index.html, reports/ and pictures/")
+    batch.add_argument("--dancers", choices=["one", "all"], default="one", help="all: every dancer of a group video is a row of their own (default: one per video)")
+    batch.add_argument("--dancer", default="auto", metavar="N|auto", help="the reference's " + _DANCER_HELP.removeprefix("which "))
+    batch.add_argument("--resume", action="store_true", help="keep the rows already in DIR and score only the others")
+    batch.add_argument("--replays", action="store_true", help="also write each side-by-side replay (replays/)")
+    batch.add_argument("--ray", metavar="ADDRESS|local", help="run on a Ray cluster (HOST:PORT of its head) or a Ray started here (local)")
+    batch.add_argument("--workers", type=int, default=None, help="analysis processes (default: one per core)")
+    batch.set_defaults(handler=_run_batch)
+
     demo = commands.add_parser("demo", help="write the demo choreography and two demo performances")
     demo.add_argument("--out", metavar="FOLDER", help="where to write them (default: the data folder's demo/)")
     demo.set_defaults(handler=_run_demo)
@@ -98,6 +110,12 @@ def _run_analyze(args: argparse.Namespace) -> int:
 
 def _run_score(args: argparse.Namespace) -> int:
     from dancelike.commands.score import run
+
+    return run(args)
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    from dancelike.commands.batch import run
 
     return run(args)
 
