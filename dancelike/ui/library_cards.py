@@ -164,6 +164,7 @@ class ChoreographyCard(QFrame):
     rename = Signal(int)
     delete = Signal(int)
     choose_dancer = Signal(int)
+    score_class = Signal(int)  # "Score a class…": many students' videos against this dance
 
     def __init__(self, item: Choreography, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -200,7 +201,7 @@ class ChoreographyCard(QFrame):
         self.more = QToolButton()
         self.more.setObjectName("moreButton")
         self.more.setText("\u22ef")
-        self.more.setToolTip("Choose the dancer, rename or delete" if item.has_dancers_to_choose else "Rename or delete")
+        self.more.setToolTip("Choose the dancer, score a class, rename or delete" if item.has_dancers_to_choose else "Score a class, rename or delete")
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more.setMenu(self._menu())
         row.addWidget(self.more)
@@ -221,6 +222,7 @@ class ChoreographyCard(QFrame):
         menu.addAction("Dance", lambda: self.dance.emit(self.choreography.id))
         if self.choreography.has_dancers_to_choose:
             menu.addAction("Choose dancer\u2026", lambda: self.choose_dancer.emit(self.choreography.id))
+        menu.addAction("Score a class\u2026", lambda: self.score_class.emit(self.choreography.id))
         menu.addSeparator()
         menu.addAction("Rename\u2026", lambda: self.rename.emit(self.choreography.id))
         menu.addAction("Delete\u2026", lambda: self.delete.emit(self.choreography.id))

@@ -30,6 +30,7 @@ from dancelike.errors import InputError
 from dancelike.services import dancers, library
 from dancelike.store.db import Choreography, Store
 from dancelike.ui import messages
+from dancelike.ui.class_dialog import open_class_dialog
 from dancelike.ui.dancer_picker import DancerPicker
 from dancelike.ui.library_cards import ChoreographyCard, TaskRow
 from dancelike.ui.theme import font, set_role
@@ -149,6 +150,7 @@ class LibraryView(QWidget):
             card.rename.connect(self.ask_rename)
             card.delete.connect(self.ask_delete)
             card.choose_dancer.connect(self.ask_dancer)
+            card.score_class.connect(partial(open_class_dialog, self))
             self._cards[item.id] = card
         self._columns = 0
         self._reflow()

@@ -1,0 +1,290 @@
+"""A class's rows: the table that fills in as the batch's rows come back, and one row's report.
+
+The table keeps a ``ClassRow`` per line (a video, or one dancer of a group video) and its status
+(queued, scoring, done, error, cancelled); it shows the dancer's picture the batch wrote, the
+score in the score's colour, the grade, and an error row's one-line error.
+
+A finished row opens ``ClassReportDialog``, read-only. The results screen (``results_view``)
+shows a *session*: a history row with its recording, its replay and Break It Down, none of which
+a student's video scored in a batch has. So a class row is shown from its report JSON alone, with
+the same pieces (the score ring, the part bars, the timeline, the report's own sentences), so it
+reads like the results screen without a replay.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dancelike.scoring import coaching
+from dancelike.scoring.report import rating
+from dancelike.services.batch.outputs import PICTURES
+from dancelike.ui.charts import PartBars, ScoreRing, TimelineChart
+from dancelike.ui.results_cards import NOTHING_TO_PRACTISE, advice_line, practise_entries, timing_line
+from dancelike.ui.results_view import dancer_text
+from dancelike.ui.theme import COLORS, font, score_color, set_role
+
+PICTURE, NAME, SCORE, GRADE, STATUS = range(5)
+#: Rows saying "Scoring…": the local engine analyses one video while it scores the one before.
+IN_FLIGHT = 2
+#: The height of a row's picture: a face should be recognisable at a glance.
+PICTURE_HEIGHT = 64
+STATUS_WORDS = {"queued": "Queued", "scoring": "Scoring\u2026", "done": "Done", "cancelled": "Not scored (cancelled)"}
+
+
+@dataclass
+class ClassRow:
+    """One line of the table: a video (or one dancer of a group video) and what became of it."""
+
+    path: Path
+    status: str = "queued"  # queued -> scoring -> done | error | cancelled
+    data: dict[str, Any] | None = None  # the batch's row once it is back
+
+    @property
+    def score(self) -> float | None:
+        value = (self.data or {}).get("score")
+        return None if value is None or self.status != "done" else float(value)
+
+
+class ClassTable(QTableWidget):
+    """The class's rows in input order while scoring, ranked by score once done. ``folder`` is
+    where the batch writes (its pictures are read from there)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 5, parent)
+        self.rows: list[ClassRow] = []
+        self.folder: Path | None = None
+        self.setObjectName("classTable")
+        self.setHorizontalHeaderLabels(["", "Dancer", "Score", "Grade", "Status"])
+        self.setIconSize(QSize(PICTURE_HEIGHT * 3 // 4, PICTURE_HEIGHT))
+        self.verticalHeader().setDefaultSectionSize(PICTURE_HEIGHT + 10)
+        self.verticalHeader().hide()
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((PICTURE, PICTURE_HEIGHT * 3 // 4 + 24), (SCORE, 90), (GRADE, 90)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.setColumnWidth(column, width)
+
+    def add(self, path: Path) -> bool:
+        """Queue a video (each once); False when it is already in the table."""
+        if any(row.path == path for row in self.rows):
+            return False
+        self.rows.append(ClassRow(path))
+        self.show_row(len(self.rows) - 1)
+        return True
+
+    def fill(self, data: dict[str, Any]) -> ClassRow:
+        """A batch row is back: its line says done (or its error)."""
+        index = self._place(data)
+        row = self.rows[index]
+        row.data, row.status = data, "error" if data.get("error") else "done"
+        self.show_row(index)
+        return row
+
+    def _place(self, data: dict[str, Any]) -> int:
+        """The line a batch row fills: its video's waiting line, or (another dancer of a group
+        video) a new line just below that video's others."""
+        performance = Path(str(data.get("performance", "")))
+        same = [i for i, row in enumerate(self.rows) if row.path == performance or row.path.name == performance.name]
+        waiting = [i for i in same if self.rows[i].data is None]
+        if waiting:
+            return waiting[0]
+        index = same[-1] + 1 if same else len(self.rows)
+        self.rows.insert(index, ClassRow(self.rows[same[-1]].path if same else performance))
+        self.insertRow(index)
+        return index
+
+    def next_in_line(self) -> None:
+        """The batch takes the videos in order, one analysed while the one before is scored: the
+        first ``IN_FLIGHT`` lines still waiting say "Scoring…"."""
+        busy = sum(1 for row in self.rows if row.status == "scoring")
+        for index, row in enumerate(self.rows):
+            if busy >= IN_FLIGHT:
+                break
+            if row.status == "queued":
+                row.status, busy = "scoring", busy + 1
+                self.show_row(index)
+
+    def finish(self) -> None:
+        """The batch is over: lines never scored say so, and the rest is ranked, best first, then
+        the errors (the leaderboard, as index.html ranks it)."""
+        for row in self.rows:
+            if row.data is None:
+                row.status = "cancelled"
+        order = {"done": 0, "error": 1}
+        self.rows.sort(key=lambda row: (order.get(row.status, 2), -(row.score or 0.0)))
+        for index in range(len(self.rows)):
+            self.show_row(index)
+
+    def how_many(self, status: str) -> int:
+        return sum(1 for row in self.rows if row.status == status)
+
+    def texts(self, column: int) -> list[str]:
+        """What a column says, top to bottom."""
+        return [item.text() if (item := self.item(index, column)) is not None else "" for index in range(self.rowCount())]
+
+    def show_row(self, index: int) -> None:
+        row = self.rows[index]
+        if self.rowCount() <= index:
+            self.setRowCount(index + 1)
+        data = row.data or {}
+        picture = QTableWidgetItem()
+        pixmap = self.picture(data)
+        if not pixmap.isNull():
+            picture.setData(Qt.ItemDataRole.DecorationRole, pixmap.scaledToHeight(PICTURE_HEIGHT, Qt.TransformationMode.SmoothTransformation))
+        self.setItem(index, PICTURE, picture)
+        dancer = data.get("dancer")
+        self.setItem(index, NAME, QTableWidgetItem(row.path.name + (f" \u00b7 dancer {dancer}" if dancer is not None else "")))
+        score = QTableWidgetItem("" if row.score is None else f"{row.score:.0f}")
+        score.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        if row.score is not None:
+            score.setForeground(score_color(row.score))
+            score.setFont(font(15, bold=True))
+        self.setItem(index, SCORE, score)
+        self.setItem(index, GRADE, QTableWidgetItem(str(data.get("grade") or "") if row.status == "done" else ""))
+        status = QTableWidgetItem(f"Error: {data.get('error')}" if row.status == "error" else STATUS_WORDS.get(row.status, row.status))
+        status.setToolTip(status.text())
+        if row.status == "error":
+            status.setForeground(QColor(COLORS["bad"]))
+        elif row.status != "done":
+            status.setForeground(QColor(COLORS["muted"]))
+        self.setItem(index, STATUS, status)
+
+    def picture(self, data: dict[str, Any]) -> QPixmap:
+        """The dancer's picture the batch wrote beside the row's report JSON (none for an error row)."""
+        pixmap, report = QPixmap(), data.get("json")
+        if report and self.folder is not None:
+            pixmap.load(str(self.folder / PICTURES / f"{Path(str(report)).stem}.jpg"))
+        return pixmap
+
+
+def weak_move_lines(report: dict[str, Any]) -> list[str]:
+    """'GOOD 62 · move 3 · 4-8 s · Left arm higher' for each move worth practising (none when the
+    performance was not this dance: the summary says so, and nothing in it is worth practising)."""
+    if report.get("this_dance", True) is False:
+        return []
+    lines = []
+    for _rank, move in practise_entries(report):
+        score = float(move.get("score", 0.0))
+        where = coaching.move_range(float(move.get("start", 0.0)), float(move.get("end", 0.0)))
+        advice = advice_line(move)
+        lines.append(f"{rating(score).upper()} {score:.0f} \u00b7 move {int(move.get('move', 0)) + 1} \u00b7 {where}"
+                     + (f" \u00b7 {advice}" if advice else ""))  # fmt: skip
+    return lines
+
+
+class ClassReportDialog(QDialog):
+    """A class row's report: ``ClassReportDialog(report, title, picture)``; nothing to edit."""
+
+    def __init__(self, report: dict[str, Any], title: str, picture: QPixmap | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("classReport")
+        self.setWindowTitle(f"{title} \u2014 results")
+        self.report = report
+        self.resize(860, 720)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(20, 16, 20, 12)
+        outer.setSpacing(12)
+        heading = QLabel(title)
+        heading.setTextFormat(Qt.TextFormat.PlainText)  # a file name, never markup
+        set_role(heading, "subtitle")
+        outer.addWidget(heading)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addWidget(self._summary(report, picture), 1)
+        self.parts = PartBars(size_pt=13)
+        self.parts.set_scores(report.get("parts", {}))
+        top.addWidget(self._panel(self.parts, "The parts"), 1)
+        layout.addLayout(top)
+        self.chart = TimelineChart()
+        self.chart.setMinimumHeight(140)
+        self.chart.set_data(report.get("timeline", []), report.get("moves", []))
+        layout.addWidget(self._panel(self.chart, "The score through the dance"))
+        self.moves = QLabel()
+        self.moves.setObjectName("classWeakMoves")
+        self.moves.setWordWrap(True)
+        self.moves.setTextFormat(Qt.TextFormat.PlainText)
+        lines = weak_move_lines(report)
+        this_dance = report.get("this_dance", True) is not False
+        self.moves.setText("\n".join(lines) if lines else (NOTHING_TO_PRACTISE if this_dance else ""))
+        if this_dance:
+            layout.addWidget(self._panel(self.moves, "Moves to practise"))
+        layout.addStretch(1)
+        outer.addWidget(scroll, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+
+    def _summary(self, report: dict[str, Any], picture: QPixmap | None) -> QFrame:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(8)
+        row = QHBoxLayout()
+        self.ring = ScoreRing(size_pt=40)
+        score = report.get("score")
+        self.ring.set_score(None if score is None else float(score), str(report.get("grade", "")))
+        row.addWidget(self.ring, 0, Qt.AlignmentFlag.AlignTop)
+        if picture is not None and not picture.isNull():
+            image = QLabel()
+            image.setPixmap(picture.scaledToHeight(150, Qt.TransformationMode.SmoothTransformation))
+            row.addWidget(image, 0, Qt.AlignmentFlag.AlignTop)
+        row.addStretch(1)
+        column.addLayout(row)
+        self.summary = QLabel(str(report.get("summary", "")))
+        self.summary.setObjectName("classSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setFont(font(14))
+        column.addWidget(self.summary)
+        self.timing = QLabel(timing_line(report))
+        self.timing.setWordWrap(True)
+        set_role(self.timing, "muted")
+        column.addWidget(self.timing)
+        breakdown = QLabel(f"Shapes {float(report.get('shape', 0)):.0f} \u00b7 timing {float(report.get('timing', 0)):.0f}" + dancer_text(report))
+        set_role(breakdown, "small")
+        column.addWidget(breakdown)
+        return self._panel(box, "")
+
+    @staticmethod
+    def _panel(widget: QWidget, title: str) -> QFrame:
+        card = QFrame()
+        set_role(card, "panel")
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(14, 12, 14, 12)
+        layout.setSpacing(8)
+        if title:
+            label = QLabel(title)
+            set_role(label, "muted")
+            layout.addWidget(label)
+        layout.addWidget(widget, 1)
+        return card
