@@ -127,8 +127,7 @@ def run_batch(
     earlier = read_rows(out) if resume else []
     done = {row["performance"] for row in earlier if not row.get("error")}
     todo = [clip for clip in performances if names[clip] not in done]
-    retried = {names[clip] for clip in todo}
-    rows = [row for row in earlier if row["performance"] not in retried]
+    rows = [row for row in earlier if not row.get("error")]  # a failure is tried again, or left out
     index = {clip: number for number, clip in enumerate(performances, start=1)}
     result = BatchResult(rows, [], 0, 0.0, out, kept=len(rows))
 
