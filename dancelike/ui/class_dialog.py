@@ -90,7 +90,7 @@ class ClassDialog(QDialog):
         self._relay.progress.connect(self._progress)
         self._close_when_done = False
         self._export_jobs: list[Job] = []
-        self.resize(980, 680)
+        self.resize(1040, 720)
         self._build()
         self._refresh()
 
@@ -347,7 +347,7 @@ class ClassDialog(QDialog):
         has_csv = not self.running and (out / "results.csv").is_file()
         self.csv_button.setEnabled(has_csv)
         self.html_button.setEnabled(not self.running and (out / "index.html").is_file())
-        current = self.table.currentRow()
+        current = self.table.currentRow() if self.table.selectionModel().hasSelection() else -1
         self.open_button.setEnabled(0 <= current < len(self.rows) and self.rows[current].status == "done")
         if not started and not self.status.text():
             self._say("Add the videos to score." if not self.rows else "")

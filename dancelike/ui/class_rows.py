@@ -42,12 +42,35 @@ from dancelike.ui.results_cards import NOTHING_TO_PRACTISE, advice_line, practis
 from dancelike.ui.results_view import dancer_text
 from dancelike.ui.theme import COLORS, font, score_color, set_role
 
-PICTURE, NAME, SCORE, GRADE, STATUS = range(5)
+PICTURE, NAME, SCORE, GRADE, PRACTISE, STATUS = range(6)
 #: Rows saying "Scoring…": the local engine analyses one video while it scores the one before.
 IN_FLIGHT = 2
 #: The height of a row's picture: a face should be recognisable at a glance.
 PICTURE_HEIGHT = 64
 STATUS_WORDS = {"queued": "Queued", "scoring": "Scoring\u2026", "done": "Done", "cancelled": "Not scored (cancelled)"}
+
+
+def practise_text(data: dict[str, Any]) -> str:
+    """What a finished row's dancer should work on first, as the results screen picks it (the
+    first move below GOOD, with its advice), "Nothing" when every move was GOOD, or that it was
+    not this dance at all (then no move is worth practising)."""
+    report = data.get("report") or {}
+    if data.get("this_dance") is False or report.get("this_dance") is False:
+        return "Not this dance"
+    entries = practise_entries(report)
+    if not entries:
+        return "Nothing: every move GOOD"
+    move = entries[0][1]
+    where = coaching.move_range(float(move.get("start", 0.0)), float(move.get("end", 0.0)))
+    return f"{where}: {advice_line(move) or rating(float(move.get('score', 0.0))).upper()}"
+
+
+def short_error(path: Path, error: str) -> str:
+    """An error row's error without its file's path in front: the row already names the file."""
+    for prefix in (str(path), path.name):
+        if error.startswith(prefix + ": "):
+            return error[len(prefix) + 2 :]
+    return error
 
 
 @dataclass
@@ -69,11 +92,11 @@ class ClassTable(QTableWidget):
     where the batch writes (its pictures are read from there)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 5, parent)
+        super().__init__(0, 6, parent)
         self.rows: list[ClassRow] = []
         self.folder: Path | None = None
         self.setObjectName("classTable")
-        self.setHorizontalHeaderLabels(["", "Dancer", "Score", "Grade", "Status"])
+        self.setHorizontalHeaderLabels(["", "Dancer", "Score", "Grade", "To practise", "Status"])
         self.setIconSize(QSize(PICTURE_HEIGHT * 3 // 4, PICTURE_HEIGHT))
         self.verticalHeader().setDefaultSectionSize(PICTURE_HEIGHT + 10)
         self.verticalHeader().hide()
@@ -81,9 +104,11 @@ class ClassTable(QTableWidget):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(PRACTISE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((PICTURE, PICTURE_HEIGHT * 3 // 4 + 24), (SCORE, 90), (GRADE, 90)):
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
+        self.setColumnWidth(NAME, 210)
+        for column, width in ((PICTURE, PICTURE_HEIGHT * 3 // 4 + 24), (SCORE, 80), (GRADE, 70)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.setColumnWidth(column, width)
 
@@ -164,8 +189,11 @@ class ClassTable(QTableWidget):
             score.setFont(font(15, bold=True))
         self.setItem(index, SCORE, score)
         self.setItem(index, GRADE, QTableWidgetItem(str(data.get("grade") or "") if row.status == "done" else ""))
-        status = QTableWidgetItem(f"Error: {data.get('error')}" if row.status == "error" else STATUS_WORDS.get(row.status, row.status))
-        status.setToolTip(status.text())
+        practise = QTableWidgetItem(practise_text(data) if row.status == "done" else "")
+        practise.setToolTip(practise.text())
+        self.setItem(index, PRACTISE, practise)
+        status = QTableWidgetItem(f"Error: {short_error(row.path, str(data.get('error')))}" if row.status == "error" else STATUS_WORDS.get(row.status, row.status))
+        status.setToolTip(str(data.get("error") or status.text()))
         if row.status == "error":
             status.setForeground(QColor(COLORS["bad"]))
         elif row.status != "done":

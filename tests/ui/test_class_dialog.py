@@ -16,7 +16,7 @@ from dancelike.store.records import Choreography
 from dancelike.synth.motion import Dancer
 from dancelike.synth.performance import Scene, render_performance
 from dancelike.ui.class_dialog import ClassDialog, class_folder
-from dancelike.ui.class_rows import NAME, PICTURE, SCORE, STATUS
+from dancelike.ui.class_rows import NAME, PICTURE, PRACTISE, SCORE, STATUS
 from dancelike.ui.library_view import LibraryView
 
 WAIT_MS = 180_000  # the reference and every clip are analysed in worker processes: 2 busy cores
@@ -65,6 +65,8 @@ def test_the_table_fills_in_row_by_row_and_a_broken_video_is_an_error_row(
     assert scores[0] > scores[1] > 0 and _texts(dialog, SCORE)[2] == ""
     statuses = _texts(dialog, STATUS)
     assert statuses[:2] == ["Done", "Done"] and statuses[2].startswith("Error: ") and len(statuses[2]) > len("Error: ") + 5
+    assert str(clips["broken"]) not in statuses[2]  # the row names the file; its error says what is wrong
+    assert all(_texts(dialog, PRACTISE)[:2]) and _texts(dialog, PRACTISE)[2] == ""
     assert all(not dialog.table.item(row, PICTURE).data(Qt.ItemDataRole.DecorationRole).isNull() for row in (0, 1))  # type: ignore[union-attr]
     assert "2 scored" in dialog.status.text() and "broken.mp4" in dialog.status.text()
     assert not dialog.open_row(2)  # an error row has no results to open
