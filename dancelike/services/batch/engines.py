@@ -85,7 +85,7 @@ class LocalEngine:
                     return
                 try:
                     result: VideoAnalysis | BaseException = self._analyse(clip, every_dancer)
-                except Exception as exc:  # noqa: BLE001 - a broken clip is a row with its error
+                except BaseException as exc:  # noqa: BLE001 - a broken clip is a row; Ctrl-C in a worker is passed on, never printed here
                     result = exc
                 while not stop.is_set():
                     try:
@@ -99,6 +99,8 @@ class LocalEngine:
         try:
             for _ in clips:
                 clip, result = analysed.get()
+                if isinstance(result, KeyboardInterrupt):  # Ctrl-C reached the workers first
+                    raise KeyboardInterrupt
                 if isinstance(result, BaseException):
                     yield clip, result
                     continue

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from dancelike.atomic import atomic_output
 from dancelike.errors import DanceLikeError, InputError
 from dancelike.media.video import IMAGE_SUFFIXES
 from dancelike.pipeline import batch_job
@@ -192,9 +193,10 @@ def _finish_row(row: dict[str, Any], name: str, number: int, clip: Path, referen
     if pair is None:
         result.notes.append(f"{name}: no replay (replays are made on this computer's engine only)")
         return
-    from dancelike.pipeline.replay import write_replay
+    from dancelike.pipeline.replay import render_replay
 
-    try:
-        write_replay(str(out / REPLAYS / f"{file_stem}.mp4"), str(reference), str(clip), pair)
+    try:  # without write_replay's own progress bar: the batch has one
+        with atomic_output(out / REPLAYS / f"{file_stem}.mp4") as part:
+            render_replay(part, reference, clip, pair.report, pair.reference, pair.performance)
     except DanceLikeError as exc:
         result.notes.append(f"{name}: no replay ({exc})")
