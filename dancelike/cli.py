@@ -93,6 +93,12 @@ def _build_parser() -> argparse.ArgumentParser:
     bench_live.add_argument("--cached", action="store_true", help="the reference's analysis cached first (as for an imported dance)")
     bench_live.add_argument("--players", type=int, default=1, help="people dancing side by side, each scored (1 or 2; default 1)")
     bench_live.set_defaults(handler=_run_bench_live)
+    bench_batch = bench_commands.add_parser("batch", help="a generated class scored on 1 and 2 local workers and a local Ray: performances/min, memory")
+    bench_batch.add_argument("--clips", type=int, default=8, help="generated performances (default 8: 4 per worker)")
+    bench_batch.add_argument("--seconds", type=float, default=6.0, help="length of each (default 6)")
+    bench_batch.add_argument("--no-ray", action="store_true", help="only this computer's workers (Ray not installed)")
+    bench_batch.add_argument("--json", metavar="PATH|-", help="write the figures as JSON")
+    bench_batch.set_defaults(handler=_run_bench_batch)
     bench.set_defaults(handler=lambda args: _usage(bench))
     return parser
 
@@ -142,6 +148,12 @@ def _run_bench_live(args: argparse.Namespace) -> int:
     from dancelike.commands.bench_live import run_live
 
     return run_live(args)
+
+
+def _run_bench_batch(args: argparse.Namespace) -> int:
+    from dancelike.commands.bench_batch import run
+
+    return run(args)
 
 
 def _run_bench_analyze(args: argparse.Namespace) -> int:
