@@ -59,6 +59,17 @@ def check_reachable(address: str) -> None:
         raise InputError(f"--ray {address}: no Ray cluster answers there ({reason}); start one with 'ray start --head'") from None
 
 
+def send_token_when_known() -> None:
+    """Send the cluster's token when this machine has one (``ray get-auth-token`` wrote it, or
+    ``RAY_AUTH_TOKEN`` holds it): a cluster started with token authentication (Ray's default
+    from 2.61) refuses a driver without it, and one without authentication accepts it anyway.
+    Ray reads this when it is imported, so it is set before."""
+    if "RAY_AUTH_MODE" in os.environ:
+        return
+    if os.environ.get("RAY_AUTH_TOKEN") or os.environ.get("RAY_AUTH_TOKEN_PATH") or (Path.home() / ".ray" / "auth_token").is_file():
+        os.environ["RAY_AUTH_MODE"] = "token"
+
+
 def _failure(exc: Exception, temporary: Path, shown: str) -> BaseException:
     """What failed a clip, as the local engine would say it: the worker's temporary file named
     as the user named the clip, and an exception that pickles (a broken clip becomes an error
@@ -114,9 +125,11 @@ class RayEngine:
     name = "ray"
 
     def __init__(self, address: str, workers: int | None = None) -> None:
-        self._ray = import_ray()
         self.address = address
         local = address == "local"
+        if not local:
+            send_token_when_known()
+        self._ray = import_ray()
         if local and workers is None:
             from dancelike.pipeline.analysis import default_workers
 
@@ -131,7 +144,9 @@ class RayEngine:
                 self._ray.init(address=address, **options)
         except (ConnectionError, ValueError, RuntimeError) as exc:
             self._ray.shutdown()
-            raise InputError(f"--ray {address}: cannot reach a Ray cluster there ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from None
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise InputError(f"--ray {address}: cannot join the Ray cluster there ({reason}); if it uses token authentication, "
+                             "this machine needs its token in ~/.ray/auth_token (docs/cluster.md)") from None  # fmt: skip
         try:
             self._cpus = int(self._ray.cluster_resources().get("CPU", 0))
             #: Tasks running at once: the cluster's CPUs (at most ``workers`` when given).
