@@ -115,3 +115,21 @@ def test_without_ray_the_command_is_one_line_and_exit_2(tmp_path: Path, monkeypa
     out, err = capsys.readouterr()
     assert code == 2 and out == ""
     assert err.splitlines() == ["dancelike: error: --ray needs the cluster extra: pip install 'dancelike[cluster]'"]
+
+
+def test_a_machine_with_the_clusters_token_sends_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dancelike.services.batch.ray_engine import send_token_when_known
+
+    for name in ("RAY_AUTH_MODE", "RAY_AUTH_TOKEN", "RAY_AUTH_TOKEN_PATH"):
+        monkeypatch.setenv(name, "")  # restored after the test, whatever this one sets
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    send_token_when_known()
+    assert "RAY_AUTH_MODE" not in os.environ, "no token here: Ray's own default"
+    (tmp_path / ".ray").mkdir()
+    (tmp_path / ".ray" / "auth_token").write_text("t" * 32)
+    send_token_when_known()
+    assert os.environ["RAY_AUTH_MODE"] == "token"
+    monkeypatch.setenv("RAY_AUTH_MODE", "disabled")
+    send_token_when_known()
+    assert os.environ["RAY_AUTH_MODE"] == "disabled", "the user's own choice stands"

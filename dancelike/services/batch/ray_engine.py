@@ -139,7 +139,7 @@ class RayEngine:
         options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.ERROR}
         try:
             if local:
-                self._ray.init(num_cpus=workers, **options)
+                self._ray.init(address="local", num_cpus=workers, **options)  # a new Ray, even beside a running one
             else:
                 self._ray.init(address=address, **options)
         except (ConnectionError, ValueError, RuntimeError) as exc:
