@@ -133,3 +133,9 @@ def test_a_machine_with_the_clusters_token_sends_it(tmp_path: Path, monkeypatch:
     monkeypatch.setenv("RAY_AUTH_MODE", "disabled")
     send_token_when_known()
     assert os.environ["RAY_AUTH_MODE"] == "disabled", "the user's own choice stands"
+
+
+@pytest.mark.parametrize(("option", "value", "says"), [("--clips", "1", "--clips must be at least 2"), ("--seconds", "1", "--seconds must be at least 3")])
+def test_bench_batch_refuses_a_class_too_small_in_one_line(option: str, value: str, says: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["bench", "batch", option, value]) == 2
+    assert capsys.readouterr().err.splitlines() == [f"dancelike: error: {says}"]
