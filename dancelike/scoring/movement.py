@@ -26,6 +26,9 @@ WINDOW_S = 2.4
 #: Movement smaller than this (torso lengths, standard deviation over the window) is tracking
 #: noise: it neither earns nor costs anything.
 NOISE_STD = 0.05
+#: A part's own movement agreement is believed only when the reference moves it well above the
+#: noise: its self-agreement (``own``, 0.8 = a spread of twice ``NOISE_STD``) at least this.
+GROUP_OWN_MIN = 0.8
 #: A limb counts in a window when it was visible (>= 0.5) in at least half its frames.
 SEEN_SHARE = 0.5
 
@@ -136,7 +139,13 @@ def window_agreement(a: np.ndarray, b: np.ndarray, valid: np.ndarray, seen: np.n
     for group in range(len(GROUPS)):
         members = JOINT_GROUP == group
         compared[:, group] = seen_enough[:, members].any(axis=1)
-        groups[:, group] = _ratio((corr[:, members] * spread[:, members]).sum(axis=(1, 2)), (own[:, members] * spread[:, members]).sum(axis=(1, 2)))
+        perfect = (own[:, members] * spread[:, members]).sum(axis=(1, 2))
+        ratio = _ratio((corr[:, members] * spread[:, members]).sum(axis=(1, 2)), perfect)
+        # A part the reference hardly moves here (its joints within twice the noise): its
+        # correlation is the noise's, so the pose alone judges it (a still leg scored 10 on a
+        # perfect copy when its noise happened to run the other way).
+        reliable = perfect >= GROUP_OWN_MIN * spread[:, members].sum(axis=(1, 2))
+        groups[:, group] = np.where(reliable, ratio, np.nan)
     return frame, groups, compared
 
 
