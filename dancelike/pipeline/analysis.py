@@ -235,15 +235,17 @@ class AnalysisPool:
         self.pids = {future.result() for future in started}
 
     def analyze(
-        self, path: str, keep_masks: bool = False, on_progress: Callable[[int], None] | None = None, all_dancers: bool = False
+        self, path: str, keep_masks: bool = False, on_progress: Callable[[int], None] | None = None, all_dancers: bool = False, whole: bool = False
     ) -> VideoAnalysis:
         """Analyse a whole video; ``on_progress(frames_done)`` is called in this thread.
 
         ``all_dancers`` tracks every person (``VideoAnalysis.dancers``; ``frames`` follows the
-        default dancer); otherwise the one dancer is tracked as a single-person video."""
+        default dancer); otherwise the one dancer is tracked as a single-person video. ``whole``
+        gives the video to one worker in one piece (many videos at once, one per worker, as a
+        batch does: no warm-up at segment starts, and the same tracking a Ray worker does)."""
         with VideoReader(path) as probe:
             analysis = VideoAnalysis(probe.fps, probe.width, probe.height, [])
-            workers = self.workers if probe.duration > 0 else 1
+            workers = self.workers if probe.duration > 0 and not whole else 1
             workers = max(1, min(workers, int(probe.duration / MIN_SEGMENT_SECONDS) or 1))
             warmup = (PEOPLE_WARMUP_FRAMES if all_dancers else WARMUP_FRAMES) / probe.fps
             bounds = segment_bounds(probe.duration, workers, warmup)

@@ -163,3 +163,11 @@ def test_inputs_from_folders_and_patterns(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     with pytest.raises(InputError, match="no videos"):
         expand_inputs([tmp_path / "empty"])
+
+
+def test_the_reference_in_the_class_folder_is_not_scored_as_a_performance(clips: dict[str, Path], engine: CountingEngine, tmp_path: Path) -> None:
+    # a teacher's folder holds the dance too: it is the reference, not one of the class
+    result = run_batch(clips["reference"], [clips["reference"], clips["late"]], tmp_path / "out", engine=engine)
+    assert [row["performance"] for row in read_csv(tmp_path / "out")] == ["late.mp4"] and not result.failed
+    with pytest.raises(InputError, match="reference itself"):
+        run_batch(clips["reference"], [clips["reference"]], tmp_path / "only", engine=engine)

@@ -1,9 +1,9 @@
 """Where a batch's performances are analysed and scored: this computer, or a Ray cluster.
 
 An engine only moves work: ``pipeline.batch_job`` does the work itself, so every engine gives
-the same rows. The local engine is the app's own worker processes (``AnalysisPool``): one
-clip at a time split over every worker, while the clip before it is scored in this process,
-so the workers are never idle waiting for a report. Ray is an optional extra, imported only
+the same rows. The local engine is the app's own worker processes (``AnalysisPool``): each
+worker takes whole clips, one at a time, as a Ray worker does (so both engines track every clip
+the same way and give the same scores), and the clips are scored in this process as they finish. Ray is an optional extra, imported only
 when ``--ray`` asks for it.
 """
 
@@ -67,7 +67,7 @@ class LocalEngine:
 
     def _analyse(self, clip: Path, every_dancer: bool) -> VideoAnalysis:
         try:
-            return self.pool.analyze(str(clip), all_dancers=every_dancer)
+            return self.pool.analyze(str(clip), all_dancers=every_dancer, whole=True)
         except BrokenProcessPool:  # a worker died (killed, out of memory): fresh workers for the next clip
             broken, self._pool = self._pool, None
             if broken is not None:
@@ -75,13 +75,19 @@ class LocalEngine:
             raise
 
     def map_clips(self, bundle: ReferenceBundle, clips: list[Path], every_dancer: bool) -> Iterator[tuple[Path, list[dict] | BaseException]]:
-        """Clips in order: a thread analyses the next one while this one is scored here."""
-        analysed: queue.Queue[tuple[Path, VideoAnalysis | BaseException]] = queue.Queue(maxsize=1)
+        """One whole clip per worker at a time (as a Ray worker takes them), scored here as each
+        finishes; at most one finished clip per worker waits to be scored."""
+        analysed: queue.Queue[tuple[Path, VideoAnalysis | BaseException]] = queue.Queue(maxsize=self.workers)
+        todo: queue.Queue[Path] = queue.Queue()
+        for clip in clips:
+            todo.put(clip)
         stop = threading.Event()
 
-        def analyse_all() -> None:
-            for clip in clips:
-                if stop.is_set():
+        def analyse_some() -> None:
+            while not stop.is_set():
+                try:
+                    clip = todo.get_nowait()
+                except queue.Empty:
                     return
                 try:
                     result: VideoAnalysis | BaseException = self._analyse(clip, every_dancer)
@@ -93,6 +99,13 @@ class LocalEngine:
                         break
                     except queue.Full:
                         continue
+
+        def analyse_all() -> None:
+            threads = [threading.Thread(target=analyse_some, name=f"batch-analysis-{k}", daemon=True) for k in range(max(1, min(self.workers, len(clips))))]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
 
         self._thread = threading.Thread(target=analyse_all, name="batch-analysis", daemon=True)
         self._thread.start()

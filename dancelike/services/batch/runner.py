@@ -10,6 +10,7 @@ those rows instead of scoring them again.
 from __future__ import annotations
 
 import glob
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -74,6 +75,13 @@ def expand_inputs(items: Iterable[str | Path]) -> list[Path]:
     return unique
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def display_names(clips: list[Path]) -> dict[Path, str]:
     """Each clip's name in the rows: its file name, or its path where two share a file name."""
     counts: dict[str, int] = {}
@@ -122,7 +130,10 @@ def run_batch(
     reference that cannot be used or a folder that cannot be written."""
     started = time.monotonic()
     reference, out = Path(reference), Path(out)
-    performances = [Path(p) for p in performances]
+    # a folder of the class often holds the dance itself: it is the reference, not a performance
+    performances = [Path(p) for p in performances if not _same_file(Path(p), Path(reference))]
+    if not performances:
+        raise InputError("the only performance given is the reference itself: give the dancers' videos")
     _check_out(out, reference, performances)
     names = display_names(performances)
     earlier = read_rows(out) if resume else []
