@@ -54,7 +54,7 @@ def _summary(result: BatchResult) -> list[str]:
     scored = [row for row in result.rows if not row.get("error")]
     for rank, row in enumerate(scored[:SHOWN], start=1):
         who = row["performance"] + (f" (dancer {row['dancer']})" if row.get("dancer") is not None else "")
-        practise = f"   practise {row['weakest']}" if row.get("weakest") else ""
+        practise = "   not this dance" if row.get("this_dance") is False else f"   practise {row['weakest']}" if row.get("weakest") else ""
         lines.append(f"{rank:3d}. {row['score']:5.1f} {row['grade']:<2} {who}{practise}")
     if len(scored) > SHOWN:
         lines.append(f"     … and {len(scored) - SHOWN} more in {INDEX_NAME}")

@@ -92,7 +92,10 @@ def music_line_of(bundle: ReferenceBundle, clip: Path) -> Line | None:
 
 
 def weakest_text(report: dict[str, Any]) -> str:
-    """The first move to practise, as the summary names it: "4-8 s: Left arm higher" ("" if none)."""
+    """The first move to practise, as the summary names it: "4-8 s: Left arm higher"; "not this
+    dance" when it was not; "" when nothing is below GOOD."""
+    if report.get("this_dance") is False:
+        return "not this dance"
     if not report.get("weakest"):
         return ""
     move = report["weakest"][0]
