@@ -38,7 +38,7 @@ from dancelike.scoring import coaching
 from dancelike.scoring.report import rating
 from dancelike.services.batch.outputs import PICTURES
 from dancelike.ui.charts import PartBars, ScoreRing, TimelineChart
-from dancelike.ui.results_cards import NOTHING_TO_PRACTISE, advice_line, practise_entries, timing_line
+from dancelike.ui.results_cards import NOTHING_TO_PRACTISE, advice_line, panel, practise_entries, timing_line
 from dancelike.ui.results_view import dancer_text
 from dancelike.ui.theme import COLORS, font, score_color, set_role
 
@@ -252,12 +252,12 @@ class ClassReportDialog(QDialog):
         top.addWidget(self._summary(report, picture), 1)
         self.parts = PartBars(size_pt=13)
         self.parts.set_scores(report.get("parts", {}))
-        top.addWidget(self._panel(self.parts, "The parts"), 1)
+        top.addWidget(panel(self.parts, "The parts"), 1)
         layout.addLayout(top)
         self.chart = TimelineChart()
         self.chart.setMinimumHeight(140)
         self.chart.set_data(report.get("timeline", []), report.get("moves", []))
-        layout.addWidget(self._panel(self.chart, "The score through the dance"))
+        layout.addWidget(panel(self.chart, "The score through the dance"))
         self.moves = QLabel()
         self.moves.setObjectName("classWeakMoves")
         self.moves.setWordWrap(True)
@@ -266,7 +266,7 @@ class ClassReportDialog(QDialog):
         this_dance = report.get("this_dance", True) is not False
         self.moves.setText("\n".join(lines) if lines else (NOTHING_TO_PRACTISE if this_dance else ""))
         if this_dance:
-            layout.addWidget(self._panel(self.moves, "Moves to practise"))
+            layout.addWidget(panel(self.moves, "Moves to practise"))
         layout.addStretch(1)
         outer.addWidget(scroll, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -301,18 +301,4 @@ class ClassReportDialog(QDialog):
         breakdown = QLabel(f"Shapes {float(report.get('shape', 0)):.0f} \u00b7 timing {float(report.get('timing', 0)):.0f}" + dancer_text(report))
         set_role(breakdown, "small")
         column.addWidget(breakdown)
-        return self._panel(box, "")
-
-    @staticmethod
-    def _panel(widget: QWidget, title: str) -> QFrame:
-        card = QFrame()
-        set_role(card, "panel")
-        layout = QVBoxLayout(card)
-        layout.setContentsMargins(14, 12, 14, 12)
-        layout.setSpacing(8)
-        if title:
-            label = QLabel(title)
-            set_role(label, "muted")
-            layout.addWidget(label)
-        layout.addWidget(widget, 1)
-        return card
+        return panel(box, "")

@@ -30,6 +30,25 @@ NOTHING_TO_PRACTISE = "Nothing to practise: every move you danced was GOOD or be
 WIDE_PICTURE = 1.8
 
 
+def panel(widget: QWidget, title: str = "", below: QWidget | None = None) -> QFrame:
+    """A results panel: an optional muted title (wrapped, never wider than the narrowest
+    window), the widget, and what goes ``below`` it."""
+    card = QFrame()
+    set_role(card, "panel")
+    layout = QVBoxLayout(card)
+    layout.setContentsMargins(14, 12, 14, 12)
+    layout.setSpacing(8)
+    if title:
+        label = QLabel(title)
+        label.setWordWrap(True)
+        set_role(label, "muted")
+        layout.addWidget(label)
+    layout.addWidget(widget, 1)
+    if below is not None:
+        layout.addWidget(below)
+    return card
+
+
 def practise_entries(report: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
     """The report's weak moves worth a card, with their rank in ``weakest`` (the snapshot's
     number). Older reports listed the three lowest moves whatever their score; a move rated

@@ -39,7 +39,7 @@ from dancelike.ui.charts import PartBars, ScoreRing, TimelineChart
 from dancelike.ui.exports import copy_for_export, suggested_export
 from dancelike.ui.messages import next_step, user_message
 from dancelike.ui.practice_plan import PracticePlan
-from dancelike.ui.results_cards import NOTHING_TO_PRACTISE, WeakMoveCard, practise_entries, timing_line
+from dancelike.ui.results_cards import NOTHING_TO_PRACTISE, WeakMoveCard, panel, practise_entries, timing_line
 from dancelike.ui.score_legend import ScoreLegend
 from dancelike.ui.theme import COLORS, font, format_duration, set_role
 from dancelike.ui.video_panel import VideoPanel
@@ -124,13 +124,13 @@ class ResultsView(QWidget):
         self.video.setObjectName("replayPanel")
         self.video.setMinimumHeight(REPLAY_MIN_HEIGHT)
         self.replay_legend = ScoreLegend(pro_parts=True)  # the pro's part colours are not scores
-        right.addWidget(self._card(self.video, below=self.replay_legend), 3)
+        right.addWidget(panel(self.video, below=self.replay_legend), 3)
         self.chart = TimelineChart()
         self.chart.setObjectName("timelineChart")
         self.chart.setMinimumHeight(150)
         self.chart.move_clicked.connect(lambda _index, start: self.video.seek(start))
         self.video.position_changed.connect(self.chart.set_position)
-        right.addWidget(self._card(self.chart, "Your score through the dance \u2014 click a move to watch it"), 1)
+        right.addWidget(panel(self.chart, "Your score through the dance \u2014 click a move to watch it"), 1)
         columns.addLayout(right, 1)
         layout.addLayout(columns)
         self.weakest_title = QLabel("Practise these moves")
@@ -190,22 +190,6 @@ class ResultsView(QWidget):
         rows.addLayout(top)
         rows.addLayout(second)
         return rows
-
-    def _card(self, widget: QWidget, title: str = "", below: QWidget | None = None) -> QFrame:
-        card = QFrame()
-        set_role(card, "panel")
-        layout = QVBoxLayout(card)
-        layout.setContentsMargins(14, 12, 14, 12)
-        layout.setSpacing(8)
-        if title:
-            label = QLabel(title)
-            label.setWordWrap(True)  # never wider than the narrowest window
-            set_role(label, "muted")
-            layout.addWidget(label)
-        layout.addWidget(widget, 1)
-        if below is not None:
-            layout.addWidget(below)
-        return card
 
     def _summary_card(self) -> QFrame:
         card = QFrame()
