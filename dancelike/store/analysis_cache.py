@@ -2,7 +2,7 @@
 
 A choreography is scored against many performances; its analysis (landmarks, ROIs,
 part maps) is saved as a compressed ``.npz`` named after the SHA-256 of the video's
-bytes plus the analysis version, in the data folder's ``cache/``. Renaming or moving
+bytes plus the analysis version, in the cache folder (``paths.cache_dir``). Renaming or moving
 the video keeps the cache; changing one byte of it, or the analysis code's version,
 does not.
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from dancelike.store.paths import subdir
+from dancelike.store.paths import cache_dir
 from dancelike.vision.body import BodyFrame, Roi
 from dancelike.vision.video_analysis import Dancer, VideoAnalysis
 
@@ -39,7 +39,7 @@ def content_key(path: str | Path) -> str:
 
 
 def _cache_file(key: str, folder: Path | None) -> Path:
-    return (folder or subdir("cache")) / f"{key}.npz"
+    return (folder or cache_dir()) / f"{key}.npz"
 
 
 def save(key: str, analysis: VideoAnalysis, folder: Path | None = None) -> Path:
@@ -148,7 +148,7 @@ def load_beats(key: str, folder: Path | None = None) -> tuple[bool, np.ndarray |
 def save_array(key: str, name: str, values: np.ndarray, folder: Path | None = None) -> None:
     """Keep a small array derived from a video's analysis (its chance level, its music's onset
     envelope) beside it, written atomically; ``name`` says what it is and its version."""
-    target = (folder or subdir("cache")) / f"{key}.{name}.npy"
+    target = (folder or cache_dir()) / f"{key}.{name}.npy"
     handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".npy.part")
     os.close(handle)
     try:
@@ -162,7 +162,7 @@ def save_array(key: str, name: str, values: np.ndarray, folder: Path | None = No
 
 def load_array(key: str, name: str, folder: Path | None = None) -> np.ndarray | None:
     """The array kept by ``save_array``, or ``None`` (never kept, or unreadable)."""
-    path = (folder or subdir("cache")) / f"{key}.{name}.npy"
+    path = (folder or cache_dir()) / f"{key}.{name}.npy"
     try:
         with open(path, "rb") as handle:
             return np.load(handle)

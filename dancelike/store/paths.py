@@ -1,13 +1,17 @@
 """Where DanceLike keeps its files on the user's machine.
 
-``DANCELIKE_HOME`` overrides everything (tests point it at a temporary folder);
-otherwise platformdirs' per-user data folder. Nothing here is ever uploaded.
+``DANCELIKE_HOME`` overrides everything (tests point it at a temporary folder): data, ``cache/``
+and ``logs/`` all go under it. Otherwise each goes where the desktop expects it (platformdirs):
+the data folder (``~/.local/share/dancelike``), the cache (``~/.cache/dancelike``: cleaners may
+empty it) and the log folder (``~/.local/state/dancelike/log``). Nothing here is ever uploaded.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import shutil
 from pathlib import Path
 
 import platformdirs
@@ -18,7 +22,7 @@ APP_NAME = "dancelike"
 
 
 def data_dir() -> Path:
-    """The data folder (created on first use): database, sessions/, choreographies/, cache/."""
+    """The data folder (created on first use): database, sessions/, choreographies/."""
     override = os.environ.get("DANCELIKE_HOME")
     folder = Path(override).expanduser() if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
     try:
@@ -26,6 +30,64 @@ def data_dir() -> Path:
     except OSError as exc:
         raise InputError(f"{folder}: cannot create the data folder ({exc.strerror or exc}); set DANCELIKE_HOME to a writable folder") from exc
     return folder
+
+
+def cache_dir() -> Path:
+    """The analysis cache (created on first use); a cache left in the data folder by an older
+    DanceLike is moved here the first time (its analyses took minutes each)."""
+    override = os.environ.get("DANCELIKE_HOME")
+    if override:
+        return _ensure(Path(override).expanduser() / "cache")
+    folder = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    old = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "cache"
+    if old.is_dir() and not old.is_symlink():
+        try:
+            move_folder(old, folder)
+        except OSError:
+            pass  # the old cache stays where it is: analysed again, never a failure
+    return _ensure(folder)
+
+
+def log_dir() -> Path:
+    """The log folder (created on first use): the rotating log and crash reports."""
+    override = os.environ.get("DANCELIKE_HOME")
+    folder = Path(override).expanduser() / "logs" if override else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    return _ensure(folder)
+
+
+def move_folder(old: Path, new: Path) -> None:
+    """Move ``old``'s files into ``new``: one atomic rename when ``new`` does not exist yet and both
+    are on one file system; otherwise file by file (copied then deleted across file systems).
+    A file already in ``new`` wins; ``old`` is removed at the end."""
+    new.parent.mkdir(parents=True, exist_ok=True)
+    if not new.exists():
+        try:
+            os.rename(old, new)
+            return
+        except OSError as exc:
+            if exc.errno != errno.EXDEV:
+                raise
+    private_dir(new)
+    for item in old.iterdir():
+        target = new / item.name
+        if target.exists() or not item.is_file() or item.is_symlink():
+            continue
+        try:
+            os.rename(item, target)
+        except OSError as exc:
+            if exc.errno != errno.EXDEV:
+                raise
+            partial = new / f".{item.name}.moving"
+            shutil.copy2(item, partial)
+            os.replace(partial, target)  # never a half-copied file under the real name
+    shutil.rmtree(old)
+
+
+def _ensure(folder: Path) -> Path:
+    try:
+        return private_dir(folder)
+    except OSError as exc:
+        raise InputError(f"{folder}: cannot create it ({exc.strerror or exc})") from exc
 
 
 #: Characters no file name may hold somewhere (path separators, Windows' reserved ones).
