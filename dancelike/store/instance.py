@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dancelike.errors import InputError
+from dancelike.store.paths import open_regular
 
 try:
     import fcntl
@@ -92,6 +93,24 @@ def is_alive(owner: Owner) -> bool:
     return not (started and owner.started and abs(started - owner.started) > _SAME_START_S)
 
 
+def _flock_holders(inode: int) -> set[int] | None:
+    """The pids holding a ``flock`` on the file ``inode`` (Linux's ``/proc/locks``); None where
+    the system does not tell."""
+    try:
+        lines = Path("/proc/locks").read_text().splitlines()
+    except OSError:
+        return None
+    pids = set()
+    for line in lines:
+        fields = line.split()
+        if len(fields) > 5 and fields[1] == "FLOCK" and fields[5].rsplit(":", 1)[-1] == str(inode):
+            try:
+                pids.add(int(fields[4]))
+            except ValueError:
+                continue
+    return pids
+
+
 def runs_elsewhere(pid: int | None, started: float | None) -> bool:
     """Whether a session owned by (``pid``, ``started``) is run by another live process."""
     if pid is None or pid == os.getpid():
@@ -121,15 +140,50 @@ class FolderLock:
         return self
 
     def _lock_fcntl(self) -> int:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        """The lock file opened (never through a link) and locked; a lock held by something
+        other than the DanceLike it names (another program, a dead DanceLike's orphan) is
+        taken over by a new file in its place."""
+        fd = open_regular(self.path, os.O_RDWR | os.O_CREAT)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            stale = self._stale(os.fstat(fd).st_ino)
+            os.close(fd)
+            if not stale:
+                raise self._in_use() from None
+            return self._take_over()
+        except BaseException:
+            os.close(fd)
+            raise
+        return fd
+
+    def _stale(self, inode: int) -> bool:
+        """Whether a held lock file (``inode``) names no live DanceLike holding it: its pid is
+        gone, or (where ``/proc/locks`` tells) that pid is not the one holding the lock. An
+        empty file is a DanceLike starting (its pid not yet written): never stale."""
+        holder = self.holder()
+        if holder is None:
+            return False
+        if not is_alive(Owner(holder, 0.0)):
+            return True
+        lockers = _flock_holders(inode)
+        return lockers is not None and holder not in lockers
+
+    def _take_over(self) -> int:
+        """A new lock file in place of a stale one (a link or a non-file is refused as ever)."""
+        try:
+            self.path.unlink()
+        except FileNotFoundError:
+            pass
+        try:
+            fd = open_regular(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL)
+        except FileExistsError:
+            raise self._in_use() from None  # another DanceLike took it over first
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(fd)
             raise self._in_use() from None
-        except BaseException:
-            os.close(fd)
-            raise
         return fd
 
     def _lock_exclusive(self) -> int:

@@ -12,6 +12,7 @@ import errno
 import os
 import re
 import shutil
+import stat
 from pathlib import Path
 
 import platformdirs
@@ -115,10 +116,48 @@ def private_dir(folder: Path) -> Path:
 
 
 def private_file(path: Path) -> Path:
-    """Make ``path`` owner-only (0600), creating it empty if missing."""
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
-    _chmod(path, 0o600)
+    """Make ``path`` owner-only (0600), creating it empty if missing; ``InputError`` for a link
+    or anything but a regular file (``open_regular``): a link must not chmod a file elsewhere."""
+    fd = open_regular(path, os.O_RDONLY | os.O_CREAT)
+    try:
+        os.fchmod(fd, 0o600)
+    except OSError:
+        pass  # a file system without permissions (FAT, some network shares): nothing to protect
+    finally:
+        os.close(fd)
     return path
+
+
+#: Never through a symbolic link; never waiting for a FIFO's other end.
+_NO_LINK_NO_WAIT = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+def open_regular(path: Path, flags: int) -> int:
+    """``os.open`` of a file DanceLike keeps in its data folder, refusing (``InputError``, one
+    line) a symbolic link or anything but a regular file: a link planted there must never make
+    DanceLike truncate, write or chmod a file outside the folder. Other failures: ``OSError``."""
+    try:
+        fd = os.open(path, flags | _NO_LINK_NO_WAIT, 0o600)
+    except OSError as exc:
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError:
+            raise exc from None
+        if stat.S_ISLNK(mode) or exc.errno == errno.ELOOP:
+            raise _not_regular(path, "is a symbolic link") from None
+        if not stat.S_ISREG(mode):
+            raise _not_regular(path, "is not a regular file") from None
+        raise
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise _not_regular(path, "is not a regular file")
+    return fd
+
+
+def _not_regular(path: Path, what: str) -> InputError:
+    return InputError(f"{path}: {what}; DanceLike keeps only regular files there and never follows a link "
+                      "(remove it, or set DANCELIKE_HOME to another folder)")  # fmt: skip
 
 
 def _chmod(path: Path, mode: int) -> None:
