@@ -50,8 +50,10 @@ def open_store(settings: AppSettings) -> tuple[Store, FolderLock]:
             raise
         except DanceLikeError as exc:
             del os.environ["DANCELIKE_HOME"]
-            messages.show_error(None, "Cannot use the chosen data folder", str(exc),
-                                "DanceLike uses the default data folder this time. Choose another folder in Settings.")  # fmt: skip
+            print(f"dancelike: warning: {exc}; using the default data folder this time", file=sys.stderr)
+            if can_show_windows():  # a dialog nobody can click would wait forever
+                messages.show_error(None, "Cannot use the chosen data folder", str(exc),
+                                    "DanceLike uses the default data folder this time. Choose another folder in Settings.")  # fmt: skip
     return _locked_store()
 
 
@@ -98,9 +100,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             messages.show_error(None, "DanceLike is already open", _sentence(str(exc)), "Only one DanceLike can use a data folder at a time.")
         return exc.exit_code
     except DanceLikeError as exc:
+        print(f"dancelike: error: {exc}", file=sys.stderr)  # the line is always there: no window, no dialog
         full = "disk is full" in str(exc)
-        messages.show_error(None, "DanceLike cannot start", str(exc), "Free some disk space, then start DanceLike again." if full
-                            else "Set DANCELIKE_HOME to a folder you can write to, then start DanceLike again.")  # fmt: skip
+        if can_show_windows():
+            messages.show_error(None, "DanceLike cannot start", str(exc), "Free some disk space, then start DanceLike again." if full
+                                else "Set DANCELIKE_HOME to a folder you can write to, then start DanceLike again.")  # fmt: skip
         return exc.exit_code
     try:
         remove_leftovers(store.root)  # the folder is ours now: a killed run's imports and temporary files
