@@ -18,6 +18,7 @@ from contextlib import contextmanager, nullcontext
 
 from dancelike import __version__
 from dancelike.atomic import disk_full
+from dancelike.commands._io import dash_named_files
 from dancelike.errors import DanceLikeError
 from dancelike.scoring.mirror import Mirror
 
@@ -186,7 +187,7 @@ def _terminate_as_exit() -> Iterator[None]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``dancelike`` console script."""
     parser = _build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(dash_named_files(sys.argv[1:] if argv is None else argv))  # analyze -dash.mp4
     if not getattr(args, "handler", None):
         return _usage(parser)
     try:

@@ -11,7 +11,7 @@ import json
 import math
 import os
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from dancelike.atomic import write_file
@@ -97,10 +97,21 @@ def parse_dancer(text: str | None) -> int | None:
     """``--dancer``: a dancer's number (1 = the leftmost) or "auto" (None); a one-line error else."""
     if text is None or text.strip().lower() == "auto":
         return None
-    try:
-        number = int(text)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise InputError(f"--dancer {text}: not a dancer; use a number from 1 (the leftmost dancer) or auto")
-    return number
+    digits = text.strip()
+    # ASCII digits only, a few of them: Python's int() also takes "1_0" (10) and full-width
+    # digits, and echoing a 5000-digit value back would not be one line.
+    if not (digits.isascii() and digits.isdigit() and len(digits) <= MAX_DANCER_DIGITS and int(digits) >= 1):
+        shown = "".join(c if c.isprintable() else "?" for c in text[:20]) + ("..." if len(text) > 20 else "")
+        raise InputError(f"--dancer {shown}: not a dancer; use a number from 1 (the leftmost dancer) or auto")
+    return int(digits)
+
+
+#: A dancer's number is never longer than this (a video holds a handful of dancers).
+MAX_DANCER_DIGITS = 4
+
+
+def dash_named_files(argv: Sequence[str]) -> list[str]:
+    """``argv`` with each existing file whose name starts with a dash (``-dash.mp4``) written
+    ``./-dash.mp4``: argparse takes such a name for an unknown option and then says an argument
+    is missing. Only names with a dot are touched (no option has one)."""
+    return [f".{os.sep}{arg}" if arg.startswith("-") and "." in arg and os.path.isfile(arg) else arg for arg in argv]

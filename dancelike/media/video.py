@@ -46,6 +46,8 @@ def _check_file(path: Path) -> None:
         raise InputError(f"{path}: no such file")
     if path.is_dir():
         raise InputError(f"{path}: is a folder, not a file")
+    if not path.is_file():  # a FIFO, a device (/dev/zero): no size to tell, and reading may never end
+        raise InputError(f"{path}: not a regular file; give a video or image file")
     if path.stat().st_size == 0:
         raise InputError(f"{path}: the file is empty (0 bytes)")
 
