@@ -27,6 +27,9 @@ MAX_DANCERS = 6
 #: A person in view for less than this (seconds, or share of the most-seen dancer) is not a dancer.
 MIN_SECONDS = 1.0
 MIN_SHARE = 0.15
+#: ... but in a clip shorter than that, in view for this share of it is enough (a 0.6 s clip
+#: with one dancer in every frame has a dancer, not "nobody in it").
+MIN_SHARE_OF_SHORT_CLIP = 0.5
 #: Pieces are joined when the gap, in body heights per (1 + 2 x seconds apart), is below this.
 JOIN_GATE = 0.5
 
@@ -48,7 +51,7 @@ def gather_dancers(analysis: VideoAnalysis, parts: list[PeopleSegment]) -> Video
     """``analysis`` (empty frames) filled with every dancer's track, following the default one."""
     times, tracks = _stitch(parts)
     _join_pieces(tracks, analysis.fps)
-    dancers = _number(_keep(tracks, analysis.fps), len(times), times, analysis)
+    dancers = _number(_keep(tracks, analysis.fps, len(times)), len(times), times, analysis)
     analysis.frames = [BodyFrame(t, analysis.width, analysis.height) for t in times]
     analysis.dancers = dancers
     return analysis.follow(None)
@@ -149,12 +152,13 @@ def _join_pieces(tracks: dict[int, Track], fps: float) -> None:
         tracks[a].update(tracks.pop(b))
 
 
-def _keep(tracks: dict[int, Track], fps: float) -> list[Track]:
-    """The dancers among the people: in view long enough, at most ``MAX_DANCERS`` of them."""
+def _keep(tracks: dict[int, Track], fps: float, frames: int) -> list[Track]:
+    """The dancers among the people: in view long enough (``MIN_SECONDS``, or half of a clip
+    shorter than that), at most ``MAX_DANCERS`` of them."""
     if not tracks:
         return []
     most = max(len(track) for track in tracks.values())
-    enough = max(MIN_SECONDS * fps, MIN_SHARE * most)
+    enough = max(min(MIN_SECONDS * fps, MIN_SHARE_OF_SHORT_CLIP * frames), MIN_SHARE * most)
     kept = [track for track in tracks.values() if len(track) >= enough]
     kept.sort(key=lambda track: -len(track) * _height(track))
     return kept[:MAX_DANCERS]
