@@ -8,6 +8,7 @@ Set ``DANCELIKE_DEBUG=1`` to see the traceback behind an internal failure.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import signal
 import sys
@@ -16,11 +17,13 @@ import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 
-from dancelike import __version__
+from dancelike import __version__, logs
 from dancelike.atomic import disk_full
 from dancelike.commands._io import dash_named_files
 from dancelike.errors import DanceLikeError
 from dancelike.scoring.mirror import Mirror
+
+log = logging.getLogger(__name__)
 
 _DANCER_HELP = "which dancer of a group video to follow: N (1 = the leftmost) or auto (default: the one most in view near the centre)"
 
@@ -190,19 +193,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(dash_named_files(sys.argv[1:] if argv is None else argv))  # analyze -dash.mp4
     if not getattr(args, "handler", None):
         return _usage(parser)
+    if args.command != "app":  # the app sets up its own log (ui/app.py), for `python -m dancelike.ui` too
+        logs.setup()
+    log.info("dancelike %s: %s", __version__, " ".join(sys.argv[1:] if argv is None else argv))
     try:
         # Not for the app: inside Qt's event loop a Python handler would run late, if at all.
         with _terminate_as_exit() if args.command != "app" else nullcontext():
             return int(args.handler(args) or 0)
     except DanceLikeError as exc:
+        log.info("failed: %s", exc)
         print(f"dancelike: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
+        log.info("interrupted")
         print("dancelike: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 1
     except Exception as exc:  # noqa: BLE001 - the user gets one line, developers the traceback
+        log.error("internal error", exc_info=True, extra={"stderr": False})  # the log keeps the traceback
         if os.environ.get("DANCELIKE_DEBUG") == "1":
             traceback.print_exc()
         if disk_full(exc):  # outside the outputs (which say which file): a cache, a temporary file

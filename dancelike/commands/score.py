@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 
 from dancelike.commands._io import check_outputs, check_workers, parse_dancer, write_json
 from dancelike.errors import InputError
@@ -11,6 +12,8 @@ from dancelike.pipeline.score_files import score_videos
 from dancelike.progress import Progress
 from dancelike.scoring import coaching
 from dancelike.scoring.report import Report
+
+log = logging.getLogger(__name__)
 
 
 def _check_video(path: str, role: str) -> int:
@@ -61,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
 
         scored = score_videos(args.reference, args.performance, args.mirror, args.workers, not args.no_cache, advance, dancer=dancer)
     report = scored.report
+    log.info("score: %s against %s: %.1f", args.performance, args.reference, report.score)
     if args.video:
         from dancelike.pipeline.replay import write_replay
 

@@ -26,6 +26,7 @@ wake the session thread, except ``wait()``, which waits for the result (never ca
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from pathlib import Path
@@ -70,6 +71,8 @@ from dancelike.scoring.calibration import Chance
 from dancelike.scoring.mirror import Mirror
 from dancelike.store import analysis_cache
 from dancelike.vision.body import BodyFrame
+
+log = logging.getLogger(__name__)
 
 #: A camera that ends this close (seconds) to the reference's end ended with the dance, not early.
 END_TOLERANCE = 0.5
@@ -181,6 +184,7 @@ class Session(PracticeControls):
             if self._state is not SessionState.IDLE:
                 raise RuntimeError("a session can be started once")
             self._started_at = time.perf_counter()
+        log.info("session start: reference %s", self.reference)
         self._set_state(SessionState.STARTING)
         if self._dispatcher is not None:
             self._dispatcher.start()
@@ -298,6 +302,7 @@ class Session(PracticeControls):
         self._wake.set()
 
     def _stage_failed(self, stage: str, exc: BaseException) -> None:
+        log.error("session: %s failed", stage, exc_info=exc, extra={"stderr": False})  # the result reports it
         with self._lock:
             self._errors.append((stage, exc))
         self._wake.set()
@@ -452,6 +457,7 @@ class Session(PracticeControls):
             cv2.setNumThreads(self._cv_threads)
         result = session_result(self.snapshot())
         self._result = result
+        log.info("session end: %s%s", result.reason, f" (error: {result.error})" if result.error else "")
         self._set_state(SessionState.FAILED if result.error else SessionState.DONE, result.reason)
         self.events.put(Finished(result))
         self.events.close()

@@ -14,6 +14,7 @@ live engine, which must share frames between stages cheaply, uses threads instea
 from __future__ import annotations
 
 import ctypes
+import logging
 import multiprocessing
 import os
 import signal
@@ -37,6 +38,8 @@ from dancelike.vision.model_files import model_path
 from dancelike.vision.people import PeopleTracker, TrackedBody
 from dancelike.vision.tracker import TRACKER_MODELS, PoseTracker, StageTimes
 from dancelike.vision.video_analysis import VideoAnalysis
+
+log = logging.getLogger(__name__)
 
 #: Frames a worker tracks before its segment starts, to settle the tracker's ROI and filters.
 WARMUP_FRAMES = 4
@@ -278,7 +281,9 @@ class AnalysisPool:
                 done, pending = wait(pending, timeout=_POLL_SECONDS, return_when=FIRST_EXCEPTION)
                 if on_progress is not None:
                     on_progress(self._counter.value)
-                if any(future.exception() is not None for future in done):
+                failed = next((error for future in done if (error := future.exception()) is not None), None)
+                if failed is not None:  # the caller reports it; the log keeps the traceback
+                    log.error("analysis: a segment failed: %s", failed, exc_info=failed, extra={"stderr": False})
                     break
         finally:
             for future in pending:

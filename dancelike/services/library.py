@@ -17,6 +17,7 @@ Why it is built this way:
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import shutil
 import signal
@@ -38,6 +39,8 @@ from dancelike.store import analysis_cache
 from dancelike.store.db import Choreography, Store
 from dancelike.store.paths import private_file
 from dancelike.vision.video_analysis import VideoAnalysis
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[float], None]
 
@@ -99,6 +102,7 @@ def import_video(
     fills up, ``ImportCancelled`` when ``cancel`` is set; either way nothing is left behind.
     """
     source = Path(source)
+    log.info("import: %s", source)
     report = on_progress or (lambda _fraction: None)
     info = probe(source)
     check_cancelled(cancel)
@@ -115,9 +119,11 @@ def import_video(
         raise
     try:
         analyse_choreography(store, choreography, lambda share: report(COPY_SHARE + (1 - COPY_SHARE) * share), cancel, source.name)
-    except BaseException:
+    except BaseException as exc:
+        log.info("import of %s ended: %s: %s", source, type(exc).__name__, exc)
         store.delete_choreography(choreography.id)
         raise
+    log.info("imported %s as dance %d", source, choreography.id)
     report(1.0)
     return store.choreography(choreography.id) or choreography
 
@@ -175,7 +181,8 @@ def analyse_choreography(
         try:
             check_cancelled(cancel)
             analysis = pool.analyze(str(choreography.video), on_progress=frames_done, all_dancers=True)
-        except BaseException:
+        except BaseException as exc:
+            log.info("analysis of %s stopped: %s: %s", choreography.video, type(exc).__name__, exc)
             terminate(pool)  # a cancelled or failed analysis: do not wait for the segments
             raise
         pool.close()

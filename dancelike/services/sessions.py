@@ -21,6 +21,7 @@ one-line message, its row and files kept.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import threading
 import uuid
@@ -48,6 +49,8 @@ from dancelike.store import analysis_cache
 from dancelike.store.db import SessionRecord, Store
 from dancelike.store.session_folder import SessionFolder
 
+log = logging.getLogger(__name__)
+
 RECOVERED_MESSAGE = "the app closed during this session; it was scored from its recording"
 #: How far the music may move a recording from where the session clock put it (seconds).
 MAX_MUSIC_SHIFT_S = 1.0
@@ -65,6 +68,7 @@ def save_result(store: Store, record: SessionRecord, result: SessionResult) -> S
     rows' folders hold a hard link to it (a symbolic link where hard links are impossible).
     Returns player 1's row.
     """
+    log.info("session %d saved: %s%s", record.id, result.reason or "done", f" (error: {result.error})" if result.error else "")
     if not result.others:
         return _save_one(store, record, result)
     group = f"{record.id}-{uuid.uuid4().hex[:12]}"
@@ -228,6 +232,7 @@ def recover_orphans(store: Store, on_progress: Callable[[float], None] | None = 
             def part(share: float, index: int = index) -> None:
                 report((index + min(1.0, share)) / len(orphans))
 
+            log.info("recovering session %d", record.id)
             finished.append(_recover(store, record, get_pool, part))
     finally:
         for running in pool:

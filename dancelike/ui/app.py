@@ -7,14 +7,18 @@ at once; recovering an unfinished session and preparing the demo happen after it
 from __future__ import annotations
 
 import argparse
+import atexit
+import logging
 import os
 import sys
 from collections.abc import Sequence
+from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
-from dancelike import __version__
+from dancelike import __version__, logs
 from dancelike.commands.app import HEADLESS_PLATFORMS
 from dancelike.errors import DanceLikeError
 from dancelike.resources import APP_ID
@@ -72,6 +76,49 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + "."
 
 
+def _log_exit() -> None:
+    logging.getLogger(__name__).info("app exit")
+
+
+def install_crash_handler() -> None:
+    """An unhandled exception (a slot's, too: Qt hands it to ``sys.excepthook``) writes a crash
+    report to the log folder and says where: a dialog offering to open the folder, or a line on
+    stderr where no window can be shown. The app carries on when it can."""
+    if sys.excepthook in _crash_hooks:
+        return
+    showing: list[bool] = []  # one dialog at a time: a failing timer must not stack hundreds
+    previous = sys.excepthook  # a test harness's (pytest-qt) still hears of it
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if previous is not sys.__excepthook__:
+            previous(kind, exc, tb)
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        try:
+            path = logs.crash_report(kind, exc, tb)
+        except OSError:
+            sys.__excepthook__(kind, exc, tb)
+            return
+        print(f"dancelike: internal error: {kind.__name__}: {exc}; crash report: {path}", file=sys.stderr)
+        if showing or not can_show_windows():
+            return
+        showing.append(True)
+        try:
+            text = f"DanceLike ran into a problem. A crash report was written to:\n{path}"
+            if messages.confirm(None, "DanceLike ran into a problem", text, "Open the folder", "Please attach it when you report the problem."):
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+        finally:
+            showing.clear()
+
+    _crash_hooks.append(hook)
+    sys.excepthook = hook
+
+
+#: The hooks ``install_crash_handler`` made: installed once however often main() runs.
+_crash_hooks: list[object] = []
+
+
 def can_show_windows() -> bool:
     """False on Qt's headless platforms, where a dialog would wait for a click nobody can give."""
     return QApplication.platformName() not in HEADLESS_PLATFORMS
@@ -80,6 +127,11 @@ def can_show_windows() -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app until its window closes; the exit code."""
     args = parse_args(argv)
+    logs.setup()
+    logging.getLogger(__name__).info("app start: dancelike %s", __version__)
+    atexit.unregister(_log_exit)  # once, however often main() runs (the tests)
+    atexit.register(_log_exit)
+    install_crash_handler()
     register_synthetic_cameras()  # the demo dancer and the clapper: try it all without a webcam
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "dancelike"])
     assert isinstance(app, QApplication)  # widgets need a QApplication; nothing here makes a bare QCoreApplication

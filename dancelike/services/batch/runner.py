@@ -10,6 +10,7 @@ those rows instead of scoring them again.
 from __future__ import annotations
 
 import glob
+import logging
 import os
 import threading
 import time
@@ -27,6 +28,8 @@ from dancelike.services.batch.engines import Engine, LocalEngine
 from dancelike.services.batch.outputs import REPLAYS, ranked, read_rows, stem, write_csv, write_index, write_row_files
 
 #: What a folder's videos are recognised by.
+log = logging.getLogger(__name__)
+
 VIDEO_SUFFIXES = frozenset({".mp4", ".mov", ".m4v", ".mkv", ".webm", ".avi", ".mpg", ".mpeg", ".wmv", ".flv", ".3gp", ".ts", ".mts"})
 
 
@@ -143,6 +146,7 @@ def run_batch(
     index = {clip: number for number, clip in enumerate(performances, start=1)}
     result = BatchResult(rows, [], 0, 0.0, out, kept=len(rows))
 
+    log.info("batch: %d performances against %s into %s (%d kept)", len(todo), reference, out, len(rows))
     own = engine is None
     active: Engine = LocalEngine(keep_pairs=replays) if engine is None else engine
     if replays and isinstance(active, LocalEngine):
@@ -164,6 +168,7 @@ def run_batch(
                     _finish_row(row, name, index.get(clip, 0), clip, reference, out, replays, result)
                 rows.extend(new)
                 if any(row.get("error") for row in new):
+                    log.info("batch: %s failed: %s", name, "; ".join(str(row.get("error")) for row in new if row.get("error")))
                     result.failed.append(name)
                 write_csv(out, rows)
                 finished += 1
@@ -187,6 +192,7 @@ def run_batch(
             write_index(out, rows, reference.name)
     result.rows = ranked(rows)
     result.seconds = time.monotonic() - started
+    log.info("batch: %d rows, %d failed, %.1f s%s", len(rows), len(result.failed), result.seconds, " (cancelled)" if result.cancelled else "")
     return result
 
 
