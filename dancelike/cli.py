@@ -75,6 +75,14 @@ def _build_parser() -> argparse.ArgumentParser:
     app.add_argument("--camera", metavar="SPEC", help="camera for this run: a device index, a video file, or demo")
     app.set_defaults(handler=_run_app)
 
+    info = commands.add_parser("info", help="versions, CPU, models, folders, cameras and audio: one screen for a bug report")
+    info.add_argument("--json", metavar="PATH|-", nargs="?", const="-", help="write it as JSON to PATH, or stdout (the default with no PATH)")
+    info.set_defaults(handler=_run_info)
+
+    desktop = commands.add_parser("install-desktop", help="put DanceLike in your applications menu, with its icon (this user only)")
+    desktop.add_argument("--uninstall", action="store_true", help="take it out again")
+    desktop.set_defaults(handler=_run_install_desktop)
+
     bench = commands.add_parser("bench", help="benchmarks")
     bench_commands = bench.add_subparsers(dest="bench_command", metavar="BENCHMARK")
     bench_analyze = bench_commands.add_parser("analyze", help="analysis speed on a clip: frames/s, stage timings, memory")
@@ -134,6 +142,18 @@ def _run_demo(args: argparse.Namespace) -> int:
     from dancelike.commands.demo import run
 
     return run(args)
+
+
+def _run_info(args: argparse.Namespace) -> int:
+    from dancelike.commands.info import run
+
+    return run(args)
+
+
+def _run_install_desktop(args: argparse.Namespace) -> int:
+    from dancelike.desktop_entry import main as desktop_main
+
+    return desktop_main(["uninstall" if args.uninstall else "install"])
 
 
 def _run_app(args: argparse.Namespace) -> int:

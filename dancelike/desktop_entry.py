@@ -2,6 +2,7 @@
 
     python -m dancelike.desktop_entry install [--exec PATH] [--data-home DIR]   (make install)
     python -m dancelike.desktop_entry uninstall [--data-home DIR]               (make uninstall)
+    dancelike install-desktop [--uninstall]                                     (pip, pipx)
 
 ``install`` writes, under ``$XDG_DATA_HOME`` (``~/.local/share`` when unset):
 
@@ -26,7 +27,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from dancelike.errors import DanceLikeError, SetupError
@@ -36,14 +37,24 @@ from dancelike.resources import DESKTOP_ENTRY, ICON_NAME, ICON_SIZES, asset_path
 _RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 
 
-def data_home(environ: Mapping[str, str] | None = None) -> Path:
-    """``$XDG_DATA_HOME``, or ``~/.local/share`` when it is unset, empty or relative (the XDG spec)."""
-    env = os.environ if environ is None else environ
-    xdg = env.get("XDG_DATA_HOME", "")
-    if xdg and os.path.isabs(xdg):
-        return Path(xdg)
-    home = env.get("HOME") or str(Path.home())
-    return Path(home) / ".local" / "share"
+def data_home() -> Path:
+    """The user's data folder as platformdirs finds it (``$XDG_DATA_HOME``, else ``~/.local/share``),
+    where the menu looks. A relative ``$XDG_DATA_HOME`` is ignored, as the XDG spec says."""
+    try:
+        import platformdirs
+    except ImportError:  # `make uninstall` after `make clean` runs this with the system Python
+        found = os.environ.get("XDG_DATA_HOME", "")
+    else:
+        found = platformdirs.user_data_dir()
+    return Path(found) if os.path.isabs(found) else Path.home() / ".local" / "share"
+
+
+def default_executable() -> Path:
+    """The ``dancelike`` the entry starts: the one beside this Python (a venv, pipx), else the one
+    on ``PATH`` (``pip install --user``)."""
+    beside = Path(sys.executable).parent / "dancelike"
+    found = shutil.which("dancelike")
+    return beside if beside.is_file() or not found else Path(found)
 
 
 def entry_path(data: Path) -> Path:
@@ -158,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     data = Path(args.data_home) if args.data_home else data_home()
     try:
         if args.action == "install":
-            executable = Path(args.executable) if args.executable else Path(sys.executable).parent / "dancelike"
+            executable = Path(args.executable) if args.executable else default_executable()
             done = install(data, executable)
             print(f"installed DanceLike in the applications menu (Exec: {os.path.abspath(executable)} app):")
         else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -156,10 +157,16 @@ def test_a_control_character_cannot_be_named() -> None:
         desktop_entry.exec_argument("/tmp/line\nbreak/dancelike")
 
 
-def test_data_home_follows_xdg() -> None:
-    assert desktop_entry.data_home({"XDG_DATA_HOME": "/x/data", "HOME": "/home/me"}) == Path("/x/data")
-    for unset in ({}, {"XDG_DATA_HOME": ""}, {"XDG_DATA_HOME": "relative/data"}):
-        assert desktop_entry.data_home({**unset, "HOME": "/home/me"}) == Path("/home/me/.local/share")
+def test_data_home_follows_xdg(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", "/home/me")
+    monkeypatch.setenv("XDG_DATA_HOME", "/x/data")
+    assert desktop_entry.data_home() == Path("/x/data")
+    for unset in (None, "", "relative/data"):
+        if unset is None:
+            monkeypatch.delenv("XDG_DATA_HOME")
+        else:
+            monkeypatch.setenv("XDG_DATA_HOME", unset)
+        assert desktop_entry.data_home() == Path("/home/me/.local/share")
 
 
 def test_caches_are_refreshed_only_with_their_tools(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -216,3 +223,21 @@ def test_make_install_and_uninstall(tmp_path: Path) -> None:
     removed = subprocess.run(["make", "-s", "uninstall"], cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False)
     assert removed.returncode == 0, removed.stderr
     assert not [p for p in (tmp_path / "data").rglob("*") if p.is_file() and p.name.startswith("dancelike")]
+
+
+@pytest.mark.slow
+def test_dancelike_install_desktop_for_pip_and_pipx_users(tmp_path: Path) -> None:
+    """``dancelike install-desktop``: the menu entry without make, starting the dancelike beside
+    this Python (the venv pip or pipx made)."""
+    env = {**os.environ, "HOME": str(tmp_path / "home"), "XDG_DATA_HOME": str(tmp_path / "data"), "PATH": str(tmp_path / "no-tools"),
+           "DANCELIKE_HOME": str(tmp_path / "dl")}  # fmt: skip
+    script = Path(sys.executable).parent / "dancelike"
+    if not script.is_file():
+        pytest.skip("no dancelike script beside this Python")
+    installed = subprocess.run([str(script), "install-desktop"], env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert installed.returncode == 0, installed.stderr
+    entry = read_entry((tmp_path / "data" / "applications" / "dancelike.desktop").read_text(encoding="utf-8"))
+    assert exec_argv(entry["Exec"]) == [str(script), "app"]
+    removed = subprocess.run([str(script), "install-desktop", "--uninstall"], env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert removed.returncode == 0 and "removed" in removed.stdout
+    assert not (tmp_path / "data" / "applications" / "dancelike.desktop").exists()
