@@ -1,8 +1,11 @@
-"""A one-line progress bar on stderr for long command-line jobs.
+"""A one-line progress bar on stderr for long command-line jobs, drawn by tqdm.
 
-It draws only on a terminal: redirected to a file or a CI log, ``\\r`` redraws turn into
-hundreds of lines of noise, so it stays silent there unless ``DANCELIKE_PROGRESS=1``
-asks for it. Redraws are throttled to ~10 per second so printing never costs frames.
+tqdm does the terminal's part: throttled redraws (~10 a second, so printing never costs frames),
+erasing the previous line, clipping to the terminal's width, and a lock so two threads never
+interleave a line. The text is ours (``render``): the fps of an analysis, the time left of a
+class (``commands/batch.py`` overrides it). It draws only on a terminal: redirected to a file or
+a CI log, ``\\r`` redraws turn into hundreds of lines of noise, so it stays silent there unless
+``DANCELIKE_PROGRESS=1`` asks for it.
 """
 
 from __future__ import annotations
@@ -13,9 +16,17 @@ import time
 from types import TracebackType
 from typing import TextIO
 
+from tqdm import tqdm
+
 #: Seconds between redraws.
 _INTERVAL = 0.1
 _WIDTH = 24
+
+
+class _Bar(tqdm):
+    """tqdm without its monitor thread: each update redraws on time, none is left running."""
+
+    monitor_interval = 0
 
 
 class Progress:
@@ -31,17 +42,19 @@ class Progress:
         self.count = 0
         self.enabled = os.environ.get("DANCELIKE_PROGRESS") == "1" or _is_tty(self.stream)
         self._start = time.monotonic()
-        self._last_draw = -_INTERVAL
+        self._bar: _Bar | None = None
+        if self.enabled:
+            # {desc} only: the line is render()'s; tqdm draws it (miniters=1: each update may redraw)
+            self._bar = _Bar(file=self.stream, bar_format="{desc}", desc=self.render(self._start), mininterval=_INTERVAL, miniters=1,
+                             dynamic_ncols=True, leave=True)  # fmt: skip
 
     def update(self, n: int = 1) -> None:
         """Count ``n`` more steps done; redraws at most every ``_INTERVAL`` seconds."""
         self.count += n
-        if not self.enabled:
+        if self._bar is None:
             return
-        now = time.monotonic()
-        if now - self._last_draw >= _INTERVAL:
-            self._last_draw = now
-            self._draw(now)
+        self._bar.set_description_str(self.render(), refresh=False)
+        self._bar.update(n)  # tqdm redraws when _INTERVAL has passed since its last line
 
     def render(self, now: float | None = None) -> str:
         """The bar as text (without ``\\r``), for drawing and for tests."""
@@ -54,18 +67,13 @@ class Progress:
         bar = "#" * filled + "." * (_WIDTH - filled)
         return f"{self.label}  [{bar}] {share:4.0%}  {self.count}/{self.total}  {rate}"
 
-    def _draw(self, now: float) -> None:
-        # pad with spaces: a shorter line must erase the end of the previous one
-        self.stream.write("\r" + self.render(now).ljust(60))
-        self.stream.flush()
-
     def close(self) -> None:
         """Draw the final state and end the line."""
-        if self.enabled:
-            self._draw(time.monotonic())
-            self.stream.write("\n")
-            self.stream.flush()
-            self.enabled = False
+        if self._bar is not None:
+            self._bar.set_description_str(self.render(), refresh=False)
+            self._bar.close()  # the last line, then a newline
+            self._bar = None
+        self.enabled = False
 
     def __enter__(self) -> Progress:
         return self
