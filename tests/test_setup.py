@@ -172,6 +172,7 @@ def test_wheel_carries_every_module_the_models_and_assets(tmp_path: Path) -> Non
     names = set(zipfile.ZipFile(wheel).namelist())
     modules = {str(path.relative_to(REPO)) for path in (REPO / "dancelike").rglob("*.py")}
     assert not modules - names, f"left out of the wheel (pyproject.toml packages): {sorted(modules - names)}"
+    assert "dancelike-0.1.0.dist-info/licenses/LICENSE" in names  # the project's and the models' licence (Apache-2.0)
     for model in model_files.MODEL_SHA256:
         assert f"dancelike/models/{model}" in names
     for asset in ("dancelike.svg", "dancelike.desktop", "combo-arrow.svg", *(f"dancelike-{n}.png" for n in (16, 32, 48, 64, 128, 256))):
