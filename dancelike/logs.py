@@ -54,7 +54,8 @@ def setup(stderr: bool = True) -> Path | None:
     path: Path | None = None
     try:
         path = log_dir() / LOG_NAME
-        file_handler = RotatingFileHandler(path, maxBytes=_MAX_BYTES, backupCount=_BACKUPS, encoding="utf-8", delay=True)
+        # opened now: a file it cannot write means no file log, not a logging traceback per line
+        file_handler = RotatingFileHandler(path, maxBytes=_MAX_BYTES, backupCount=_BACKUPS, encoding="utf-8")
         file_handler.setFormatter(logging.Formatter(_FORMAT))
         _handlers.append(file_handler)
     except (DanceLikeError, OSError):

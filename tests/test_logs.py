@@ -115,3 +115,10 @@ def test_an_exception_in_a_qt_slot_reaches_the_crash_handler(tmp_path: Path) -> 
     assert done.returncode == 0, done.stderr
     reports = list((tmp_path / "logs").glob("crash-*.txt"))
     assert len(reports) == 1 and "ZeroDivisionError" in reports[0].read_text() and str(reports[0]) in done.stderr
+
+
+def test_a_log_that_cannot_be_opened_means_no_file_log_not_an_error(data_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (data_home / "logs" / logs.LOG_NAME).mkdir(parents=True)  # a folder where the file should be
+    assert logs.setup() is None and logs.log_file() is None
+    logging.getLogger("dancelike.test").info("nowhere to go")
+    assert capsys.readouterr().err == ""
