@@ -20,6 +20,8 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
+from tqdm import tqdm
+
 from dancelike import __version__
 from dancelike.errors import DanceLikeError
 from dancelike.store.paths import log_dir
@@ -35,13 +37,17 @@ PACKAGES = ("PySide6", "ai-edge-litert", "av", "numpy", "opencv-python-headless"
 _handlers: list[logging.Handler] = []
 
 
-class _Stderr(logging.StreamHandler):
-    """Writes to whatever ``sys.stderr`` is now (a test's capture, a redirected stream)."""
+class _Stderr(logging.Handler):
+    """Writes to whatever ``sys.stderr`` is now (a test's capture, a redirected stream), through
+    tqdm so a progress bar being drawn is cleared first and drawn again after the line."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        if getattr(record, "stderr", True):  # extra={"stderr": False}: a failure the caller already printed
-            self.setStream(sys.stderr)
-            super().emit(record)
+        if not getattr(record, "stderr", True):  # extra={"stderr": False}: a failure the caller already printed
+            return
+        try:
+            tqdm.write(self.format(record), file=sys.stderr)
+        except Exception:  # noqa: BLE001 - logging's own rule: a failed log line never raises
+            self.handleError(record)
 
 
 def setup(stderr: bool = True) -> Path | None:
