@@ -26,9 +26,11 @@ wake the session thread, except ``wait()``, which waits for the result (never ca
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 import time
+import weakref
 from pathlib import Path
 from types import TracebackType
 
@@ -85,6 +87,29 @@ LOOP_EARLY = 0.03
 #: The longest camera-plus-audio latency a calibration can hand the session (seconds).
 MAX_LATENCY = 2.0
 _JOIN = 10.0
+#: How long interpreter exit waits, in all, for running sessions to finish cancelling.
+EXIT_WAIT = 10.0
+
+#: Started sessions, so interpreter exit can stop the ones still running (``_stop_at_exit``).
+_LIVE: weakref.WeakSet[Session] = weakref.WeakSet()
+
+
+def _stop_at_exit() -> None:
+    """Cancel and wait for sessions still running when the interpreter exits (Ctrl-C in a
+    script): their daemon threads would otherwise still be inside LiteRT and PyAV when the
+    process tears down its native state, which aborts it ("terminate called without an
+    active exception", SIGABRT), and the recording would be left unfinished."""
+    sessions = list(_LIVE)
+    for session in sessions:
+        session.cancel()
+    deadline = time.monotonic() + EXIT_WAIT
+    for session in sessions:
+        session.wait(max(0.0, deadline - time.monotonic()))
+
+
+# Before threading's shutdown joins the other threads and concurrent.futures stops its pools
+# (the analysers' helper pool among them): with atexit it would run after, too late.
+getattr(threading, "_register_atexit", atexit.register)(_stop_at_exit)
 
 
 class Session(PracticeControls):
@@ -186,6 +211,7 @@ class Session(PracticeControls):
             self._started_at = time.perf_counter()
         log.info("session start: reference %s", self.reference)
         self._set_state(SessionState.STARTING)
+        _LIVE.add(self)
         if self._dispatcher is not None:
             self._dispatcher.start()
         self._thread.start()
