@@ -15,7 +15,7 @@ import sys
 import threading
 import traceback
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 
 from dancelike import __version__, logs
 from dancelike.atomic import disk_full
@@ -217,8 +217,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         logs.setup()
     log.info("dancelike %s: %s", __version__, " ".join(sys.argv[1:] if argv is None else argv))
     try:
-        # Not for the app: inside Qt's event loop a Python handler would run late, if at all.
-        with _terminate_as_exit() if args.command != "app" else nullcontext():
+        # The app too, until its window is up: then ui/app.py's SignalQuit closes the window instead.
+        with _terminate_as_exit():
             return int(args.handler(args) or 0)
     except DanceLikeError as exc:
         log.info("failed: %s", exc)

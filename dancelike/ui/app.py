@@ -10,9 +10,10 @@ import argparse
 import atexit
 import logging
 import os
+import signal
 import sys
 from collections.abc import Sequence
-from types import TracebackType
+from types import FrameType, TracebackType
 
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -119,6 +120,48 @@ def install_crash_handler() -> None:
 _crash_hooks: list[object] = []
 
 
+#: Signals that close the app as its window's close button does: Ctrl-C, ``kill``, the terminal closing.
+QUIT_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+class SignalQuit:
+    """While installed, ``QUIT_SIGNALS`` close the window as its close button does (the dance is
+    saved or cancelled, workers stopped), then the app quits; ``signum`` says which one came.
+
+    Python runs its signal handlers only when the main thread runs Python code, which an idle Qt
+    event loop never does: a no-op timer lets it in five times a second. Without this, Ctrl-C
+    raised ``KeyboardInterrupt`` inside whatever slot ran next (a traceback, and the app went on)
+    and SIGTERM killed the app with no cleanup."""
+
+    TICK_MS = 200
+
+    def __init__(self, app: QApplication, window: MainWindow) -> None:
+        self.signum: int | None = None
+        self._app, self._window = app, window
+        self._tick = QTimer()
+        self._tick.timeout.connect(lambda: None)
+        self._tick.start(self.TICK_MS)
+        self._previous = {signum: signal.signal(signum, self._received) for signum in QUIT_SIGNALS}
+
+    def _received(self, signum: int, _frame: FrameType | None) -> None:
+        if self.signum is None:  # a second signal while closing changes nothing: closing is bounded
+            self.signum = signum
+            QTimer.singleShot(0, self._quit)
+
+    def _quit(self) -> None:
+        self._window.close()
+        self._app.quit()  # also ends a modal dialog's loop, if one was open
+
+    def exit_code(self, code: int) -> int:
+        """128 + the signal's number, as a shell reports a process the signal ended."""
+        return 128 + self.signum if self.signum is not None else code
+
+    def restore(self) -> None:
+        self._tick.stop()
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+
+
 def can_show_windows() -> bool:
     """False on Qt's headless platforms, where a dialog would wait for a click nobody can give."""
     return QApplication.platformName() not in HEADLESS_PLATFORMS
@@ -166,7 +209,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         window = MainWindow(store, settings)
         window.show()
         QTimer.singleShot(0, window.run_startup)
-        return int(app.exec())
+        quitter = SignalQuit(app, window)
+        try:
+            return quitter.exit_code(int(app.exec()))
+        finally:
+            quitter.restore()
     finally:
         store.close()
         lock.release()

@@ -1,0 +1,108 @@
+"""Quitting when asked: Ctrl-C (SIGINT), ``kill`` (SIGTERM) and a closed terminal (SIGHUP) close
+``dancelike app`` as its close button does, and Ctrl-C in a script using the ``Session`` API ends
+it as Ctrl-C ends any Python script, with the session stopped rather than an abort."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from reliability_helpers import cli_command
+from test_workers_die_with_their_parent import _descendants
+
+from dancelike.store.instance import process_started
+
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")]
+
+WAIT_S = 90.0  # the app's start and its first demo analysis, on a busy two-core machine
+QUIT_S = 15.0  # the target is 5 s; a busy test machine gets a margin
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP], ids=lambda s: signal.Signals(s).name)
+def test_a_signal_closes_the_app_as_its_close_button_does(own_data_home: Path, signum: int) -> None:
+    """Sent while the app analyses its demo dance in worker processes (the moment that printed a
+    traceback and kept running, or leaked the workers' semaphores)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TF_CPP_MIN_LOG_LEVEL="2")
+    app = subprocess.Popen([*cli_command(), "app", "--camera", "demo"], env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    family: set[int] = set()
+    try:
+        deadline = time.monotonic() + WAIT_S
+        while len(family := _descendants(app.pid)) < 4:  # fork server, two workers, resource tracker
+            assert app.poll() is None, f"the app ended before analysing its demo: {app.stderr.read() if app.stderr else ''}"
+            assert time.monotonic() < deadline, "the app did not start analysing its demo"
+            time.sleep(0.05)
+        time.sleep(0.5)
+        family = _descendants(app.pid)
+        sent = time.monotonic()
+        app.send_signal(signum)
+        try:
+            _, stderr = app.communicate(timeout=QUIT_S)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"still running {QUIT_S:.0f} s after {signal.Signals(signum).name}")
+        took = time.monotonic() - sent
+        print(f"{signal.Signals(signum).name}: exit {app.returncode} after {took:.2f} s")
+        assert app.returncode == 128 + signum, stderr
+        assert "Traceback" not in stderr and "leaked semaphore" not in stderr, stderr
+        deadline = time.monotonic() + QUIT_S
+        while alive := [pid for pid in family if process_started(pid) is not None]:
+            assert time.monotonic() < deadline, f"left running after the app quit: {alive}"
+            time.sleep(0.1)
+    finally:
+        app.kill()
+        app.communicate()
+        for pid in family:  # what a failure left: never left running on the machine
+            if process_started(pid) is not None:
+                os.kill(pid, signal.SIGKILL)
+
+
+SCRIPT = textwrap.dedent("""
+    import atexit, sys, time
+    from dancelike.engine import Session, SessionState
+    from dancelike.synth.cameras import register_synthetic_cameras
+
+    register_synthetic_cameras()
+    session = Session(sys.argv[1], "demo", record_to=sys.argv[2], players=2, on_event=lambda event: None)
+    # runs after threading's exit work: by then the session must have stopped
+    atexit.register(lambda: print("at exit:", session.state.name, file=sys.stderr, flush=True))
+    session.start()
+    while session.state is not SessionState.RUNNING:
+        time.sleep(0.02)
+    print("running", flush=True)
+    while session.wait(0.5) is None:
+        pass
+""")
+
+
+def test_ctrl_c_in_a_session_script_stops_the_session_without_an_abort(tmp_path: Path) -> None:
+    """Two players: the analysers' helper pool and both model threads are busy in LiteRT."""
+    from dancelike.synth.motion import Dancer
+    from dancelike.synth.performance import Scene, render_performance
+
+    reference = tmp_path / "reference.mp4"
+    render_performance(reference, "groove", Dancer(), Scene(person=0, room=0), duration=12.0, start=2.0)
+    script = tmp_path / "dance.py"
+    script.write_text(SCRIPT)
+    recording = tmp_path / "recording.mp4"
+    process = subprocess.Popen([sys.executable, str(script), str(reference), str(recording)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert process.stdout is not None and process.stdout.readline().strip() == "running"
+        time.sleep(1.0)
+        sent = time.monotonic()
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=QUIT_S)
+        print(f"exit {process.returncode} after {time.monotonic() - sent:.2f} s")
+    finally:
+        process.kill()
+        process.communicate()
+    # Python's own Ctrl-C exit: death by SIGINT (a shell says 130), never SIGABRT (-6)
+    assert process.returncode in (-signal.SIGINT, 128 + signal.SIGINT), stderr
+    assert "terminate called" not in stderr and "KeyboardInterrupt" in stderr, stderr
+    assert "at exit: DONE" in stderr, stderr  # cancelled and finished, its recording closed
