@@ -32,6 +32,7 @@ from dancelike.ui import messages
 from dancelike.ui.main_window import MainWindow
 from dancelike.ui.settings import APPLICATION, ORGANIZATION, AppSettings
 from dancelike.ui.theme import app_icon, apply_theme
+from dancelike.ui.workers import cancel_all
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -214,6 +215,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return quitter.exit_code(int(app.exec()))
         finally:
             quitter.restore()
+            if quitter.signum is not None:  # work begun by code a modal dialog returned to when the signal ended it
+                cancel_all(timeout=5.0)
     finally:
         store.close()
         lock.release()
