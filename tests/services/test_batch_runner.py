@@ -135,7 +135,8 @@ def test_a_stopped_batch_leaves_a_valid_csv_of_what_was_done(clips: dict[str, Pa
         if engine._thread is not None:  # the clip being analysed when it stopped is given up
             engine._thread.join()
     rows = read_csv(out)
-    assert [row["performance"] for row in rows] == ["late.mp4"] and rows[0]["score"]
+    # the workers take a clip each: whichever finished first is the one row kept
+    assert len(rows) == 1 and rows[0]["performance"] in ("late.mp4", "sloppy.mp4") and rows[0]["score"]
     assert (out / "index.html").is_file()
     assert not list(out.rglob(".*.part*")), "no half-written file left"
 
