@@ -19,6 +19,7 @@ from typing import Any
 
 from dancelike.scoring.advice import Advice
 from dancelike.scoring.calibration import SEEN_FOR_VERDICT
+from dancelike.scoring.poses import GROUPS
 from dancelike.scoring.timing import Timing
 
 #: (lowest rounded score, rating): the one scale for moves, parts, shapes and timing.
@@ -35,7 +36,6 @@ MOVE_DELAY_S = 0.15
 
 _LEGS = ("left_leg", "right_leg")
 _ARMS = ("left_arm", "right_arm")
-_GROUPS = ("head", "torso", "left_arm", "right_arm", "left_leg", "right_leg")
 
 
 def rating(score: float) -> str:
@@ -186,13 +186,13 @@ def unseen_phrase(groups: list[str]) -> str:
         if set(pair) <= names:
             words.append(word)
             names -= set(pair)
-    words += [part_name(name) for name in _GROUPS if name in names]
+    words += [part_name(name) for name in GROUPS if name in names]
     return " and ".join(words)
 
 
 def judged_phrase(judged: list[str]) -> str:
     words: list[str] = []
-    for name in _GROUPS:
+    for name in GROUPS:
         if name not in judged:
             continue
         word = part_name(name)
