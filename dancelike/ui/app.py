@@ -32,6 +32,7 @@ from dancelike.ui import messages
 from dancelike.ui.main_window import MainWindow
 from dancelike.ui.settings import APPLICATION, ORGANIZATION, AppSettings
 from dancelike.ui.theme import app_icon, apply_theme
+from dancelike.ui.translation import install_translations
 from dancelike.ui.workers import cancel_all
 
 
@@ -184,8 +185,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)  # docks (the Wayland app id, X11) match the window to dancelike.desktop
     app.setWindowIcon(app_icon())
-    apply_theme(app)
     settings = AppSettings()
+    install_translations(app, settings.language)  # before any window takes its words
+    apply_theme(app)
     if args.camera:
         settings.override_camera(args.camera)
     try:

@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from PySide6.QtCore import QSettings
 
+from dancelike.i18n import LANGUAGES
 from dancelike.media.camera import camera_kinds, list_cameras
 from dancelike.scoring.mirror import Mirror
 
@@ -104,6 +105,17 @@ class AppSettings:
     def _choice(self, key: str, allowed: tuple[str, ...], default: str) -> str:
         value = str(self._get(key, default))
         return value if value in allowed else default
+
+    # --- language ----------------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        """"system" (the desktop's language) or a code of ``i18n.LANGUAGES``; used from the next start."""
+        return self._choice("app/language", ("system", *LANGUAGES), "system")
+
+    @language.setter
+    def language(self, code: str) -> None:
+        self._set("app/language", code if code in LANGUAGES else "system")
 
     # --- camera ------------------------------------------------------------------------
 

@@ -1,0 +1,44 @@
+"""The app's language: our compiled catalogue and Qt's own (its dialogs' buttons) loaded into Qt.
+
+Called once at start, before any window is built: widgets take their words when they are made,
+so a language chosen in Settings is used from the next start (Settings says so).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from dancelike import i18n
+
+log = logging.getLogger(__name__)
+
+#: Kept alive here: Qt holds only a pointer to an installed translator.
+_installed: list[QTranslator] = []
+
+
+def install_translations(app: QCoreApplication, choice: str | None) -> str:
+    """Speak ``choice`` ("system", "en", "zh_CN") in ``app`` and every layer below; the language used."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    i18n.set_backend(None)
+    language = i18n.set_language(choice)
+    os.environ[i18n.LANGUAGE_ENV] = language  # the analysis workers this app starts speak it too
+    QLocale.setDefault(QLocale(language))
+    if language == i18n.SOURCE_LANGUAGE:
+        return language
+    qt_own = QTranslator(app)
+    if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
+        _installed.append(qt_own)
+    ours = QTranslator(app)
+    if ours.load(str(i18n.qm_path(language))):
+        app.installTranslator(ours)
+        _installed.append(ours)
+        i18n.set_backend(QCoreApplication.translate)  # one lookup for the widgets and the layers below
+    else:  # a checkout before `make setup` compiled it: the .ts sources answer instead
+        log.warning("no compiled catalogue at %s: reading the .ts sources", i18n.qm_path(language))
+    return language
