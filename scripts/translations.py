@@ -1,6 +1,6 @@
 """Keep the translations in step with the code: ``pyside6-lupdate`` and ``pyside6-lrelease`` per area.
 
-    python scripts/translations.py update            # the .ts files gain new sentences, lose gone ones
+    python scripts/translations.py update [AREA...]  # the .ts files gain new sentences, lose gone ones
     python scripts/translations.py todo AREA         # the unfinished sentences of an area, as JSON
     python scripts/translations.py fill AREA F.json  # write translations ({context: {source: text}})
     python scripts/translations.py release           # compile dancelike/locale/dancelike_zh_CN.qm
@@ -66,10 +66,12 @@ def tool(name: str) -> str:
     return found
 
 
-def update(folder: Path = LOCALE) -> None:
-    """Run lupdate on every area into ``folder`` (keeping the translations already there)."""
+def update(folder: Path = LOCALE, areas: list[str] | None = None) -> None:
+    """Run lupdate on ``areas`` (all when None) into ``folder``, keeping the translations already there."""
     folder.mkdir(parents=True, exist_ok=True)
     for area, files in area_files().items():
+        if areas and area not in areas:
+            continue
         for language in LANGUAGES:
             target = folder / f"{area}_{language}.ts"
             if folder != LOCALE and ts_path(area, language).exists():
@@ -153,7 +155,7 @@ def check() -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("update")
+    sub.add_parser("update").add_argument("areas", nargs="*", choices=[*AREAS, []], help="these areas only (default: all)")
     sub.add_parser("todo").add_argument("area", choices=AREAS)
     filling = sub.add_parser("fill")
     filling.add_argument("area", choices=AREAS)
@@ -162,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("check")
     args = parser.parse_args(argv)
     if args.command == "update":
-        update()
+        update(areas=args.areas or None)
     elif args.command == "todo":
         print(json.dumps(todo(args.area), ensure_ascii=False, indent=1))
     elif args.command == "fill":
