@@ -10,6 +10,8 @@ PYTHON ?= python3
 VENV := .venv
 VPY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# The compiled translations (the wheel's build makes its own: setup.py).
+CATALOGUES := dancelike/locale/dancelike_zh_CN.qm
 
 DEMO := out/demo
 REFERENCE ?= $(DEMO)/choreography.mp4
@@ -21,7 +23,7 @@ CAMERA ?=
 
 .PHONY: setup syscheck test test-fast run score bench install uninstall clean
 
-setup: $(STAMP)
+setup: $(STAMP) $(CATALOGUES)
 
 # Debian's python3 comes without the venv module: install it (sudo when not root) when missing.
 $(VPY):
@@ -35,6 +37,9 @@ $(VPY):
 $(STAMP): pyproject.toml | $(VPY)
 	$(VPY) -m pip install 'setuptools>=68' wheel -e '.[test]'
 	touch $(STAMP)
+
+$(CATALOGUES): $(wildcard dancelike/locale/*.ts) | $(STAMP)
+	$(VPY) scripts/translations.py release
 
 # Qt needs some Linux system libraries: installed with apt-get (sudo when not root) on
 # Debian/Ubuntu when any is missing; elsewhere the exact command is named.

@@ -45,6 +45,16 @@ def qm_path(language: str) -> Path:
     return locale_dir() / f"dancelike_{language}.qm"
 
 
+def compiled_is_current(language: str) -> bool:
+    """Whether ``language``'s ``.qm`` exists and is no older than its ``.ts`` sources (in a checkout
+    being translated, the sources may be newer: then they are the truth)."""
+    compiled = qm_path(language)
+    if not compiled.is_file():
+        return False
+    built = compiled.stat().st_mtime
+    return all(source.stat().st_mtime <= built for source in locale_dir().glob(f"*_{language}.ts"))
+
+
 def supported(code: str | None) -> str:
     """The supported language closest to a locale name: "zh_CN.UTF-8", "zh", "zh_SG", "zh-Hans" and
     "zh_TW" all read as 简体中文 (the only Chinese there is), anything else as English."""

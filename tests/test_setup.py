@@ -177,6 +177,9 @@ def test_wheel_carries_every_module_the_models_and_assets(tmp_path: Path) -> Non
         assert f"dancelike/models/{model}" in names
     for asset in ("dancelike.svg", "dancelike.desktop", "combo-arrow.svg", *(f"dancelike-{n}.png" for n in (16, 32, 48, 64, 128, 256))):
         assert f"dancelike/assets/{asset}" in names
+    # the translations: compiled at build time (setup.py), and the sources the command line reads
+    assert "dancelike/locale/dancelike_zh_CN.qm" in names
+    assert {f"dancelike/locale/{path.name}" for path in (REPO / "dancelike" / "locale").glob("*.ts")} <= names
 
 
 @pytest.mark.usefixtures("fresh_model_cache")

@@ -35,10 +35,10 @@ def install_translations(app: QCoreApplication, choice: str | None) -> str:
         app.installTranslator(qt_own)
         _installed.append(qt_own)
     ours = QTranslator(app)
-    if ours.load(str(i18n.qm_path(language))):
+    if i18n.compiled_is_current(language) and ours.load(str(i18n.qm_path(language))):
         app.installTranslator(ours)
         _installed.append(ours)
         i18n.set_backend(QCoreApplication.translate)  # one lookup for the widgets and the layers below
-    else:  # a checkout before `make setup` compiled it: the .ts sources answer instead
-        log.warning("no compiled catalogue at %s: reading the .ts sources", i18n.qm_path(language))
+    else:  # a checkout before `make setup` compiled it (or edited since): the .ts sources answer instead
+        log.info("no current compiled catalogue at %s: reading the .ts sources", i18n.qm_path(language))
     return language
