@@ -1,6 +1,6 @@
 """Screenshots of every screen of the app, as a newcomer sees it, for the README.
 
-    xvfb-run -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+    xvfb-run -s "-screen 0 1280x800x24" .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--language zh_CN]
 
 Runs the real app (real models, real sessions with the demo dancer as the camera, a real SQLite
 file) in a temporary data folder, so nothing of the user's is touched: first launch (the demo
@@ -33,6 +33,7 @@ if __name__ == "__main__":
     from PySide6.QtWidgets import QApplication, QWidget
 
     from dancelike.engine import SessionState
+    from dancelike.i18n import LANGUAGES
     from dancelike.store.db import Store
     from dancelike.synth.cameras import register_synthetic_cameras
     from dancelike.synth.group import render_group_scene, trio_with_crossing
@@ -40,6 +41,7 @@ if __name__ == "__main__":
     from dancelike.ui.main_window import MainWindow
     from dancelike.ui.settings import AppSettings
     from dancelike.ui.theme import apply_theme
+    from dancelike.ui.translation import install_translations
 
     SIZE = (1280, 800)
 
@@ -84,12 +86,14 @@ def dance(app: QApplication, window: MainWindow, choreography_id: int, seconds: 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", default="docs/screenshots", help="folder for the PNGs")
+    parser.add_argument("--language", default="en", choices=sorted(LANGUAGES), help="the app's language (zh_CN: into OUT/zh_CN)")
     args = parser.parse_args()
-    out = Path(args.out)
+    out = Path(args.out) / ("" if args.language == "en" else args.language)
     out.mkdir(parents=True, exist_ok=True)
 
     register_synthetic_cameras()  # "demo", "pair", "claps": a front end registers them
     app = QApplication(sys.argv[:1])
+    install_translations(app, args.language)
     apply_theme(app)
     settings = AppSettings(QSettings(str(Path(home) / "settings.ini"), QSettings.Format.IniFormat))
     settings.camera = "demo"
