@@ -45,6 +45,7 @@ from dancelike.scoring.alignment import Line
 from dancelike.scoring.mirror import Mirror
 from dancelike.scoring.poses import pose_track
 from dancelike.scoring.report import Report
+from dancelike.services.recover_players import players_of, recover_players
 from dancelike.store import analysis_cache
 from dancelike.store.db import SessionRecord, Store
 from dancelike.store.session_folder import SessionFolder
@@ -264,6 +265,12 @@ def _recover(store: Store, record: SessionRecord, get_pool: Callable[[], Analysi
     settings = store.session_settings(record.id)
     mirror = Mirror.parse(settings.get("mirror"))
     latency = settings.get("latency")
+    if players_of(settings) > 1 and "player" not in settings:  # each player an entry, as a normal stop saves them
+        line = session_line(music_line(str(choreography.video), str(recording)), float(latency) if isinstance(latency, (int, float)) else 0.0)
+        try:
+            return recover_players(store, record, choreography, get_pool(), ended_at, part, line, share_recording, write_json)[0]
+        except InputError as exc:
+            return fail(f"the app closed during this session and its recording cannot be scored ({_short(exc)})")
 
     def frames(stage: str, done: int) -> None:
         if stage == "performance":
