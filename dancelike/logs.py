@@ -37,6 +37,20 @@ PACKAGES = ("PySide6", "ai-edge-litert", "av", "numpy", "opencv-python-headless"
 _handlers: list[logging.Handler] = []
 
 
+class _LogFile(RotatingFileHandler):
+    """The rotating log file, falling silent when it cannot be written (a full disk, the folder
+    gone): DanceLike goes on without its log, and never prints logging's own traceback per line."""
+
+    failed = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not self.failed:
+            super().emit(record)
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        self.failed = True
+
+
 class _Stderr(logging.Handler):
     """Writes to whatever ``sys.stderr`` is now (a test's capture, a redirected stream), through
     tqdm so a progress bar being drawn is cleared first and drawn again after the line."""
@@ -61,7 +75,7 @@ def setup(stderr: bool = True) -> Path | None:
     try:
         path = log_dir() / LOG_NAME
         # opened now: a file it cannot write means no file log, not a logging traceback per line
-        file_handler = RotatingFileHandler(path, maxBytes=_MAX_BYTES, backupCount=_BACKUPS, encoding="utf-8")
+        file_handler = _LogFile(path, maxBytes=_MAX_BYTES, backupCount=_BACKUPS, encoding="utf-8")
         file_handler.setFormatter(logging.Formatter(_FORMAT))
         _handlers.append(file_handler)
     except (DanceLikeError, OSError):
