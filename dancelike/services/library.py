@@ -106,6 +106,11 @@ def import_video(
     report = on_progress or (lambda _fraction: None)
     info = probe(source)
     check_cancelled(cancel)
+    already = same_video(store, source)
+    if already is not None:  # the same file again: one dance, one copy (its history stays in one place)
+        log.info("import: %s is dance %d already", source, already.id)
+        report(1.0)
+        return already
     report(0.0)
     staging = new_staging(store)
     try:
@@ -126,6 +131,21 @@ def import_video(
     log.info("imported %s as dance %d", source, choreography.id)
     report(1.0)
     return store.choreography(choreography.id) or choreography
+
+
+def same_video(store: Store, source: Path) -> Choreography | None:
+    """The analysed dance of the library whose video has exactly ``source``'s bytes, if any (sizes
+    are compared first, so only a file of the same size is read)."""
+    size = source.stat().st_size
+    for choreography in store.choreographies():
+        try:
+            if not choreography.analysed or choreography.video.stat().st_size != size:
+                continue
+            if analysis_cache.content_key(choreography.video) == analysis_cache.content_key(source):
+                return choreography
+        except OSError:
+            continue  # a dance whose video is gone is not this one
+    return None
 
 
 def new_staging(store: Store) -> Path:

@@ -172,8 +172,8 @@ def test_import_video_copies_thumbnails_and_analyses(store: Store, clips: dict[s
     assert analysis_cache.load(analysis_cache.content_key(imported.video)) is not None
     scored = score_videos(str(imported.video), str(clips["pro"]), mirror="off")
     assert scored.reference_cached and scored.report.score > 80
-    named = import_video(store, clips["pro"], title="My  routine")  # cached: no second analysis
-    assert named.title == "My routine" and named.analysed and named.id != imported.id
+    again = import_video(store, clips["pro"], title="My  routine")  # the same file again: the same dance, no second copy
+    assert again.id == imported.id and len(store.choreographies()) == 1 and leftovers(store) == [str(imported.id)]
 
 
 def test_import_refuses_what_is_not_a_video_and_leaves_nothing(store: Store, tmp_path: Path) -> None:
