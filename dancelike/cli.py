@@ -16,108 +16,171 @@ import threading
 import traceback
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import NoReturn
 
 from dancelike import __version__, logs
 from dancelike.atomic import disk_full
 from dancelike.commands._io import dash_named_files
 from dancelike.errors import DanceLikeError
+from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 from dancelike.scoring.mirror import Mirror
 
 log = logging.getLogger(__name__)
 
-_DANCER_HELP = "which dancer of a group video to follow: N (1 = the leftmost) or auto (default: the one most in view near the centre)"
+#: argparse's own words (it asks gettext for them), in our catalogue: "usage: ", "options", ...
+_ARGPARSE_WORDS = frozenset((
+    QT_TRANSLATE_NOOP("Argparse", "usage: "),
+    QT_TRANSLATE_NOOP("Argparse", "positional arguments"),
+    QT_TRANSLATE_NOOP("Argparse", "options"),
+    QT_TRANSLATE_NOOP("Argparse", "show this help message and exit"),
+    QT_TRANSLATE_NOOP("Argparse", "argument %(argument_name)s: %(message)s"),
+    QT_TRANSLATE_NOOP("Argparse", "the following arguments are required: %s"),
+    QT_TRANSLATE_NOOP("Argparse", "unrecognized arguments: %s"),
+    QT_TRANSLATE_NOOP("Argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+    QT_TRANSLATE_NOOP("Argparse", "invalid %(type)s value: %(value)r"),
+    QT_TRANSLATE_NOOP("Argparse", "expected one argument"),
+    QT_TRANSLATE_NOOP("Argparse", "expected at most one argument"),
+    QT_TRANSLATE_NOOP("Argparse", "expected at least one argument"),
+    QT_TRANSLATE_NOOP("Argparse", "ambiguous option: %(option)s could match %(matches)s"),
+    QT_TRANSLATE_NOOP("Argparse", "unknown parser %(parser_name)r (choices: %(choices)s)"),
+    QT_TRANSLATE_NOOP("Argparse", "not allowed with argument %s"),
+    QT_TRANSLATE_NOOP("Argparse", "one of the arguments %s is required"),
+    QT_TRANSLATE_NOOP("Argparse", "ignored explicit argument %r"),
+    QT_TRANSLATE_NOOP("Argparse", "can't open '%(filename)s': %(error)s"),
+))  # fmt: skip
+
+
+def _argparse_word(text: str | None) -> str | None:
+    """argparse's gettext lookup, answered from our catalogue."""
+    return translate("Argparse", text) if text in _ARGPARSE_WORDS else text
+
+
+def _argparse_plural(singular: str, plural: str, count: int) -> str:
+    return str(_argparse_word(singular if count == 1 else plural))
+
+
+@contextmanager
+def _argparse_speaks() -> Iterator[None]:
+    """argparse's words ("usage:", "options", its error messages) in the language spoken now."""
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._, argparse.ngettext = _argparse_word, _argparse_plural  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser whose error line keeps "dancelike: error: " (scripts look for it) before
+    the message in the language spoken now."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="dancelike", description="Learn a dance from any video, on your own machine.")
-    parser.add_argument("--version", action="version", version=f"dancelike {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser = _Parser(prog="dancelike", description=translate("Cli", "Learn a dance from any video, on your own machine."))
+    parser.add_argument("--version", action="version", version=f"dancelike {__version__}",
+                        help=translate("Cli", "show program's version number and exit"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title=translate("Cli", "commands"))
 
-    analyze = commands.add_parser("analyze", help="find the dancer's pose in a video or image")
-    analyze.add_argument("input", metavar="INPUT", help="video file or image")
-    analyze.add_argument("--json", metavar="PATH|-", help="write landmarks as JSON to PATH, or stdout with -")
-    analyze.add_argument("--mask", metavar="OUT.png", help="(image input) write the person mask as a 0/255 PNG")
-    analyze.add_argument("--overlay", metavar="OUT", help="write the input with body parts and skeleton drawn (MP4 for video, image for image)")
-    analyze.add_argument("--workers", type=int, default=None, help="analysis threads (default: one per core)")
-    analyze.add_argument("--all-dancers", action="store_true", help="(video) track every dancer: JSON with one track per dancer, overlay with each numbered")
-    analyze.add_argument("--dancer", metavar="N|auto", help="(video) " + _DANCER_HELP)
+    analyze = commands.add_parser("analyze", help=translate("Cli", "find the dancer's pose in a video or image"))
+    analyze.add_argument("input", metavar="INPUT", help=translate("Cli", "video file or image"))
+    analyze.add_argument("--json", metavar="PATH|-", help=translate("Cli", "write landmarks as JSON to PATH, or stdout with -"))
+    analyze.add_argument("--mask", metavar="OUT.png", help=translate("Cli", "(image input) write the person mask as a 0/255 PNG"))
+    analyze.add_argument("--overlay", metavar="OUT", help=translate("Cli", "write the input with body parts and skeleton drawn (MP4 for video, image for image)"))
+    analyze.add_argument("--workers", type=int, default=None, help=translate("Cli", "analysis threads (default: one per core)"))
+    analyze.add_argument("--all-dancers", action="store_true", help=translate(
+        "Cli", "(video) track every dancer: JSON with one track per dancer, overlay with each numbered"))
+    analyze.add_argument("--dancer", metavar="N|auto", help=translate(
+        "Cli", "(video) which dancer of a group video to follow: N (1 = the leftmost) or auto (default: the one most in view near the centre)"))
     analyze.set_defaults(handler=_run_analyze)
 
-    score = commands.add_parser("score", help="score a performance against a reference dance video")
-    score.add_argument("reference", metavar="REFERENCE", help="the choreography: the pro's dance video")
-    score.add_argument("performance", metavar="PERFORMANCE", help="the dancer's video of the same dance")
-    score.add_argument("--json", metavar="PATH|-", help="write the full report as JSON to PATH, or stdout with -")
-    score.add_argument("--video", metavar="OUT.mp4", help="write the side-by-side replay (H.264 + AAC)")
+    score = commands.add_parser("score", help=translate("Cli", "score a performance against a reference dance video"))
+    score.add_argument("reference", metavar="REFERENCE", help=translate("Cli", "the choreography: the pro's dance video"))
+    score.add_argument("performance", metavar="PERFORMANCE", help=translate("Cli", "the dancer's video of the same dance"))
+    score.add_argument("--json", metavar="PATH|-", help=translate("Cli", "write the full report as JSON to PATH, or stdout with -"))
+    score.add_argument("--video", metavar="OUT.mp4", help=translate("Cli", "write the side-by-side replay (H.264 + AAC)"))
     score.add_argument("--mirror", choices=[mode.value for mode in Mirror], default=Mirror.AUTO.value,
-                       help="was the video copied as in a mirror (default: decide from the evidence)")  # fmt: skip
-    score.add_argument("--workers", type=int, default=None, help="analysis processes (default: one per core)")
-    score.add_argument("--no-cache", action="store_true", help="analyse the reference again even when its analysis is cached")
-    score.add_argument("--dancer", default="auto", metavar="N|auto", help="the reference's " + _DANCER_HELP.removeprefix("which "))
+                       help=translate("Cli", "was the video copied as in a mirror (default: decide from the evidence)"))  # fmt: skip
+    score.add_argument("--workers", type=int, default=None, help=translate("Cli", "analysis processes (default: one per core)"))
+    score.add_argument("--no-cache", action="store_true", help=translate("Cli", "analyse the reference again even when its analysis is cached"))
+    score.add_argument("--dancer", default="auto", metavar="N|auto", help=translate(
+        "Cli", "the reference's dancer of a group video to follow: N (1 = the leftmost) or auto (default: the one most in view near the centre)"))
     score.set_defaults(handler=_run_score)
 
-    batch = commands.add_parser("batch", help="score a whole class: many performances against one dance, ranked in a class page")
-    batch.add_argument("reference", metavar="REFERENCE", help="the choreography: the pro's dance video")
-    batch.add_argument("performances", metavar="PERFORMANCE", nargs="+", help="the dancers' videos: files, folders of videos, or patterns (class/*.mp4)")
-    batch.add_argument("--out", metavar="DIR", required=True, help="folder for results.csv, index.html, reports/ and pictures/")
-    batch.add_argument("--dancers", choices=["one", "all"], default="one", help="all: every dancer of a group video is a row of their own (default: one per video)")
-    batch.add_argument("--dancer", default="auto", metavar="N|auto", help="the reference's " + _DANCER_HELP.removeprefix("which "))
-    batch.add_argument("--resume", action="store_true", help="keep the rows already in DIR and score only the others")
-    batch.add_argument("--replays", action="store_true", help="also write each side-by-side replay (replays/)")
-    batch.add_argument("--ray", metavar="ADDRESS|local", help="run on a Ray cluster (HOST:PORT of its head) or a Ray started here (local)")
-    batch.add_argument("--workers", type=int, default=None, help="analysis processes (default: one per core)")
+    batch = commands.add_parser("batch", help=translate("Cli", "score a whole class: many performances against one dance, ranked in a class page"))
+    batch.add_argument("reference", metavar="REFERENCE", help=translate("Cli", "the choreography: the pro's dance video"))
+    batch.add_argument("performances", metavar="PERFORMANCE", nargs="+", help=translate(
+        "Cli", "the dancers' videos: files, folders of videos, or patterns (class/*.mp4)"))
+    batch.add_argument("--out", metavar="DIR", required=True, help=translate("Cli", "folder for results.csv, index.html, reports/ and pictures/"))
+    batch.add_argument("--dancers", choices=["one", "all"], default="one", help=translate(
+        "Cli", "all: every dancer of a group video is a row of their own (default: one per video)"))
+    batch.add_argument("--dancer", default="auto", metavar="N|auto", help=translate(
+        "Cli", "the reference's dancer of a group video to follow: N (1 = the leftmost) or auto (default: the one most in view near the centre)"))
+    batch.add_argument("--resume", action="store_true", help=translate("Cli", "keep the rows already in DIR and score only the others"))
+    batch.add_argument("--replays", action="store_true", help=translate("Cli", "also write each side-by-side replay (replays/)"))
+    batch.add_argument("--ray", metavar="ADDRESS|local", help=translate("Cli", "run on a Ray cluster (HOST:PORT of its head) or a Ray started here (local)"))
+    batch.add_argument("--workers", type=int, default=None, help=translate("Cli", "analysis processes (default: one per core)"))
     batch.set_defaults(handler=_run_batch)
 
-    demo = commands.add_parser("demo", help="write the demo choreography and two demo performances")
-    demo.add_argument("--out", metavar="FOLDER", help="where to write them (default: the data folder's demo/)")
+    demo = commands.add_parser("demo", help=translate("Cli", "write the demo choreography and two demo performances"))
+    demo.add_argument("--out", metavar="FOLDER", help=translate("Cli", "where to write them (default: the data folder's demo/)"))
     demo.set_defaults(handler=_run_demo)
 
-    app = commands.add_parser("app", help="open the desktop app (the default when you just want to dance)")
-    app.add_argument("--camera", metavar="SPEC", help="camera for this run: a device index, a video file, or demo")
+    app = commands.add_parser("app", help=translate("Cli", "open the desktop app (the default when you just want to dance)"))
+    app.add_argument("--camera", metavar="SPEC", help=translate("Cli", "camera for this run: a device index, a video file, or demo"))
     app.set_defaults(handler=_run_app)
 
-    info = commands.add_parser("info", help="versions, CPU, models, folders, cameras and audio: one screen for a bug report")
-    info.add_argument("--json", metavar="PATH|-", nargs="?", const="-", help="write it as JSON to PATH, or stdout (the default with no PATH)")
+    info = commands.add_parser("info", help=translate("Cli", "versions, CPU, models, folders, cameras and audio: one screen for a bug report"))
+    info.add_argument("--json", metavar="PATH|-", nargs="?", const="-", help=translate("Cli", "write it as JSON to PATH, or stdout (the default with no PATH)"))
     info.set_defaults(handler=_run_info)
 
-    desktop = commands.add_parser("install-desktop", help="put DanceLike in your applications menu, with its icon (this user only)")
-    desktop.add_argument("--uninstall", action="store_true", help="take it out again")
+    desktop = commands.add_parser("install-desktop", help=translate("Cli", "put DanceLike in your applications menu, with its icon (this user only)"))
+    desktop.add_argument("--uninstall", action="store_true", help=translate("Cli", "take it out again"))
     desktop.set_defaults(handler=_run_install_desktop)
 
-    bench = commands.add_parser("bench", help="benchmarks")
-    bench_commands = bench.add_subparsers(dest="bench_command", metavar="BENCHMARK")
-    bench_analyze = bench_commands.add_parser("analyze", help="analysis speed on a clip: frames/s, stage timings, memory")
-    bench_analyze.add_argument("video", metavar="VIDEO", nargs="?", help="clip to analyse (default: the golden squats clip when present)")
-    bench_analyze.add_argument("--json", metavar="PATH|-", help="write the figures as JSON")
-    bench_analyze.add_argument("--workers", type=int, default=None, help="analysis threads (default: one per core)")
-    bench_analyze.add_argument("--repeat", type=int, default=3, help="runs to average (default 3)")
-    bench_analyze.add_argument("--all-dancers", action="store_true", help="track every person (as an import does)")
+    bench = commands.add_parser("bench", help=translate("Cli", "benchmarks"))
+    bench_commands = bench.add_subparsers(dest="bench_command", metavar="BENCHMARK", title=translate("Cli", "benchmarks"))
+    bench_analyze = bench_commands.add_parser("analyze", help=translate("Cli", "analysis speed on a clip: frames/s, stage timings, memory"))
+    bench_analyze.add_argument("video", metavar="VIDEO", nargs="?", help=translate("Cli", "clip to analyse (default: the golden squats clip when present)"))
+    bench_analyze.add_argument("--json", metavar="PATH|-", help=translate("Cli", "write the figures as JSON"))
+    bench_analyze.add_argument("--workers", type=int, default=None, help=translate("Cli", "analysis threads (default: one per core)"))
+    bench_analyze.add_argument("--repeat", type=int, default=3, help=translate("Cli", "runs to average (default 3)"))
+    bench_analyze.add_argument("--all-dancers", action="store_true", help=translate("Cli", "track every person (as an import does)"))
     bench_analyze.set_defaults(handler=_run_bench_analyze)
-    bench_score = bench_commands.add_parser("score", help="scoring speed on a 60 s pair, cached and uncached; DTW beside fastdtw")
-    bench_score.add_argument("--json", metavar="PATH|-", help="write the figures as JSON")
-    bench_score.add_argument("--seconds", type=float, default=60.0, help="length of the generated pair (default 60)")
+    bench_score = bench_commands.add_parser("score", help=translate("Cli", "scoring speed on a 60 s pair, cached and uncached; DTW beside fastdtw"))
+    bench_score.add_argument("--json", metavar="PATH|-", help=translate("Cli", "write the figures as JSON"))
+    bench_score.add_argument("--seconds", type=float, default=60.0, help=translate("Cli", "length of the generated pair (default 60)"))
     bench_score.set_defaults(handler=_run_bench_score)
-    bench_live = bench_commands.add_parser("live", help="a live session, headless: throughput, latency, drops, CPU per stage")
-    bench_live.add_argument("--seconds", type=float, default=30.0, help="length of the session (default 30)")
-    bench_live.add_argument("--json", metavar="PATH|-", help="write the figures as JSON")
-    bench_live.add_argument("--camera", metavar="SPEC", help="camera: a video file or device index (default: a generated dancer)")
-    bench_live.add_argument("--reference", metavar="PATH", help="reference video (default: the generated choreography)")
-    bench_live.add_argument("--hd", action="store_true", help="real-world sizes: a 1920x1080 60 fps reference and a 1280x720 camera")
-    bench_live.add_argument("--cached", action="store_true", help="the reference's analysis cached first (as for an imported dance)")
-    bench_live.add_argument("--players", type=int, default=1, help="people dancing side by side, each scored (1 or 2; default 1)")
+    bench_live = bench_commands.add_parser("live", help=translate("Cli", "a live session, headless: throughput, latency, drops, CPU per stage"))
+    bench_live.add_argument("--seconds", type=float, default=30.0, help=translate("Cli", "length of the session (default 30)"))
+    bench_live.add_argument("--json", metavar="PATH|-", help=translate("Cli", "write the figures as JSON"))
+    bench_live.add_argument("--camera", metavar="SPEC", help=translate("Cli", "camera: a video file or device index (default: a generated dancer)"))
+    bench_live.add_argument("--reference", metavar="PATH", help=translate("Cli", "reference video (default: the generated choreography)"))
+    bench_live.add_argument("--hd", action="store_true", help=translate("Cli", "real-world sizes: a 1920x1080 60 fps reference and a 1280x720 camera"))
+    bench_live.add_argument("--cached", action="store_true", help=translate("Cli", "the reference's analysis cached first (as for an imported dance)"))
+    bench_live.add_argument("--players", type=int, default=1, help=translate("Cli", "people dancing side by side, each scored (1 or 2; default 1)"))
     bench_live.set_defaults(handler=_run_bench_live)
-    bench_batch = bench_commands.add_parser("batch", help="a generated class scored on 1 and 2 local workers and a local Ray: performances/min, memory")
-    bench_batch.add_argument("--clips", type=int, default=8, help="generated performances (default 8: 4 per worker)")
-    bench_batch.add_argument("--seconds", type=float, default=6.0, help="length of each (default 6)")
-    bench_batch.add_argument("--no-ray", action="store_true", help="only this computer's workers (Ray not installed)")
-    bench_batch.add_argument("--json", metavar="PATH|-", help="write the figures as JSON")
+    bench_batch = bench_commands.add_parser("batch", help=translate("Cli", "a generated class scored on 1 and 2 local workers and a local Ray: performances/min, memory"))
+    bench_batch.add_argument("--clips", type=int, default=8, help=translate("Cli", "generated performances (default 8: 4 per worker)"))
+    bench_batch.add_argument("--seconds", type=float, default=6.0, help=translate("Cli", "length of each (default 6)"))
+    bench_batch.add_argument("--no-ray", action="store_true", help=translate("Cli", "only this computer's workers (Ray not installed)"))
+    bench_batch.add_argument("--json", metavar="PATH|-", help=translate("Cli", "write the figures as JSON"))
     bench_batch.set_defaults(handler=_run_bench_batch)
-    bench.set_defaults(handler=lambda args: _usage(bench))
+    bench.set_defaults(handler=lambda args: _speaking_usage(bench))
     return parser
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_help(sys.stderr)
     return 2
+
+
+def _speaking_usage(parser: argparse.ArgumentParser) -> int:
+    with _argparse_speaks():
+        return _usage(parser)
 
 
 def _run_analyze(args: argparse.Namespace) -> int:
@@ -209,10 +272,11 @@ def _terminate_as_exit() -> Iterator[None]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``dancelike`` console script."""
-    parser = _build_parser()
-    args = parser.parse_args(dash_named_files(sys.argv[1:] if argv is None else argv))  # analyze -dash.mp4
-    if not getattr(args, "handler", None):
-        return _usage(parser)
+    with _argparse_speaks():
+        parser = _build_parser()
+        args = parser.parse_args(dash_named_files(sys.argv[1:] if argv is None else argv))  # analyze -dash.mp4
+        if not getattr(args, "handler", None):
+            return _usage(parser)
     if args.command != "app":  # the app sets up its own log (ui/app.py), for `python -m dancelike.ui` too
         logs.setup()
     log.info("dancelike %s: %s", __version__, " ".join(sys.argv[1:] if argv is None else argv))
@@ -226,7 +290,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         log.info("interrupted")
-        print("dancelike: interrupted", file=sys.stderr)
+        print("dancelike: " + translate("Cli", "interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 1
@@ -235,10 +299,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("DANCELIKE_DEBUG") == "1":
             traceback.print_exc()
         if disk_full(exc):  # outside the outputs (which say which file): a cache, a temporary file
-            where = f" while writing {exc.filename}" if isinstance(exc, OSError) and exc.filename else ""
-            print(f"dancelike: error: disk full{where}", file=sys.stderr)
+            if isinstance(exc, OSError) and exc.filename:
+                said = translate("Cli", "disk full while writing {file}").format(file=exc.filename)
+            else:
+                said = translate("Cli", "disk full")
+            print(f"dancelike: error: {said}", file=sys.stderr)
             return 2
-        print(f"dancelike: internal error: {exc.__class__.__name__}: {exc} (DANCELIKE_DEBUG=1 shows details)", file=sys.stderr)
+        said = translate("Cli", "{error}: {message} (DANCELIKE_DEBUG=1 shows details)").format(error=exc.__class__.__name__, message=exc)
+        print(f"dancelike: internal error: {said}", file=sys.stderr)
         return 1
 
 

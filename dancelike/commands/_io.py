@@ -16,6 +16,7 @@ from pathlib import Path
 
 from dancelike.atomic import write_file
 from dancelike.errors import InputError
+from dancelike.i18n import translate
 
 PathLike = str | Path
 
@@ -25,14 +26,14 @@ def require_output_path(path: str, what: str) -> None:
     if path == "-":
         return
     if os.path.isdir(path):
-        raise InputError(f"{path}: is a folder; give a file name for the {what}")
+        raise InputError(translate("Commands", "{path}: is a folder; give a file name for the {what}").format(path=path, what=what))
     folder = os.path.dirname(os.path.abspath(path))
     while not os.path.exists(folder):  # the nearest existing ancestor decides
         folder = os.path.dirname(folder)
     if not os.path.isdir(folder):
-        raise InputError(f"{path}: part of the folder path is a file, not a folder")
+        raise InputError(translate("Commands", "{path}: part of the folder path is a file, not a folder").format(path=path))
     if not os.access(folder, os.W_OK):
-        raise InputError(f"{path}: folder is not writable for the {what}")
+        raise InputError(translate("Commands", "{path}: folder is not writable for the {what}").format(path=path, what=what))
 
 
 def same_file(a: PathLike, b: PathLike) -> bool:
@@ -60,10 +61,16 @@ def check_outputs(inputs: Iterable[PathLike | None], outputs: Mapping[str, tuple
             continue
         for source in sources:
             if same_file(path, source):
-                raise InputError(f"{path}: {option} would overwrite the input {source}; give the {what} another name")
+                raise InputError(
+                    translate("Commands", "{path}: {option} would overwrite the input {source}; give the {what} another name").format(
+                        path=path, option=option, source=source, what=what
+                    )
+                )
         for other_option, other in named:
             if same_file(path, other):
-                raise InputError(f"{other_option} and {option} both name {path}; give each output its own file")
+                raise InputError(
+                    translate("Commands", "{first} and {second} both name {path}; give each output its own file").format(first=other_option, second=option, path=path)
+                )
         named.append((option, path))
         require_output_path(path, what)
 
@@ -71,15 +78,15 @@ def check_outputs(inputs: Iterable[PathLike | None], outputs: Mapping[str, tuple
 def check_workers(workers: int | None) -> None:
     """``--workers`` is a count of processes: None means one per core, anything else at least 1."""
     if workers is not None and workers < 1:
-        raise InputError("--workers must be at least 1")
+        raise InputError(translate("Commands", "--workers must be at least 1"))
 
 
 def check_seconds(seconds: float, option: str = "--seconds", at_least: float = 0.0) -> float:
     """A length in seconds that is a positive finite number (and at least ``at_least``)."""
     if not math.isfinite(seconds) or seconds <= 0:
-        raise InputError(f"{option} must be a positive finite number of seconds, not {seconds:g}")
+        raise InputError(translate("Commands", "{option} must be a positive finite number of seconds, not {value}").format(option=option, value=f"{seconds:g}"))
     if seconds < at_least:
-        raise InputError(f"{option} must be at least {at_least:g}")
+        raise InputError(translate("Commands", "{option} must be at least {value}").format(option=option, value=f"{at_least:g}"))
     return seconds
 
 
@@ -102,7 +109,7 @@ def parse_dancer(text: str | None) -> int | None:
     # digits, and echoing a 5000-digit value back would not be one line.
     if not (digits.isascii() and digits.isdigit() and len(digits) <= MAX_DANCER_DIGITS and int(digits) >= 1):
         shown = "".join(c if c.isprintable() else "?" for c in text[:20]) + ("..." if len(text) > 20 else "")
-        raise InputError(f"--dancer {shown}: not a dancer; use a number from 1 (the leftmost dancer) or auto")
+        raise InputError(translate("Commands", "--dancer {value}: not a dancer; use a number from 1 (the leftmost dancer) or auto").format(value=shown))
     return int(digits)
 
 

@@ -10,6 +10,7 @@ import numpy as np
 from dancelike.atomic import atomic_output
 from dancelike.commands._io import check_outputs, check_workers, parse_dancer, write_json
 from dancelike.errors import InputError
+from dancelike.i18n import translate
 from dancelike.media.overlay import draw_body, draw_people
 from dancelike.media.video import VideoReader, is_image, load_image
 from dancelike.media.writer import VideoWriter, write_png
@@ -39,9 +40,13 @@ def _report(fps: float, width: int, height: int, frames: list[BodyFrame]) -> dic
 
 def _summary(name: str, fps: float, width: int, height: int, frames: list[BodyFrame]) -> str:
     found = sum(body.found for body in frames)
-    what = f"{len(frames)} frames, {width}x{height} at {fps:.2f} fps" if fps else f"image {width}x{height}"
-    share = f" ({100.0 * found / len(frames):.0f}%)" if frames else ""
-    return f"{name}: {what}; dancer found in {found} of {len(frames)}{share}"
+    share = f"{100.0 * found / len(frames):.0f}" if frames else "0"
+    values = {"name": name, "frames": len(frames), "width": width, "height": height, "fps": f"{fps:.2f}", "found": found, "share": share}
+    if not frames:
+        return translate("Analyze", "{name}: {frames} frames, {width}x{height} at {fps} fps; dancer found in {found} of {frames}").format(**values)
+    if fps:
+        return translate("Analyze", "{name}: {frames} frames, {width}x{height} at {fps} fps; dancer found in {found} of {frames} ({share}%)").format(**values)
+    return translate("Analyze", "{name}: image {width}x{height}; dancer found in {found} of {frames} ({share}%)").format(**values)
 
 
 def _dancers_report(analysis: VideoAnalysis) -> dict[str, Any]:
@@ -63,9 +68,15 @@ def _dancers_report(analysis: VideoAnalysis) -> dict[str, Any]:
 
 
 def _dancers_summary(name: str, analysis: VideoAnalysis) -> str:
-    head = f"{name}: {len(analysis.frames)} frames, {analysis.width}x{analysis.height} at {analysis.fps:.2f} fps; "
-    seen = ", ".join(f"{d.number} in view {d.frames_in_view / analysis.fps:.1f} s" for d in analysis.dancers)
-    return head + f"{describe_count(len(analysis.dancers))} (numbered from the left): {seen}; followed by default: dancer {analysis.followed}"
+    seen = translate("Analyze", ", ").join(
+        translate("Analyze", "{dancer} in view {seconds} s").format(dancer=d.number, seconds=f"{d.frames_in_view / analysis.fps:.1f}") for d in analysis.dancers
+    )
+    return translate(
+        "Analyze", "{name}: {frames} frames, {width}x{height} at {fps} fps; {count} (numbered from the left): {seen}; followed by default: dancer {followed}"
+    ).format(
+        name=name, frames=len(analysis.frames), width=analysis.width, height=analysis.height, fps=f"{analysis.fps:.2f}",
+        count=describe_count(len(analysis.dancers)), seen=seen, followed=analysis.followed,
+    )  # fmt: skip
 
 
 def _run_image(args: argparse.Namespace) -> int:
@@ -75,7 +86,7 @@ def _run_image(args: argparse.Namespace) -> int:
         write_png(args.mask, body.mask_in_image(threshold=0.5))
     if args.overlay:
         if not is_image(args.overlay):
-            raise InputError(f"{args.overlay}: an image's overlay is an image; use a .png or .jpg name")
+            raise InputError(translate("Analyze", "{path}: an image's overlay is an image; use a .png or .jpg name").format(path=args.overlay))
         write_png(args.overlay, draw_body(image, body))
     height, width = image.shape[:2]
     if args.json:
@@ -88,7 +99,7 @@ def _run_image(args: argparse.Namespace) -> int:
 def _write_overlay(source: str, destination: str, fps: float, frames: list[BodyFrame]) -> None:
     """The overlay video, written beside ``destination`` and renamed over it once complete."""
     with atomic_output(destination) as part, VideoReader(source) as reader, VideoWriter(part, fps, reader.width, reader.height) as writer:
-        with Progress(len(frames), "overlay") as progress:
+        with Progress(len(frames), translate("Progress", "overlay")) as progress:
             for frame, body in zip(reader, frames):
                 writer.write(draw_body(frame.rgb, body))
                 progress.update()
@@ -100,7 +111,7 @@ VIDEO_SUFFIXES = (".mp4", ".mov", ".m4v")
 def _write_people_overlay(source: str, destination: str, analysis: VideoAnalysis) -> None:
     """The overlay video with every dancer drawn and numbered."""
     with atomic_output(destination) as part, VideoReader(source) as reader, VideoWriter(part, analysis.fps, reader.width, reader.height) as writer:
-        with Progress(len(analysis.frames), "overlay") as progress:
+        with Progress(len(analysis.frames), translate("Progress", "overlay")) as progress:
             for index, frame in enumerate(reader):
                 if index >= len(analysis.frames):
                     break
@@ -110,12 +121,12 @@ def _write_people_overlay(source: str, destination: str, analysis: VideoAnalysis
 
 def _run_video(args: argparse.Namespace) -> int:
     if args.mask:
-        raise InputError("--mask needs an image input; use --overlay for a video")
+        raise InputError(translate("Analyze", "--mask needs an image input; use --overlay for a video"))
     if args.overlay and not args.overlay.lower().endswith(VIDEO_SUFFIXES):
-        raise InputError(f"{args.overlay}: a video's overlay is an MP4 video; use a .mp4 name")
+        raise InputError(translate("Analyze", "{path}: a video's overlay is an MP4 video; use a .mp4 name").format(path=args.overlay))
     with VideoReader(args.input) as probe:
         total = probe.frame_count or None
-    with Progress(total, "analyze") as progress:
+    with Progress(total, translate("Progress", "analyze")) as progress:
         last = [0]
 
         def advance(count: int) -> None:
@@ -126,7 +137,7 @@ def _run_video(args: argparse.Namespace) -> int:
         analysis = analyze_video(args.input, workers=args.workers, with_parts=bool(args.overlay), on_progress=advance, all_dancers=everyone)
     if everyone:
         if not analysis.dancers:
-            raise InputError(f"{args.input}: nobody was found in it")
+            raise InputError(translate("Analyze", "{path}: nobody was found in it").format(path=args.input))
         analysis = follow_dancer(args.input, analysis, parse_dancer(args.dancer))
     if args.all_dancers:
         if args.overlay:
@@ -148,8 +159,11 @@ def _run_video(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     parse_dancer(args.dancer)  # a bad --dancer is told before any work
     if is_image(args.input) and (args.all_dancers or args.dancer is not None):
-        raise InputError("--all-dancers and --dancer need a video input")
-    outputs = {"--json": (args.json, "JSON"), "--mask": (args.mask, "mask"), "--overlay": (args.overlay, "overlay")}
+        raise InputError(translate("Analyze", "--all-dancers and --dancer need a video input"))
+    outputs = {
+        "--json": (args.json, translate("Outputs", "JSON")), "--mask": (args.mask, translate("Outputs", "mask")),
+        "--overlay": (args.overlay, translate("Outputs", "overlay")),
+    }  # fmt: skip
     check_outputs((args.input,), outputs)
     check_workers(args.workers)
     if is_image(args.input):

@@ -12,6 +12,7 @@ import os
 import sys
 
 from dancelike.errors import SetupError
+from dancelike.i18n import translate
 from dancelike.syscheck import install_hint, missing_system_libraries
 
 HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc")
@@ -23,10 +24,10 @@ def check_display() -> None:
     headless = platform.split(":")[0] in HEADLESS_PLATFORMS
     if sys.platform.startswith("linux") and not headless:
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-            raise SetupError("no display to open the window on: run it in a desktop session (or under xvfb-run)")
+            raise SetupError(translate("App", "no display to open the window on: run it in a desktop session (or under xvfb-run)"))
         missing = missing_system_libraries()
         if missing:
-            raise SetupError(f"Qt needs system libraries that are missing; install them with: {install_hint(missing)}")
+            raise SetupError(translate("App", "Qt needs system libraries that are missing; install them with: {command}").format(command=install_hint(missing)))
 
 
 def check_pyside() -> None:
@@ -40,7 +41,7 @@ def check_pyside() -> None:
     except PackageNotFoundError:
         return
     if installed == "6.12.0" and sys.version_info < (3, 12):
-        raise SetupError("PySide6 6.12.0 crashes on Python 3.11; install another with: pip install 'PySide6>=6.6,<6.12'")
+        raise SetupError(translate("App", "PySide6 6.12.0 crashes on Python 3.11; install another with: {command}").format(command="pip install 'PySide6>=6.6,<6.12'"))
 
 
 def check_camera(spec: str | None) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dancelike.errors import InputError
+from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 from dancelike.store.paths import subdir
 from dancelike.synth.choreography import choreography
 from dancelike.synth.motion import Dancer
@@ -35,24 +36,22 @@ class DemoVideo:
 
 
 DEMO_VIDEOS = (
-    DemoVideo("choreography", Dancer(), Scene(person=0, room=0), "the pro's choreography"),
+    DemoVideo("choreography", Dancer(), Scene(person=0, room=0), QT_TRANSLATE_NOOP("Demo", "the pro's choreography")),
     DemoVideo("good", Dancer(offset=0.15, sloppiness=0.15, seed=1), Scene(person=2, room=1, x=0.42, size=0.64),
-              "a good performance (another dancer, 0.15 s late)"),
+              QT_TRANSLATE_NOOP("Demo", "a good performance (another dancer, 0.15 s late)")),
     DemoVideo("sloppy", Dancer(offset=0.5, drift=0.3, sloppiness=0.8, wander=0.12, seed=2),
-              Scene(person=3, room=3, x=0.56, size=0.62), "a sloppy performance (0.5 s late and drifting)"),
+              Scene(person=3, room=3, x=0.56, size=0.62), QT_TRANSLATE_NOOP("Demo", "a sloppy performance (0.5 s late and drifting)")),
 )  # fmt: skip
 
 
 def write_demo(folder: Path, on_written: object = None) -> list[Path]:
     """Render the three demo videos into ``folder``; returns their paths."""
     if folder.exists() and not folder.is_dir():
-        raise InputError(f"{folder}: is a file, not a folder")
+        raise InputError(translate("Demo", "{path}: is a file, not a folder").format(path=folder))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError(
-            f"{folder}: cannot create the folder ({exc.strerror or exc})"
-        ) from exc
+        raise InputError(translate("Demo", "{path}: cannot create the folder ({reason})").format(path=folder, reason=exc.strerror or exc)) from exc
     dance = choreography(DEMO_CHOREOGRAPHY)
     written = []
     for video in DEMO_VIDEOS:
@@ -75,10 +74,10 @@ def run(args: argparse.Namespace) -> int:
     dance = choreography(DEMO_CHOREOGRAPHY)
 
     def report(path: Path, video: DemoVideo, truth: Truth) -> None:
-        print(
-            f"wrote {path} ({video.what}; {truth.params['duration']:.1f} s, {dance.bpm:g} BPM) and {path.stem}.truth.json",
-            flush=True,
+        said = translate("Demo", "wrote {path} ({what}; {seconds} s, {bpm} BPM) and {truth}").format(
+            path=path, what=translate("Demo", video.what), seconds=f"{truth.params['duration']:.1f}", bpm=f"{dance.bpm:g}", truth=f"{path.stem}.truth.json"
         )
+        print(said, flush=True)
 
     write_demo(folder, report)
     return 0

@@ -15,12 +15,14 @@ import os
 import platform
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
-from dancelike import logs
+from dancelike import i18n, logs
 from dancelike.commands._io import write_json
 from dancelike.errors import DanceLikeError
+from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 from dancelike.store import paths
 from dancelike.vision.model_files import MODEL_SHA256, models_dir, sha256_of
 
@@ -73,7 +75,7 @@ def folders() -> dict[str, str]:
         try:
             found[name] = str(where())
         except DanceLikeError as exc:
-            found[name] = f"unusable: {exc}"
+            found[name] = translate("Info", "unusable: {reason}").format(reason=exc)
     return found
 
 
@@ -106,6 +108,29 @@ def qt() -> dict[str, Any]:
         return {"qt": "not available", "audio": []}
 
 
+def language() -> dict[str, str]:
+    """The language spoken and the catalogue its words come from (none for English, the source)."""
+    code = i18n.language()
+    if code == i18n.SOURCE_LANGUAGE:
+        catalogue = ""
+    elif i18n.qm_path(code).is_file():
+        catalogue = str(i18n.qm_path(code))
+    else:
+        catalogue = str(i18n.locale_dir() / f"*_{code}.ts")
+    return {"code": code, "name": i18n.LANGUAGES.get(code, code), "catalogue": catalogue}
+
+
+#: What ``render`` calls the data's words (the JSON keeps them as they are).
+_STATUS = {"ok": QT_TRANSLATE_NOOP("Info", "ok"), "missing": QT_TRANSLATE_NOOP("Info", "missing"), "altered": QT_TRANSLATE_NOOP("Info", "altered")}
+_FOLDERS = {"data": QT_TRANSLATE_NOOP("Info", "data"), "cache": QT_TRANSLATE_NOOP("Info", "cache"), "log": QT_TRANSLATE_NOOP("Info", "log")}
+
+
+def _label(text: str, width: int = 13) -> str:
+    """``text`` padded to ``width`` columns (a Chinese character takes two)."""
+    columns = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(1, width - columns + 1)
+
+
 def gather() -> dict[str, Any]:
     """Everything ``info`` shows, as plain data (the JSON)."""
     versions = logs.versions()
@@ -121,21 +146,32 @@ def gather() -> dict[str, Any]:
         "folders": {**folders(), "log_file": str(logs.log_file() or "")},
         "cameras": cameras(),
         "audio_outputs": probe["audio"],
+        "language": language(),
     }
 
 
 def render(info: dict[str, Any]) -> str:
     """The one screen."""
     cpu_info = info["cpu"]
-    lines = [f"DanceLike {info['dancelike']}", f"  Python        {info['python']}", f"  Platform      {info['platform']}", f"  Qt            {info['qt']}"]
+    yes, no = translate("Info", "yes"), translate("Info", "no")
+    lines = [f"DanceLike {info['dancelike']}", f"  Python        {info['python']}", f"  {_label(translate('Info', 'Platform'))}{info['platform']}",
+             f"  Qt            {info['qt']}"]  # fmt: skip
     lines += [f"  {name:<13} {version}" for name, version in info["libraries"].items()]
-    lines += [f"CPU             {cpu_info['model']} ({cpu_info['cores']} cores)",
-              f"  AVX2 {'yes' if cpu_info['avx2'] else 'no'}, AVX-512 {'yes' if cpu_info['avx512'] else 'no'}; {' '.join(cpu_info['flags']) or 'no flags listed'}",
-              "Models"]  # fmt: skip
-    lines += [f"  {m['name']:<34} {m['sha256'][:16] or '-':<16}  {m['status']}" for m in info["models"]]
-    lines += ["Folders"] + [f"  {name:<13} {path}" for name, path in info["folders"].items() if name != "log_file"]
-    lines += ["Cameras"] + [f"  {camera}" for camera in info["cameras"] or ["none found"]]
-    lines += ["Audio outputs"] + [f"  {output}" for output in info["audio_outputs"] or ["none found"]]
+    spoken = info.get("language")
+    if spoken:
+        lines += [f"{_label(translate('Info', 'Language'), 15)}{spoken['name']} ({spoken['code']})",
+                  f"  {_label(translate('Info', 'Catalogue'))}{spoken['catalogue'] or translate('Info', 'none: English is built in')}"]  # fmt: skip
+    cores = translate("Info", "{model} ({cores} cores)").format(model=cpu_info["model"], cores=cpu_info["cores"])
+    flags = " ".join(cpu_info["flags"]) or translate("Info", "no flags listed")
+    lines += [f"CPU             {cores}",
+              f"  AVX2 {yes if cpu_info['avx2'] else no}, AVX-512 {yes if cpu_info['avx512'] else no}; {flags}",
+              translate("Info", "Models")]  # fmt: skip
+    lines += [f"  {m['name']:<34} {m['sha256'][:16] or '-':<16}  {translate('Info', _STATUS.get(m['status'], m['status']))}" for m in info["models"]]
+    folders_shown = [(translate("Info", _FOLDERS.get(name, name)), path) for name, path in info["folders"].items() if name != "log_file"]
+    lines += [translate("Info", "Folders")] + [f"  {_label(name)}{path}" for name, path in folders_shown]
+    none_found = translate("Info", "none found")
+    lines += [translate("Info", "Cameras")] + [f"  {camera}" for camera in info["cameras"] or [none_found]]
+    lines += [translate("Info", "Audio outputs")] + [f"  {output}" for output in info["audio_outputs"] or [none_found]]
     return "\n".join(lines)
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 from dancelike.scoring.movement import HIP_HALF, JOINTS, canonical_joints
 from dancelike.scoring.poses import GROUPS
 
@@ -45,7 +46,6 @@ _LIMBS = {
     "right_leg": ("right_hip", "right_knee", "right_ankle", -1.0),
 }
 _SWAP = {"left_arm": "right_arm", "right_arm": "left_arm", "left_leg": "right_leg", "right_leg": "left_leg"}
-PART_WORDS = {"head": "Head", "torso": "Body", "left_arm": "Left arm", "right_arm": "Right arm", "left_leg": "Left leg", "right_leg": "Right leg"}
 
 
 @dataclass(frozen=True)
@@ -63,18 +63,77 @@ class Advice:
         return {"part": self.part, "direction": self.direction, "text": self.text, "pro_part": self.pro_part or self.part}
 
 
+#: Every piece of advice, one whole sentence per (part, direction): word order differs between
+#: languages ("左臂抬高一些"), so a sentence is never glued from a part's name and a direction.
+ADVICE_SENTENCES: dict[tuple[str, str], str] = {
+    ("left_arm", "higher"): QT_TRANSLATE_NOOP("Coaching", "Left arm higher"),
+    ("left_arm", "lower"): QT_TRANSLATE_NOOP("Coaching", "Left arm lower"),
+    ("left_arm", "further out"): QT_TRANSLATE_NOOP("Coaching", "Left arm further out"),
+    ("left_arm", "closer in"): QT_TRANSLATE_NOOP("Coaching", "Left arm closer in"),
+    ("left_arm", "straighter"): QT_TRANSLATE_NOOP("Coaching", "Left arm straighter"),
+    ("left_arm", "bend more"): QT_TRANSLATE_NOOP("Coaching", "Bend your left elbow more"),
+    ("right_arm", "higher"): QT_TRANSLATE_NOOP("Coaching", "Right arm higher"),
+    ("right_arm", "lower"): QT_TRANSLATE_NOOP("Coaching", "Right arm lower"),
+    ("right_arm", "further out"): QT_TRANSLATE_NOOP("Coaching", "Right arm further out"),
+    ("right_arm", "closer in"): QT_TRANSLATE_NOOP("Coaching", "Right arm closer in"),
+    ("right_arm", "straighter"): QT_TRANSLATE_NOOP("Coaching", "Right arm straighter"),
+    ("right_arm", "bend more"): QT_TRANSLATE_NOOP("Coaching", "Bend your right elbow more"),
+    ("left_leg", "higher"): QT_TRANSLATE_NOOP("Coaching", "Left leg higher"),
+    ("left_leg", "lower"): QT_TRANSLATE_NOOP("Coaching", "Left leg lower"),
+    ("left_leg", "further out"): QT_TRANSLATE_NOOP("Coaching", "Left leg wider"),
+    ("left_leg", "closer in"): QT_TRANSLATE_NOOP("Coaching", "Left leg narrower"),
+    ("left_leg", "straighter"): QT_TRANSLATE_NOOP("Coaching", "Left leg straighter"),
+    ("left_leg", "bend more"): QT_TRANSLATE_NOOP("Coaching", "Bend your left knee more"),
+    ("right_leg", "higher"): QT_TRANSLATE_NOOP("Coaching", "Right leg higher"),
+    ("right_leg", "lower"): QT_TRANSLATE_NOOP("Coaching", "Right leg lower"),
+    ("right_leg", "further out"): QT_TRANSLATE_NOOP("Coaching", "Right leg wider"),
+    ("right_leg", "closer in"): QT_TRANSLATE_NOOP("Coaching", "Right leg narrower"),
+    ("right_leg", "straighter"): QT_TRANSLATE_NOOP("Coaching", "Right leg straighter"),
+    ("right_leg", "bend more"): QT_TRANSLATE_NOOP("Coaching", "Bend your right knee more"),
+    ("torso", "upright"): QT_TRANSLATE_NOOP("Coaching", "Stay upright"),
+    ("torso", "lean left"): QT_TRANSLATE_NOOP("Coaching", "Lean to your left"),
+    ("torso", "lean right"): QT_TRANSLATE_NOOP("Coaching", "Lean to your right"),
+    ("head", "higher"): QT_TRANSLATE_NOOP("Coaching", "Chin up"),
+    ("head", "lower"): QT_TRANSLATE_NOOP("Coaching", "Head down"),
+    ("head", "turn left"): QT_TRANSLATE_NOOP("Coaching", "Head to your left"),
+    ("head", "turn right"): QT_TRANSLATE_NOOP("Coaching", "Head to your right"),
+}
+#: The same change on both arms or both legs, one sentence: (limb, direction) -> sentence.
+BOTH_SIDES_SENTENCES: dict[tuple[str, str], str] = {
+    ("arm", "higher"): QT_TRANSLATE_NOOP("Coaching", "Both arms higher"),
+    ("arm", "lower"): QT_TRANSLATE_NOOP("Coaching", "Both arms lower"),
+    ("arm", "further out"): QT_TRANSLATE_NOOP("Coaching", "Both arms further out"),
+    ("arm", "closer in"): QT_TRANSLATE_NOOP("Coaching", "Both arms closer in"),
+    ("arm", "straighter"): QT_TRANSLATE_NOOP("Coaching", "Both arms straighter"),
+    ("arm", "bend more"): QT_TRANSLATE_NOOP("Coaching", "Bend both elbows more"),
+    ("leg", "higher"): QT_TRANSLATE_NOOP("Coaching", "Both legs higher"),
+    ("leg", "lower"): QT_TRANSLATE_NOOP("Coaching", "Both legs lower"),
+    ("leg", "further out"): QT_TRANSLATE_NOOP("Coaching", "Both legs wider"),
+    ("leg", "closer in"): QT_TRANSLATE_NOOP("Coaching", "Both legs narrower"),
+    ("leg", "straighter"): QT_TRANSLATE_NOOP("Coaching", "Both legs straighter"),
+    ("leg", "bend more"): QT_TRANSLATE_NOOP("Coaching", "Bend both knees more"),
+}
+#: "You used your right arm where the pro uses the left", by the dancer's own part used.
+SWAP_SENTENCES: dict[str, str] = {
+    "left_arm": QT_TRANSLATE_NOOP("Coaching", "You used your left arm where the pro uses the right"),
+    "right_arm": QT_TRANSLATE_NOOP("Coaching", "You used your right arm where the pro uses the left"),
+    "left_leg": QT_TRANSLATE_NOOP("Coaching", "You used your left leg where the pro uses the right"),
+    "right_leg": QT_TRANSLATE_NOOP("Coaching", "You used your right leg where the pro uses the left"),
+}
+
+
+def advice_sentence(part: str, direction: str) -> str:
+    """The advice for ``part`` (the dancer's own) and ``direction``, in the language spoken now."""
+    return translate("Coaching", ADVICE_SENTENCES[(part, direction)])
+
+
+def swap_sentence(part: str) -> str:
+    """"You used your right arm where the pro uses the left": ``part`` is the dancer's own limb used."""
+    return translate("Coaching", SWAP_SENTENCES[part])
+
+
 def _limb_text(part: str, direction: str) -> str:
-    name = PART_WORDS[part]
-    joint = "elbow" if part.endswith("arm") else "knee"
-    legs = part.endswith("leg")
-    return {
-        "higher": f"{name} higher",
-        "lower": f"{name} lower",
-        "further out": f"{name} {'wider' if legs else 'further out'}",
-        "closer in": f"{name} {'narrower' if legs else 'closer in'}",
-        "straighter": f"{name} straighter",
-        "bend more": f"Bend your {part.split('_')[0]} {joint} more",
-    }[direction]
+    return advice_sentence(part, direction)
 
 
 def _consistent(values: np.ndarray, step: float) -> float:
@@ -142,13 +201,15 @@ def _body_direction(part: str, ref_dirs: np.ndarray, perf_dirs: np.ndarray, mirr
         if steps == 0.0:
             return None
         upright = abs(float(np.nanmedian(ref_angle))) < LEAN_STEP_DEG / 2
-        return ("upright", "Stay upright", abs(steps)) if upright else (f"lean {side}", f"Lean to your {side}", abs(steps))
+        direction = "upright" if upright else f"lean {side}"
+        return direction, advice_sentence(part, direction), abs(steps)
     up = _consistent(perf_dirs[:, 0, 1] - ref_dirs[:, 0, 1], np.sin(np.radians(LEAN_STEP_DEG)))
     if abs(up) > abs(steps):
-        return ("higher", "Chin up", abs(up)) if up > 0 else ("lower", "Head down", abs(up))
+        direction = "higher" if up > 0 else "lower"
+        return direction, advice_sentence(part, direction), abs(up)
     if steps == 0.0:
         return None
-    return f"turn {side}", f"Head to your {side}", abs(steps)
+    return f"turn {side}", advice_sentence(part, f"turn {side}"), abs(steps)
 
 
 def part_advice(part: str, ref_dirs: np.ndarray, perf_dirs: np.ndarray, mirrored: bool) -> Advice | None:
@@ -194,17 +255,18 @@ def advise(
     return advice
 
 
-def swapped_sides(straight: dict[str, float | None], swapped: dict[str, float | None], mirrored: bool) -> str | None:
-    """"You used your right arm where the pro uses the left" when, in a move, an arm or leg
-    scores far better against the pro's other one (the dancer swapped sides for it)."""
+def swapped_part(straight: dict[str, float | None], swapped: dict[str, float | None], mirrored: bool) -> str | None:
+    """The dancer's own arm or leg used where the pro uses the other side, when, in a move, an
+    arm or leg scores far better against the pro's other one (the dancer swapped sides for it)."""
     for part, other in (("left_arm", "right_arm"), ("left_leg", "right_leg")):
         a, b = straight.get(part), swapped.get(part)
         if a is None or b is None or not (b >= 65.0 and b - a >= 25.0):
             continue
-        pro_side = part.split("_")[0]
-        yours = other.split("_")[0]
-        if mirrored:
-            yours, pro_side = pro_side, yours
-        limb = part.split("_")[1]
-        return f"You used your {yours} {limb} where the pro uses the {pro_side}"
+        return part if mirrored else other
     return None
+
+
+def swapped_sides(straight: dict[str, float | None], swapped: dict[str, float | None], mirrored: bool) -> str | None:
+    """"You used your right arm where the pro uses the left" (``swapped_part`` in words)."""
+    part = swapped_part(straight, swapped, mirrored)
+    return None if part is None else swap_sentence(part)

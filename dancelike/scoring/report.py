@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from dancelike.i18n import translate
 from dancelike.scoring import coaching
 from dancelike.scoring.accents import compare_accents
 from dancelike.scoring.calibration import DEFAULT_CHANCE, SEEN_FOR_VERDICT, THIS_DANCE_MIN, Chance, judged_score, relative, score_curve, seen_agreement_score
@@ -88,11 +89,17 @@ class Report:
     this_dance: bool = True
     timing_text: str = ""
     mirror_text: str = ""
+    #: the facts the sentences are made from, so ``coaching.retold`` can make them again in another
+    #: language: found, seen_share, shape, timing ({offset_s, tempo_ratio, jitter_s, score, judged}),
+    #: parts and warnings (one fact per warning made here), unrounded; {}: an older report
+    story: dict[str, Any] = field(default_factory=dict)
 
     @property
     def dancer_text(self) -> str:
         """'dancer 2 of 3 (from the left)', 'the one dancer', or '' when not known."""
-        return "" if self.dancer is None else "the one dancer" if self.dancers <= 1 else group_dancer_text(self.dancer, self.dancers)
+        if self.dancer is None:
+            return ""
+        return translate("Report", "the one dancer") if self.dancers <= 1 else group_dancer_text(self.dancer, self.dancers)
 
     @classmethod
     def from_json(cls, data: dict[str, Any], **arrays: np.ndarray) -> Report:
@@ -115,6 +122,7 @@ class Report:
             aligned_by=str(data.get("aligned_by", "motion")), music_offset_ms=data.get("music_offset_ms"), accents=data.get("accents"),
             dancer=None if data.get("dancer") is None else int(data["dancer"]), dancers=int(data.get("dancers", 0)),
             this_dance=bool(data.get("this_dance", True)), timing_text=str(data.get("timing_text", "")), mirror_text=str(data.get("mirror_text", "")),
+            story=dict(data["story"]) if isinstance(data.get("story"), dict) else {},
         )  # fmt: skip
 
     def to_json(self) -> dict[str, Any]:
@@ -141,12 +149,13 @@ class Report:
             "this_dance": self.this_dance,
             "timing_text": self.timing_text,
             "mirror_text": self.mirror_text,
+            **({"story": self.story} if self.story else {}),
         }
 
 
 def group_dancer_text(dancer: int, dancers: int) -> str:
     """'dancer 2 of 3 (from the left)': which dancer of a group video a report followed."""
-    return f"dancer {dancer} of {dancers} (from the left)"
+    return translate("Report", "dancer {dancer} of {dancers} (from the left)").format(dancer=dancer, dancers=dancers)
 
 
 def covered_frames(path: np.ndarray, count: int, perf_count: int, fps: float) -> np.ndarray:
@@ -196,24 +205,26 @@ def _timeline(times: np.ndarray, scores: np.ndarray, judged: np.ndarray) -> list
     ]
 
 
-def _warnings(reference: PoseTrack, performance: PoseTrack, fps: float, ref_view: np.ndarray, perf_view: np.ndarray) -> list[str]:
-    warnings = []
+def _warning_facts(reference: PoseTrack, performance: PoseTrack, fps: float, ref_view: np.ndarray, perf_view: np.ndarray) -> list[dict[str, Any]]:
+    """The report's warnings as facts (``coaching.warning_sentence`` says each)."""
+    facts: list[dict[str, Any]] = []
     if not reference.found.any():
-        warnings.append("no dancer found in the reference video: there is nothing to copy")
+        facts.append({"kind": "no_reference"})
     if not performance.found.any():
-        warnings.append("no dancer found in your video: make sure your whole body is in the camera's view")
-        return warnings
+        facts.append({"kind": "no_performance"})
+        return facts
     missing_s = float((~performance.found).sum()) / fps
     if missing_s > OUT_OF_FRAME_WARN_S:
-        warnings.append(f"you were out of frame for {missing_s:.0f} s: stay where the camera sees all of you")
+        facts.append({"kind": "out_of_frame", "seconds": missing_s})
     judged = [name for g, name in enumerate(GROUPS) if ref_view[g] and perf_view[g]]
     not_in_video = [name for g, name in enumerate(GROUPS) if not ref_view[g]]
     not_in_view = [name for g, name in enumerate(GROUPS) if ref_view[g] and not perf_view[g]]
-    return warnings + coaching.view_warnings(judged, not_in_video, not_in_view)
+    facts += [{"kind": "view", "who": who, "groups": groups, "judged": judged} for who, groups in (("video", not_in_video), ("you", not_in_view)) if groups]
+    return facts
 
 
-def _partial_warning(reference: PoseTrack, danced: np.ndarray) -> str | None:
-    """"You danced the first 8 s of 19 s" when the performance covers only part of the reference."""
+def _partial_fact(reference: PoseTrack, danced: np.ndarray) -> dict[str, Any] | None:
+    """"You danced the first 8 s of 19 s" (as facts) when the performance covers only part of the reference."""
     if not danced.any() or not len(reference):
         return None
     times = reference.times
@@ -222,7 +233,7 @@ def _partial_warning(reference: PoseTrack, danced: np.ndarray) -> str | None:
     covered = float(times[last] - times[first])
     if total <= 0 or covered >= (1.0 - PARTIAL_SHARE) * total:
         return None
-    return coaching.partial_sentence(float(times[first] - times[0]), float(times[last] - times[0]), total, MAX_UNCOVERED_S)
+    return {"kind": "partial", "start": float(times[first] - times[0]), "end": float(times[last] - times[0]), "total": total, "edge": MAX_UNCOVERED_S}
 
 
 def _accents(reference: PoseTrack, performance: PoseTrack, matched_time: np.ndarray, beats: np.ndarray | None, music_offset_s: float) -> dict[str, Any] | None:
@@ -342,10 +353,19 @@ def build_report(
     weakest = weakest_moves(moves, move_rows, judgement, this_dance)
     accents = _accents(reference, performance, np.where(danced, matched_time, np.nan), beats, music_offset_s) if this_dance else None
 
-    warnings = _warnings(reference, performance, fps, ref_view, perf_view)
-    partial = _partial_warning(reference, danced & reference.found) if found_any else None
-    if partial:
-        warnings.append(partial)
+    warning_facts = _warning_facts(reference, performance, fps, ref_view, perf_view)
+    partial_fact = _partial_fact(reference, danced & reference.found) if found_any else None
+    if partial_fact:
+        warning_facts.append(partial_fact)
+    warnings = [coaching.warning_sentence(fact) for fact in warning_facts]
+    partial = warnings[-1] if partial_fact else None
+    story = {
+        "found": bool(performance.found.any()), "seen_share": float(seen_share), "shape": float(shape),
+        "timing": {"offset_s": float(timing.offset_s), "tempo_ratio": float(timing.tempo_ratio), "jitter_s": float(timing.jitter_s),
+                   "score": float(timing.score), "judged": bool(timing.judged)},
+        "parts": {name: None if value is None else float(value) for name, value in parts.items()},
+        "warnings": warning_facts,
+    }  # fmt: skip
     return Report(
         score=float(overall),
         grade=grade(overall),
@@ -371,5 +391,6 @@ def build_report(
         this_dance=this_dance,
         timing_text=coaching.timing_line(timing, accents, this_dance),
         mirror_text=coaching.mirror_sentence(mirrored, this_dance),
+        story=story,
     )
 

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from dancelike.scoring import coaching
-from dancelike.scoring.advice import advise, swapped_sides
+from dancelike.scoring.advice import advise, swap_sentence, swapped_part
 from dancelike.scoring.calibration import judged_score
 from dancelike.scoring.coaching import AWAY, GOOD, NOT_DANCED, UNKNOWN, rating
 from dancelike.scoring.match import score_pairs
@@ -90,9 +90,10 @@ def _move_parts(judgement: Judgement, frames: np.ndarray) -> dict[str, float | N
     return parts
 
 
-def _swap_text(judgement: Judgement, rows: np.ndarray) -> str | None:
-    """"You used your right arm where the pro uses the left", from the pose agreement of each
-    arm and leg with the pro's same side and with the pro's other side."""
+def _swapped_part(judgement: Judgement, rows: np.ndarray) -> str | None:
+    """The dancer's arm or leg used where the pro uses the other one ("You used your right arm
+    where the pro uses the left"), from the pose agreement of each arm and leg with the pro's
+    same side and with the pro's other side."""
     reference, performance = without_parts(judgement.reference), without_parts(judgement.performance)
     perf_rows = judgement.matched[rows]
     directions, visibility = mirror_readings(performance.directions[perf_rows], performance.visibility[perf_rows])
@@ -108,7 +109,7 @@ def _swap_text(judgement: Judgement, rows: np.ndarray) -> str | None:
     if arms and legs:
         return None
     as_dict = {name: (float(straight[g]), float(swapped[g])) for g, name in enumerate(GROUPS) if judgement.in_view[g]}
-    return swapped_sides({k: v[0] for k, v in as_dict.items()}, {k: v[1] for k, v in as_dict.items()}, judgement.mirrored)
+    return swapped_part({k: v[0] for k, v in as_dict.items()}, {k: v[1] for k, v in as_dict.items()}, judgement.mirrored)
 
 
 def weak_move_entry(index: int, row: dict[str, Any], move: Move, judgement: Judgement) -> dict[str, Any] | None:
@@ -127,13 +128,12 @@ def weak_move_entry(index: int, row: dict[str, Any], move: Move, judgement: Judg
     # A move's own delay means something only when its shapes are recognisable (OK or better).
     recognisable = judgement.timing.judged and rating(row["score"]) != "miss"
     when = coaching.move_when(move_delay(judgement.timing, rows), judgement.timing.offset_s) if recognisable else None
-    swap = None if judgement.mirrored else _swap_text(judgement, rows)
-    text = coaching.advice_text(advice, when)
-    if swap:
-        text = f"{swap}. {text}" if text else swap
+    swapped = None if judgement.mirrored else _swapped_part(judgement, rows)
+    swap = swap_sentence(swapped) if swapped else None
+    text = coaching.move_advice_text(advice, when, swapped)
     return {
         **row, "move": int(index), "reference_frame": worst, "performance_frame": int(max(judgement.matched[worst], 0)), "parts": moment,
-        "advice": [a.to_json() for a in advice], "when": when, "swapped": swap, "advice_text": text,
+        "advice": [a.to_json() for a in advice], "when": when, "swapped": swap, "swapped_part": swapped, "advice_text": text,
         "move_parts": {name: None if value is None else round(value, 1) for name, value in parts.items()},
     }  # fmt: skip
 

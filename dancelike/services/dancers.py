@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from dancelike.errors import InputError
+from dancelike.i18n import translate
 from dancelike.pipeline.dancer_thumbnails import dancer_thumbnails
 from dancelike.pipeline.reference import follow_kept_choice
 from dancelike.services.library import measure_chance
@@ -34,7 +35,7 @@ class DancerChoice:
 
     @property
     def name(self) -> str:
-        return f"Dancer {self.number}"
+        return translate("Dancers", "Dancer {number}").format(number=self.number)
 
 
 @dataclass(frozen=True)
@@ -63,14 +64,14 @@ def dancer_pick(store: Store, choreography_id: int) -> DancerPick:
     a worker). ``InputError`` when the choreography is gone or its analysis is not cached."""
     choreography = store.choreography(choreography_id)
     if choreography is None:
-        raise InputError(f"choreography {choreography_id} is not in the library (deleted?)")
+        raise InputError(translate("Dancers", "choreography {id} is not in the library (deleted?)").format(id=choreography_id))
     try:
         key = analysis_cache.content_key(choreography.video)
     except OSError as exc:
-        raise InputError(f"{choreography.video}: cannot read the video ({exc.strerror or exc})") from exc
+        raise InputError(translate("Dancers", "{path}: cannot read the video ({reason})").format(path=choreography.video, reason=exc.strerror or exc)) from exc
     analysis = analysis_cache.load(key)
     if analysis is None or not analysis.dancers:
-        raise InputError(f"\u201c{choreography.title}\u201d is not analysed yet; dance it once, then choose a dancer")
+        raise InputError(translate("Dancers", "\u201c{title}\u201d is not analysed yet; dance it once, then choose a dancer").format(title=choreography.title))
     pictures = dancer_thumbnails(choreography.video, analysis)
     suggested = default_dancer(analysis)
     fps = analysis.fps or choreography.fps or 30.0
@@ -93,7 +94,7 @@ def measure_choice(pick: DancerPick, number: int | None) -> None:
 
 def in_view_text(choice: DancerChoice, seconds: float) -> str:
     """'in view 24 s of 27 s'."""
-    return f"in view {choice.seconds_in_view:.0f} s of {seconds:.0f} s"
+    return translate("Dancers", "in view {seen} s of {seconds} s").format(seen=f"{choice.seconds_in_view:.0f}", seconds=f"{seconds:.0f}")
 
 
 def dancer_label(choreography: Choreography) -> str:
@@ -101,5 +102,5 @@ def dancer_label(choreography: Choreography) -> str:
     if not choreography.has_dancers_to_choose:
         return ""
     if choreography.dancer is None:
-        return f"Auto dancer of {choreography.dancers}"
-    return f"Dancer {choreography.dancer} of {choreography.dancers}"
+        return translate("Dancers", "Auto dancer of {dancers}").format(dancers=choreography.dancers)
+    return translate("Dancers", "Dancer {dancer} of {dancers}").format(dancer=choreography.dancer, dancers=choreography.dancers)

@@ -30,6 +30,7 @@ from pathlib import Path
 import cv2
 
 from dancelike.errors import InputError
+from dancelike.i18n import translate
 from dancelike.media.video import VideoReader, is_image
 from dancelike.media.writer import write_png
 from dancelike.pipeline.analysis import AnalysisPool
@@ -71,7 +72,7 @@ class VideoInfo:
 def probe(path: Path) -> VideoInfo:
     """Open ``path`` as a video (``InputError`` in one line if it is not one)."""
     if is_image(path):
-        raise InputError(f"{path}: is an image; import a video to dance to")
+        raise InputError(translate("Library", "{path}: is an image; import a video to dance to").format(path=path))
     with VideoReader(path) as reader:
         duration, fps, width, height, frames = reader.duration, reader.fps, reader.width, reader.height, reader.frame_count
         if duration <= 0:  # no duration in the container (some streams): count the frames
@@ -79,7 +80,7 @@ def probe(path: Path) -> VideoInfo:
             frames = reader.frames_decoded
             duration = last + 1.0 / fps if frames else 0.0
     if duration < MIN_SECONDS:
-        raise InputError(f"{path}: too short to dance to ({duration:.1f} s)")
+        raise InputError(translate("Library", "{path}: too short to dance to ({seconds} s)").format(path=path, seconds=f"{duration:.1f}"))
     return VideoInfo(duration, fps, width, height, frames or round(duration * fps))
 
 
@@ -154,7 +155,7 @@ def new_staging(store: Store) -> Path:
     try:
         staging.mkdir(parents=True, mode=0o700)
     except OSError as exc:
-        raise InputError(f"{staging.parent}: cannot create a folder here ({exc.strerror or exc})") from exc
+        raise InputError(translate("Library", "{path}: cannot create a folder here ({reason})").format(path=staging.parent, reason=exc.strerror or exc)) from exc
     return staging
 
 
@@ -175,7 +176,7 @@ def adopt(
         store.delete_choreography(choreography.id)  # the row, and its files wherever they are now
         shutil.rmtree(folder, ignore_errors=True)
         if isinstance(exc, OSError):
-            raise InputError(f"{folder}: cannot move the video into the library ({exc.strerror or exc})") from exc
+            raise InputError(translate("Library", "{path}: cannot move the video into the library ({reason})").format(path=folder, reason=exc.strerror or exc)) from exc
         raise
 
 
@@ -208,11 +209,11 @@ def analyse_choreography(
         pool.close()
         check_cancelled(cancel)
         if not analysis.dancers:
-            raise InputError(f"nobody was found in {name or choreography.video}")
+            raise InputError(translate("Library", "nobody was found in {name}").format(name=name or choreography.video))
         try:
             analysis_cache.save(key, analysis)
         except OSError as exc:
-            raise InputError(f"{choreography.video}: cannot save its analysis ({_reason(exc)})") from exc
+            raise InputError(translate("Library", "{path}: cannot save its analysis ({reason})").format(path=choreography.video, reason=_reason(exc))) from exc
     analysis = analysis.follow(choreography.dancer if choreography.dancer in {d.number for d in analysis.dancers} else None)
     # what unrelated motion scores against this dance: measured once, here, so that a live
     # session's score is on the right scale from its first frame
@@ -231,7 +232,7 @@ def measure_chance(key: str, analysis: VideoAnalysis) -> None:
     try:
         analysis_cache.save_chance(track, reference_chance(pose_track(analysis.frames, with_parts=False), analysis.fps).as_array())
     except OSError as exc:
-        raise InputError(f"cannot save the analysis of this dance ({_reason(exc)})") from exc
+        raise InputError(translate("Library", "cannot save the analysis of this dance ({reason})").format(reason=_reason(exc))) from exc
 
 
 def terminate(pool: AnalysisPool) -> None:
@@ -276,7 +277,7 @@ def _copy(source: Path, target: Path, on_share: Progress, cancel: threading.Even
             dst.flush()
             os.fsync(dst.fileno())
     except OSError as exc:
-        raise InputError(f"{source}: cannot copy it into the library ({_reason(exc)})") from exc
+        raise InputError(translate("Library", "{path}: cannot copy it into the library ({reason})").format(path=source, reason=_reason(exc))) from exc
 
 
 def _private_opener(path: str, flags: int) -> int:
@@ -286,7 +287,7 @@ def _private_opener(path: str, flags: int) -> int:
 
 def _reason(exc: OSError) -> str:
     if exc.errno == errno.ENOSPC:
-        return "the disk is full"
+        return translate("Library", "the disk is full")
     return str(exc.strerror or exc)
 
 

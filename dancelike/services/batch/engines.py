@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from dancelike.errors import InputError
+from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 from dancelike.pipeline.analysis import AnalysisPool, default_workers
 from dancelike.pipeline.batch_job import ReferenceBundle, score_clip
 from dancelike.vision.video_analysis import VideoAnalysis
 
 #: The one line a user without the cluster extra sees.
-NEEDS_RAY = "--ray needs the cluster extra: pip install 'dancelike[cluster]'"
+NEEDS_RAY = QT_TRANSLATE_NOOP("Batch", "--ray needs the cluster extra: pip install 'dancelike[cluster]'")
 #: What ``--ray`` accepts: local, auto, HOST:PORT or ray://HOST:PORT.
 _ADDRESS = re.compile(r"^(local|auto|(ray://)?[A-Za-z0-9_.\-\[\]:]+:\d{1,5})$")
 #: How often the analysing thread looks whether it should stop (seconds).
@@ -145,13 +146,13 @@ def make_engine(spec: str | None, workers: int | None, **options: Any) -> Engine
     cluster's head): Ray. ``InputError`` (one line, exit 2) for a bad address or without Ray.
     ``options`` go to the local engine (``keep_pairs``)."""
     if workers is not None and workers < 1:
-        raise InputError("--workers must be at least 1")
+        raise InputError(translate("Commands", "--workers must be at least 1"))
     if spec is None:
         return LocalEngine(workers, **options)
     if not _ADDRESS.match(spec):
-        raise InputError(f"--ray {spec}: give the cluster head's HOST:PORT (e.g. 192.168.1.10:6379) or local")
+        raise InputError(translate("Batch", "--ray {address}: give the cluster head's HOST:PORT (e.g. 192.168.1.10:6379) or local").format(address=spec))
     if not ray_available():
-        raise InputError(NEEDS_RAY)
+        raise InputError(translate("Batch", NEEDS_RAY))
     from dancelike.services.batch.ray_engine import RayEngine
 
     engine: Engine = RayEngine(spec, workers)

@@ -20,7 +20,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from dancelike import i18n
 from dancelike.atomic import write_file
+from dancelike.i18n import translate
 from dancelike.pipeline.batch_job import PARTS
 from dancelike.scoring import coaching
 
@@ -181,15 +183,22 @@ def index_html(out: Path, rows: Iterable[dict[str, Any]], reference: str) -> str
     """The class page: one row per performance (or dancer), best first, sortable by any column."""
     ordered = ranked(rows)
     scored = [row for row in ordered if row.get("score") is not None]
-    headings = ["#", "", "Performance", "Dancer", "Score", "Grade", "Shape", "Timing",
-                *(coaching.part_name(part).capitalize() for part in PARTS), "Move to practise / error", "Report"]  # fmt: skip
+    headings = ["#", "", translate("ClassPage", "Performance"), translate("ClassPage", "Dancer"), translate("ClassPage", "Score"),
+                translate("ClassPage", "Grade"), translate("ClassPage", "Shape"), translate("ClassPage", "Timing"),
+                *(coaching.part_label(part, capital=True) for part in PARTS), translate("ClassPage", "Move to practise / error"),
+                translate("ClassPage", "Report")]  # fmt: skip
     body = "\n".join(_table_row(out, rank if rank <= len(scored) else None, row) for rank, row in enumerate(ordered, start=1))
-    meta = f"{len(scored)} scored" + (f", {len(ordered) - len(scored)} could not be scored" if len(ordered) > len(scored) else "")
-    title = f"Class results: {reference}"
+    if len(ordered) > len(scored):
+        meta = translate("ClassPage", "{scored} scored, {failed} could not be scored. Click a heading to sort.")
+    else:
+        meta = translate("ClassPage", "{scored} scored. Click a heading to sort.")
+    meta = meta.format(scored=len(scored), failed=len(ordered) - len(scored))
+    title = translate("ClassPage", "Class results: {reference}").format(reference=reference)
+    lang = "en" if i18n.language() == i18n.SOURCE_LANGUAGE else i18n.language().replace("_", "-")
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f"<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">"
         f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head><body>\n"
-        f"<h1>{html.escape(title)}</h1><p class=\"meta\">{html.escape(meta)}. Click a heading to sort.</p>\n"
+        f"<h1>{html.escape(title)}</h1><p class=\"meta\">{html.escape(meta)}</p>\n"
         "<table><thead><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in headings) + "</tr></thead>\n"
         f"<tbody>\n{body}\n</tbody></table>\n<script>{_SCRIPT}</script>\n</body></html>\n"
     )  # fmt: skip

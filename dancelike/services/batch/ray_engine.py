@@ -22,6 +22,7 @@ from types import ModuleType
 from typing import Any
 
 from dancelike.errors import InputError
+from dancelike.i18n import translate
 from dancelike.pipeline.batch_job import ReferenceBundle, analyse_clip_in_process, score_clip
 from dancelike.services.batch.engines import NEEDS_RAY
 
@@ -42,7 +43,7 @@ def import_ray() -> ModuleType:
     except ModuleNotFoundError as exc:
         if exc.name != "ray":
             raise
-        raise InputError(NEEDS_RAY) from None
+        raise InputError(translate("Batch", NEEDS_RAY)) from None
     return ray
 
 
@@ -56,7 +57,9 @@ def check_reachable(address: str) -> None:
         socket.create_connection((host.strip("[]"), int(port)), timeout=CONNECT_SECONDS).close()
     except (OSError, ValueError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
-        raise InputError(f"--ray {address}: no Ray cluster answers there ({reason}); start one with 'ray start --head'") from None
+        raise InputError(
+            translate("Batch", "--ray {address}: no Ray cluster answers there ({reason}); start one with 'ray start --head'").format(address=address, reason=reason)
+        ) from None
 
 
 def send_token_when_known() -> None:

@@ -21,6 +21,7 @@ from typing import Any
 
 from dancelike.atomic import atomic_output
 from dancelike.errors import DanceLikeError, InputError
+from dancelike.i18n import translate
 from dancelike.media.video import IMAGE_SUFFIXES
 from dancelike.pipeline import batch_job
 from dancelike.pipeline.batch_job import error_row, prepare_reference
@@ -63,18 +64,18 @@ def expand_inputs(items: Iterable[str | Path]) -> list[Path]:
         if path.is_dir():
             videos = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in VIDEO_SUFFIXES and not p.name.startswith("."))
             if not videos:
-                raise InputError(f"{text}: no videos in this folder")
+                raise InputError(translate("Batch", "{path}: no videos in this folder").format(path=text))
             found.extend(videos)
         elif not path.exists() and glob.has_magic(text):
             matches = sorted(Path(p) for p in glob.glob(text) if Path(p).is_file() and Path(p).suffix.lower() not in IMAGE_SUFFIXES)
             if not matches:
-                raise InputError(f"{text}: no file matches")
+                raise InputError(translate("Batch", "{path}: no file matches").format(path=text))
             found.extend(matches)
         else:
             found.append(path)
     unique = list(dict.fromkeys(found))
     if not unique:
-        raise InputError("give at least one performance: a video, a folder of videos or a pattern")
+        raise InputError(translate("Batch", "give at least one performance: a video, a folder of videos or a pattern"))
     return unique
 
 
@@ -102,14 +103,14 @@ def error_text(exc: BaseException) -> str:
 
 def _check_out(out: Path, reference: Path, performances: list[Path]) -> None:
     if out.exists() and not out.is_dir():
-        raise InputError(f"{out}: is a file; --out names a folder for the results")
+        raise InputError(translate("Batch", "{path}: is a file; --out names a folder for the results").format(path=out))
     for source in (reference, *performances):
         if source.exists() and out.exists() and source.resolve() == out.resolve():
-            raise InputError(f"{out}: is an input; give the results a folder of their own")
+            raise InputError(translate("Batch", "{path}: is an input; give the results a folder of their own").format(path=out))
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError(f"{out}: cannot create the results folder ({exc.strerror or exc})") from exc
+        raise InputError(translate("Batch", "{path}: cannot create the results folder ({reason})").format(path=out, reason=exc.strerror or exc)) from exc
 
 
 def run_batch(
@@ -136,7 +137,7 @@ def run_batch(
     # a folder of the class often holds the dance itself: it is the reference, not a performance
     performances = [Path(p) for p in performances if not _same_file(Path(p), Path(reference))]
     if not performances:
-        raise InputError("the only performance given is the reference itself: give the dancers' videos")
+        raise InputError(translate("Batch", "the only performance given is the reference itself: give the dancers' videos"))
     _check_out(out, reference, performances)
     names = display_names(performances)
     earlier = read_rows(out) if resume else []
@@ -208,7 +209,7 @@ def _finish_row(row: dict[str, Any], name: str, number: int, clip: Path, referen
     if not replays:
         return
     if pair is None:
-        result.notes.append(f"{name}: no replay (replays are made on this computer's engine only)")
+        result.notes.append(translate("Batch", "{name}: no replay (replays are made on this computer's engine only)").format(name=name))
         return
     from dancelike.pipeline.replay import render_replay
 
@@ -216,4 +217,4 @@ def _finish_row(row: dict[str, Any], name: str, number: int, clip: Path, referen
         with atomic_output(out / REPLAYS / f"{file_stem}.mp4") as part:
             render_replay(part, reference, clip, pair.report, pair.reference, pair.performance)
     except DanceLikeError as exc:
-        result.notes.append(f"{name}: no replay ({exc})")
+        result.notes.append(translate("Batch", "{name}: no replay ({reason})").format(name=name, reason=exc))
