@@ -8,6 +8,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from dancelike.i18n import translate
 from dancelike.media.camera import Camera, DeviceCamera, FileCamera, open_camera
 from dancelike.ui.theme import COLORS, font
 
@@ -23,9 +24,9 @@ def open_preview_camera(spec: str, resolution: tuple[int, int]) -> Camera:
 
 def camera_label(spec: str) -> str:
     if spec == "demo":
-        return "the demo dancer"
+        return translate("CameraPreview", "the demo dancer")
     if spec.isdigit():
-        return f"camera {spec}"
+        return translate("CameraPreview", "camera {number}").format(number=spec)
     return Path(spec).name
 
 
@@ -36,7 +37,8 @@ class Preview(QWidget):
         super().__init__(parent)
         self.setObjectName("cameraPreview")
         self.image = QImage()
-        self.text = "Camera preview"
+        self.text = translate("CameraPreview", "Camera preview")
+        self.setAccessibleName(translate("CameraPreview", "Camera preview"))
         self.frames = 0  # frames shown since the preview (re)started
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)

@@ -14,8 +14,10 @@ from typing import Any
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QFont,
     QFontMetrics,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -24,19 +26,62 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 from dancelike.scoring.poses import GROUPS
 from dancelike.scoring.report import AWAY, NOT_DANCED, UNKNOWN
 from dancelike.ui.theme import COLORS, font, score_color
 
-#: What each scored part group is called on screen (report order).
+#: What each scored part group is called on screen (report order), in English: ``part_label``
+#: says it in the language spoken now.
 GROUP_LABELS = {
-    "head": "Head", "torso": "Torso", "left_arm": "Left arm",
-    "right_arm": "Right arm", "left_leg": "Left leg", "right_leg": "Right leg",
+    "head": QT_TRANSLATE_NOOP("BodyParts", "Head"), "torso": QT_TRANSLATE_NOOP("BodyParts", "Torso"),
+    "left_arm": QT_TRANSLATE_NOOP("BodyParts", "Left arm"), "right_arm": QT_TRANSLATE_NOOP("BodyParts", "Right arm"),
+    "left_leg": QT_TRANSLATE_NOOP("BodyParts", "Left leg"), "right_leg": QT_TRANSLATE_NOOP("BodyParts", "Right leg"),
+}  # fmt: skip
+#: The rating words as shown (the report stores them in lower case, in English).
+RATING_WORDS = {
+    "perfect": QT_TRANSLATE_NOOP("Ratings", "PERFECT"), "great": QT_TRANSLATE_NOOP("Ratings", "GREAT"),
+    "good": QT_TRANSLATE_NOOP("Ratings", "GOOD"), "ok": QT_TRANSLATE_NOOP("Ratings", "OK"),
+    "miss": QT_TRANSLATE_NOOP("Ratings", "MISS"),
 }  # fmt: skip
 #: Colour of a move that was not judged: not danced (practice sessions skip some), or danced
 #: with the dancer out of the picture ("away"). Grey: neither good nor weak.
 SKIPPED = QColor("#4a5163")
-UNJUDGED_WORDS = {AWAY: "you were out of the picture", NOT_DANCED: "not danced", UNKNOWN: "the pro could not be seen"}
+UNJUDGED_WORDS = {
+    AWAY: QT_TRANSLATE_NOOP("Charts", "you were out of the picture"),
+    NOT_DANCED: QT_TRANSLATE_NOOP("Charts", "not danced"),
+    UNKNOWN: QT_TRANSLATE_NOOP("Charts", "the pro could not be seen"),
+}
+#: Width (px) of the ring a painted widget draws round itself while it has the keyboard focus.
+FOCUS_PEN = 2
+
+
+def part_label(group: str) -> str:
+    """A part group's name on screen ("Left arm"), in the language spoken now."""
+    label = GROUP_LABELS.get(group)
+    return translate("BodyParts", label) if label else group.replace("_", " ")
+
+
+def rating_word(name: str) -> str:
+    """A rating as shown ("GREAT"), in the language spoken now; an unknown one in capitals."""
+    word = RATING_WORDS.get(str(name).lower())
+    return translate("Ratings", word) if word else str(name).upper()
+
+
+def unjudged_word(name: str) -> str:
+    """Why a move was not rated, in words ("not danced" when the report does not say)."""
+    return translate("Charts", UNJUDGED_WORDS.get(name, UNJUDGED_WORDS[NOT_DANCED]))
+
+
+def paint_focus_ring(p: QPainter, rect: QRectF, radius: float = 8.0) -> None:
+    """The keyboard focus ring of a painted widget: the theme's accent, ``FOCUS_PEN`` px, inside ``rect``."""
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(QPen(QColor(COLORS["accent"]), FOCUS_PEN))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    half = FOCUS_PEN / 2
+    p.drawRoundedRect(rect.adjusted(half, half, -half, -half), radius, radius)
+    p.restore()
 
 
 def judged_move(move: Mapping[str, Any]) -> bool:
@@ -55,7 +100,11 @@ def _px(f: QFont) -> int:
 
 
 class ScoreRing(QWidget):
-    """A big score inside a ring filled to the score, coloured red to green, with the grade."""
+    """A big score inside a ring filled to the score, coloured red to green, with the grade.
+
+    Its accessible name is "Score" and its description says what the ring shows ("78, Grade B"),
+    so a screen reader reads the number painted here; with the keyboard focus (where a screen
+    makes it focusable) it draws a ring in the accent colour round itself."""
 
     def __init__(self, parent: QWidget | None = None, size_pt: int = 54) -> None:
         super().__init__(parent)
@@ -65,14 +114,29 @@ class ScoreRing(QWidget):
         self._size_pt = size_pt
         self.setMinimumSize(self.sizeHint())
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(translate("ScoreRing", "Score"))
+        self._describe()
 
     def sizeHint(self) -> QSize:
         side = int(_px(font(self._size_pt, True)) * 2.3)
         return QSize(side, side)
 
     def set_score(self, score: float | None, grade: str = "", caption: str = "") -> None:
+        """Show ``score`` (None: no score) with its letter ``grade``, or else ``caption`` (shown as given)."""
         self._score, self._grade, self._caption = score, grade, caption
+        self._describe()
         self.update()
+
+    def lower_text(self) -> str:
+        """The line under the number: the grade ("Grade B") or the caption."""
+        return translate("ScoreRing", "Grade {grade}").format(grade=self._grade) if self._grade else self._caption
+
+    def _describe(self) -> None:
+        number = translate("ScoreRing", "No score") if self._score is None else f"{self._score:.0f}"
+        lower = self.lower_text()
+        text = translate("ScoreRing", "{score}, {detail}").format(score=number, detail=lower) if lower else number
+        if text != self.accessibleDescription():
+            self.setAccessibleDescription(text)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
@@ -90,14 +154,16 @@ class ScoreRing(QWidget):
         p.setPen(color if self._score is not None else _color("muted"))
         big = font(self._size_pt, True)
         p.setFont(big)
-        lower = self._grade or self._caption
+        lower = self.lower_text()
         centre = rect.adjusted(0, -rect.height() * 0.12 if lower else 0, 0, -rect.height() * 0.12 if lower else 0)
         p.drawText(centre, Qt.AlignmentFlag.AlignCenter, text)
         if lower:
             p.setFont(font(max(11, self._size_pt // 3), bool(self._grade)))
             p.setPen(_color("text") if self._grade else _color("muted"))
             below = QRectF(rect.left(), rect.center().y() + rect.height() * 0.17, rect.width(), rect.height() * 0.2)
-            p.drawText(below, Qt.AlignmentFlag.AlignCenter, f"Grade {self._grade}" if self._grade else self._caption)
+            p.drawText(below, Qt.AlignmentFlag.AlignCenter, lower)
+        if self.hasFocus():
+            paint_focus_ring(p, QRectF(self.rect()), side / 2)
 
 
 class PartBars(QWidget):
@@ -117,6 +183,8 @@ class PartBars(QWidget):
         self.flag_weakest = flag_weakest
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumHeight(self.sizeHint().height())
+        self.setAccessibleName(translate("PartBars", "Scores by body part"))
+        self._describe()
 
     def _row(self) -> int:
         return int(_px(font(self._size_pt)) * 1.9)
@@ -126,7 +194,24 @@ class PartBars(QWidget):
 
     def set_scores(self, scores: Mapping[str, float | None] | None) -> None:
         self._scores = {g: float(v) for g, v in (scores or {}).items() if v is not None and not math.isnan(float(v))}
+        self._describe()
         self.update()
+
+    def _describe(self) -> None:
+        """The bars in words for a screen reader: "Head 80, Torso 85, Left leg not in view, …"."""
+        if not self._scores:
+            text = translate("PartBars", "No scores yet")
+        else:
+            said = []
+            for group in GROUPS:
+                score = self._scores.get(group)
+                if score is None:
+                    said.append(translate("PartBars", "{part} not in view").format(part=part_label(group)))
+                else:
+                    said.append(translate("PartBars", "{part} {score}").format(part=part_label(group), score=f"{score:.0f}"))
+            text = translate("PartBars", ", ").join(said)
+        if text != self.accessibleDescription():
+            self.setAccessibleDescription(text)
 
     def weakest(self) -> str | None:
         """The group to flag now (lowest score under ``FLAG_BELOW``), or None."""
@@ -140,7 +225,7 @@ class PartBars(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         label_font, value_font = font(self._size_pt), font(self._size_pt, True)
         metrics = QFontMetrics(label_font)
-        label_w = max(metrics.horizontalAdvance(text) for text in GROUP_LABELS.values()) + 16
+        label_w = max(metrics.horizontalAdvance(part_label(group)) for group in GROUPS) + 16
         value_w = QFontMetrics(value_font).horizontalAdvance("100") + 12
         row = self._row()
         bar_h = max(8.0, row * 0.38)
@@ -150,7 +235,7 @@ class PartBars(QWidget):
             score = self._scores.get(group)
             p.setFont(label_font)
             p.setPen(_color("text") if group == flagged or not self.flag_weakest else _color("muted"))
-            p.drawText(QRectF(0, top, label_w, row), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, GROUP_LABELS[group])
+            p.drawText(QRectF(0, top, label_w, row), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, part_label(group))
             track = QRectF(label_w, top + (row - bar_h) / 2, max(10.0, self.width() - label_w - value_w), bar_h)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(_color("panel_alt"))
@@ -165,13 +250,16 @@ class PartBars(QWidget):
             else:  # not in view in one of the videos: neither credited nor penalised
                 p.setFont(font(max(8, self._size_pt - 3)))
                 p.setPen(_color("muted"))
-                p.drawText(QRectF(track.left() + 10, top, track.width(), row), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, "not in view")
+                unseen = translate("PartBars", "not in view")
+                p.drawText(QRectF(track.left() + 10, top, track.width(), row), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, unseen)
                 p.setFont(label_font)
                 p.drawText(QRectF(track.right(), top, value_w, row), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, "–")
             if group == flagged:
                 p.setPen(QPen(score_color(score or 0.0), 2))
                 p.setBrush(Qt.BrushStyle.NoBrush)
                 p.drawRoundedRect(QRectF(1, top + 2, self.width() - 2, row - 4), 8, 8)
+        if self.hasFocus():
+            paint_focus_ring(p, QRectF(self.rect()))
 
 
 class TimelineChart(QWidget):
@@ -180,6 +268,10 @@ class TimelineChart(QWidget):
     ``set_data(timeline, moves, duration)`` takes the report's ``timeline`` ([{t, score}]) and
     ``moves`` ([{start, end, score, rating}]). Clicking a move emits ``move_clicked(index,
     start)``; ``set_position(t)`` draws a playhead (the replay's time is the reference's).
+
+    From the keyboard: it takes the focus (Tab), Left/Right (and Up/Down, Home/End) choose a
+    move, Enter/Return/Space watch it (as a click would). The chosen move is outlined, and
+    the accessible description says which it is and how it was rated.
     """
 
     move_clicked = Signal(int, float)
@@ -191,10 +283,14 @@ class TimelineChart(QWidget):
         self._duration = 1.0
         self._position: float | None = None
         self._hover: int | None = None
+        self.selected: int | None = None  # the move chosen with the keyboard
         self.setMouseTracking(True)
         self.setMinimumHeight(170)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(translate("TimelineChart", "Your score through the dance"))
+        self._describe()
 
     def set_data(self, timeline: list[dict[str, float]], moves: list[dict[str, Any]], duration: float | None = None) -> None:
         self._timeline = [(float(p["t"]), float(p["score"])) for p in timeline]
@@ -202,11 +298,33 @@ class TimelineChart(QWidget):
         ends = [float(m["end"]) for m in moves] + [t for t, _ in self._timeline]
         self._duration = max(0.1, float(duration) if duration else max(ends, default=1.0))
         self._position = None
+        self.selected = None
+        self._describe()
         self.update()
 
     def set_position(self, t: float | None) -> None:
         self._position = t
         self.update()
+
+    def move_text(self, index: int) -> str:
+        """"Move 3: GOOD 71" (or why it was not rated), for the tooltip and screen readers."""
+        move = self._moves[index]
+        if judged_move(move):
+            said = translate("TimelineChart", "{rating} {score}").format(rating=rating_word(str(move["rating"])), score=f"{float(move['score']):.0f}")
+        else:
+            said = unjudged_word(str(move.get("rating")))
+        return translate("TimelineChart", "Move {number}: {rating}").format(number=index + 1, rating=said)
+
+    def _describe(self) -> None:
+        if not self._moves:
+            text = translate("TimelineChart", "No moves to show")
+        elif self.selected is None:
+            text = translate("TimelineChart", "{count} moves: use the arrow keys to choose one, Enter to watch it").format(count=len(self._moves))
+        else:
+            text = translate("TimelineChart", "{move}, {number} of {count}: press Enter to watch it").format(
+                move=self.move_text(self.selected), number=self.selected + 1, count=len(self._moves))  # fmt: skip
+        if text != self.accessibleDescription():
+            self.setAccessibleDescription(text)
 
     # --- geometry ----------------------------------------------------------------------------
 
@@ -235,9 +353,7 @@ class TimelineChart(QWidget):
             if hover is None:
                 self.setToolTip("")
             else:
-                move = self._moves[hover]
-                said = f"{str(move['rating']).upper()} {float(move['score']):.0f}" if judged_move(move) else UNJUDGED_WORDS.get(str(move.get("rating")), "not danced")
-                self.setToolTip(f"Move {hover + 1}: {said} \u2014 click to watch it")
+                self.setToolTip(translate("TimelineChart", "{move} \u2014 click to watch it").format(move=self.move_text(hover)))
             self.update()
 
     def leaveEvent(self, event: object) -> None:
@@ -247,12 +363,50 @@ class TimelineChart(QWidget):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         index = self.move_at(event.position().x())
         if index is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.select(index)
             self.move_clicked.emit(index, float(self._moves[index]["start"]))
 
     def click_move(self, index: int) -> None:
         """Act as if move ``index`` was clicked (keyboard and tests)."""
         if 0 <= index < len(self._moves):
             self.move_clicked.emit(index, float(self._moves[index]["start"]))
+
+    def select(self, index: int | None) -> None:
+        """Choose move ``index`` (kept within the moves; None: none), as the arrow keys do."""
+        if index is not None:
+            index = min(max(index, 0), len(self._moves) - 1) if self._moves else None
+        if index != self.selected:
+            self.selected = index
+            self._describe()
+            self.update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, count = event.key(), len(self._moves)
+        steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}
+        if count and key in steps:
+            self.select(0 if self.selected is None else self.selected + steps[Qt.Key(key)])
+        elif count and key == Qt.Key.Key_Home:
+            self.select(0)
+        elif count and key == Qt.Key.Key_End:
+            self.select(count - 1)
+        elif count and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            if self.selected is None:
+                self.select(0)
+            self.click_move(self.selected if self.selected is not None else 0)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if self.selected is None and self._moves:
+            self.select(0)  # the arrows start from a move that shows
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
     # --- painting --------------------------------------------------------------------------------
 
@@ -271,6 +425,8 @@ class TimelineChart(QWidget):
         p.setPen(_color("muted"))
         p.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width(), _px(font(11)) + 4), Qt.AlignmentFlag.AlignLeft, "0 s")
         p.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width(), _px(font(11)) + 4), Qt.AlignmentFlag.AlignRight, f"{self._duration:.0f} s")
+        if self.hasFocus():
+            paint_focus_ring(p, QRectF(self.rect()))
 
     def _paint_moves(self, p: QPainter, plot: QRectF) -> None:
         label_font = font(12, True)
@@ -280,8 +436,13 @@ class TimelineChart(QWidget):
             danced = judged_move(move)
             color = score_color(float(move["score"])) if danced else SKIPPED
             band = QColor(color)
-            band.setAlpha(70 if index == self._hover else 28)
+            chosen = index == self.selected and self.hasFocus()
+            band.setAlpha(70 if index == self._hover or chosen else 28)
             p.fillRect(QRectF(x0, plot.top(), x1 - x0, plot.height()), band)
+            if chosen:  # the move the arrow keys chose: Enter watches it
+                p.setPen(QPen(_color("text"), 2))
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawRect(QRectF(x0 + 1, plot.top() + 1, max(2.0, x1 - x0 - 2), plot.height() - 2))
             p.fillRect(QRectF(x0 + 1, plot.bottom() - 6, max(1.0, x1 - x0 - 2), 6), color)
             p.setPen(QPen(_color("border"), 1))
             p.drawLine(QPointF(x0, plot.top()), QPointF(x0, plot.bottom()))

@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from dancelike.engine import Session, SessionResult, SessionState, StateChanged
+from dancelike.i18n import translate
 from dancelike.media.camera import CameraKind
 from dancelike.media.video import VideoReader
 from dancelike.services.sessions import save_result
@@ -170,7 +171,7 @@ class DanceController(QObject):
             self.phase = DancePhase.IDLE
             self.left.emit()
             return
-        self._show_problem("This dance cannot start", user_message(exc), next_step(exc))
+        self._show_problem(translate("DanceController", "This dance cannot start"), user_message(exc), next_step(exc))
 
     def _count_down(self) -> None:
         self._count -= 1
@@ -182,7 +183,7 @@ class DanceController(QObject):
         if self.phase is DancePhase.COUNTDOWN and self.bridge is not None:
             if not self.bridge.started:
                 self.phase = DancePhase.STARTING
-                self.banner.emit("Get ready\u2026")
+                self.banner.emit(translate("DanceController", "Get ready\u2026"))
                 self.bridge.start()
             elif self.held:
                 self.held = False
@@ -192,7 +193,7 @@ class DanceController(QObject):
             else:
                 self.phase = DancePhase.STARTING
         elif self.phase is DancePhase.PREPARING:
-            self.banner.emit("Getting the camera ready\u2026")
+            self.banner.emit(translate("DanceController", "Getting the camera ready\u2026"))
 
     def _state_changed(self, event: StateChanged) -> None:
         state = event.state
@@ -218,7 +219,7 @@ class DanceController(QObject):
     def _finishing(self) -> None:
         self.phase = DancePhase.FINISHING
         self.controls_enabled.emit(False)
-        self.banner.emit("Scoring your dance\u2026")
+        self.banner.emit(translate("DanceController", "Scoring your dance\u2026"))
 
     # --- stopping -------------------------------------------------------------------------------
 
@@ -231,7 +232,7 @@ class DanceController(QObject):
             self._leaving = True
             self._timer.stop()
             self.countdown.emit(None)
-            self.banner.emit("Leaving\u2026")
+            self.banner.emit(translate("DanceController", "Leaving\u2026"))
             if self.bridge is not None:
                 self._finish_leaving()
         elif self.phase is DancePhase.MESSAGE:
@@ -265,7 +266,7 @@ class DanceController(QObject):
         if self.record is None:
             return
         self.phase = DancePhase.SAVING
-        self.banner.emit("Saving\u2026")
+        self.banner.emit(translate("DanceController", "Saving\u2026"))
         self._job = run_in_thread(save_result, self.store, self.record, result, on_done=self._saved, on_error=self._save_failed, name="dance-save")
 
     def _saved(self, record: SessionRecord) -> None:
@@ -277,15 +278,16 @@ class DanceController(QObject):
             self.finished.emit(record.id)
             return
         if result is not None and result.error is not None:
-            self._show_problem("The session stopped", user_message(result.error), next_step(result.error))
+            self._show_problem(translate("DanceController", "The session stopped"), user_message(result.error), next_step(result.error))
         else:
-            reason = (result.reason if result else "") or "nothing was danced"
-            self._show_problem("Nothing to score yet", f"The session ended before there was anything to score ({reason}).",
-                               "Stand where the camera sees all of you and try again.")  # fmt: skip
+            reason = (result.reason if result else "") or translate("DanceController", "nothing was danced")
+            self._show_problem(translate("DanceController", "Nothing to score yet"),
+                               translate("DanceController", "The session ended before there was anything to score ({reason}).").format(reason=reason),
+                               translate("DanceController", "Stand where the camera sees all of you and try again."))  # fmt: skip
 
     def _save_failed(self, exc: BaseException) -> None:
         self._job = None
-        self._show_problem("Your result could not be saved", user_message(exc), next_step(exc))
+        self._show_problem(translate("DanceController", "Your result could not be saved"), user_message(exc), next_step(exc))
 
     def _show_problem(self, title: str, text: str, hint: str = "") -> None:
         self.phase = DancePhase.MESSAGE

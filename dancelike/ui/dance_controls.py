@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from dancelike.i18n import translate
 from dancelike.ui.dance_players import PlayersChoice
 from dancelike.ui.library_cards import ElidedLabel
 from dancelike.ui.theme import TOGGLE_QSS, set_role
@@ -59,7 +60,7 @@ class TopBar(QWidget):
         set_role(self.title, "title")
         top.addWidget(self.title, 1)
         self.layout_group = QButtonGroup(self)
-        for name, text in (("beside", "Side by side"), ("inside", "Picture in picture")):
+        for name, text in (("beside", translate("TopBar", "Side by side")), ("inside", translate("TopBar", "Picture in picture"))):
             button = make_button(text, True, f"layout_{name}")
             button.setProperty("value", name)
             self.layout_group.addButton(button)
@@ -69,8 +70,14 @@ class TopBar(QWidget):
         top.addWidget(self.players_choice)
         top.addSpacing(8)
         self.overlay_buttons: dict[str, QPushButton] = {}
-        for name, text in (("parts", "Body parts"), ("ghost", "Ghost"), ("skeleton", "Skeleton")):
+        overlays = (
+            ("parts", translate("TopBar", "Body parts"), translate("TopBar", "Colour your body parts by how well each matches the pro")),
+            ("ghost", translate("TopBar", "Ghost"), translate("TopBar", "The pro's outline laid over you")),
+            ("skeleton", translate("TopBar", "Skeleton"), translate("TopBar", "Your joints and bones drawn over you")),
+        )
+        for name, text, tip in overlays:
             button = make_button(text, True, f"overlay_{name}")
+            button.setToolTip(tip)
             self.overlay_buttons[name] = button
             top.addWidget(button)
         column.addLayout(top)
@@ -95,29 +102,32 @@ class ControlsRow(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(8)
-        self.prev_button = make_button("\u25c0  Previous", name="previousMove")
-        self.prev_button.setToolTip("Back to the start of this move, or the one before (\u2190)")
-        self.pause_button = make_button("Pause", name="pauseButton")
+        self.prev_button = make_button(translate("ControlsRow", "\u25c0  Previous"), name="previousMove")
+        self.prev_button.setToolTip(translate("ControlsRow", "Back to the start of this move, or the one before (\u2190)"))
+        self.pause_button = make_button(translate("ControlsRow", "Pause"), name="pauseButton")
+        self.pause_button.setToolTip(translate("ControlsRow", "Pause or carry on (Space)"))
         self.pause_button.setMinimumWidth(96)  # "Carry on" takes no more room than "Pause"
-        self.next_button = make_button("Next  \u25b6", name="nextMove")
-        self.next_button.setToolTip("Jump to the next move (\u2192)")
+        self.next_button = make_button(translate("ControlsRow", "Next  \u25b6"), name="nextMove")
+        self.next_button.setToolTip(translate("ControlsRow", "Jump to the next move (\u2192)"))
         for button in (self.prev_button, self.pause_button, self.next_button):
             row.addWidget(button)
         row.addSpacing(8)
-        speed_label = QLabel("Speed")
+        speed_label = QLabel(translate("ControlsRow", "Speed"))
         set_role(speed_label, "muted")
         row.addWidget(speed_label)
         self.speed_group = QButtonGroup(self)
         for rate in SPEEDS:
             button = make_button(f"{rate:g}x", True, f"speed_{rate:g}")
             button.setProperty("value", rate)
+            button.setAccessibleName(translate("ControlsRow", "Speed {rate}x").format(rate=f"{rate:g}"))
             self.speed_group.addButton(button)
             row.addWidget(button)
-        self.loop_button = make_button("\u27f3  Loop this move", True, "loopMove")
+        self.loop_button = make_button(translate("ControlsRow", "\u27f3  Loop this move"), True, "loopMove")
         row.addSpacing(4)
         row.addWidget(self.loop_button)
         row.addStretch(1)
-        self.stop_button = make_button("Stop and score", name="stopButton")
+        self.stop_button = make_button(translate("ControlsRow", "Stop and score"), name="stopButton")
+        self.stop_button.setToolTip(translate("ControlsRow", "Stop now and score what you danced (Esc)"))
         set_role(self.stop_button, "primary")
         row.addWidget(self.stop_button)
 

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from dancelike.engine import FrameScored
+from dancelike.i18n import translate
 from dancelike.scoring.timing import ON_BEAT_S
-from dancelike.ui.charts import GROUP_LABELS, PartBars, ScoreRing
+from dancelike.ui.charts import PartBars, ScoreRing, part_label
 from dancelike.ui.dance_players import PlayerRings
 from dancelike.ui.theme import COLORS, font, set_role
 
@@ -45,15 +46,19 @@ def lag_text(lag: float) -> str:
     """ "You're 0.3 s behind" / "0.2 s ahead" / "On the beat" for the online DTW lag (+ = late),
     rounded and bounded as the report's timing line is (``scoring.coaching.when_text``)."""
     if abs(lag) < IN_TIME:
-        return "On the beat"
-    return f"You're {abs(lag):.1f} s {'behind' if lag > 0 else 'ahead'}"
+        return translate("DanceHud", "On the beat")
+    if lag > 0:
+        return translate("DanceHud", "You're {seconds} s behind").format(seconds=f"{abs(lag):.1f}")
+    return translate("DanceHud", "You're {seconds} s ahead").format(seconds=f"{abs(lag):.1f}")
 
 
 def approximate_lag_text(lag: float) -> str:
     """The lag while it is still being measured: "About 0.3 s behind" / "Roughly on the beat"."""
     if abs(lag) < IN_TIME:
-        return "Roughly on the beat"
-    return f"About {abs(lag):.1f} s {'behind' if lag > 0 else 'ahead'}"
+        return translate("DanceHud", "Roughly on the beat")
+    if lag > 0:
+        return translate("DanceHud", "About {seconds} s behind").format(seconds=f"{abs(lag):.1f}")
+    return translate("DanceHud", "About {seconds} s ahead").format(seconds=f"{abs(lag):.1f}")
 
 
 def event_cue(event: FrameScored) -> str:
@@ -120,6 +125,7 @@ class DanceHud(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         set_role(self, "panel")
+        self.setAccessibleName(translate("DanceHud", "Live score"))
         self.setFixedWidth(320)
         # as tall as the window gives: _fit drops lines rather than make the window taller
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Ignored)
@@ -157,7 +163,7 @@ class DanceHud(QFrame):
         self.alert_label = self._label()
         set_role(self.alert_label, "error")
         layout.addWidget(self.alert_label)
-        self.keys_label = QLabel("Space: pause \u00b7 Esc: stop and score\n\u2190 \u2192: previous / next move")
+        self.keys_label = QLabel(translate("DanceHud", "Space: pause \u00b7 Esc: stop and score\n\u2190 \u2192: previous / next move"))
         set_role(self.keys_label, "small")
         self.keys_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.keys_label)
@@ -178,14 +184,14 @@ class DanceHud(QFrame):
 
     def reset(self) -> None:
         """Before a session: nothing scored yet."""
-        self.score_ring.set_score(None, caption="score")
+        self.score_ring.set_score(None, caption=translate("DanceHud", "score"))
         self.player_rings.reset()
         self.away_label.setText("")
         self.away_label.hide()
         self.part_bars.set_scores({})
         self.lag_label.setText("")
         self.move_label.setText("")
-        self.limb_label.setText("Which limb is off")
+        self.limb_label.setText(translate("DanceHud", "Which limb is off"))
         self._cue = ""
         self.cue_label.setText("")
         self.cue_label.hide()
@@ -200,8 +206,8 @@ class DanceHud(QFrame):
         self.players = players
         self.score_ring.setVisible(players == 1)
         self.player_rings.setVisible(players > 1)
-        self.limb_label.setToolTip("" if players == 1 else "Player 1's limbs")
-        self.cue_label.setToolTip("" if players == 1 else "For player 1")
+        self.limb_label.setToolTip("" if players == 1 else translate("DanceHud", "Player 1's limbs"))
+        self.cue_label.setToolTip("" if players == 1 else translate("DanceHud", "For player 1"))
         self._fit()
 
     def show_away(self, text: str) -> None:
@@ -217,25 +223,29 @@ class DanceHud(QFrame):
     def show_frame(self, event: FrameScored, settled: bool, lag: float) -> None:
         """One scored frame: the running score, the lag (an estimate while it is still being
         measured after the first seconds of a take), the cue or the limb that is off, the bars."""
-        self.score_ring.set_score(event.total, caption="score")
+        self.score_ring.set_score(event.total, caption=translate("DanceHud", "score"))
         if self.players > 1:
             self.player_rings.show_frame(event, settled)
         self.take.add(event, settled)
+        estimate = False
         if not event.found:
-            text, color = "Step into the picture" if self.players == 1 else "Player 1: step into the picture", COLORS["bad"]
+            away = translate("DanceHud", "Step into the picture") if self.players == 1 else translate("DanceHud", "Player 1: step into the picture")
+            text, color = away, COLORS["bad"]
         elif settled:
             text, color = lag_text(lag), COLORS["good"] if abs(lag) < IN_TIME else COLORS["ok"]
         elif self.take.danced < FINDING_SECONDS:  # the first seconds of a take: the estimate still wanders
-            text, color = "Finding your timing\u2026", COLORS["muted"]
+            text, color = translate("DanceHud", "Finding your timing\u2026"), COLORS["muted"]
         else:  # still not settled after seconds of dancing: say what is known, marked as approximate
-            text, color = approximate_lag_text(self.take.lag), COLORS["muted"]
+            text, color, estimate = approximate_lag_text(self.take.lag), COLORS["muted"], True
         self.lag_label.setText(text)
         self.lag_label.setStyleSheet(f"color: {color};")
-        self.lag_label.setToolTip("Still measuring your timing: an estimate" if text.startswith(("About", "Roughly")) else "")
+        self.lag_label.setToolTip(translate("DanceHud", "Still measuring your timing: an estimate") if estimate else "")
         if event.found:
             self.part_bars.set_scores(event.parts)
             weakest = self.part_bars.weakest()
-            self.limb_label.setText(f"Watch your {GROUP_LABELS[weakest].lower()}" if weakest else "Every limb on track")
+            self.limb_label.setText(
+                translate("DanceHud", "Watch your {part}").format(part=part_label(weakest).lower()) if weakest else translate("DanceHud", "Every limb on track")
+            )
         self._show_cue(event_cue(event) if event.found else "")
         if self.move_label.text() != self._move_text:  # the view set another move: its line may wrap
             self._fit()
@@ -346,9 +356,9 @@ class MessageCard(QWidget):
             inner.addWidget(widget)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        back = QPushButton("Back to the library")
+        back = QPushButton(translate("MessageCard", "Back to the library"))
         back.clicked.connect(self.back.emit)
-        retry = QPushButton("Try again")
+        retry = QPushButton(translate("MessageCard", "Try again"))
         set_role(retry, "primary")
         retry.clicked.connect(self.retry.emit)
         buttons.addWidget(back)

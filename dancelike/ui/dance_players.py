@@ -17,7 +17,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from dancelike.engine import FrameScored, MoveRating
-from dancelike.ui.charts import ScoreRing
+from dancelike.i18n import translate
+from dancelike.ui.charts import ScoreRing, rating_word
 from dancelike.ui.theme import font, set_role
 from dancelike.vision.body import BodyFrame
 
@@ -32,15 +33,16 @@ def away_text(away: Iterable[int], players: int) -> str:
     if not gone:
         return ""
     if players == 1:
-        return "You left the frame \u2014 step back in"
+        return translate("DancePlayers", "You left the frame \u2014 step back in")
     if len(gone) == players:
-        return "Both players left the frame \u2014 step back in"
-    return f"Player {gone[0]} left the frame"
+        return translate("DancePlayers", "Both players left the frame \u2014 step back in")
+    return translate("DancePlayers", "Player {number} left the frame").format(number=gone[0])
 
 
 def move_popup(ratings: dict[int, MoveRating | None]) -> str:
     """The pop-up when a move ends with two players: "P1 GREAT · P2 OK"."""
-    return "   ".join(f"P{player} {rating.rating.upper()}" for player, rating in sorted(ratings.items()) if rating is not None)
+    said = translate("DancePlayers", "P{number} {rating}")
+    return "   ".join(said.format(number=player, rating=rating_word(rating.rating)) for player, rating in sorted(ratings.items()) if rating is not None)
 
 
 class PlayersChoice(QWidget):
@@ -53,7 +55,7 @@ class PlayersChoice(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
-        label = QLabel("Players")
+        label = QLabel(translate("DancePlayers", "Players"))
         set_role(label, "muted")
         row.addWidget(label)
         self.group = QButtonGroup(self)
@@ -63,7 +65,11 @@ class PlayersChoice(QWidget):
             button.setCheckable(True)
             button.setChecked(count == players)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space and arrows belong to the dance
-            button.setToolTip("One dancer" if count == 1 else "Two dancers side by side: player 1 on the left, player 2 on the right")
+            button.setToolTip(
+                translate("DancePlayers", "One dancer") if count == 1
+                else translate("DancePlayers", "Two dancers side by side: player 1 on the left, player 2 on the right")
+            )  # fmt: skip
+            button.setAccessibleName(translate("DancePlayers", "One player") if count == 1 else translate("DancePlayers", "Two players"))
             self.group.addButton(button, count)
             row.addWidget(button)
         self.group.idClicked.connect(self.changed.emit)
@@ -86,11 +92,12 @@ class PlayerRings(QWidget):
         self.labels: list[QLabel] = []
         self.moves: dict[int, MoveRating] = {}  # player 2's move ratings by move (player 1's: the view's)
         for k, color in enumerate(PLAYER_COLORS):
-            label = QLabel(f"Player {k + 1}")
+            label = QLabel(translate("DancePlayers", "Player {number}").format(number=k + 1))
             label.setFont(font(15, True))
             label.setStyleSheet(f"color: {color};")
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             ring = ScoreRing(size_pt=28)
+            ring.setAccessibleName(translate("DancePlayers", "Player {number}'s score").format(number=k + 1))
             grid.addWidget(label, 0, k)
             grid.addWidget(ring, 1, k, Qt.AlignmentFlag.AlignHCenter)
             self.labels.append(label)
@@ -98,10 +105,11 @@ class PlayerRings(QWidget):
         self.reset()
 
     def reset(self) -> None:
+        caption = translate("DancePlayers", "score")
         for ring in self.rings:
-            ring.set_score(None, caption="score")
+            ring.set_score(None, caption=caption)
         self.moves = {}
-        self.captions = ["score"] * len(self.rings)
+        self.captions = [caption] * len(self.rings)
 
     def show_frame(self, event: FrameScored, settled: bool) -> None:
         """A player's scored frame: their running score; their move's rating once settled."""
@@ -109,11 +117,11 @@ class PlayerRings(QWidget):
         if not 0 <= k < len(self.rings):
             return
         if not event.found:
-            self.captions[k] = "not in view"
+            self.captions[k] = translate("DancePlayers", "not in view")
         elif settled and event.move is not None:
             if k > 0:
                 self.moves[event.move.index] = event.move
-            self.captions[k] = event.move.rating
+            self.captions[k] = rating_word(event.move.rating)
         self.rings[k].set_score(event.total, caption=self.captions[k])
 
 

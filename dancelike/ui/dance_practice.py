@@ -10,10 +10,13 @@ stops and scores. The scores themselves come from ``practice_plan.LoopTakes``.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from dancelike.ui.charts import GROUP_LABELS
+from dancelike.i18n import translate
+from dancelike.ui.charts import GROUP_LABELS, part_label, rating_word
 from dancelike.ui.dance_controls import ElidedTitle
 from dancelike.ui.practice_plan import PracticePlan, TakeScore
 from dancelike.ui.theme import COLORS, font, score_color, set_role
@@ -24,10 +27,11 @@ SHOWN_TAKES = 4
 
 def take_text(take: TakeScore, part: str | None) -> str:
     """"Take 2: 71 GOOD (left arm 64)"."""
-    text = f"Take {take.number}: {take.score:.0f} {take.rating.upper()}"
+    score, word = f"{take.score:.0f}", rating_word(take.rating)
     if part in GROUP_LABELS and take.part_score is not None:
-        text += f" ({GROUP_LABELS[part].lower()} {take.part_score:.0f})"
-    return text
+        return translate("PracticeBar", "Take {number}: {score} {rating} ({part} {part_score})").format(
+            number=take.number, score=score, rating=word, part=part_label(part).lower(), part_score=f"{take.part_score:.0f}")  # fmt: skip
+    return translate("PracticeBar", "Take {number}: {score} {rating}").format(number=take.number, score=score, rating=word)
 
 
 class PracticeBar(QFrame):
@@ -54,11 +58,11 @@ class PracticeBar(QFrame):
         texts.addWidget(self.heading)
         texts.addWidget(self.takes_label)
         row.addLayout(texts, 1)
-        self.stop_button = QPushButton("Stop practising")
+        self.stop_button = QPushButton(translate("PracticeBar", "Stop practising"))
         self.stop_button.setObjectName("stopPractising")
         self.stop_button.setStyleSheet("QPushButton { padding: 5px 12px; }")
         self.stop_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.stop_button.setToolTip("End the loop and go back to full speed (Esc stops and scores)")
+        self.stop_button.setToolTip(translate("PracticeBar", "End the loop and go back to full speed (Esc stops and scores)"))
         self.stop_button.clicked.connect(self.stop_practising.emit)
         row.addWidget(self.stop_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.part: str | None = None
@@ -68,7 +72,7 @@ class PracticeBar(QFrame):
     def prepare(self, plan: PracticePlan) -> None:
         """Before the dance: say what is coming."""
         self.part, self.takes = plan.part, []
-        self._say(self._heading(plan, plan.speed), "Starting\u2026")
+        self._say(self._heading(plan, plan.speed), translate("PracticeBar", "Starting\u2026"))
         self.stop_button.setEnabled(False)
         self.show()
 
@@ -76,8 +80,11 @@ class PracticeBar(QFrame):
         """The loop is on (a plan from the results, or the loop button: ``plan`` None)."""
         if plan is None:
             self.part, self.takes = None, []
-        heading = self._heading(plan, speed) if plan is not None else f"Looping move {live_number}, {speed:g}x"
-        self._say(heading, "First time round\u2026 each time round is scored")
+        if plan is not None:
+            heading = self._heading(plan, speed)
+        else:
+            heading = translate("PracticeBar", "Looping move {number}, {speed}x").format(number=live_number, speed=f"{speed:g}")
+        self._say(heading, translate("PracticeBar", "First time round\u2026 each time round is scored"))
         self.stop_button.setEnabled(True)
         self.show()
 
@@ -88,8 +95,13 @@ class PracticeBar(QFrame):
         trend = ""
         if len(self.takes) > 1:
             first, last = self.takes[0].score, self.takes[-1].score
-            word = "better than" if last > first + 2 else "about the same as" if last > first - 2 else "lower than"
-            trend = f' <span style="color:{COLORS["muted"]}">({word} the first)</span>'
+            if last > first + 2:
+                said = translate("PracticeBar", "(better than the first)")
+            elif last > first - 2:
+                said = translate("PracticeBar", "(about the same as the first)")
+            else:
+                said = translate("PracticeBar", "(lower than the first)")
+            trend = f' <span style="color:{COLORS["muted"]}">{html.escape(said)}</span>'
         self.takes_label.setText(shown[0] + trend + "".join(f" &nbsp;\u00b7&nbsp; {item}" for item in shown[1:]))
 
     def _say(self, heading: str, takes: str) -> None:
@@ -98,7 +110,8 @@ class PracticeBar(QFrame):
 
     @staticmethod
     def _heading(plan: PracticePlan, speed: float) -> str:
-        return " \u00b7 ".join(t for t in (f"Break it down: move {plan.number}, {speed:g}x, looping", plan.advice) if t)
+        heading = translate("PracticeBar", "Break it down: move {number}, {speed}x, looping").format(number=plan.number, speed=f"{speed:g}")
+        return " \u00b7 ".join(t for t in (heading, plan.advice) if t)
 
     def end(self) -> None:
         self.takes = []

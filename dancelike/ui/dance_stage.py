@@ -20,6 +20,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from dancelike.i18n import translate
 from dancelike.media.overlay import draw_body
 from dancelike.media.video import shrink_factor
 from dancelike.pipeline.replay import colors_by_score
@@ -152,8 +153,8 @@ class StageWidget(QWidget):
         self.layout_mode = "beside"
         self.reference: QImage | None = None
         self.camera: QImage | None = None
-        self.camera_label = "YOU"
-        self.placeholder = "Waiting for the picture\u2026"
+        self.camera_label = translate("StageWidget", "YOU")
+        self.placeholder = translate("StageWidget", "Waiting for the picture\u2026")
         self.countdown: str | None = None
         self.banner: str | None = None
         self.moves: list[StripMove] = []
@@ -166,6 +167,8 @@ class StageWidget(QWidget):
         self._popup: tuple[str, QColor, float] | None = None
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(480, 300)
+        self.setAccessibleName(translate("StageWidget", "Dance stage"))
+        self.setAccessibleDescription(translate("StageWidget", "The pro's video and your camera picture"))
 
     def sizeHint(self) -> QSize:
         return QSize(960, 600)
@@ -217,7 +220,7 @@ class StageWidget(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         ref, cam = self.areas()
-        self._image(p, ref, self.reference, "PRO", radius=14)
+        self._image(p, ref, self.reference, translate("StageWidget", "PRO"), radius=14)
         inside = self.layout_mode == "inside"
         self._image(p, cam, self.camera, self.camera_label, radius=10 if inside else 14, placeholder=self.placeholder)
         if inside:  # a frame sets the picture-in-picture off the video under it
@@ -300,7 +303,7 @@ class StageWidget(QWidget):
         p.fillRect(self.rect(), QColor(10, 11, 15, 150))
         p.setFont(font(110, True))
         _outlined(p, self.rect(), self.countdown or "", QColor(COLORS["accent"]))
-        caption = "Stand where the camera sees all of you"
+        caption = translate("StageWidget", "Stand where the camera sees all of you")
         p.setFont(font(18))
         width = p.fontMetrics().horizontalAdvance(caption) + 48
         pill = QRectF(self.width() / 2 - width / 2, self.height() / 2 + 90, width, p.fontMetrics().height() + 20)

@@ -29,9 +29,10 @@ from dancelike.engine import (
     SessionResult,
     SessionState,
 )
-from dancelike.engine.load import BUSY_MESSAGE
+from dancelike.i18n import translate
 from dancelike.media.camera import CameraKind, CapturedFrame
 from dancelike.store.db import Choreography, SessionRecord, Store
+from dancelike.ui.charts import rating_word
 from dancelike.ui.dance_controller import DanceController, DancePhase
 from dancelike.ui.dance_controls import ControlsRow, TopBar
 from dancelike.ui.dance_hud import DanceHud, MessageCard
@@ -205,7 +206,7 @@ class DanceView(DanceKeys):
         self.hud.reset()
         self._apply_settings()
         self.stage.reference = self.stage.camera = None
-        self.stage.moves, self.stage.banner = [], "Getting the camera ready\u2026"
+        self.stage.moves, self.stage.banner = [], translate("DanceView", "Getting the camera ready\u2026")
         self._set_controls(False)
         sink, audio_note = make_audio_sink()
         if audio_note:
@@ -234,19 +235,19 @@ class DanceView(DanceKeys):
         """The session is built: show the camera's kind, the notes and the first reference frame."""
         kind = bridge.session.camera.kind
         self._selfie = kind is CameraKind.DEVICE
-        self.stage.camera_label = "DEMO DANCER" if kind is CameraKind.SYNTHETIC else "YOU"
+        self.stage.camera_label = translate("DanceView", "DEMO DANCER") if kind is CameraKind.SYNTHETIC else translate("DanceView", "YOU")
         if camera_note:
             self._notes.insert(0, camera_note)
         self._show_notes()
         self.stage.reference = to_qimage(first)
-        self.stage.banner = "Loading\u2026"
+        self.stage.banner = translate("DanceView", "Loading\u2026")
         bridge.frame_scored.connect(self._scored)
         bridge.camera_lost.connect(self._camera_lost)
         bridge.recorder_failed.connect(self._recorder_failed)
         bridge.load_changed.connect(self._load_changed)
         bridge.learner_away.connect(self._learner_away)
         self.hud.set_players(bridge.session.players)
-        self.stage.placeholder = "Your camera" if kind is CameraKind.DEVICE else "The dancer joins when the music starts"
+        self.stage.placeholder = translate("DanceView", "Your camera") if kind is CameraKind.DEVICE else translate("DanceView", "The dancer joins when the music starts")
 
     def _show_countdown(self, text: str | None) -> None:
         self.stage.countdown = text
@@ -296,11 +297,11 @@ class DanceView(DanceKeys):
         previous, self.stage.current_move = self.stage.current_move, current
         if current is None or current == previous:
             return
-        self.hud.move_label.setText(f"Move {current + 1} of {len(self.stage.moves)}")
+        self.hud.move_label.setText(translate("DanceView", "Move {number} of {count}").format(number=current + 1, count=len(self.stage.moves)))
         if previous is not None and current == previous + 1 and previous in self._ratings:
             done = self._ratings[previous]
             two = self.hud.players > 1
-            self.stage.popup(move_popup({1: done, 2: self.hud.player_rings.moves.get(previous)}) if two else done.rating.upper(), score_color(done.score))
+            self.stage.popup(move_popup({1: done, 2: self.hud.player_rings.moves.get(previous)}) if two else rating_word(done.rating), score_color(done.score))
         elif previous is not None:
             self._settling.reset()  # a jump (arrows, loop): a new take
 
@@ -345,7 +346,8 @@ class DanceView(DanceKeys):
         take = self.takes.feed(event, self.stage.looping)
         if take is not None:  # one more time round the loop: its own score
             self.practice_bar.add_take(take)
-            self.stage.popup(f"{take.rating.upper()} {take.score:.0f}", score_color(take.score))
+            said = translate("DanceView", "{rating} {score}").format(rating=rating_word(take.rating), score=f"{take.score:.0f}")
+            self.stage.popup(said, score_color(take.score))
         settled = self._settling.add(event.t, event.found)
         self._lag = 0.8 * self._lag + 0.2 * event.lag if settled else event.lag  # steady text, no flicker
         self.hud.show_frame(event, settled, self._lag)
@@ -358,14 +360,16 @@ class DanceView(DanceKeys):
             strip.score, strip.rating = move.score, move.rating
 
     def _camera_lost(self, event: CameraLost) -> None:
-        self._alert(f"The camera stopped ({event.reason}). Scoring what you danced; check the camera's cable or pick another in Settings.")
+        text = translate("DanceView", "The camera stopped ({reason}). Scoring what you danced; check the camera's cable or pick another in Settings.")
+        self._alert(text.format(reason=event.reason))
 
     def _recorder_failed(self, event: RecorderFailed) -> None:
-        self._alert(f"Recording stopped: {event.message}. Your score is still kept; to record next time, free some disk space "
-                    "or choose another data folder in Settings.")  # fmt: skip
+        text = translate("DanceView", "Recording stopped: {reason}. Your score is still kept; to record next time, free some disk space or choose another data folder in Settings.")  # noqa: E501
+        self._alert(text.format(reason=event.message))
 
     def _load_changed(self, event: AnalysisLoad) -> None:
-        self.hud.show_busy(event.busy, f"{BUSY_MESSAGE} ({event.analysed_fps:.0f} a second)")
+        text = translate("DanceView", "Your computer is busy: scoring fewer frames ({fps} a second)")
+        self.hud.show_busy(event.busy, text.format(fps=f"{event.analysed_fps:.0f}"))
 
     def _learner_away(self, event: LearnerAway) -> None:
         (self._away.add if event.away else self._away.discard)(event.player)
@@ -449,9 +453,9 @@ class DanceView(DanceKeys):
 
     def _update_pause(self, state: SessionState) -> None:
         paused = state is SessionState.PAUSED and not self.controller.held
-        self.pause_button.setText("Carry on" if paused else "Pause")
+        self.pause_button.setText(translate("DanceView", "Carry on") if paused else translate("DanceView", "Pause"))
         if self.phase is DancePhase.DANCING:
-            self.stage.banner = "Paused \u2014 press Space to carry on" if paused else None
+            self.stage.banner = translate("DanceView", "Paused \u2014 press Space to carry on") if paused else None
 
     def toggle_pause(self) -> None:
         """Space: pause or carry on (only while dancing)."""

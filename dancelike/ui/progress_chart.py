@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QDateTime, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QLinearGradient,
@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from dancelike.i18n import translate
 from dancelike.ui.theme import COLORS, font, score_color
 
 
@@ -31,7 +32,9 @@ class ProgressChart(QWidget):
         super().__init__(parent)
         self.setObjectName("progressChart")
         self.points: list[tuple[datetime, float]] = []
-        self.empty_text = "No scores yet: dance this choreography to start your progress chart."
+        self.empty_text = translate("ProgressChart", "No scores yet: dance this choreography to start your progress chart.")
+        self.setAccessibleName(translate("ProgressChart", "Your scores over your sessions"))
+        self.setAccessibleDescription(self.empty_text)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(160)
 
@@ -42,7 +45,16 @@ class ProgressChart(QWidget):
         self.points = list(points)
         if empty_text is not None:
             self.empty_text = empty_text
+        self.setAccessibleDescription(self.describe())
         self.update()
+
+    def describe(self) -> str:
+        """The chart in words, for a screen reader: how many sessions, the best and the latest score."""
+        if not self.points:
+            return self.empty_text
+        best, latest = max(score for _, score in self.points), self.points[-1][1]
+        return translate("ProgressChart", "{count} sessions, best {best}, latest {latest}").format(
+            count=len(self.points), best=f"{best:.0f}", latest=f"{latest:.0f}")  # fmt: skip
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
@@ -106,7 +118,7 @@ class ProgressChart(QWidget):
         p.setPen(QPen(QColor(COLORS["good"]), 1, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(plot.left(), y_best), QPointF(plot.right(), y_best))
         p.setPen(QColor(COLORS["good"]))
-        label = f"best {best:.0f}"
+        label = translate("ProgressChart", "best {score}").format(score=f"{best:.0f}")
         # On the left, away from the latest point's label on the right.
         p.drawText(QRectF(plot.left() + 6, y_best - metrics.height() - 2, metrics.horizontalAdvance(label) + 4, metrics.height()), Qt.AlignmentFlag.AlignLeft, label)
 
@@ -135,11 +147,15 @@ class ProgressChart(QWidget):
         for i in range(0, n, step):
             p.drawText(QRectF(x_of(i) - 20, plot.bottom() + 4, 40, metrics.height()), Qt.AlignmentFlag.AlignHCenter, str(i + 1))
         first, last = self.points[0][0], self.points[-1][0]
-        caption = "session" if n == 1 else "sessions"
         dates = f"{_day(first)}" if n == 1 or _day(first) == _day(last) else f"{_day(first)} \u2013 {_day(last)}"
+        if n == 1:
+            caption = translate("ProgressChart", "1 session \u00b7 {dates}").format(dates=dates)
+        else:
+            caption = translate("ProgressChart", "{count} sessions \u00b7 {dates}").format(count=n, dates=dates)
         p.drawText(QRectF(plot.left(), plot.bottom() + 4 + metrics.height(), plot.width(), metrics.height() + 4),
-                   Qt.AlignmentFlag.AlignHCenter, f"{n} {caption} \u00b7 {dates}")  # fmt: skip
+                   Qt.AlignmentFlag.AlignHCenter, caption)  # fmt: skip
 
 
 def _day(when: datetime) -> str:
-    return when.astimezone().strftime("%d %b %Y").lstrip("0")
+    """A session's day in the language spoken now ("6 Dec 2026", "2026年12月6日")."""
+    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(when.timestamp())), translate("ProgressChart", "d MMM yyyy"))

@@ -14,20 +14,26 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
-from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFocusEvent, QImage, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 from dancelike.scoring import coaching
 from dancelike.scoring.report import AWAY, GOOD, NOT_DANCED, UNKNOWN, rating
-from dancelike.ui.charts import GROUP_LABELS
+from dancelike.ui.charts import paint_focus_ring, part_label, rating_word
 from dancelike.ui.practice_plan import PracticePlan, plan_for, weak_part
 from dancelike.ui.theme import COLORS, font, score_color, set_role
 
 #: Below this a move is worth practising (the report's GOOD starts here).
 GOOD_SCORE = float(GOOD)
-NOTHING_TO_PRACTISE = "Nothing to practise: every move you danced was GOOD or better."
+NOTHING_TO_PRACTISE = QT_TRANSLATE_NOOP("ResultsCards", "Nothing to practise: every move you danced was GOOD or better.")
 #: A snapshot wider than this (width / height) is shown above its text, else beside it.
 WIDE_PICTURE = 1.8
+
+
+def nothing_to_practise() -> str:
+    """``NOTHING_TO_PRACTISE`` in the language spoken now."""
+    return translate("ResultsCards", NOTHING_TO_PRACTISE)
 
 
 def panel(widget: QWidget, title: str = "", below: QWidget | None = None) -> QFrame:
@@ -69,8 +75,13 @@ def timing_line(report: dict[str, Any]) -> str:
     offset = float(report.get("timing_offset_ms", 0.0)) / 1000.0
     when = coaching.when_text(offset)
     tempo = float(report.get("tempo_ratio", 1.0))
-    pace = "steady tempo" if abs(tempo - 1.0) < 0.03 else f"tempo {tempo:.2f}x ({'rushing' if tempo > 1 else 'dragging'})"
-    return f"Timing: {when} \u00b7 {pace}"
+    if abs(tempo - 1.0) < 0.03:
+        pace = translate("ResultsCards", "steady tempo")
+    elif tempo > 1:
+        pace = translate("ResultsCards", "tempo {ratio}x (rushing)").format(ratio=f"{tempo:.2f}")
+    else:
+        pace = translate("ResultsCards", "tempo {ratio}x (dragging)").format(ratio=f"{tempo:.2f}")
+    return translate("ResultsCards", "Timing: {when} \u00b7 {pace}").format(when=when, pace=pace)
 
 
 def advice_line(entry: dict[str, Any]) -> str:
@@ -80,12 +91,14 @@ def advice_line(entry: dict[str, Any]) -> str:
     if text:
         return text
     when = entry.get("when")
-    if when in ("earlier", "later"):
-        return f"A bit {when}"
+    if when == "earlier":
+        return translate("ResultsCards", "A bit earlier")
+    if when == "later":
+        return translate("ResultsCards", "A bit later")
     part = weak_part(entry)
     if part is None or "advice_text" in entry:  # the scorer was unsure: say nothing rather than guess
         return ""
-    return f"Watch your {GROUP_LABELS[part].lower()}"
+    return translate("ResultsCards", "Watch your {part}").format(part=part_label(part).lower())
 
 
 class Picture(QWidget):
@@ -125,7 +138,11 @@ class Picture(QWidget):
 
 class WeakMoveCard(QFrame):
     """One weak move: picture, rating, advice; ``clicked(start)`` to watch it, ``practise(plan)``
-    to practise it (Break It Down)."""
+    to practise it (Break It Down).
+
+    From the keyboard the card takes the focus (Tab; Up/Down go to the card above or below),
+    Enter/Return/Space watch the move as a click does, and its "Practise this move" button
+    follows it in the Tab order. Its accessible name says which move and how it was rated."""
 
     clicked = Signal(float)
     practise = Signal(object)  # PracticePlan
@@ -135,11 +152,12 @@ class WeakMoveCard(QFrame):
         set_role(self, "card")
         self.weak_move, self.rank = move, rank
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("Click to watch this move in the replay")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setToolTip(translate("WeakMoveCard", "Click to watch this move in the replay"))
         self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self.box.setContentsMargins(12, 12, 12, 12)
         self.box.setSpacing(14)
-        self.picture = Picture("Making the picture\u2026")
+        self.picture = Picture(translate("WeakMoveCard", "Making the picture\u2026"))
         self.picture.setMaximumHeight(320)
         self.box.addWidget(self.picture, 3)
         text = QWidget()
@@ -148,27 +166,33 @@ class WeakMoveCard(QFrame):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(6)
         score = float(move["score"])
-        self.rating = QLabel(f"{rating(score).upper()}  {score:.0f}")
+        shown = translate("WeakMoveCard", "{rating}  {score}").format(rating=rating_word(rating(score)), score=f"{score:.0f}")
+        self.rating = QLabel(shown)
         self.rating.setObjectName("weakRating")
         self.rating.setFont(font(15, True))
         self.rating.setStyleSheet(f"color: {score_color(score).name()};")
-        where = QLabel(f"Move {int(move.get('move', 0)) + 1} \u00b7 {coaching.move_range(float(move['start']), float(move['end']))}")
+        number = int(move.get("move", 0)) + 1
+        span = coaching.move_range(float(move["start"]), float(move["end"]))
+        where = QLabel(translate("WeakMoveCard", "Move {number} \u00b7 {span}").format(number=number, span=span))
         set_role(where, "small")
         self.advice = QLabel(advice_line(move))
         self.advice.setObjectName("weakAdvice")
         self.advice.setWordWrap(True)
         self.advice.setFont(font(14))
         self.advice.setVisible(bool(self.advice.text()))
-        self.practise_button = QPushButton("Practise this move")
+        self.practise_button = QPushButton(translate("WeakMoveCard", "Practise this move"))
         self.practise_button.setObjectName("practiseMove")
         set_role(self.practise_button, "primary")
-        self.practise_button.setToolTip("Loop this move at half speed, with the part to fix outlined in red; each time round is scored")
+        self.practise_button.setToolTip(translate("WeakMoveCard", "Loop this move at half speed, with the part to fix outlined in red; each time round is scored"))
         self.practise_button.clicked.connect(lambda: self.practise.emit(self.plan))
         for widget in (self.rating, where, self.advice):
             column.addWidget(widget)
         column.addStretch(1)
         column.addWidget(self.practise_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.box.addWidget(text, 2)
+        self.setAccessibleName(translate("WeakMoveCard", "Move {number}: {rating}").format(number=number, rating=shown))
+        watch = translate("WeakMoveCard", "Press Enter to watch this move in the replay.")
+        self.setAccessibleDescription(f"{self.advice.text()} {watch}".strip() if self.advice.text() else watch)
 
     @property
     def plan(self) -> PracticePlan:
@@ -177,12 +201,58 @@ class WeakMoveCard(QFrame):
     def set_image(self, path: Path) -> None:
         image = QImage(str(path))
         self.picture.image = None if image.isNull() else image
-        self.picture.setText("No picture")
+        self.picture.setText(translate("WeakMoveCard", "No picture"))
         wide = self.picture.image is not None and self.picture.image.width() > WIDE_PICTURE * self.picture.image.height()
         # a wide picture (two landscape videos) gets the card's whole width, a tall one sits beside the text
         self.box.setDirection(QBoxLayout.Direction.TopToBottom if wide else QBoxLayout.Direction.LeftToRight)
         self.picture.setMinimumHeight(150 if wide else 220)
         self.picture.update()
 
-    def mousePressEvent(self, event: object) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self.clicked.emit(float(self.weak_move["start"]))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit(float(self.weak_move["start"]))
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Left, Qt.Key.Key_Down, Qt.Key.Key_Right):
+            self.focus_neighbour(-1 if key in (Qt.Key.Key_Up, Qt.Key.Key_Left) else 1)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def neighbours(self) -> list[WeakMoveCard]:
+        """The cards beside this one (itself included), top to bottom."""
+        parent = self.parentWidget()
+        if parent is None:
+            return [self]
+        cards = parent.findChildren(WeakMoveCard, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        return sorted((c for c in cards if c.isVisible() or c is self), key=lambda c: c.y())
+
+    def focus_neighbour(self, step: int) -> None:
+        """Give the keyboard focus to the card ``step`` places away (none past the first or last)."""
+        cards = self.neighbours()
+        index = cards.index(self) + step
+        if 0 <= index < len(cards):
+            card = cards[index]
+            card.setFocus(Qt.FocusReason.OtherFocusReason)
+            scroll = self.parentWidget()
+            while scroll is not None and not isinstance(scroll, QScrollArea):
+                scroll = scroll.parentWidget()
+            if scroll is not None:
+                scroll.ensureWidgetVisible(card)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.hasFocus():
+            p = QPainter(self)
+            paint_focus_ring(p, QRectF(self.rect()), 10.0)

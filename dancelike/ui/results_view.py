@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
+from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 from dancelike.pipeline.snapshots import weakest_snapshots
+from dancelike.scoring.coaching import retold
 from dancelike.scoring.report import group_dancer_text
 from dancelike.services.sessions import replay_session, report_document
 from dancelike.store.db import SessionRecord, Store
@@ -39,7 +41,7 @@ from dancelike.ui.charts import PartBars, ScoreRing, TimelineChart
 from dancelike.ui.exports import copy_for_export, suggested_export
 from dancelike.ui.messages import next_step, user_message
 from dancelike.ui.practice_plan import PracticePlan
-from dancelike.ui.results_cards import NOTHING_TO_PRACTISE, WeakMoveCard, panel, practise_entries, timing_line
+from dancelike.ui.results_cards import WeakMoveCard, nothing_to_practise, panel, practise_entries, timing_line
 from dancelike.ui.score_legend import ScoreLegend
 from dancelike.ui.theme import COLORS, font, format_duration, set_role
 from dancelike.ui.video_panel import VideoPanel
@@ -47,12 +49,31 @@ from dancelike.ui.workers import Job, run_in_thread
 
 #: The replay's least height: two portrait videos side by side need room to be seen.
 REPLAY_MIN_HEIGHT = 340
+#: A session's status as the subtitle says it (done and stopped sessions say nothing).
+STATUS_WORDS = {
+    "running": QT_TRANSLATE_NOOP("ResultsView", "not finished"), "failed": QT_TRANSLATE_NOOP("ResultsView", "failed"),
+    "cancelled": QT_TRANSLATE_NOOP("ResultsView", "cancelled"), "recovered": QT_TRANSLATE_NOOP("ResultsView", "recovered after a crash"),
+}  # fmt: skip
 
 
 def dancer_text(report: dict[str, Any]) -> str:
     """" · against dancer 2 of 3" when the pro's video had several dancers, else ""."""
     dancer, dancers = report.get("dancer"), int(report.get("dancers") or 0)
-    return f" \u00b7 against {group_dancer_text(int(dancer), dancers)}" if dancer is not None and dancers > 1 else ""
+    if dancer is None or dancers <= 1:
+        return ""
+    return translate("ResultsView", " \u00b7 against {dancer}").format(dancer=group_dancer_text(int(dancer), dancers))
+
+
+def breakdown_text(report: dict[str, Any]) -> str:
+    """"Shapes 68 · timing 80" (and which dancer of a group was followed)."""
+    shape, timing = float(report.get("shape", 0)), float(report.get("timing", 0))
+    return translate("ResultsView", "Shapes {shape} \u00b7 timing {timing}").format(shape=f"{shape:.0f}", timing=f"{timing:.0f}") + dancer_text(report)
+
+
+def started_text(started: Any) -> str:
+    """When a session began, in the language spoken now ("Sun 06 Dec 2026, 10:32")."""
+    when = QDateTime.fromSecsSinceEpoch(int(started.timestamp()))
+    return QLocale().toString(when, translate("ResultsView", "ddd dd MMM yyyy, HH:mm"))
 
 
 def _reference_of(store: Store, record: SessionRecord, report: dict[str, Any]) -> Path | None:
@@ -130,13 +151,13 @@ class ResultsView(QWidget):
         self.chart.setMinimumHeight(150)
         self.chart.move_clicked.connect(lambda _index, start: self.video.seek(start))
         self.video.position_changed.connect(self.chart.set_position)
-        right.addWidget(panel(self.chart, "Your score through the dance \u2014 click a move to watch it"), 1)
+        right.addWidget(panel(self.chart, translate("ResultsView", "Your score through the dance \u2014 click a move to watch it")), 1)
         columns.addLayout(right, 1)
         layout.addLayout(columns)
-        self.weakest_title = QLabel("Practise these moves")
+        self.weakest_title = QLabel(translate("ResultsView", "Practise these moves"))
         self.weakest_title.setFont(font(16, True))
         layout.addWidget(self.weakest_title)
-        self.nothing_label = QLabel(NOTHING_TO_PRACTISE)
+        self.nothing_label = QLabel(nothing_to_practise())
         self.nothing_label.setObjectName("nothingToPractise")
         self.nothing_label.setWordWrap(True)
         set_role(self.nothing_label, "muted")
@@ -149,7 +170,7 @@ class ResultsView(QWidget):
     def _header(self) -> QVBoxLayout:
         """Back, the title and "Dance again" on one line; the date and the exports on the next,
         so the whole header fits the narrowest window (1024 px with the sidebar)."""
-        self.back_button = QPushButton("\u2190  Back")
+        self.back_button = QPushButton(translate("ResultsView", "\u2190  Back"))
         set_role(self.back_button, "flat")
         self.back_button.setObjectName("resultsBack")
         self.back_button.clicked.connect(self.back.emit)
@@ -161,16 +182,16 @@ class ResultsView(QWidget):
         self.subtitle = QLabel("")
         self.subtitle.setWordWrap(True)
         set_role(self.subtitle, "muted")
-        self.export_replay_button = QPushButton("Export replay\u2026")
+        self.export_replay_button = QPushButton(translate("ResultsView", "Export replay\u2026"))
         self.export_replay_button.setObjectName("exportReplay")
         self.export_replay_button.clicked.connect(self._export_replay_dialog)
-        self.export_recording_button = QPushButton("Export recording\u2026")
+        self.export_recording_button = QPushButton(translate("ResultsView", "Export recording\u2026"))
         self.export_recording_button.setObjectName("exportRecording")
         self.export_recording_button.clicked.connect(self._export_recording_dialog)
         self.other_player_button = QPushButton("")  # two players: the other one's report
         self.other_player_button.setObjectName("otherPlayer")
         self.other_player_button.clicked.connect(lambda: self.show_session(int(self.other_player_button.property("session"))))
-        self.again_button = QPushButton("Dance again")
+        self.again_button = QPushButton(translate("ResultsView", "Dance again"))
         self.again_button.setObjectName("danceAgain")
         set_role(self.again_button, "primary")
         self.again_button.clicked.connect(self._dance_again)
@@ -189,6 +210,10 @@ class ResultsView(QWidget):
         rows.setSpacing(4)
         rows.addLayout(top)
         rows.addLayout(second)
+        # Tab goes as the header reads: the top line, then the second
+        chain = (self.back_button, self.again_button, self.other_player_button, self.export_replay_button, self.export_recording_button)
+        for first, then in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, then)
         return rows
 
     def _summary_card(self) -> QFrame:
@@ -202,6 +227,7 @@ class ResultsView(QWidget):
         layout.setSpacing(10)
         self.ring = ScoreRing(size_pt=50)
         self.ring.setObjectName("scoreRing")
+        self.ring.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a screen reader reads the score when Tab reaches it
         layout.addWidget(self.ring, 0, Qt.AlignmentFlag.AlignHCenter)
         self.summary = QLabel("")
         self.summary.setObjectName("summary")
@@ -219,11 +245,12 @@ class ResultsView(QWidget):
         set_role(self.timing, "muted")
         layout.addWidget(self.timing)
         self.breakdown = QLabel("")
-        self.breakdown.setToolTip("Your score is how well your shapes matched, less up to a fifth for timing.")
+        self.breakdown.setToolTip(translate("ResultsView", "Your score is how well your shapes matched, less up to a fifth for timing."))
         set_role(self.breakdown, "small")
         layout.addWidget(self.breakdown)
         layout.addSpacing(4)
         self.parts = PartBars(size_pt=13)
+        self.parts.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         layout.addWidget(self.parts)
         layout.addStretch(1)
         return card
@@ -238,27 +265,31 @@ class ResultsView(QWidget):
         record = self.store.session(session_id)
         self.record, self.report, self.reference = record, {}, None
         if record is None:
-            self._empty("Session not found", "This session is no longer in the history.")
+            self._empty(translate("ResultsView", "Session not found"), translate("ResultsView", "This session is no longer in the history."))
             return
         if record.report is not None:
-            self.report = report_document(record.files) or {}
+            stored = report_document(record.files) or {}
+            self.report = retold(stored) if stored else {}  # its sentences in the language spoken now
         self.reference = _reference_of(self.store, record, self.report) if self.report else None
         self.title.setText(record.title)  # "Groove · Player 2" when two danced
         others = [r for r in self.store.group_sessions(record.group) if r.id != record.id] if record.group else []
         self.other_player_button.setVisible(bool(others))
         if others:
-            self.other_player_button.setText(f"Player {others[0].player}\u2019s report")
+            self.other_player_button.setText(translate("ResultsView", "Player {number}\u2019s report").format(number=others[0].player))
             self.other_player_button.setProperty("session", others[0].id)
-        when = record.started_at.astimezone().strftime("%a %d %b %Y, %H:%M")
-        danced = f" \u00b7 {format_duration(record.duration)} danced" if record.duration else ""
-        self.subtitle.setText(when + danced + ("" if record.status in ("done", "stopped") else f" \u00b7 {record.status}"))
+        parts = [started_text(record.started_at)]
+        if record.duration:
+            parts.append(translate("ResultsView", "{duration} danced").format(duration=format_duration(record.duration)))
+        if record.status not in ("done", "stopped"):
+            parts.append(translate("ResultsView", STATUS_WORDS[record.status]) if record.status in STATUS_WORDS else record.status)
+        self.subtitle.setText(" \u00b7 ".join(parts))
         self.export_recording_button.setEnabled(record.recording is not None)
         self.export_replay_button.setEnabled(record.replay is not None)
         notes = [str(w) for w in self.report.get("warnings", [])] + ([record.message] if record.message else [])
         self.notice.setText("\n".join(dict.fromkeys(n[0].upper() + n[1:] for n in notes if n)))
         self.notice_frame.setVisible(bool(self.notice.text()))
         if not self.report:
-            self._empty("No score for this session", record.message or "Nothing was scored in this session.")
+            self._empty(translate("ResultsView", "No score for this session"), record.message or translate("ResultsView", "Nothing was scored in this session."))
             return
         self.ring.set_score(float(self.report["score"]), str(self.report.get("grade", "")))
         self.summary.setText(str(self.report.get("summary", "")))
@@ -266,15 +297,14 @@ class ResultsView(QWidget):
         self.mirror.setText(mirror)
         self.mirror.setVisible(bool(mirror))
         self.timing.setText(timing_line(self.report))  # the report's own line, verbatim
-        followed = dancer_text(self.report)
-        self.breakdown.setText(f"Shapes {float(self.report.get('shape', 0)):.0f} \u00b7 timing {float(self.report.get('timing', 0)):.0f}" + followed)
+        self.breakdown.setText(breakdown_text(self.report))
         self.parts.set_scores(self.report.get("parts", {}))
         self.chart.set_data(self.report.get("timeline", []), self.report.get("moves", []))
         self._show_weakest()
         self._show_replay()
 
     def _empty(self, title: str, text: str) -> None:
-        self.ring.set_score(None, caption="no score")
+        self.ring.set_score(None, caption=translate("ResultsView", "no score"))
         self.summary.setText(text)
         self.mirror.hide()
         self.timing.setText("")
@@ -317,7 +347,7 @@ class ResultsView(QWidget):
             return
         if record.recording is None or self.reference is None:
             for card in self._cards:
-                card.picture.setText("No recording to take a picture from")
+                card.picture.setText(translate("ResultsView", "No recording to take a picture from"))
             return
         frames = self.report.get("performance_frames")
         self._start(weakest_snapshots, self.report, self.reference, record.recording, frames, record.files,
@@ -331,7 +361,7 @@ class ResultsView(QWidget):
             if path.is_file():
                 card.set_image(path)
             else:
-                card.picture.setText("No picture")
+                card.picture.setText(translate("ResultsView", "No picture"))
         self.snapshots_ready.emit(session_id)
 
     def _practise(self, plan: PracticePlan) -> None:
@@ -342,7 +372,7 @@ class ResultsView(QWidget):
 
     def _snapshots_failed(self, exc: BaseException) -> None:
         for card in self._cards:
-            card.picture.setText(f"No picture: {user_message(exc)}")
+            card.picture.setText(translate("ResultsView", "No picture: {reason}").format(reason=user_message(exc)))
 
     def _show_replay(self) -> None:
         record = self.record
@@ -352,18 +382,25 @@ class ResultsView(QWidget):
             self.replay_ready.emit(record.id)
             return
         if record.recording is None:
-            self.video.show_message("No recording was kept of this session, so there is no replay.\nTurn recording on in Settings to get one next time.")
+            self.video.show_message(
+                translate("ResultsView", "No recording was kept of this session, so there is no replay.\nTurn recording on in Settings to get one next time.")
+            )
             return
         if self.reference is None:
-            self.video.show_message("The choreography's video is gone, so the replay cannot be made.")
+            self.video.show_message(translate("ResultsView", "The choreography's video is gone, so the replay cannot be made."))
             return
         self._replay_progress(0.0)
         self._start(replay_session, record.folder, self.reference, on_progress=self._replay_progress, cancel_kw="cancel",
                     on_done=lambda path, sid=record.id: self._replay_done(sid, path), on_error=self._replay_failed, name="replay")  # fmt: skip
 
     def _replay_progress(self, fraction: float) -> None:
-        step = "Reading the pro's moves" if fraction < 0.15 else "Looking at your recording" if fraction < 0.6 else "Putting the two side by side"
-        self.video.show_progress(fraction, f"Making your replay: {step.lower()}\u2026", timed=True)
+        if fraction < 0.15:
+            text = translate("ResultsView", "Making your replay: reading the pro's moves\u2026")
+        elif fraction < 0.6:
+            text = translate("ResultsView", "Making your replay: looking at your recording\u2026")
+        else:
+            text = translate("ResultsView", "Making your replay: putting the two side by side\u2026")
+        self.video.show_progress(fraction, text, timed=True)
 
     def _replay_done(self, session_id: int, path: Path) -> None:
         self.store.set_replay(session_id, path)
@@ -375,7 +412,8 @@ class ResultsView(QWidget):
         self.replay_ready.emit(session_id)
 
     def _replay_failed(self, exc: BaseException) -> None:
-        self.video.show_message(f"The replay could not be made: {user_message(exc)}\n{next_step(exc)}")
+        text = translate("ResultsView", "The replay could not be made: {reason}\n{next_step}")
+        self.video.show_message(text.format(reason=user_message(exc), next_step=next_step(exc)))
 
     def _start(self, fn: Any, *args: Any, **kwargs: Any) -> None:
         job = run_in_thread(fn, *args, **kwargs)
@@ -400,7 +438,8 @@ class ResultsView(QWidget):
     def _export_dialog(self, source: Path, kind: str) -> None:
         assert self.record is not None
         suggested = suggested_export(self.record.choreography_title, kind, self.record.started_at)
-        path, _ = QFileDialog.getSaveFileName(self, f"Export the {kind}", str(suggested), "MP4 video (*.mp4)")
+        title = translate("ResultsView", "Export the replay") if kind == "replay" else translate("ResultsView", "Export the recording")
+        path, _ = QFileDialog.getSaveFileName(self, title, str(suggested), translate("ResultsView", "MP4 video (*.mp4)"))
         if path:
             self.export_to(source, Path(path))
 
@@ -414,15 +453,15 @@ class ResultsView(QWidget):
 
     def export_to(self, source: Path, destination: Path) -> None:
         """Copy ``source`` to ``destination`` in a worker; the outcome shows in ``status``."""
-        self._say(f"Exporting to {destination}\u2026")
+        self._say(translate("ResultsView", "Exporting to {path}\u2026").format(path=destination))
         self._start(copy_for_export, source, destination, on_done=self._exported, on_error=self._export_failed, name="export")
 
     def _exported(self, path: Path) -> None:
-        self._say(f"Saved {path}")
+        self._say(translate("ResultsView", "Saved {path}").format(path=path))
         self.exported.emit(str(path))
 
     def _export_failed(self, exc: BaseException) -> None:
-        self._say(f"Could not export: {user_message(exc)} {next_step(exc)}", error=True)
+        self._say(translate("ResultsView", "Could not export: {reason} {next_step}").format(reason=user_message(exc), next_step=next_step(exc)), error=True)
         self.exported.emit("")
 
     def _say(self, text: str, error: bool = False) -> None:

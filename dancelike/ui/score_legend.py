@@ -12,6 +12,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QLinearGradient, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from dancelike.i18n import translate
 from dancelike.ui.theme import COLORS, font, score_color
 
 #: Grey of a part not judged (as ``pipeline.replay.NOT_JUDGED_COLOR``).
@@ -22,13 +23,13 @@ OUTLINE = QColor(235, 45, 60)
 
 def legend_items(pro_parts: bool = False, outline: bool = False, you: bool = True) -> list[tuple[str, str]]:
     """(text, swatch) pairs; swatch: a colour name, "" for none, "pro" or "outline"."""
-    items = [("You:", "")] if you else []
-    items += [("good", score_color(90).name()), ("ok", score_color(60).name()),
-              ("off", score_color(20).name()), ("not judged", NOT_JUDGED.name())]  # fmt: skip
+    items = [(translate("ScoreLegend", "You:"), "")] if you else []
+    items += [(translate("ScoreLegend", "good"), score_color(90).name()), (translate("ScoreLegend", "ok"), score_color(60).name()),
+              (translate("ScoreLegend", "off"), score_color(20).name()), (translate("ScoreLegend", "not judged"), NOT_JUDGED.name())]  # fmt: skip
     if pro_parts:
-        items.append(("pro: which part is which", "pro"))
+        items.append((translate("ScoreLegend", "pro: which part is which"), "pro"))
     if outline:
-        items.append(("red outline: the part to practise", "outline"))
+        items.append((translate("ScoreLegend", "red outline: the part to practise"), "outline"))
     return items
 
 
@@ -93,8 +94,10 @@ class ScoreLegend(QWidget):
         super().__init__(parent)
         self.pro_parts, self.outline, self._size_pt = pro_parts, outline, size_pt
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.setToolTip("Your body parts are coloured by how well each matches the pro; grey parts are not judged "
-                        "(one of the videos does not show them).")  # fmt: skip
+        tip = translate("ScoreLegend", "Your body parts are coloured by how well each matches the pro; grey parts are not judged (one of the videos does not show them).")  # noqa: E501
+        self.setToolTip(tip)
+        self.setAccessibleName(translate("ScoreLegend", "Colour key"))
+        self.setAccessibleDescription(translate("ScoreLegend", ", ").join(self.entries()))
 
     def entries(self) -> list[str]:
         return [text for text, _ in legend_items(self.pro_parts, self.outline)]

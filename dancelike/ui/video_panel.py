@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPolygonF
+from PySide6.QtGui import QColor, QFocusEvent, QImage, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPolygonF
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame, QVideoSink
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
+from dancelike.i18n import translate
+from dancelike.ui.charts import paint_focus_ring
 from dancelike.ui.qt_audio import has_audio_output
 from dancelike.ui.theme import font, format_duration, set_role
 
@@ -35,15 +37,22 @@ from dancelike.ui.theme import font, format_duration, set_role
 def time_left_text(fraction: float, elapsed: float) -> str:
     """"About 0:40 left" from the share done and the seconds it took (too early to tell: says so)."""
     if fraction < 0.03 or elapsed < 1.0:
-        return "Working out how long it takes\u2026 It plays here as soon as it is ready."
+        return translate("VideoPanel", "Working out how long it takes\u2026 It plays here as soon as it is ready.")
     left = elapsed * (1.0 - fraction) / fraction
-    return "Almost ready\u2026" if left < 5 else f"About {format_duration(max(5.0, round(left / 5) * 5))} left \u00b7 it plays here as soon as it is ready."
+    if left < 5:
+        return translate("VideoPanel", "Almost ready\u2026")
+    text = translate("VideoPanel", "About {time} left \u00b7 it plays here as soon as it is ready.")
+    return text.format(time=format_duration(max(5.0, round(left / 5) * 5)))
 
 
 class _Surface(QWidget):
-    """Paints the newest video frame, letterboxed; a play symbol over it while paused."""
+    """Paints the newest video frame, letterboxed; a play symbol over it while paused.
+
+    It is the player's keyboard control too: Tab reaches it, Space/Enter play or pause,
+    Left/Right step back or on (``stepped``), and a ring shows while it has the focus."""
 
     clicked = Signal()
+    stepped = Signal(int)  # -1 back, +1 on
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,18 +61,50 @@ class _Surface(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 240)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(translate("VideoPanel", "Replay"))
+        self.setAccessibleDescription(translate("VideoPanel", "Paused: press Space to play, the arrow keys to step back or on"))
 
     def sizeHint(self) -> QSize:
         return QSize(720, 300)
 
-    def mousePressEvent(self, event: object) -> None:
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self.clicked.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.clicked.emit()
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.stepped.emit(-1 if key == Qt.Key.Key_Left else 1)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def set_paused(self, paused: bool) -> None:
+        self.paused = paused
+        self.setAccessibleDescription(
+            translate("VideoPanel", "Paused: press Space to play, the arrow keys to step back or on")
+            if paused else translate("VideoPanel", "Playing: press Space to pause")
+        )  # fmt: skip
+        self.update()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), QColor("#0b0c10"))
+        if self.hasFocus():
+            paint_focus_ring(p, QRectF(self.rect()), 6.0)
         if self.image is None or self.image.isNull():
             return
         scale = min(self.width() / self.image.width(), self.height() / self.image.height())
@@ -91,9 +132,12 @@ class VideoPanel(QWidget):
 
     position_changed = Signal(float)
     cancel_requested = Signal()
+    #: Seconds the arrow keys step the replay back or on.
+    STEP_S = 5.0
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAccessibleName(translate("VideoPanel", "Replay"))
         self.player: QMediaPlayer | None = None
         self._audio: QAudioOutput | None = None
         self._sink: QVideoSink | None = None
@@ -119,10 +163,11 @@ class VideoPanel(QWidget):
         layout.setSpacing(8)
         self.surface = _Surface()
         self.surface.clicked.connect(self.toggle)
+        self.surface.stepped.connect(self._step)
         layout.addWidget(self.surface, 1)
         controls = QHBoxLayout()
         controls.setSpacing(10)
-        self.play_button = QPushButton("Play")
+        self.play_button = QPushButton(translate("VideoPanel", "Play"))
         self.play_button.setObjectName("replayPlay")
         self.play_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.play_button.clicked.connect(self.toggle)
@@ -130,6 +175,10 @@ class VideoPanel(QWidget):
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("replaySlider")
         self.slider.setRange(0, 0)
+        self.slider.setAccessibleName(translate("VideoPanel", "Replay position"))
+        self.slider.setSingleStep(int(self.STEP_S * 1000))
+        self.slider.setPageStep(int(self.STEP_S * 2000))
+        self.slider.valueChanged.connect(self._slider_keyed)
         self.slider.sliderPressed.connect(lambda: setattr(self, "_dragging", True))
         self.slider.sliderReleased.connect(self._slider_released)
         self.slider.sliderMoved.connect(self._slider_moved)
@@ -145,13 +194,16 @@ class VideoPanel(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addStretch(1)
-        self.progress_label = QLabel("Making your replay\u2026")
+        self.progress_label = QLabel(translate("VideoPanel", "Making your replay\u2026"))
+        self.progress_label.setWordWrap(True)
         self.progress_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.progress_label.setFont(font(16, True))
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setObjectName("replayProgress")
-        self.progress_detail = QLabel("It plays here as soon as it is ready.")
+        self.progress_bar.setAccessibleName(translate("VideoPanel", "Making your replay"))
+        self.progress_detail = QLabel(translate("VideoPanel", "It plays here as soon as it is ready."))
+        self.progress_detail.setWordWrap(True)
         self.progress_detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         set_role(self.progress_detail, "muted")
         layout.addWidget(self.progress_label)
@@ -182,7 +234,7 @@ class VideoPanel(QWidget):
 
     # --- what the results view calls -------------------------------------------------------------
 
-    def show_progress(self, fraction: float, text: str = "Making your replay\u2026", timed: bool = False) -> None:
+    def show_progress(self, fraction: float, text: str = "", timed: bool = False) -> None:
         """Progress ``fraction`` (0-1) with ``text``; ``timed``: say the time left, estimated from
         the pace so far (a fraction of 0, or going back, starts the clock again)."""
         fraction = max(0.0, min(1.0, fraction))
@@ -190,7 +242,7 @@ class VideoPanel(QWidget):
         if self._progress_start is None or fraction <= 0.0 or fraction < self._progress_last:
             self._progress_start = now
         self._progress_last = fraction
-        self.progress_label.setText(text)
+        self.progress_label.setText(text or translate("VideoPanel", "Making your replay\u2026"))
         self.progress_bar.setValue(int(1000 * fraction))
         if timed:
             self.progress_detail.setText(time_left_text(fraction, now - self._progress_start))
@@ -290,7 +342,7 @@ class VideoPanel(QWidget):
     def _fail(self, detail: str) -> None:
         self.error = detail
         source = self.source
-        self.show_message(f"The replay cannot be played here ({detail}).\nExport it and open it in your video player.")
+        self.show_message(translate("VideoPanel", "The replay cannot be played here ({detail}).\nExport it and open it in your video player.").format(detail=detail))
         self.source = source
 
     @Slot("qint64")
@@ -310,9 +362,18 @@ class VideoPanel(QWidget):
         self._set_paused(state != QMediaPlayer.PlaybackState.PlayingState)
 
     def _set_paused(self, paused: bool) -> None:
-        self.surface.paused = paused
-        self.play_button.setText("Play" if paused else "Pause")
-        self.surface.update()
+        self.surface.set_paused(paused)
+        self.play_button.setText(translate("VideoPanel", "Play") if paused else translate("VideoPanel", "Pause"))
+
+    def _step(self, direction: int) -> None:
+        """The arrow keys on the picture: ``STEP_S`` back or on (playing on if it was)."""
+        if self.player is not None:
+            self.seek(self.player.position() / 1000 + direction * self.STEP_S, play=self.playing)
+
+    def _slider_keyed(self, value: int) -> None:
+        """The slider moved by its keys (not by the player, not by a drag): go there."""
+        if self.slider.hasFocus() and not self._dragging and self.player is not None and abs(self.player.position() - value) > 250:
+            self.player.setPosition(value)
 
     def _slider_moved(self, value: int) -> None:
         self._update_time(value)

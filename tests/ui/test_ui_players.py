@@ -44,7 +44,7 @@ def test_what_the_hud_says_about_players(qtbot: object, qapp: QApplication) -> N
     hud.show_frame(_scored(1, 71.0), True, 0.0)
     hud.show_player(_scored(2, 42.0), True)
     assert [ring._score for ring in hud.player_rings.rings] == [71.0, 42.0]
-    assert hud.player_rings.rings[1]._caption == "great" and hud.player_rings.moves[0].score == 42.0
+    assert hud.player_rings.rings[1]._caption == "GREAT" and hud.player_rings.moves[0].score == 42.0
     hud.show_away("Player 2 left the frame")
     assert hud.away_label.isVisible()
     hud.show_away("")
