@@ -35,6 +35,7 @@ import numpy as np
 from dancelike.atomic import atomic_output, write_file
 from dancelike.engine.result import EndReason, SessionResult
 from dancelike.errors import InputError
+from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 from dancelike.media.recorder import trim_to_complete_fragments
 from dancelike.media.video import VideoReader
 from dancelike.pipeline.analysis import AnalysisPool
@@ -52,7 +53,7 @@ from dancelike.store.session_folder import SessionFolder
 
 log = logging.getLogger(__name__)
 
-RECOVERED_MESSAGE = "the app closed during this session; it was scored from its recording"
+RECOVERED_MESSAGE = QT_TRANSLATE_NOOP("Sessions", "the app closed during this session; it was scored from its recording")
 #: How far the music may move a recording from where the session clock put it (seconds).
 MAX_MUSIC_SHIFT_S = 1.0
 
@@ -251,17 +252,17 @@ def _recover(store: Store, record: SessionRecord, get_pool: Callable[[], Analysi
 
     choreography = store.choreography(record.choreography_id)
     if not recording.is_file():
-        return fail("the app closed during this session before anything was recorded")
+        return fail(translate("Sessions", "the app closed during this session before anything was recorded"))
     if choreography is None or not choreography.video.is_file():
-        where = choreography.video if choreography else f"choreography {record.choreography_id}"
-        return fail(f"the app closed during this session and its choreography's video is missing ({where})")
+        where = choreography.video if choreography else translate("Sessions", "choreography {id}").format(id=record.choreography_id)
+        return fail(translate("Sessions", "the app closed during this session and its choreography's video is missing ({where})").format(where=where))
     try:
         trim_to_complete_fragments(recording)
         with VideoReader(recording) as reader:
             expected = max(1, reader.frame_count)
         ended_at = datetime.fromtimestamp(recording.stat().st_mtime).astimezone()
     except (InputError, OSError) as exc:
-        return fail(f"the app closed during this session and its recording cannot be played ({_short(exc)})")
+        return fail(translate("Sessions", "the app closed during this session and its recording cannot be played ({reason})").format(reason=_short(exc)))
     settings = store.session_settings(record.id)
     mirror = Mirror.parse(settings.get("mirror"))
     latency = settings.get("latency")
@@ -270,7 +271,7 @@ def _recover(store: Store, record: SessionRecord, get_pool: Callable[[], Analysi
         try:
             return recover_players(store, record, choreography, get_pool(), ended_at, part, line, share_recording, write_json)[0]
         except InputError as exc:
-            return fail(f"the app closed during this session and its recording cannot be scored ({_short(exc)})")
+            return fail(translate("Sessions", "the app closed during this session and its recording cannot be scored ({reason})").format(reason=_short(exc)))
 
     def frames(stage: str, done: int) -> None:
         if stage == "performance":
@@ -280,9 +281,13 @@ def _recover(store: Store, record: SessionRecord, get_pool: Callable[[], Analysi
         scored = score_recording(str(choreography.video), str(recording), mirror, get_pool(),
                                  float(latency) if isinstance(latency, (int, float)) else 0.0, frames, choreography.dancer)  # fmt: skip
     except InputError as exc:
-        return fail(f"the app closed during this session and its recording cannot be scored ({_short(exc)})")
+        return fail(translate("Sessions", "the app closed during this session and its recording cannot be scored ({reason})").format(reason=_short(exc)))
     except Exception as exc:  # noqa: BLE001 - a row left "running" would be retried at every launch
-        return fail(f"the app closed during this session; scoring its recording failed ({exc.__class__.__name__}: {_short(exc)})")
+        return fail(
+            translate("Sessions", "the app closed during this session; scoring its recording failed ({error}: {reason})").format(
+                error=exc.__class__.__name__, reason=_short(exc)
+            )
+        )
     performance = scored.performance
     document: dict[str, Any] = scored.report.to_json()
     document.update(
@@ -291,7 +296,7 @@ def _recover(store: Store, record: SessionRecord, get_pool: Callable[[], Analysi
         reason="recovered",
         recovered=True,
     )
-    message = RECOVERED_MESSAGE
+    message = translate("Sessions", RECOVERED_MESSAGE)
     try:
         write_json(record.files.report, document)
     except InputError as exc:
