@@ -29,14 +29,15 @@ from typing import Any
 
 import cv2
 
-from dancelike.errors import DanceLikeError
+from dancelike.errors import DanceLikeError, InputError
+from dancelike.i18n import translate
 from dancelike.media.video import VideoFrame, VideoReader, load_image
 from dancelike.pipeline.dancers import PeopleSegment, gather_dancers
 from dancelike.store.instance import Owner, is_alive, this_process
 from dancelike.vision.body import BodyFrame
 from dancelike.vision.model_files import model_path
 from dancelike.vision.people import PeopleTracker, TrackedBody
-from dancelike.vision.tracker import TRACKER_MODELS, PoseTracker, StageTimes
+from dancelike.vision.tracker import MIN_PICTURE_SIDE, TRACKER_MODELS, PoseTracker, StageTimes, too_small
 from dancelike.vision.video_analysis import VideoAnalysis
 
 log = logging.getLogger(__name__)
@@ -247,6 +248,9 @@ class AnalysisPool:
         gives the video to one worker in one piece (many videos at once, one per worker, as a
         batch does: no warm-up at segment starts, and the same tracking a Ray worker does)."""
         with VideoReader(path) as probe:
+            if too_small(probe.width, probe.height):
+                text = translate("Analysis", "{path}: {width}x{height} pixels is too small to see a dancer in (at least {side}x{side})")
+                raise InputError(text.format(path=path, width=probe.width, height=probe.height, side=MIN_PICTURE_SIDE))
             analysis = VideoAnalysis(probe.fps, probe.width, probe.height, [])
             workers = self.workers if probe.duration > 0 and not whole else 1
             workers = max(1, min(workers, int(probe.duration / MIN_SEGMENT_SECONDS) or 1))

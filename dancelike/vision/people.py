@@ -29,7 +29,7 @@ from dancelike.vision.detector import Detection, Region, tiles
 from dancelike.vision.frames import Image
 from dancelike.vision.identity import assign, look, look_distance
 from dancelike.vision.landmarks import INPUT_SIZE, PRESENCE_THRESHOLD, LandmarkModel, LandmarkResult
-from dancelike.vision.tracker import Follow, PoseTracker, detection_roi, run_landmarks
+from dancelike.vision.tracker import Follow, PoseTracker, detection_roi, run_landmarks, too_small
 
 #: At most this many people are followed in one video.
 MAX_PEOPLE = 6
@@ -242,6 +242,8 @@ class PeopleTracker(PoseTracker):
         """Everyone found in one frame, each with their number."""
         self._frame += 1
         height, width = image.shape[:2]
+        if too_small(width, height):
+            return []
         if not self.locked:
             self.people = [p for p in self.people if p.tracked or self._frame - p.last_seen < FORGET_FRAMES]
         results: dict[int, LandmarkResult] = {}

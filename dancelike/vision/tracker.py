@@ -64,6 +64,14 @@ def choose_detection(detections: list[Detection], width: int, height: int) -> De
 
 #: The model files a tracker loads (checked before worker processes are started).
 TRACKER_MODELS = (DETECTOR_MODEL, LANDMARK_MODEL)
+#: A picture narrower or lower than this (pixels) shows no one the models can see: a 16x16 video,
+#: blown up to the models' input, once gave a "dancer" whose landmarks lay outside the picture.
+MIN_PICTURE_SIDE = 32
+
+
+def too_small(width: int, height: int) -> bool:
+    """Whether a picture is too small to find anybody in (``MIN_PICTURE_SIDE``)."""
+    return min(width, height) < MIN_PICTURE_SIDE
 
 
 class Follow:
@@ -137,6 +145,8 @@ class PoseTracker:
     def process(self, image: Image, t: float = 0.0) -> BodyFrame:
         """Find the body in one frame (RGB array or planar YUV) taken at ``t`` seconds."""
         height, width = image.shape[:2]
+        if too_small(width, height):
+            return BodyFrame(t, width, height, presence=0.0)
         roi = None if self.static else self._follow.roi
         result = self._run_landmarks(image, roi) if roi is not None else None
         if result is None or result.presence < PRESENCE_THRESHOLD:
