@@ -576,11 +576,11 @@
         </message>
         <message>
             <source>Export replay…</source>
-            <translation>导出回放……</translation>
+            <translation>导出回放…</translation>
         </message>
         <message>
             <source>Export recording…</source>
-            <translation>导出录像……</translation>
+            <translation>导出录像…</translation>
         </message>
         <message>
             <source>Dance again</source>

@@ -74,10 +74,11 @@ def unjudged_word(name: str) -> str:
 
 
 def paint_focus_ring(p: QPainter, rect: QRectF, radius: float = 8.0) -> None:
-    """The keyboard focus ring of a painted widget: the theme's accent, ``FOCUS_PEN`` px, inside ``rect``."""
+    """The keyboard focus ring of a painted widget, ``FOCUS_PEN`` px inside ``rect``: the theme's
+    focus colour (the ring standard widgets get from the stylesheet), else its accent."""
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setPen(QPen(QColor(COLORS["accent"]), FOCUS_PEN))
+    p.setPen(QPen(QColor(COLORS.get("focus", COLORS["accent"])), FOCUS_PEN))
     p.setBrush(Qt.BrushStyle.NoBrush)
     half = FOCUS_PEN / 2
     p.drawRoundedRect(rect.adjusted(half, half, -half, -half), radius, radius)

@@ -166,6 +166,10 @@ class ResultsView(QWidget):
         self.weakest_column.setSpacing(12)
         layout.addLayout(self.weakest_column)
         layout.addStretch(1)
+        # Tab goes as the header reads (the top line, then the second), then on down the page
+        chain = (self.back_button, self.again_button, self.other_player_button, self.export_replay_button, self.export_recording_button, self.ring)
+        for first, then in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, then)
 
     def _header(self) -> QVBoxLayout:
         """Back, the title and "Dance again" on one line; the date and the exports on the next,
@@ -210,10 +214,6 @@ class ResultsView(QWidget):
         rows.setSpacing(4)
         rows.addLayout(top)
         rows.addLayout(second)
-        # Tab goes as the header reads: the top line, then the second
-        chain = (self.back_button, self.again_button, self.other_player_button, self.export_replay_button, self.export_recording_button)
-        for first, then in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(first, then)
         return rows
 
     def _summary_card(self) -> QFrame:
