@@ -21,7 +21,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from dancelike.errors import InputError
+from dancelike.errors import DiskFull, InputError
+from dancelike.i18n import translate
 
 #: errno values that mean "no room left": a full file system, or the user's quota.
 DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT})
@@ -46,22 +47,35 @@ def prepare_destination(path: Path) -> None:
     the first frame, after the user has waited for the analysis.
     """
     if path.is_dir():
-        raise InputError(f"{path}: is a folder; give a file name to write")
+        raise InputError(_is_folder(path))
     _make_parent(path)
     try:
         with open(path, "ab"):
             pass
     except OSError as exc:
-        raise InputError(f"{path}: cannot write here ({exc.strerror or exc})") from exc
+        raise InputError(_cannot_write(path, exc)) from exc
+
+
+def _is_folder(path: Path) -> str:
+    return translate("Files", "{path}: is a folder; give a file name to write").format(path=path)
+
+
+def _cannot_write(path: Path, exc: OSError) -> str:
+    return translate("Files", "{path}: cannot write here ({reason})").format(path=path, reason=exc.strerror or exc)
+
+
+def disk_full_error(path: Path | str) -> DiskFull:
+    """The one line a full disk becomes: ``disk full while writing PATH``."""
+    return DiskFull(translate("Files", "disk full while writing {path}").format(path=path))
 
 
 def _make_parent(path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError) as exc:
-        raise InputError(f"{path}: part of the folder path is a file, not a folder") from exc
+        raise InputError(translate("Files", "{path}: part of the folder path is a file, not a folder").format(path=path)) from exc
     except OSError as exc:
-        raise InputError(f"{path}: cannot create its folder ({exc.strerror or exc})") from exc
+        raise InputError(translate("Files", "{path}: cannot create its folder ({reason})").format(path=path, reason=exc.strerror or exc)) from exc
 
 
 def _create_temporary(target: Path, shown: Path, mode: int = 0o666) -> Path:
@@ -74,10 +88,10 @@ def _create_temporary(target: Path, shown: Path, mode: int = 0o666) -> Path:
             continue
         except OSError as exc:
             if exc.errno in DISK_FULL_ERRNOS:
-                raise InputError(f"disk full while writing {shown}") from exc
-            raise InputError(f"{shown}: cannot write here ({exc.strerror or exc})") from exc
+                raise disk_full_error(shown) from exc
+            raise InputError(_cannot_write(shown, exc)) from exc
         return part
-    raise InputError(f"{shown}: cannot find a free temporary name beside it")
+    raise InputError(translate("Files", "{path}: cannot find a free temporary name beside it").format(path=shown))
 
 
 def _finish(part: Path, target: Path, private: bool = False) -> None:
@@ -98,7 +112,7 @@ def atomic_output(path: str | Path, private: bool = False) -> Iterator[Path]:
     """Yield a temporary path to write ``path``'s content to; it replaces ``path`` on success.
 
     On any exception (also ``KeyboardInterrupt`` and ``SystemExit``) the temporary file is
-    removed and ``path`` is left as it was. A full disk is re-raised as ``InputError``
+    removed and ``path`` is left as it was. A full disk is re-raised as ``DiskFull``
     ("disk full while writing PATH"); an error message naming the temporary file names
     ``path`` instead. A symbolic link at ``path`` is kept: the file it points to is replaced.
     ``private``: readable by its owner only (0600; the data folder's reports and replays).
@@ -106,7 +120,7 @@ def atomic_output(path: str | Path, private: bool = False) -> Iterator[Path]:
     shown = Path(path)
     target = Path(os.path.realpath(shown)) if shown.is_symlink() else shown
     if target.is_dir():
-        raise InputError(f"{shown}: is a folder; give a file name to write")
+        raise InputError(_is_folder(shown))
     _make_parent(target)
     part = _create_temporary(target, shown, 0o600 if private else 0o666)
     try:
@@ -115,16 +129,18 @@ def atomic_output(path: str | Path, private: bool = False) -> Iterator[Path]:
     except BaseException as exc:
         part.unlink(missing_ok=True)
         if isinstance(exc, Exception) and disk_full(exc):
-            raise InputError(f"disk full while writing {shown}") from exc
+            raise disk_full_error(shown) from exc
         if type(exc) is InputError and str(part) in str(exc):
             raise InputError(str(exc).replace(str(part), str(shown))) from exc
         raise
 
 
 def write_file(path: str | Path, data: bytes, what: str = "file", private: bool = False) -> None:
-    """Write ``data`` to ``path`` atomically (see ``atomic_output``); ``InputError`` on failure."""
+    """Write ``data`` to ``path`` atomically (see ``atomic_output``); ``InputError`` on failure.
+    ``what`` (the kind of file) is no longer in the message: a translated sentence cannot take an
+    English noun, and the path already says which file."""
     with atomic_output(path, private) as part:
         try:
             part.write_bytes(data)
         except OSError as exc:
-            raise InputError(f"{path}: cannot write the {what} ({exc.strerror or exc})") from exc
+            raise InputError(translate("Files", "{path}: cannot write it ({reason})").format(path=path, reason=exc.strerror or exc)) from exc

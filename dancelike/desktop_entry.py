@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from dancelike.errors import DanceLikeError, SetupError
+from dancelike.i18n import translate
 from dancelike.resources import DESKTOP_ENTRY, ICON_NAME, ICON_SIZES, asset_path, icon_png, icon_svg
 
 #: Characters that make an Exec argument need quoting (the Desktop Entry spec, "The Exec key").
@@ -77,7 +78,7 @@ def installed_paths(data: Path) -> list[Path]:
 def exec_argument(arg: str) -> str:
     """``arg`` as one argument of an Exec value (quoted when it holds a reserved character)."""
     if any(ord(ch) < 0x20 or ch == "\x7f" for ch in arg):
-        raise SetupError(f"cannot name {arg!r} in a desktop entry: it holds a control character")
+        raise SetupError(translate("DesktopEntry", "cannot name {argument} in a desktop entry: it holds a control character").format(argument=repr(arg)))
     if _RESERVED & set(arg):
         arg = '"' + re.sub(r'(["`$\\])', r"\\\1", arg) + '"'
     return arg.replace("%", "%%")
@@ -118,7 +119,7 @@ def install(data: Path, executable: Path) -> list[Path]:
     """Write the desktop entry and the icons under ``data``; the files written."""
     executable = Path(os.path.abspath(executable))
     if not (executable.is_file() and os.access(executable, os.X_OK)):
-        raise SetupError(f"{executable} is not an executable: install DanceLike first (make setup)")
+        raise SetupError(translate("DesktopEntry", "{path} is not an executable: install DanceLike first (make setup)").format(path=executable))
     written = []
     for target, size in icon_paths(data).items():
         source = icon_svg() if size is None else icon_png(size)
@@ -161,27 +162,33 @@ def refresh_caches(data: Path) -> list[list[str]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dancelike.desktop_entry", description="DanceLike in the applications menu (this user only).")
+    about = translate("DesktopEntry", "DanceLike in the applications menu (this user only).")
+    parser = argparse.ArgumentParser(prog="python -m dancelike.desktop_entry", description=about)
     parser.add_argument("action", choices=("install", "uninstall"))
-    parser.add_argument("--exec", dest="executable", metavar="PATH", help="the dancelike executable the entry starts (default: the one beside this Python)")
-    parser.add_argument("--data-home", metavar="DIR", help="default: $XDG_DATA_HOME or ~/.local/share")
+    parser.add_argument(
+        "--exec", dest="executable", metavar="PATH", help=translate("DesktopEntry", "the dancelike executable the entry starts (default: the one beside this Python)")
+    )
+    parser.add_argument("--data-home", metavar="DIR", help=translate("DesktopEntry", "default: $XDG_DATA_HOME or ~/.local/share"))
     args = parser.parse_args(argv)
     data = Path(args.data_home) if args.data_home else data_home()
     try:
         if args.action == "install":
             executable = Path(args.executable) if args.executable else default_executable()
             done = install(data, executable)
-            print(f"installed DanceLike in the applications menu (Exec: {os.path.abspath(executable)} app):")
+            print(translate("DesktopEntry", "installed DanceLike in the applications menu (Exec: {path} app):").format(path=os.path.abspath(executable)))
         else:
             done = uninstall(data)
-            print("removed DanceLike from the applications menu:" if done else f"nothing to remove: DanceLike is not installed in {data}")
+            if done:
+                print(translate("DesktopEntry", "removed DanceLike from the applications menu:"))
+            else:
+                print(translate("DesktopEntry", "nothing to remove: DanceLike is not installed in {path}").format(path=data))
     except (DanceLikeError, OSError) as exc:
         print(f"dancelike: error: {exc}", file=sys.stderr)
         return exc.exit_code if isinstance(exc, DanceLikeError) else 1
     for path in done:
         print(f"  {path}")
     for command in refresh_caches(data):
-        print(f"  ran {' '.join(command)}")
+        print("  " + translate("DesktopEntry", "ran {command}").format(command=" ".join(command)))
     return 0
 
 

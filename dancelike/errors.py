@@ -2,7 +2,9 @@
 
 Every error that reaches the command line as a one-line message derives from
 ``DanceLikeError``. ``InputError`` means the user gave us something we cannot use
-(exit code 2); ``SetupError`` means the installation is incomplete (exit code 1).
+(exit code 2), ``DiskFull`` a full disk among those; ``SetupError`` means the installation is
+incomplete (exit code 1). Messages are in the user's language (``dancelike.i18n.translate``, chosen
+when raised), so code tells errors apart by their class, never by their words.
 """
 
 from __future__ import annotations
@@ -18,6 +20,12 @@ class InputError(DanceLikeError):
     """Bad input from the user: a missing, unreadable or unsupported file."""
 
     exit_code = 2
+
+
+class DiskFull(InputError):
+    """The disk (or the user's quota) ran out of room while writing: freeing space fixes it.
+
+    A type of its own so callers choose their advice by class, never by the (translated) words."""
 
 
 class SetupError(DanceLikeError):

@@ -10,6 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from dancelike.errors import SetupError
+from dancelike.i18n import translate
 
 #: The app's id: the desktop entry's name (dancelike.desktop, ``QGuiApplication.desktopFileName``).
 APP_ID = "dancelike"
@@ -32,7 +33,7 @@ def asset_path(name: str) -> Path:
     """The path of the shipped asset ``name``; ``SetupError`` when the install lacks it."""
     path = assets_dir() / name
     if not path.is_file():
-        raise SetupError(f"asset file missing: {path}; reinstall dancelike (pip install .)")
+        raise SetupError(translate("Resources", "asset file missing: {path}; reinstall dancelike (pip install .)").format(path=path))
     return path
 
 

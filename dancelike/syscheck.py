@@ -8,7 +8,7 @@ message, so we check up front and name the exact Debian/Ubuntu packages to insta
 The list below comes from ``readelf -d`` on PySide6 6.12's QtCore/Gui/Widgets/
 Multimedia/DBus/XcbQpa libraries and its ``xcb``, ``offscreen``, xcb GL integration and
 FFmpeg multimedia plugins. Nothing here imports Qt: the check must work when Qt cannot
-load at all.
+load at all (``dancelike.i18n`` reads the catalogue without Qt).
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ import os
 import shutil
 import subprocess
 import sys
+
+from dancelike.i18n import translate
 
 #: Debian package -> shared objects (sonames) it provides that Qt links against.
 QT_SYSTEM_LIBRARIES: dict[str, tuple[str, ...]] = {
@@ -94,7 +96,8 @@ def install(pkgs: list[str]) -> bool:
     commands = apt_command(pkgs)
     if commands is None:
         return False
-    print(f"installing the system libraries Qt needs ({' '.join(pkgs)}): {' '.join(commands[-1])}", file=sys.stderr)
+    text = translate("SystemCheck", "installing the system libraries Qt needs ({packages}): {command}")
+    print(text.format(packages=" ".join(pkgs), command=" ".join(commands[-1])), file=sys.stderr)
     environment = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     return all(subprocess.run(command, env=environment, check=False).returncode == 0 for command in commands)
 
@@ -107,9 +110,9 @@ def main(argv: list[str] | None = None) -> int:
     if missing and "--install" in arguments and install(missing):
         missing = missing_system_libraries()
     if not missing:
-        print("system libraries: ok")
+        print(translate("SystemCheck", "system libraries: ok"))
         return 0
-    print(f"missing system libraries for Qt; install them with: {install_hint(missing)}", file=sys.stderr)
+    print(translate("SystemCheck", "missing system libraries for Qt; install them with: {command}").format(command=install_hint(missing)), file=sys.stderr)
     return 1
 
 

@@ -32,7 +32,9 @@ def read_entry(text: str) -> dict[str, str]:
             group = line[1:-1]
             continue
         key, sep, value = line.partition("=")
-        assert sep and key == key.strip() and key.replace("-", "").isalnum(), f"line {number} is not key=value: {line!r}"
+        name, _, locale = key.partition("[")  # a translated value: Comment[zh_CN]=...
+        assert locale == "" or (locale.endswith("]") and locale[:-1].replace("_", "").replace("@", "").isalnum()), f"line {number}: bad locale {key!r}"
+        assert sep and key == key.strip() and name.replace("-", "").isalnum(), f"line {number} is not key=value: {line!r}"
         assert group is not None, f"line {number} comes before any group"
         if group == "Desktop Entry":
             assert key not in entry, f"{key} twice"
@@ -87,6 +89,7 @@ def test_the_shipped_entry_parses_and_names_the_app() -> None:
     assert entry["Icon"] == resources.ICON_NAME and entry["GenericName"] and entry["Comment"]
     assert entry["Categories"] == "Education;Video;AudioVideo;" and entry["Keywords"].endswith(";")
     assert entry["StartupWMClass"] == "DanceLike"  # QApplication's applicationName: X11's WM_CLASS
+    assert entry["GenericName[zh_CN]"] and entry["Comment[zh_CN]"] and entry["Keywords[zh_CN]"].endswith(";")  # the menu in Chinese
 
 
 @pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-validate absent (apt package desktop-file-utils)")

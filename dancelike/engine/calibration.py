@@ -29,6 +29,7 @@ import numpy as np
 
 from dancelike.engine.stages import warm_tracker
 from dancelike.errors import DanceLikeError
+from dancelike.i18n import translate
 from dancelike.media.camera import Camera, CameraState, CapturedFrame, open_camera
 from dancelike.media.click_track import BEATS, BPM, COUNT_IN, click_track
 from dancelike.media.clock import (
@@ -172,7 +173,7 @@ def run_calibration(
         cam.stop()
         _check(cam, analyser, cancel)
         if not analyser.join(TRACKER_TIMEOUT):
-            raise RuntimeError("calibration: the pose tracker did not finish the last frames")
+            raise RuntimeError(translate("Calibration", "calibration: the pose tracker did not finish the last frames"))
         _check(cam, analyser, cancel)
         times, left, right, width, found = analyser.tracks()
         claps = find_claps(times, left, right, width, found)
@@ -193,9 +194,9 @@ def _wait_ready(analyser: _Analyser, cancel: threading.Event) -> None:
     deadline = time.monotonic() + TRACKER_TIMEOUT
     while not analyser.ready.wait(0.05):
         if cancel.is_set():
-            raise CalibrationCancelled("calibration cancelled")
+            raise CalibrationCancelled(translate("Calibration", "calibration cancelled"))
         if time.monotonic() > deadline:
-            raise RuntimeError("calibration: the pose tracker took too long to load")
+            raise RuntimeError(translate("Calibration", "calibration: the pose tracker took too long to load"))
     if analyser.error is not None:
         raise analyser.error
 
@@ -203,7 +204,7 @@ def _wait_ready(analyser: _Analyser, cancel: threading.Event) -> None:
 def _check(cam: Camera, analyser: _Analyser, cancel: threading.Event) -> None:
     """Raise what went wrong meanwhile: cancel, a failed tracker, a lost camera."""
     if cancel.is_set():
-        raise CalibrationCancelled("calibration cancelled")
+        raise CalibrationCancelled(translate("Calibration", "calibration cancelled"))
     if analyser.error is not None:
         raise analyser.error
     if cam.error is not None:
@@ -233,7 +234,7 @@ def _play_and_watch(cam: Camera, sink: AudioSink, pcm: np.ndarray, grid: np.ndar
     while True:
         _check(cam, analyser, cancel)
         if cam.state is not CameraState.RUNNING:
-            raise DanceLikeError(f"{cam.name}: the camera stopped during the calibration ({cam.reason})")
+            raise DanceLikeError(translate("Calibration", "{camera}: the camera stopped during the calibration ({reason})").format(camera=cam.name, reason=cam.reason))
         while written < len(pcm) and sink.queued_seconds() < AUDIO_LEAD:
             accepted = sink.write(pcm[written : written + int(0.02 * rate)])
             if accepted == 0:
@@ -254,5 +255,5 @@ def _play_and_watch(cam: Camera, sink: AudioSink, pcm: np.ndarray, grid: np.ndar
         if played > last_played:
             last_played, moved_at = played, time.monotonic()
         elif time.monotonic() - moved_at > STALL_SECONDS:
-            raise DanceLikeError("No sound is playing: check the sound output (speakers or headphones) and try again.")
+            raise DanceLikeError(translate("Calibration", "No sound is playing: check the sound output (speakers or headphones) and try again."))
         time.sleep(POLL)

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from dancelike.errors import DanceLikeError
+from dancelike.i18n import translate
 from dancelike.scoring.alignment import BAND_S, MISSING_COST, STEP_PENALTY, Line
 from dancelike.scoring.calibration import Chance, reference_chance
 from dancelike.scoring.mirror import Mirror, choose_reading, fit_of, mirrored_wins, readings_to_try
@@ -178,8 +179,9 @@ def _practice_report(
     report.aligned_by = "clock"
     danced = sum(p.ref_end - p.ref_start for p in pieces) / ref_fps
     report.warnings.append(
-        f"Practice session in {int(takes.max() - takes.min()) + 1} takes: {danced:.0f} s of the dance were judged, "
-        "each part on the last time you danced it."
+        translate("Session", "Practice session in {takes} takes: {seconds} s of the dance were judged, each part on the last time you danced it.").format(
+            takes=int(takes.max() - takes.min()) + 1, seconds=f"{danced:.0f}"
+        )
     )
     return report, order
 
@@ -189,6 +191,6 @@ def stage_error(stage: str, exc: BaseException) -> DanceLikeError:
     what failed, their class the exit code), anything else as ``StageFailed`` naming the stage."""
     if isinstance(exc, DanceLikeError):
         return exc
-    error = StageFailed(f"{stage} failed: {exc.__class__.__name__}: {exc}")
+    error = StageFailed(translate("Session", "{stage} failed: {error}: {message}").format(stage=stage, error=exc.__class__.__name__, message=exc))
     error.__cause__ = exc
     return error

@@ -63,6 +63,7 @@ from dancelike.engine.stages import LIVE_REFERENCE, Matcher, ReferenceStage, Use
 from dancelike.engine.stats import SessionSnapshot, session_result, session_status, stage_threads
 from dancelike.engine.tracks import ReferenceTrack
 from dancelike.errors import DanceLikeError
+from dancelike.i18n import translate
 from dancelike.media.camera import Camera, CameraState, CapturedFrame, open_camera
 from dancelike.media.clock import AudioSink, LatestFrame, SessionClock, WallClockSink
 from dancelike.media.playback import STRETCHES, PlayerState, ReferencePlayer
@@ -417,7 +418,7 @@ class Session(PracticeControls):
             if self._errors or self._stop_requested:
                 return
             if self.player.state is PlayerState.FAILED:
-                raise self.player.error or DanceLikeError(f"{self.reference}: playback failed")
+                raise self.player.error or DanceLikeError(translate("Session", "{path}: playback failed").format(path=self.reference))
             if self.recorder is not None and self.recorder.state is RecorderState.FAILED:
                 self._report_recorder()
             position = self.player.position()
@@ -428,13 +429,13 @@ class Session(PracticeControls):
                 continue
             if not self.camera.running and self.camera.state is not CameraState.IDLE and camera_done is None:
                 if self.camera.state is CameraState.LOST or position < self.duration - END_TOLERANCE:
-                    self._end, self._reason = EndReason.CAMERA_LOST, f"camera lost: {self.camera.reason}"
+                    self._end, self._reason = EndReason.CAMERA_LOST, translate("Session", "camera lost: {reason}").format(reason=self.camera.reason)
                     self.events.put(CameraLost(self.camera.reason, self.camera.stats().frames))
                     return
                 camera_done = time.perf_counter()  # it ended with the dance: let the reference finish
             late = camera_done is not None and time.perf_counter() - camera_done > END_TOLERANCE + TAIL_SECONDS
             if (self.player.finished and (position >= self.duration + TAIL_SECONDS or camera_done is not None)) or late:
-                self._end, self._reason = EndReason.ENDED, "the dance ended"
+                self._end, self._reason = EndReason.ENDED, translate("Session", "the dance ended")
                 return
 
     def _watch_load(self) -> None:

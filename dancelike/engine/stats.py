@@ -27,6 +27,7 @@ from dancelike.engine.result import (
 from dancelike.engine.scorer import LiveScorer
 from dancelike.engine.stages import Matcher, ReferenceStage, UserAnalyser
 from dancelike.engine.tracks import ReferenceTrack
+from dancelike.i18n import translate
 from dancelike.media.camera import Camera, CapturedFrame
 from dancelike.media.clock import LatestFrame, SessionClock
 from dancelike.media.playback import ReferencePlayer
@@ -207,7 +208,7 @@ def session_result(s: SessionSnapshot) -> SessionResult:
     figures, their own report)."""
     error = stage_error(*s.errors[0]) if s.errors else None
     end = s.end or s.stop_requested or EndReason.STOPPED
-    reason = s.reason or ("cancelled" if end is EndReason.CANCELLED else "stopped")
+    reason = s.reason or (translate("Session", "cancelled") if end is EndReason.CANCELLED else translate("Session", "stopped"))
     reports: list[tuple[Report | None, list[str], np.ndarray]] = []
     for scorer in s.scorers or ((s.scorer,) if s.scorer is not None else ()):
         report, warnings, rows = None, [], None
@@ -219,7 +220,7 @@ def session_result(s: SessionSnapshot) -> SessionResult:
                     s.track.track(until), plain, mirrored, s.ref_fps, s.camera.fps, s.mirror, s.beats, scorer.user.takes, s.chance, scorer.user.frame_indices
                 )
                 if report is None:
-                    warnings.append("too little was danced to make a report")
+                    warnings.append(translate("Session", "too little was danced to make a report"))
                 elif s.dancer is not None:
                     report.dancer, report.dancers = s.dancer
             except Exception as exc:  # noqa: BLE001 - the final step's failure fails the session

@@ -10,6 +10,7 @@ import av.error
 import numpy as np
 
 from dancelike.errors import InputError
+from dancelike.i18n import translate
 
 
 def load_audio(path: str | Path, rate: int = 22050, channels: int = 1) -> np.ndarray | None:
@@ -30,7 +31,7 @@ def load_audio(path: str | Path, rate: int = 22050, channels: int = 1) -> np.nda
             for out in resampler.resample(None):
                 chunks.append(out.to_ndarray().reshape(-1, channels))
     except (av.error.FFmpegError, EOFError) as exc:
-        raise InputError(f"{path}: its sound track cannot be read ({exc.__class__.__name__})") from exc
+        raise InputError(translate("Audio", "{path}: its sound track cannot be read ({reason})").format(path=path, reason=exc.__class__.__name__)) from exc
     if not chunks:
         return None
     return np.concatenate(chunks).astype(np.float32)
@@ -73,7 +74,7 @@ class StreamingAudio:
         try:
             self._container = av.open(str(path))
         except (av.error.FFmpegError, EOFError) as exc:
-            raise InputError(f"{path}: its sound track cannot be read ({exc.__class__.__name__})") from exc
+            raise InputError(translate("Audio", "{path}: its sound track cannot be read ({reason})").format(path=path, reason=exc.__class__.__name__)) from exc
         if not self._container.streams.audio:
             self._finish()
             return
@@ -119,7 +120,7 @@ class StreamingAudio:
             frame = next(self._frames, None)
             blocks = self._resampler.resample(frame)
         except (av.error.FFmpegError, EOFError) as exc:
-            raise InputError(f"{self.path}: its sound track cannot be read ({exc.__class__.__name__})") from exc
+            raise InputError(translate("Audio", "{path}: its sound track cannot be read ({reason})").format(path=self.path, reason=exc.__class__.__name__)) from exc
         for block in blocks:
             pcm = block.to_ndarray().reshape(-1, self.channels)
             count = min(len(pcm), len(self.samples) - self.loaded)

@@ -28,6 +28,7 @@ import cv2
 import numpy as np
 
 from dancelike.errors import DanceLikeError, InputError
+from dancelike.i18n import translate
 from dancelike.media.clock import (
     DropPolicy,
     FrameQueue,
@@ -145,7 +146,7 @@ class Camera(ABC):
         if self._thread is not None:
             self._thread.join(timeout)
         else:
-            self._finish(CameraState.STOPPED, "stopped before it started")
+            self._finish(CameraState.STOPPED, translate("Camera", "stopped before it started"))
 
     def join(self, timeout: float | None = None) -> bool:
         """Wait for capture to end by itself (file end, camera lost); True when it has."""
@@ -172,7 +173,7 @@ class Camera(ABC):
         return CameraStats(self._frames, fps, self._grab_ms.percentile(50), self._late_ms.percentile(95), over, dropped)
 
     def _run(self) -> None:
-        state, reason = CameraState.STOPPED, "stopped"
+        state, reason = CameraState.STOPPED, translate("Camera", "stopped")
         try:
             start = self.clock.now()
             while not self._stop.is_set():
@@ -181,7 +182,8 @@ class Camera(ABC):
                 if got is None:
                     if self._stop.is_set():
                         break
-                    state, reason = CameraState.ENDED, f"{self.name}: the source ended after {self._frames} frames"
+                    reason = translate("Camera", "{camera}: the source ended after {frames} frames").format(camera=self.name, frames=self._frames)
+                    state = CameraState.ENDED
                     break
                 self._grab_ms.add((time.perf_counter() - t_grab - self._waited) * 1000)
                 rgb, t = got
@@ -190,7 +192,8 @@ class Camera(ABC):
         except CameraLost as exc:
             state, reason, self.error = CameraState.LOST, str(exc), exc
         except Exception as exc:  # noqa: BLE001 - a backend bug must surface, not kill a thread
-            lost = CameraLost(f"{self.name}: capture failed after {self._frames} frames ({exc!r})")
+            text = translate("Camera", "{camera}: capture failed after {frames} frames ({error})")
+            lost = CameraLost(text.format(camera=self.name, frames=self._frames, error=repr(exc)))
             lost.__cause__ = exc
             state, reason, self.error = CameraState.LOST, str(lost), lost
         finally:
@@ -215,7 +218,7 @@ class Camera(ABC):
                 try:
                     self._release()
                 except Exception as exc:  # noqa: BLE001 - must not hide why capture ended
-                    reason = f"{reason}; releasing the camera failed ({exc!r})"
+                    reason = translate("Camera", "{reason}; releasing the camera failed ({error})").format(reason=reason, error=repr(exc))
             subscribers: list[LatestFrame[CapturedFrame] | FrameQueue[CapturedFrame]] = [*self._latest, *self._queues]
         self.state, self.reason = state, reason
         for sub in subscribers:
@@ -266,11 +269,11 @@ class DeviceCamera(Camera):
 
     def __init__(self, index: int, clock: SessionClock | None = None, width: int | None = None,
                  height: int | None = None, fps: float | None = None) -> None:  # fmt: skip
-        super().__init__(f"camera {index}", clock)
+        super().__init__(translate("Camera", "camera {index}").format(index=index), clock)
         self._cap = self._capture_factory(index)
         if not self._cap.isOpened():
             self._cap.release()
-            raise InputError(f"camera {index}: cannot be opened (not connected, or in use by another app)")
+            raise InputError(translate("Camera", "{camera}: cannot be opened (not connected, or in use by another app)").format(camera=self.name))
         for prop, value in ((cv2.CAP_PROP_FRAME_WIDTH, width), (cv2.CAP_PROP_FRAME_HEIGHT, height), (cv2.CAP_PROP_FPS, fps)):
             if value:
                 self._cap.set(prop, float(value))
@@ -286,7 +289,7 @@ class DeviceCamera(Camera):
                 return cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB), t
             if self._stop.is_set():
                 return None
-        raise CameraLost(f"{self.name}: stopped delivering frames after {self._frames} (disconnected?)")
+        raise CameraLost(translate("Camera", "{camera}: stopped delivering frames after {frames} (disconnected?)").format(camera=self.name, frames=self._frames))
 
     def _release(self) -> None:
         self._cap.release()
@@ -315,7 +318,7 @@ class FileCamera(Camera):
         try:
             return next(self._iter, None)
         except InputError as exc:
-            raise CameraLost(f"{exc} (the stand-in camera ended early)") from exc
+            raise CameraLost(translate("Camera", "{error} (the stand-in camera ended early)").format(error=exc)) from exc
 
     def _grab(self, start: float) -> tuple[np.ndarray, float] | None:
         frame = self._next()
@@ -357,7 +360,7 @@ class CallableCamera(Camera):
         self._fn, self.fps = fn, float(fps)
         first = fn(0.0)
         if first is None or first.ndim != 3 or first.shape[2] != 3 or first.dtype != np.uint8:
-            raise InputError(f"{name}: the frame source must return HxWx3 uint8 RGB frames")
+            raise InputError(translate("Camera", "{camera}: the frame source must return HxWx3 uint8 RGB frames").format(camera=name))
         self.height, self.width = first.shape[:2]
         self._pending: np.ndarray | None = first
 
@@ -406,8 +409,9 @@ def open_camera(spec: str, clock: SessionClock | None = None) -> Camera:
         return factory(arg, clock)
     if Path(spec).is_file():
         return FileCamera(spec, clock)
-    kinds = ", ".join(k for k in camera_kinds() if k not in ("device", "file")) or "none registered"
-    raise InputError(f"{spec}: not a camera: give a device index (0, 1, ...), a video file, or a source name ({kinds})")
+    kinds = ", ".join(k for k in camera_kinds() if k not in ("device", "file")) or translate("Camera", "none registered")
+    text = translate("Camera", "{spec}: not a camera: give a device index (0, 1, ...), a video file, or a source name ({kinds})")
+    raise InputError(text.format(spec=spec, kinds=kinds))
 
 
 def list_cameras(max_index: int = 10) -> list[int]:

@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from dancelike.errors import DanceLikeError, InputError
+from dancelike.i18n import translate
 from dancelike.media.audio import StreamingAudio, as_float
 from dancelike.media.clock import AudioSink, SessionClock, Timings, check_rate
 from dancelike.media.video import VideoFrame, VideoReader
@@ -348,7 +349,8 @@ class ReferencePlayer:
                     self._wake.wait(0.01)
                     self._wake.clear()
         except Exception as exc:  # noqa: BLE001 - surfaced through ``error``, never lost
-            self.error = exc if isinstance(exc, DanceLikeError) else DanceLikeError(f"{self.path}: playback failed ({exc!r})")
+            failed = translate("Playback", "{path}: playback failed ({error})").format(path=self.path, error=repr(exc))
+            self.error = exc if isinstance(exc, DanceLikeError) else DanceLikeError(failed)
             self.state = PlayerState.FAILED
         finally:
             self._reader.close()

@@ -41,7 +41,8 @@ import cv2
 import numpy as np
 import numpy.typing as npt
 
-from dancelike.errors import DanceLikeError, InputError
+from dancelike.errors import DanceLikeError, DiskFull, InputError
+from dancelike.i18n import translate
 from dancelike.media.camera import Camera, CapturedFrame
 from dancelike.media.clock import FrameQueue, Timings
 
@@ -142,7 +143,7 @@ class Recorder:
         try:
             self._open()
         except (OSError, av.error.FFmpegError) as exc:
-            self._fail(InputError(f"{self.path}: cannot write the recording here ({_reason(exc)})"))
+            self._fail(InputError(translate("Recorder", "{path}: cannot write the recording here ({reason})").format(path=self.path, reason=_reason(exc))))
             return False
         self.state = RecorderState.RUNNING
         self._thread = threading.Thread(target=self._run, name="recorder", daemon=True)
@@ -207,9 +208,11 @@ class Recorder:
             self._finish()
             self.state = RecorderState.DONE
         except (OSError, av.error.FFmpegError) as exc:
-            self._fail(InputError(self._describe(exc)))
+            self._fail(self._describe(exc))
         except Exception as exc:  # noqa: BLE001 - a bug: surfaced as the recording's error
-            error = DanceLikeError(f"{self.path}: recording failed after {self.frames_in} frames ({exc!r})")
+            error = DanceLikeError(
+                translate("Recorder", "{path}: recording failed after {frames} frames ({reason})").format(path=self.path, frames=self.frames_in, reason=repr(exc))
+            )
             error.__cause__ = exc
             self._fail(error)
 
@@ -353,11 +356,14 @@ class Recorder:
         except OSError:
             pass
 
-    def _describe(self, exc: BaseException) -> str:
-        at = f"recording stopped at {self._video_end:.1f} s, what was written is kept"
+    def _describe(self, exc: BaseException) -> InputError:
+        """The error a failed write becomes: ``DiskFull`` for a full disk (the advice differs)."""
+        at = f"{self._video_end:.1f}"
         if getattr(exc, "errno", None) == errno.ENOSPC:
-            return f"{self.path}: the disk is full ({at})"
-        return f"{self.path}: writing the recording failed: {_reason(exc)} ({at})"
+            text = translate("Recorder", "{path}: the disk is full (recording stopped at {seconds} s, what was written is kept)")
+            return DiskFull(text.format(path=self.path, seconds=at))
+        text = translate("Recorder", "{path}: writing the recording failed: {reason} (recording stopped at {seconds} s, what was written is kept)")
+        return InputError(text.format(path=self.path, reason=_reason(exc), seconds=at))
 
 
 def _reason(exc: BaseException) -> str:

@@ -20,6 +20,7 @@ import cv2
 import numpy as np
 
 from dancelike.errors import InputError
+from dancelike.i18n import translate
 from dancelike.vision.frames import Image, Yuv420
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"})
@@ -43,13 +44,13 @@ def is_image(path: str | Path) -> bool:
 def _check_file(path: Path) -> None:
     """Raise ``InputError`` for the cases with a clearer message than the decoder's."""
     if not path.exists():
-        raise InputError(f"{path}: no such file")
+        raise InputError(translate("Video", "{path}: no such file").format(path=path))
     if path.is_dir():
-        raise InputError(f"{path}: is a folder, not a file")
+        raise InputError(translate("Video", "{path}: is a folder, not a file").format(path=path))
     if not path.is_file():  # a FIFO, a device (/dev/zero): no size to tell, and reading may never end
-        raise InputError(f"{path}: not a regular file; give a video or image file")
+        raise InputError(translate("Video", "{path}: not a regular file; give a video or image file").format(path=path))
     if path.stat().st_size == 0:
-        raise InputError(f"{path}: the file is empty (0 bytes)")
+        raise InputError(translate("Video", "{path}: the file is empty (0 bytes)").format(path=path))
 
 
 def load_image(path: str | Path) -> np.ndarray:
@@ -62,18 +63,18 @@ def load_image(path: str | Path) -> np.ndarray:
     _check_file(path)
     image = cv2.imread(str(path), cv2.IMREAD_UNCHANGED)
     if image is None or image.size == 0:
-        raise InputError(f"{path}: not a readable image (corrupt or unsupported format)")
+        raise InputError(translate("Video", "{path}: not a readable image (corrupt or unsupported format)").format(path=path))
     if image.dtype != np.uint8:
         bits = image.dtype.itemsize * 8
-        raise InputError(f"{path}: is {bits}-bit; save it as an 8-bit image")
+        raise InputError(translate("Video", "{path}: is {bits}-bit; save it as an 8-bit image").format(path=path, bits=bits))
     channels = 1 if image.ndim == 2 else image.shape[2]
     if channels == 1:
         return cv2.cvtColor(image.reshape(image.shape[:2]), cv2.COLOR_GRAY2RGB)
     if channels == 3:
         return cv2.cvtColor(image, cv2.COLOR_BGR2RGB)
     if channels == 4:
-        raise InputError(f"{path}: has 4 channels (RGBA); save it as an RGB image")
-    raise InputError(f"{path}: has {channels} channels; save it as an RGB image")
+        raise InputError(translate("Video", "{path}: has 4 channels (RGBA); save it as an RGB image").format(path=path))
+    raise InputError(translate("Video", "{path}: has {channels} channels; save it as an RGB image").format(path=path, channels=channels))
 
 
 @dataclass(frozen=True)
@@ -155,9 +156,9 @@ class VideoReader:
     def _open_failure(self, exc: BaseException) -> str:
         """Explain why FFmpeg refused the file; an MP4 header means a truncated file."""
         if isinstance(exc, PermissionError):
-            return f"{self.name}: cannot read the file (permission denied)"
+            return translate("Video", "{path}: cannot read the file (permission denied)").format(path=self.name)
         if isinstance(exc, EOFError):  # av.error.EOFError is one too
-            return f"{self.name}: video is truncated (the file ends too early)"
+            return translate("Video", "{path}: video is truncated (the file ends too early)").format(path=self.name)
         try:
             with open(self.path, "rb") as f:
                 head = f.read(12)
@@ -166,12 +167,12 @@ class VideoReader:
         if head[4:8] == b"ftyp":
             # MP4/MOV whose index ("moov") is missing: typically an unfinished download or
             # a recording that was not closed. FFmpeg only says "Invalid data".
-            return f"{self.name}: video is truncated or corrupt (its index is missing)"
-        return f"{self.name}: not a video file (or one in a format FFmpeg cannot read)"
+            return translate("Video", "{path}: video is truncated or corrupt (its index is missing)").format(path=self.name)
+        return translate("Video", "{path}: not a video file (or one in a format FFmpeg cannot read)").format(path=self.name)
 
     def _setup(self, threads: int) -> None:
         if not self._container.streams.video:
-            raise InputError(f"{self.name}: has no video stream")
+            raise InputError(translate("Video", "{path}: has no video stream").format(path=self.name))
         stream = self._container.streams.video[0]
         stream.thread_type = "AUTO" if threads > 1 else "SLICE"
         stream.codec_context.thread_count = max(1, threads)
@@ -197,7 +198,7 @@ class VideoReader:
         self._iterated = False
         if self._first is None:
             if self.start == 0:
-                raise InputError(f"{self.name}: has no video frames")
+                raise InputError(translate("Video", "{path}: has no video frames").format(path=self.name))
             self.height, self.width = stream.height, stream.width
         else:
             self.height, self.width = self._first.image.shape[:2]
@@ -229,7 +230,7 @@ class VideoReader:
                 yield VideoFrame(self._decoded - 1, t, self._pixels(frame))
         except (av.error.FFmpegError, EOFError) as exc:
             raise InputError(
-                f"{self.name}: video is truncated or corrupt after {self._decoded} frames"
+                translate("Video", "{path}: video is truncated or corrupt after {frames} frames").format(path=self.name, frames=self._decoded)
             ) from exc
         if self.start == 0:
             self.check_complete(self._decoded)
@@ -289,7 +290,8 @@ class VideoReader:
         reader sees the end) and add up what they got.
         """
         if self._declared and decoded < _MIN_DECODED_SHARE * self._declared:
-            raise InputError(f"{self.name}: video is truncated: {decoded} of {self._declared} frames could be decoded")
+            text = translate("Video", "{path}: video is truncated: {decoded} of {declared} frames could be decoded")
+            raise InputError(text.format(path=self.name, decoded=decoded, declared=self._declared))
 
     @property
     def frames_decoded(self) -> int:

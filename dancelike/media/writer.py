@@ -20,6 +20,7 @@ import numpy.typing as npt
 
 from dancelike.atomic import prepare_destination, write_file
 from dancelike.errors import InputError
+from dancelike.i18n import translate
 
 
 def _fps_fraction(fps: float) -> Fraction:
@@ -58,7 +59,7 @@ class VideoWriter:
         try:
             self._container = av.open(str(self.path), mode="w", format="mp4")
         except (av.error.FFmpegError, OSError) as exc:
-            raise InputError(f"{self.path}: cannot write here ({exc.strerror or exc})") from exc
+            raise InputError(translate("Files", "{path}: cannot write here ({reason})").format(path=self.path, reason=exc.strerror or exc)) from exc
         stream = self._container.add_stream("libx264", rate=rate)
         stream.width = self.width + self.width % 2
         stream.height = self.height + self.height % 2
@@ -123,7 +124,7 @@ class VideoWriter:
             self._container.mux(packets)
         except (av.error.FFmpegError, OSError) as exc:
             # A full disk or a vanished folder mid-write: the user can act on it.
-            raise InputError(f"{self.path}: writing failed ({exc.strerror or exc})") from exc
+            raise InputError(translate("Files", "{path}: writing failed ({reason})").format(path=self.path, reason=exc.strerror or exc)) from exc
 
     def close(self) -> None:
         """Flush the encoder and finish the file. Safe to call twice."""
@@ -159,7 +160,7 @@ def write_png(path: str | Path, image: np.ndarray) -> None:
     try:
         ok, encoded = cv2.imencode(path.suffix or ".png", image)
     except cv2.error as exc:
-        raise InputError(f"{path}: cannot write the image ({exc.err})") from exc
+        raise InputError(translate("Files", "{path}: cannot write the image ({reason})").format(path=path, reason=exc.err)) from exc
     if not ok:
-        raise InputError(f"{path}: cannot write the image")
+        raise InputError(translate("Files", "{path}: cannot write the image").format(path=path))
     write_file(path, encoded.tobytes(), "image")

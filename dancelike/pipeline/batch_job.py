@@ -18,6 +18,7 @@ import cv2
 import numpy as np
 
 from dancelike.errors import InputError
+from dancelike.i18n import translate
 from dancelike.media.audio import load_audio
 from dancelike.media.video import VideoReader, is_image
 from dancelike.pipeline.analysis import AnalysisPool, Segment, analyze_people_segment, analyze_segment
@@ -62,7 +63,7 @@ def prepare_reference(path: str, pool: AnalysisPool | None, dancer: int | None) 
     started for that and closed). ``InputError`` for a reference that cannot be used."""
     global reference_preparations
     if is_image(path):
-        raise InputError(f"{path}: the reference must be a video, not an image")
+        raise InputError(translate("BatchJob", "{path}: the reference must be a video, not an image").format(path=path))
     reference_preparations += 1
     key = analysis_cache.content_key(path)
     own = pool is None and analysis_cache.load(key) is None
@@ -95,12 +96,12 @@ def weakest_text(report: dict[str, Any]) -> str:
     """The first move to practise, as the summary names it: "4-8 s: Left arm higher"; "not this
     dance" when it was not; "" when nothing is below GOOD."""
     if report.get("this_dance") is False:
-        return "not this dance"
+        return translate("BatchJob", "not this dance")
     if not report.get("weakest"):
         return ""
     move = report["weakest"][0]
     what = move.get("advice_text") or f"{str(move.get('rating', '')).upper()} {float(move.get('score', 0.0)):.0f}".strip()
-    return f"{coaching.move_range(move['start'], move['end'])}: {what}"
+    return translate("BatchJob", "{moves}: {advice}").format(moves=coaching.move_range(move["start"], move["end"]), advice=what)
 
 
 def error_row(performance: str, error: str, dancer: int | None = None) -> dict[str, Any]:
@@ -177,7 +178,7 @@ def analyse_clip_in_process(path: Path, every_dancer: bool) -> VideoAnalysis:
     but the tracker kept between clips). ``InputError`` for a file that is no usable video."""
     path = Path(path)
     if is_image(path):
-        raise InputError(f"{path}: a performance must be a video, not an image")
+        raise InputError(translate("BatchJob", "{path}: a performance must be a video, not an image").format(path=path))
     tracker = _process_tracker()
     whole = Segment(0.0, float("inf"))
     with VideoReader(str(path)) as probe:

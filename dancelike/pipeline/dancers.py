@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from dancelike.errors import InputError
+from dancelike.i18n import translate
 from dancelike.vision.body import BodyFrame
 from dancelike.vision.identity import assign
 from dancelike.vision.people import SAME_BODY, TrackedBody, torso_distance
@@ -65,13 +66,16 @@ def follow_dancer(path: str | Path, analysis: VideoAnalysis, dancer: int | None)
     if not analysis.dancers:
         if dancer is None:
             return analysis
-        raise InputError(f"{path}: nobody was found in it; choose a video where the dancer can be seen")
+        raise InputError(translate("Dancers", "{path}: nobody was found in it; choose a video where the dancer can be seen").format(path=path))
     try:
         return analysis.follow(dancer)
     except KeyError as exc:
         count = len(analysis.dancers)
-        choices = "--dancer 1" if count == 1 else f"--dancer 1 to {count}"
-        raise InputError(f"{path}: {exc.args[0]} ({choices}, or auto)") from None
+        if count == 1:
+            text = translate("Dancers", "{path}: {problem} (--dancer 1, or auto)")
+        else:
+            text = translate("Dancers", "{path}: {problem} (--dancer 1 to {count}, or auto)")
+        raise InputError(text.format(path=path, problem=exc.args[0], count=count)) from None
 
 
 def _stitch(parts: list[PeopleSegment]) -> tuple[list[float], dict[int, Track]]:

@@ -33,7 +33,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from dancelike.errors import InputError
+from dancelike.errors import DiskFull, InputError
+from dancelike.i18n import translate
 from dancelike.store import salvage
 from dancelike.store.instance import runs_elsewhere, this_process
 from dancelike.store.paths import data_dir, private_dir, private_file
@@ -107,14 +108,15 @@ class Store:
             private_file(self.path)  # SQLite gives its -wal and -shm the database's permissions
             conn = sqlite3.connect(str(self.path), timeout=10.0, check_same_thread=False, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
-            why = "the disk is full" if salvage.is_disk_full(exc) else str(exc)
-            raise InputError(f"{self.path}: cannot open the database ({why})") from exc
+            if salvage.is_disk_full(exc):
+                raise DiskFull(translate("Database", "{path}: cannot open the database (the disk is full)").format(path=self.path)) from exc
+            raise InputError(translate("Database", "{path}: cannot open the database ({reason})").format(path=self.path, reason=exc)) from exc
         conn.row_factory = sqlite3.Row
         self._db = conn
         try:
             mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
             if mode != "wal":
-                raise InputError(f"{self.path}: the database cannot use write-ahead logging here ({mode})")
+                raise InputError(translate("Database", "{path}: the database cannot use write-ahead logging here ({mode})").format(path=self.path, mode=mode))
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA busy_timeout=10000")
@@ -123,8 +125,8 @@ class Store:
         except sqlite3.DatabaseError as exc:
             conn.close()
             if salvage.is_disk_full(exc):
-                raise InputError(f"{self.path}: cannot open the database (the disk is full)") from exc
-            raise InputError(f"{self.path}: not a DanceLike database or damaged ({exc})") from exc
+                raise DiskFull(translate("Database", "{path}: cannot open the database (the disk is full)").format(path=self.path)) from exc
+            raise InputError(translate("Database", "{path}: not a DanceLike database or damaged ({reason})").format(path=self.path, reason=exc)) from exc
         except BaseException:
             conn.close()
             raise
@@ -140,7 +142,9 @@ class Store:
     def _migrate(self) -> None:
         current = self.version
         if current > len(MIGRATIONS):
-            raise InputError(f"{self.path}: made by a newer DanceLike (schema v{current}); update DanceLike to open it")
+            raise InputError(
+                translate("Database", "{path}: made by a newer DanceLike (schema v{version}); update DanceLike to open it").format(path=self.path, version=current)
+            )
         for version in range(current, len(MIGRATIONS)):
             with self._write() as db:
                 MIGRATIONS[version](db)
@@ -153,7 +157,7 @@ class Store:
             try:
                 self._db.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as exc:
-                raise InputError(f"{self.path}: cannot write the database ({exc})") from exc
+                raise self._write_error(exc) from exc
             try:
                 yield self._db
                 self._db.execute("COMMIT")
@@ -161,16 +165,22 @@ class Store:
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.OperationalError):
-                    why = "the disk is full" if "full" in str(exc) else str(exc)
-                    raise InputError(f"{self.path}: cannot write the database ({why})") from exc
+                    raise self._write_error(exc) from exc
                 raise
+
+    def _write_error(self, exc: sqlite3.Error) -> InputError:
+        if salvage.is_disk_full(exc):
+            return DiskFull(translate("Database", "{path}: cannot write the database (the disk is full)").format(path=self.path))
+        return InputError(translate("Database", "{path}: cannot write the database ({reason})").format(path=self.path, reason=exc))
 
     def _query(self, sql: str, args: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         with self._lock:
             try:
                 return self._db.execute(sql, args).fetchall()
             except sqlite3.DatabaseError as exc:  # damaged since it was opened: repaired at the next start
-                raise InputError(f"{self.path}: cannot read the database ({exc}); restart DanceLike to repair it") from exc
+                raise InputError(
+                    translate("Database", "{path}: cannot read the database ({reason}); restart DanceLike to repair it").format(path=self.path, reason=exc)
+                ) from exc
 
     def _to_db(self, path: Path) -> str:
         """Relative to the data folder when inside it (the folder can move), else absolute."""
@@ -252,7 +262,7 @@ class Store:
                 "UPDATE choreographies SET dancer = ? WHERE id = ?", (None if dancer is None else int(dancer), choreography_id)
             )
             if cursor.rowcount == 0:
-                raise InputError(f"choreography {choreography_id} is not in the library (deleted?)")
+                raise _no_dance(choreography_id)
         return self._require(choreography_id)
 
     def choreographies(self) -> list[Choreography]:
@@ -272,14 +282,14 @@ class Store:
     def _require(self, choreography_id: int) -> Choreography:
         found = self.choreography(choreography_id)
         if found is None:
-            raise InputError(f"choreography {choreography_id} is not in the library (deleted?)")
+            raise _no_dance(choreography_id)
         return found
 
     def rename_choreography(self, choreography_id: int, title: str) -> Choreography:
         title = _clean_title(title)
         with self._write() as db:
             if db.execute("UPDATE choreographies SET title = ? WHERE id = ?", (title, choreography_id)).rowcount == 0:
-                raise InputError(f"choreography {choreography_id} is not in the library (deleted?)")
+                raise _no_dance(choreography_id)
         return self._require(choreography_id)
 
     def delete_choreography(self, choreography_id: int) -> None:
@@ -323,7 +333,7 @@ class Store:
         with self._write() as db:
             exists = db.execute("SELECT 1 FROM choreographies WHERE id = ?", (choreography_id,)).fetchone()
             if exists is None:
-                raise InputError(f"choreography {choreography_id} is not in the library (deleted?)")
+                raise _no_dance(choreography_id)
             cursor = db.execute(
                 "INSERT INTO sessions (choreography_id, started_at, status, settings, owner_pid, owner_started)"
                 " VALUES (?, ?, 'running', ?, ?, ?)",
@@ -339,7 +349,7 @@ class Store:
         except OSError as exc:
             with self._write() as db:
                 db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
-            raise InputError(f"{folder}: cannot create the session folder ({exc.strerror or exc})") from exc
+            raise InputError(translate("Database", "{path}: cannot create the session folder ({reason})").format(path=folder, reason=exc.strerror or exc)) from exc
         return self._require_session(session_id)
 
     def complete_session(
@@ -358,7 +368,7 @@ class Store:
                  _stamp(ended_at) if ended_at else _now(), session_id),
             )  # fmt: skip
             if cursor.rowcount == 0:
-                raise InputError(f"session {session_id} is not in the history (deleted?)")
+                raise _no_session(session_id)
         return self._require_session(session_id)
 
     def set_player(self, session_id: int, group: str, player: int) -> SessionRecord:
@@ -396,7 +406,7 @@ class Store:
     def _require_session(self, session_id: int) -> SessionRecord:
         found = self.session(session_id)
         if found is None:
-            raise InputError(f"session {session_id} is not in the history (deleted?)")
+            raise _no_session(session_id)
         return found
 
     def orphans(self) -> list[SessionRecord]:
@@ -425,7 +435,7 @@ class Store:
 def _clean_title(title: str) -> str:
     cleaned = " ".join(str(title).split())
     if not cleaned:
-        raise InputError("a choreography needs a title")
+        raise InputError(translate("Database", "a choreography needs a title"))
     return cleaned
 
 
@@ -437,3 +447,11 @@ def _remove_tree(folder: Path) -> None:
     """Remove a folder after its row is gone; what cannot be removed stays (ids are never reused)."""
     if folder.is_dir():
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _no_dance(choreography_id: int) -> InputError:
+    return InputError(translate("Database", "choreography {id} is not in the library (deleted?)").format(id=choreography_id))
+
+
+def _no_session(session_id: int) -> InputError:
+    return InputError(translate("Database", "session {id} is not in the history (deleted?)").format(id=session_id))

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dancelike.errors import InputError
+from dancelike.i18n import translate
 from dancelike.store.paths import open_regular
 
 try:
@@ -134,7 +135,7 @@ class FolderLock:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._fd = self._lock_fcntl() if fcntl is not None else self._lock_exclusive()
         except OSError as exc:
-            raise InputError(f"{self.path}: cannot lock the data folder ({exc.strerror or exc})") from exc
+            raise InputError(translate("DataFolder", "{path}: cannot lock the data folder ({reason})").format(path=self.path, reason=exc.strerror or exc)) from exc
         os.ftruncate(self._fd, 0)
         os.write(self._fd, f"{os.getpid()}\n".encode())
         return self
@@ -206,8 +207,11 @@ class FolderLock:
 
     def _in_use(self) -> FolderInUse:
         holder = self.holder()
-        who = f" (process {holder})" if holder else ""
-        return FolderInUse(f"another DanceLike{who} is using the data folder {self.folder}; switch to it, or close it and start again")
+        if holder:
+            text = translate("DataFolder", "another DanceLike (process {pid}) is using the data folder {path}; switch to it, or close it and start again")
+        else:
+            text = translate("DataFolder", "another DanceLike is using the data folder {path}; switch to it, or close it and start again")
+        return FolderInUse(text.format(pid=holder, path=self.folder))
 
     def release(self) -> None:
         if self._fd is None:

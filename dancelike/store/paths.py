@@ -18,6 +18,7 @@ from pathlib import Path
 import platformdirs
 
 from dancelike.errors import InputError
+from dancelike.i18n import translate
 
 APP_NAME = "dancelike"
 
@@ -29,7 +30,11 @@ def data_dir() -> Path:
     try:
         private_dir(folder)
     except OSError as exc:
-        raise InputError(f"{folder}: cannot create the data folder ({exc.strerror or exc}); set DANCELIKE_HOME to a writable folder") from exc
+        raise InputError(
+            translate("DataFolder", "{path}: cannot create the data folder ({reason}); set DANCELIKE_HOME to a writable folder").format(
+                path=folder, reason=exc.strerror or exc
+            )
+        ) from exc
     return folder
 
 
@@ -88,7 +93,7 @@ def _ensure(folder: Path) -> Path:
     try:
         return private_dir(folder)
     except OSError as exc:
-        raise InputError(f"{folder}: cannot create it ({exc.strerror or exc})") from exc
+        raise InputError(translate("DataFolder", "{path}: cannot create it ({reason})").format(path=folder, reason=exc.strerror or exc)) from exc
 
 
 #: Characters no file name may hold somewhere (path separators, Windows' reserved ones).
@@ -144,20 +149,25 @@ def open_regular(path: Path, flags: int) -> int:
         except OSError:
             raise exc from None
         if stat.S_ISLNK(mode) or exc.errno == errno.ELOOP:
-            raise _not_regular(path, "is a symbolic link") from None
+            raise _not_regular(path, link=True) from None
         if not stat.S_ISREG(mode):
-            raise _not_regular(path, "is not a regular file") from None
+            raise _not_regular(path, link=False) from None
         raise
     mode = os.fstat(fd).st_mode
     if not stat.S_ISREG(mode):
         os.close(fd)
-        raise _not_regular(path, "is not a regular file")
+        raise _not_regular(path, link=False)
     return fd
 
 
-def _not_regular(path: Path, what: str) -> InputError:
-    return InputError(f"{path}: {what}; DanceLike keeps only regular files there and never follows a link "
-                      "(remove it, or set DANCELIKE_HOME to another folder)")  # fmt: skip
+def _not_regular(path: Path, link: bool) -> InputError:
+    if link:
+        text = translate("DataFolder", "{path}: is a symbolic link; DanceLike keeps only regular files there and never follows a link "
+                                       "(remove it, or set DANCELIKE_HOME to another folder)")  # fmt: skip
+    else:
+        text = translate("DataFolder", "{path}: is not a regular file; DanceLike keeps only regular files there and never follows a link "
+                                       "(remove it, or set DANCELIKE_HOME to another folder)")  # fmt: skip
+    return InputError(text.format(path=path))
 
 
 def _chmod(path: Path, mode: int) -> None:
@@ -173,5 +183,5 @@ def subdir(name: str) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError(f"{folder}: cannot create it ({exc.strerror or exc})") from exc
+        raise InputError(translate("DataFolder", "{path}: cannot create it ({reason})").format(path=folder, reason=exc.strerror or exc)) from exc
     return folder

@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from dancelike.errors import InputError
+from dancelike.i18n import translate
 
 #: What is copied, parents first (a session needs its choreography).
 TABLES = ("choreographies", "sessions")
@@ -66,11 +67,17 @@ def rebuild(path: Path, open_fresh: Callable[[], sqlite3.Connection]) -> tuple[s
     try:
         backup = move_aside(path)
     except OSError as exc:
-        raise InputError(f"{path}: the database is damaged and cannot be moved aside ({exc.strerror or exc})") from exc
+        raise InputError(
+            translate("Database", "{path}: the database is damaged and cannot be moved aside ({reason})").format(path=path, reason=exc.strerror or exc)
+        ) from exc
     fresh = open_fresh()
     kept, lost = copy_rows(backup, fresh)
-    unread = f" ({lost} could not be read)" if lost else ""
-    return fresh, f"Your history was damaged: {kept} entries were saved into a fresh one{unread}, and the damaged file was kept as {backup.name}."
+    if lost:
+        text = translate("Database", "Your history was damaged: {kept} entries were saved into a fresh one ({lost} could not be read), "
+                                     "and the damaged file was kept as {backup}.")  # fmt: skip
+    else:
+        text = translate("Database", "Your history was damaged: {kept} entries were saved into a fresh one, and the damaged file was kept as {backup}.")
+    return fresh, text.format(kept=kept, lost=lost, backup=backup.name)
 
 
 def copy_rows(backup: Path, fresh: sqlite3.Connection) -> tuple[int, int]:

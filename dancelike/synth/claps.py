@@ -23,6 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from dancelike.errors import InputError
+from dancelike.i18n import translate
 from dancelike.media.camera import Camera, CameraKind
 from dancelike.media.click_track import BPM, COUNT_IN, beat_grid
 from dancelike.media.clock import SessionClock
@@ -158,8 +159,8 @@ def clapper_camera(arg: str = "", clock: SessionClock | None = None) -> ClapperC
     try:
         delay = float(arg) if arg else DEFAULT_DELAY
     except ValueError:
-        raise InputError(f"claps:{arg}: give the clapper's delay in seconds (claps:0.12) or claps:nobody") from None
+        raise InputError(translate("SynthCameras", "claps:{arg}: give the clapper's delay in seconds (claps:0.12) or claps:nobody").format(arg=arg)) from None
     if not -0.3 <= delay <= 1.0:
-        raise InputError(f"claps:{arg}: the clapper's delay must be between -0.3 and 1.0 seconds")
+        raise InputError(translate("SynthCameras", "claps:{arg}: the clapper's delay must be between -0.3 and 1.0 seconds").format(arg=arg))
     return ClapperCamera(grid + delay, clock, name=f"claps:{delay:g}", delay=delay)
 

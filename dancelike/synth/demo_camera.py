@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from dancelike.errors import InputError
+from dancelike.i18n import translate
 from dancelike.media.camera import CallableCamera
 from dancelike.media.clock import SessionClock
 from dancelike.synth.choreography import choreography
@@ -35,7 +36,9 @@ def demo_camera(variant: str = "", clock: SessionClock | None = None) -> Callabl
     """A camera showing a demo performer (``variant``: good, sloppy, mistakes or choreography)."""
     name = variant or "good"
     if name not in PERFORMERS:
-        raise InputError(f"demo:{name}: no such demo performer; try {', '.join('demo:' + v for v in PERFORMERS)}")
+        raise InputError(
+            translate("SynthCameras", "demo:{name}: no such demo performer; try {choices}").format(name=name, choices=", ".join("demo:" + v for v in PERFORMERS))
+        )
     dancer, scene = PERFORMERS[name]
     dance = choreography(DEMO_CHOREOGRAPHY)
     frames: Iterator[tuple[np.ndarray, object]] = render_frames(dance, dancer, scene, dance.duration)

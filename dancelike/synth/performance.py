@@ -24,6 +24,7 @@ import numpy as np
 
 from dancelike.atomic import atomic_output, write_file
 from dancelike.errors import InputError
+from dancelike.i18n import translate
 from dancelike.media.writer import VideoWriter
 from dancelike.synth.choreography import Choreography, choreography
 from dancelike.synth.figure import Appearance, appearance, draw_figure
@@ -147,7 +148,7 @@ def render_performance(
     total = dance.duration / dancer.tempo
     duration = total - start if duration is None else duration
     if duration <= 0:
-        raise InputError(f"nothing to render: duration {duration:.2f} s")
+        raise InputError(translate("Synth", "nothing to render: duration {seconds} s").format(seconds=f"{duration:.2f}"))
     bpm = dance.bpm * dancer.tempo
     pcm = render_music(bpm, duration, start=-start) if music else None
     joints: list[np.ndarray | None] = []
@@ -189,7 +190,7 @@ def write_video(path: Path, frames: Iterable[np.ndarray], fps: float, width: int
     Returns the seconds it took (drawing the frames included).
     """
     if width % 2 or height % 2:
-        raise InputError(f"{width}x{height}: synthetic videos need an even width and height")
+        raise InputError(translate("Synth", "{width}x{height}: synthetic videos need an even width and height").format(width=width, height=height))
     started = time.perf_counter()
     with atomic_output(path) as part:
         with VideoWriter(part, fps, width, height, audio_rate=SAMPLE_RATE if pcm is not None else None) as writer:

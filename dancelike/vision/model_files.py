@@ -11,6 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from dancelike.errors import SetupError
+from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 
 #: File name -> SHA-256 of the model as shipped in the mediapipe==0.10.14 wheel, and of the one
 #: derived from it here (``pose_landmark_full_int8mix``: scripts/make_int8_landmarks.py).
@@ -21,7 +22,7 @@ MODEL_SHA256: dict[str, str] = {
     "selfie_segmentation.tflite": "9ee168ec7c8f2a16c56fe8e1cfbc514974cbbb7e434051b455635f1bd1462f5c",
 }
 
-RESTORE_HINT = "restore it with: python scripts/fetch_models.py (or reinstall dancelike)"
+RESTORE_HINT = QT_TRANSLATE_NOOP("Models", "restore it with: python scripts/fetch_models.py (or reinstall dancelike)")
 
 _verified: dict[Path, str] = {}
 
@@ -47,16 +48,17 @@ def model_path(name: str) -> Path:
     computed again whenever the file may have changed since it was last checked.
     """
     if name not in MODEL_SHA256:
-        raise SetupError(f"unknown model {name!r}; known: {', '.join(sorted(MODEL_SHA256))}")
+        raise SetupError(f"unknown model {name!r}; known: {', '.join(sorted(MODEL_SHA256))}")  # a bug, never the user's doing
     path = models_dir() / name
     if not path.is_file():
-        raise SetupError(f"model file missing: {path}; {RESTORE_HINT}")
+        raise SetupError(translate("Models", "model file missing: {path}; {hint}").format(path=path, hint=translate("Models", RESTORE_HINT)))
     if _verified.get(path) != _identity(path):
         actual = sha256_of(path)
         if actual != MODEL_SHA256[name]:
             raise SetupError(
-                f"model file altered: {path} has SHA-256 {actual[:12]}..., "
-                f"expected {MODEL_SHA256[name][:12]}...; {RESTORE_HINT}"
+                translate("Models", "model file altered: {path} has SHA-256 {actual}..., expected {expected}...; {hint}").format(
+                    path=path, actual=actual[:12], expected=MODEL_SHA256[name][:12], hint=translate("Models", RESTORE_HINT)
+                )
             )
         _verified[path] = _identity(path)
     return path

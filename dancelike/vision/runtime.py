@@ -17,13 +17,14 @@ from typing import Any
 import numpy as np
 
 from dancelike.errors import SetupError
+from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 from dancelike.vision.model_files import model_path
 
 # LiteRT logs below warnings are noise in a command-line tool's output.
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 _STDERR_LOCK = threading.Lock()
 
-INSTALL_HINT = "install the LiteRT runtime: pip install ai-edge-litert"
+INSTALL_HINT = QT_TRANSLATE_NOOP("Models", "install the LiteRT runtime: pip install ai-edge-litert")
 
 
 def _interpreter_class() -> Any:
@@ -40,7 +41,9 @@ def _interpreter_class() -> Any:
         return Interpreter
     except Exception as exc:  # noqa: BLE001
         errors.append(f"tflite_runtime: {exc}")
-    raise SetupError(f"no TensorFlow Lite runtime could be imported ({'; '.join(errors)}); {INSTALL_HINT}")
+    raise SetupError(
+        translate("Models", "no TensorFlow Lite runtime could be imported ({reasons}); {hint}").format(reasons="; ".join(errors), hint=translate("Models", INSTALL_HINT))
+    )
 
 
 @contextlib.contextmanager

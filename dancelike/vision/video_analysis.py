@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from dancelike.i18n import translate
 from dancelike.vision.body import BodyFrame
 from dancelike.vision.tracker import StageTimes
 
@@ -64,7 +65,7 @@ class VideoAnalysis:
         for dancer in self.dancers:
             if dancer.number == number:
                 return dancer
-        raise KeyError(f"there is no dancer {number}: {describe_count(len(self.dancers))}")
+        raise KeyError(translate("Dancers", "there is no dancer {number}: {found}").format(number=number, found=describe_count(len(self.dancers))))
 
     def follow(self, number: int | None) -> VideoAnalysis:
         """This analysis following dancer ``number`` (``None``: the default choice)."""
@@ -83,8 +84,8 @@ class VideoAnalysis:
 def describe_count(count: int) -> str:
     """'nobody was found', 'one dancer was found', '3 dancers were found'."""
     if count == 0:
-        return "nobody was found in it"
-    return "one dancer was found" if count == 1 else f"{count} dancers were found"
+        return translate("Dancers", "nobody was found in it")
+    return translate("Dancers", "one dancer was found") if count == 1 else translate("Dancers", "{count} dancers were found").format(count=count)
 
 
 def default_dancer(analysis: VideoAnalysis) -> int:
