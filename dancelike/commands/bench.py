@@ -18,6 +18,7 @@ from typing import Any
 
 from dancelike.commands._io import check_outputs, check_seconds, check_workers, write_json
 from dancelike.errors import InputError
+from dancelike.i18n import translate
 from dancelike.media.video import VideoReader
 from dancelike.pipeline.analysis import AnalysisPool, analyze_video, default_workers
 from dancelike.vision.video_analysis import VideoAnalysis
@@ -172,11 +173,11 @@ def run_score(args: argparse.Namespace) -> int:
 def run_analyze(args: argparse.Namespace) -> int:
     video = args.video or golden_clip()
     if video is None:
-        raise InputError("no VIDEO given and no golden clip at ../shared/golden/pose_squats.mp4")
+        raise InputError(translate("Bench", "no VIDEO given and no golden clip at {path}").format(path="../shared/golden/pose_squats.mp4"))
     check_outputs((video,), {"--json": (args.json, "benchmark figures")})
     check_workers(args.workers)
     if args.repeat < 1:
-        raise InputError("--repeat must be at least 1")
+        raise InputError(translate("Bench", "--repeat must be at least 1"))
     result = bench_analyze(str(video), args.workers or default_workers(), args.repeat, args.all_dancers)
     if args.json:
         write_json(result, args.json)

@@ -20,6 +20,7 @@ from typing import Any
 
 from dancelike.commands._io import check_outputs, check_seconds, write_json
 from dancelike.errors import InputError
+from dancelike.i18n import translate
 from dancelike.services.batch.engines import LocalEngine, make_engine, ray_available
 from dancelike.services.batch.runner import run_batch
 
@@ -203,11 +204,11 @@ def _print(result: dict[str, Any]) -> None:
 def run(args: argparse.Namespace) -> int:
     check_seconds(args.seconds, at_least=3.0)
     if args.clips < 2:
-        raise InputError("--clips must be at least 2")
+        raise InputError(translate("Bench", "--clips must be at least 2"))
     check_outputs((), {"--json": (args.json, "benchmark figures")})
     with_ray = not args.no_ray
     if with_ray and not ray_available():
-        raise InputError("the Ray run needs the cluster extra: pip install 'dancelike[cluster]' (or --no-ray)")
+        raise InputError(translate("Bench", "the Ray run needs the cluster extra: pip install 'dancelike[cluster]' (or --no-ray)"))
     result = bench_batch(args.clips, args.seconds, with_ray)
     if args.json:
         write_json(result, args.json)

@@ -38,6 +38,7 @@ from dancelike.engine.events import FrameScored
 from dancelike.engine.metrics import reset_peak_rss
 from dancelike.engine.session import Session
 from dancelike.errors import InputError
+from dancelike.i18n import translate
 from dancelike.media.video import VideoReader
 from dancelike.store.paths import subdir
 from dancelike.synth.cameras import register_synthetic_cameras
@@ -84,7 +85,7 @@ def targets(hd: bool, cached: bool, players: int = 1) -> dict[str, tuple[str, fl
 def check_players(players: int) -> int:
     """``--players``: 1 or 2, else ``InputError`` (one line, exit 2)."""
     if players not in (1, 2):
-        raise InputError(f"--players must be 1 or 2, not {players}")
+        raise InputError(translate("Bench", "--players must be 1 or 2, not {players}").format(players=players))
     return players
 
 

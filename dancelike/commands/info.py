@@ -154,19 +154,21 @@ def render(info: dict[str, Any]) -> str:
     """The one screen."""
     cpu_info = info["cpu"]
     yes, no = translate("Info", "yes"), translate("Info", "no")
-    lines = [f"DanceLike {info['dancelike']}", f"  Python        {info['python']}", f"  {_label(translate('Info', 'Platform'))}{info['platform']}",
-             f"  Qt            {info['qt']}"]  # fmt: skip
+    platform_label = _label(translate("Info", "Platform"))
+    lines = [f"DanceLike {info['dancelike']}", f"  Python        {info['python']}", f"  {platform_label}{info['platform']}", f"  Qt            {info['qt']}"]
     lines += [f"  {name:<13} {version}" for name, version in info["libraries"].items()]
     spoken = info.get("language")
     if spoken:
-        lines += [f"{_label(translate('Info', 'Language'), 15)}{spoken['name']} ({spoken['code']})",
-                  f"  {_label(translate('Info', 'Catalogue'))}{spoken['catalogue'] or translate('Info', 'none: English is built in')}"]  # fmt: skip
+        language_label, catalogue_label = _label(translate("Info", "Language"), 15), _label(translate("Info", "Catalogue"))
+        catalogue = spoken["catalogue"] or translate("Info", "none: English is built in")
+        lines += [f"{language_label}{spoken['name']} ({spoken['code']})", f"  {catalogue_label}{catalogue}"]
     cores = translate("Info", "{model} ({cores} cores)").format(model=cpu_info["model"], cores=cpu_info["cores"])
     flags = " ".join(cpu_info["flags"]) or translate("Info", "no flags listed")
     lines += [f"CPU             {cores}",
               f"  AVX2 {yes if cpu_info['avx2'] else no}, AVX-512 {yes if cpu_info['avx512'] else no}; {flags}",
               translate("Info", "Models")]  # fmt: skip
-    lines += [f"  {m['name']:<34} {m['sha256'][:16] or '-':<16}  {translate('Info', _STATUS.get(m['status'], m['status']))}" for m in info["models"]]
+    statuses = {status: translate("Info", text) for status, text in _STATUS.items()}
+    lines += [f"  {m['name']:<34} {m['sha256'][:16] or '-':<16}  {statuses.get(m['status'], m['status'])}" for m in info["models"]]
     folders_shown = [(translate("Info", _FOLDERS.get(name, name)), path) for name, path in info["folders"].items() if name != "log_file"]
     lines += [translate("Info", "Folders")] + [f"  {_label(name)}{path}" for name, path in folders_shown]
     none_found = translate("Info", "none found")
