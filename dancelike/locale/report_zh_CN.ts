@@ -260,6 +260,42 @@
         </message>
     </context>
     <context>
+        <name>Claps</name>
+        <message>
+            <source>Nobody seen: stand back so your head, shoulders and hands are in view, then try again.</source>
+            <extracomment>Between two claps the wrists must part by at least this much (shoulder widths) more than the clap's minimum; smaller wobbles while the hands are together are not new claps. Tracking gaps longer than this (seconds) break a clap in two halves nobody can trust. Claps needed out of the beats for a result. Largest acceptable spread (median absolute deviation of clap - beat), seconds. Where the pairing window sits, as a fraction of a beat: physical delays are positive, so a clap may come up to 3/4 of a beat late but only 1/4 early (Bluetooth audio plus a slow webcam can add 0.4 s, which a window of +-1/2 beat at 100 bpm would mistake for early claps).</extracomment>
+            <translation>没看到人：往后站一点，让头、肩膀和双手都在画面里，再试一次。</translation>
+        </message>
+        <message>
+            <source>No claps seen: stand so your hands are in view and clap on each of the {total} beats.</source>
+            <translation>没看到拍手：站到双手在画面里的位置，跟着 {total} 个节拍每拍拍一下手。</translation>
+        </message>
+        <message>
+            <source>Only 1 clap seen: stand so your hands are in view and clap on each beat.</source>
+            <translation>只看到 1 次拍手：站到双手在画面里的位置，每拍都拍一下手。</translation>
+        </message>
+        <message>
+            <source>Only {count} claps seen: stand so your hands are in view and clap on each beat.</source>
+            <translation>只看到 {count} 次拍手：站到双手在画面里的位置，每拍都拍一下手。</translation>
+        </message>
+        <message>
+            <source>Your claps were uneven (±{spread} ms): clap sharply, right on each click, and try again.</source>
+            <translation>你的拍手不太均匀（±{spread} ms）：干脆地拍，正好踩在每一声咔嗒上，再试一次。</translation>
+        </message>
+        <message>
+            <source>Your setup adds {seconds} s; we'll subtract it.</source>
+            <translation>你的设备有 {seconds} s 的延迟，我们会把它扣掉。</translation>
+        </message>
+        <message>
+            <source>You clapped {seconds} s ahead of the beat; we'll allow for it.</source>
+            <translation>你比节拍早拍了 {seconds} s，我们会把它考虑进去。</translation>
+        </message>
+        <message>
+            <source>Your setup adds no noticeable delay.</source>
+            <translation>你的设备没有明显的延迟。</translation>
+        </message>
+    </context>
+    <context>
         <name>ClassPage</name>
         <message>
             <source>Performance</source>

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from dancelike.i18n import translate
+
 #: Hands count as together below this many shoulder widths (wrists of clapped hands: ~0.2-0.4).
 CLOSE = 0.6
 #: Between two claps the wrists must part by at least this much (shoulder widths) more than the
@@ -174,14 +176,18 @@ def estimate_latency(claps: np.ndarray, beats: np.ndarray, *, seen: float = 1.0,
     spread = _median_abs_deviation(values)
     if matched < min_matched:
         if seen < 0.5:
-            message = "Nobody seen: stand back so your head, shoulders and hands are in view, then try again."
+            message = translate("Claps", "Nobody seen: stand back so your head, shoulders and hands are in view, then try again.")
         elif matched == 0:
-            message = f"No claps seen: stand so your hands are in view and clap on each of the {total} beats."
+            message = translate("Claps", "No claps seen: stand so your hands are in view and clap on each of the {total} beats.").format(total=total)
         else:
-            message = f"Only {matched} clap{'s' if matched != 1 else ''} seen: stand so your hands are in view and clap on each beat."
+            if matched == 1:
+                message = translate("Claps", "Only 1 clap seen: stand so your hands are in view and clap on each beat.")
+            else:
+                message = translate("Claps", "Only {count} claps seen: stand so your hands are in view and clap on each beat.").format(count=matched)
         return Calibration(latency, matched, spread, False, message, **detail)
     if spread > max_spread:
-        message = f"Your claps were uneven (\u00b1{spread * 1000:.0f} ms): clap sharply, right on each click, and try again."
+        uneven = translate("Claps", "Your claps were uneven (\u00b1{spread} ms): clap sharply, right on each click, and try again.")
+        message = uneven.format(spread=f"{spread * 1000:.0f}")
         return Calibration(latency, matched, spread, False, message, **detail)
     return Calibration(latency, matched, spread, True, describe(latency), **detail)
 
@@ -189,7 +195,7 @@ def estimate_latency(claps: np.ndarray, beats: np.ndarray, *, seen: float = 1.0,
 def describe(latency: float) -> str:
     """The result in one line, as the user sees it."""
     if latency >= 0.005:
-        return f"Your setup adds {latency:.2f} s; we'll subtract it."
+        return translate("Claps", "Your setup adds {seconds} s; we'll subtract it.").format(seconds=f"{latency:.2f}")
     if latency <= -0.005:
-        return f"You clapped {-latency:.2f} s ahead of the beat; we'll allow for it."
-    return "Your setup adds no noticeable delay."
+        return translate("Claps", "You clapped {seconds} s ahead of the beat; we'll allow for it.").format(seconds=f"{-latency:.2f}")
+    return translate("Claps", "Your setup adds no noticeable delay.")

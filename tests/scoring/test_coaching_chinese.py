@@ -239,3 +239,9 @@ def test_parts_out_of_view_are_one_sentence_in_either_language(zh: None) -> None
     assert coaching.view_warnings(judged, [], ["left_leg"]) == [
         "Your left leg was not in view: judged on head, torso and arms. Step back so the camera sees all of you"
     ]
+
+
+def test_the_latency_check_speaks_chinese(zh: None) -> None:
+    from dancelike.scoring.claps import describe
+
+    assert describe(0.12) == "你的设备有 0.12 s 的延迟，我们会把它扣掉。" and describe(0.0) == "你的设备没有明显的延迟。"
