@@ -70,19 +70,20 @@ def supported(code: str | None) -> str:
 
 def system_language(environ: dict[str, str] | os._Environ[str] | None = None) -> str:
     """The language the environment asks for: ``DANCELIKE_LANGUAGE``, then the gettext variables
-    (``LANGUAGE`` may list several, "zh_CN:en"; the first one we speak wins)."""
+    (``LANGUAGE`` may list several, "zh_CN:en"; the first one we speak wins). As in gettext, the
+    first of ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` that is set is the locale, and a "C" or "POSIX"
+    locale is English whatever else is set (``LC_ALL=C dancelike ...``: a script's plain output)."""
     env = os.environ if environ is None else environ
     chosen = env.get(LANGUAGE_ENV, "").strip()
     if chosen and chosen != "system":
         return supported(chosen)
-    for name in _LOCALE_ENV:
-        value = env.get(name, "").strip()
-        if not value or value in ("C", "POSIX") or value.startswith("C."):
-            continue
-        for code in value.split(":"):
-            if code and supported(code) != SOURCE_LANGUAGE or code.startswith("en"):
-                return supported(code)
+    locale = next((value for value in (env.get(name, "").strip() for name in _LOCALE_ENV[1:]) if value), "")
+    if locale in ("C", "POSIX") or locale.startswith(("C.", "POSIX.")):
         return SOURCE_LANGUAGE
+    listed = [code.strip() for code in env.get(_LOCALE_ENV[0], "").split(":") if code.strip()]
+    for code in listed or [locale]:
+        if supported(code) != SOURCE_LANGUAGE or code.startswith("en"):
+            return supported(code)
     return SOURCE_LANGUAGE
 
 

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>Analysis</name>
+        <message>
+            <source>{path}: {width}x{height} pixels is too small to see a dancer in (at least {side}x{side})</source>
+            <extracomment>Frames a worker tracks before its segment starts, to settle the tracker's ROI and filters. The same when tracking everyone: the overlap with the previous segment is where the people of two segments are matched, so it is longer. Segments shorter than this are not worth a worker of their own. How often the parent collects progress while workers run. Why this worker has no tracker (a model file missing or altered), raised by every job. How often a worker checks that the process it works for still lives (seconds).</extracomment>
+            <translation>{path}: {width}x{height} 像素太小，看不清舞者（至少需要 {side}x{side}）</translation>
+        </message>
+    </context>
+    <context>
         <name>Audio</name>
         <message>
             <source>{path}: its sound track cannot be read ({reason})</source>
