@@ -471,35 +471,11 @@
         </message>
     </context>
     <context>
-        <name>Ratings</name>
-        <message>
-            <source>PERFECT</source>
-            <extracomment>The rating words as shown (the report stores them in lower case, in English).</extracomment>
-            <translation>完美</translation>
-        </message>
-        <message>
-            <source>GREAT</source>
-            <translation>很棒</translation>
-        </message>
-        <message>
-            <source>GOOD</source>
-            <translation>不错</translation>
-        </message>
-        <message>
-            <source>OK</source>
-            <translation>还行</translation>
-        </message>
-        <message>
-            <source>MISS</source>
-            <translation>失误</translation>
-        </message>
-    </context>
-    <context>
         <name>ResultsCards</name>
         <message>
             <source>Nothing to practise: every move you danced was GOOD or better.</source>
             <extracomment>Below this a move is worth practising (the report's GOOD starts here).</extracomment>
-            <translation>没有需要练习的动作：你跳的每个动作都达到了“不错”或更好。</translation>
+            <translation>没有需要练的：你跳的每个动作都在“不错”以上。</translation>
         </message>
         <message>
             <source>steady tempo</source>

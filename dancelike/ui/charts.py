@@ -27,6 +27,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from dancelike.i18n import QT_TRANSLATE_NOOP, translate
+from dancelike.scoring.coaching import rating_label
 from dancelike.scoring.poses import GROUPS
 from dancelike.scoring.report import AWAY, NOT_DANCED, UNKNOWN
 from dancelike.ui.theme import COLORS, font, score_color
@@ -37,12 +38,6 @@ GROUP_LABELS = {
     "head": QT_TRANSLATE_NOOP("BodyParts", "Head"), "torso": QT_TRANSLATE_NOOP("BodyParts", "Torso"),
     "left_arm": QT_TRANSLATE_NOOP("BodyParts", "Left arm"), "right_arm": QT_TRANSLATE_NOOP("BodyParts", "Right arm"),
     "left_leg": QT_TRANSLATE_NOOP("BodyParts", "Left leg"), "right_leg": QT_TRANSLATE_NOOP("BodyParts", "Right leg"),
-}  # fmt: skip
-#: The rating words as shown (the report stores them in lower case, in English).
-RATING_WORDS = {
-    "perfect": QT_TRANSLATE_NOOP("Ratings", "PERFECT"), "great": QT_TRANSLATE_NOOP("Ratings", "GREAT"),
-    "good": QT_TRANSLATE_NOOP("Ratings", "GOOD"), "ok": QT_TRANSLATE_NOOP("Ratings", "OK"),
-    "miss": QT_TRANSLATE_NOOP("Ratings", "MISS"),
 }  # fmt: skip
 #: Colour of a move that was not judged: not danced (practice sessions skip some), or danced
 #: with the dancer out of the picture ("away"). Grey: neither good nor weak.
@@ -63,9 +58,8 @@ def part_label(group: str) -> str:
 
 
 def rating_word(name: str) -> str:
-    """A rating as shown ("GREAT"), in the language spoken now; an unknown one in capitals."""
-    word = RATING_WORDS.get(str(name).lower())
-    return translate("Ratings", word) if word else str(name).upper()
+    """A rating as shown ("GREAT", "很棒"): the report's own label for it (``coaching.rating_label``)."""
+    return rating_label(str(name).lower())
 
 
 def unjudged_word(name: str) -> str:
@@ -143,8 +137,10 @@ class ScoreRing(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         side = min(self.width(), self.height())
+        gap = FOCUS_PEN + 2  # room for the focus ring outside the score's
         pen_w = max(6.0, side * 0.07)
-        rect = QRectF((self.width() - side) / 2 + pen_w / 2, (self.height() - side) / 2 + pen_w / 2, side - pen_w, side - pen_w)
+        inset = pen_w / 2 + gap
+        rect = QRectF((self.width() - side) / 2 + inset, (self.height() - side) / 2 + inset, side - 2 * inset, side - 2 * inset)
         p.setPen(QPen(_color("panel_alt"), pen_w, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         p.drawEllipse(rect)
         color = score_color(self._score or 0.0)
@@ -164,7 +160,8 @@ class ScoreRing(QWidget):
             below = QRectF(rect.left(), rect.center().y() + rect.height() * 0.17, rect.width(), rect.height() * 0.2)
             p.drawText(below, Qt.AlignmentFlag.AlignCenter, lower)
         if self.hasFocus():
-            paint_focus_ring(p, QRectF(self.rect()), side / 2)
+            square = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+            paint_focus_ring(p, square, side / 2)
 
 
 class PartBars(QWidget):

@@ -24,9 +24,11 @@ ADVICE = {
 }  # fmt: skip
 
 
-def sample_report(kind: str = "new") -> dict[str, Any]:
+def sample_report(kind: str = "new", story: bool = False) -> dict[str, Any]:
     """A report: "new" (issue 18 fields), "old" (without them), "none" (nothing to practise),
-    "away" (a move the dancer was out of the picture for), "other" (not this dance)."""
+    "away" (a move the dancer was out of the picture for), "other" (not this dance). With
+    ``story``, the facts its sentences are made from (as the scorer keeps them now), so
+    ``coaching.retold`` says them again in the language spoken."""
     moves = [{"start": s, "end": e, "score": v, "rating": rating(v), "danced": True} for s, e, v in MOVES]
     if kind == "away":
         moves[5].update(rating="away", score=12.0)
@@ -49,6 +51,15 @@ def sample_report(kind: str = "new") -> dict[str, Any]:
     }  # fmt: skip
     if kind == "old":
         return report
+    if story:
+        report["story"] = {
+            "found": True, "seen_share": 1.0, "shape": report["shape"], "parts": dict(parts), "warnings": [],
+            "timing": {"offset_s": 0.31, "tempo_ratio": 1.0, "jitter_s": 0.02, "score": report["timing"], "judged": True},
+        }  # fmt: skip
+        for entry in weakest:
+            for advice in entry.get("advice") or []:
+                if advice["direction"] == "wider":  # said today as "further out"
+                    advice.update(direction="further out", text="Right arm further out")
     report.update(this_dance=True, timing_text="0.3 s late \u00b7 steady tempo",
                   mirror_text="You danced it as in a mirror (your left arm copied the pro's right), which is how most people copy a video.")  # fmt: skip
     if kind == "none":

@@ -25,6 +25,7 @@ from dancelike.scoring.report import rating
 from dancelike.store.db import Store
 from dancelike.ui.dance_view import DanceView
 from dancelike.ui.practice_plan import PracticePlan, TakeScore
+from dancelike.ui.results_cards import NOTHING_TO_PRACTISE, nothing_to_practise
 from dancelike.ui.results_view import ResultsView
 from dancelike.ui.settings import AppSettings
 from dancelike.ui.theme import apply_theme
@@ -127,7 +128,7 @@ def english_left(widget: QWidget) -> list[str]:
 def test_the_results_page_speaks_chinese(qtbot: Any, store: Store, data_home: Path, chinese: None) -> None:
     view = ResultsView(store)
     qtbot.addWidget(view)
-    session_id = write_session(store, data_home / "clips", sample_report("new"), portrait=True, title="竖屏练习：一段很长的舞蹈标题")
+    session_id = write_session(store, data_home / "clips", sample_report("new", story=True), portrait=True, title="竖屏练习：一段很长的舞蹈标题")
     settle(qtbot, view, SIZES[0])
     with qtbot.waitSignal(view.snapshots_ready, timeout=10_000):
         view.show_session(session_id)
@@ -150,12 +151,12 @@ def test_the_results_in_the_smallest_window_speak_chinese(qtbot: Any, data_home:
         window = MainWindow(store, app_settings)
         qtbot.addWidget(window)
         settle(qtbot, window, SIZES[1])
-        session_id = write_session(store, data_home / "clips", sample_report("none"), portrait=False, replay=True, title="双人舞")
+        session_id = write_session(store, data_home / "clips", sample_report("none", story=True), portrait=False, replay=True, title="双人舞")
         with qtbot.waitSignal(window.results.replay_ready, timeout=10_000):
             window.show_results(session_id)
         QApplication.processEvents()
         results = window.results
-        assert results.nothing_label.isVisible() and results.nothing_label.text().startswith("没有需要练习的动作")
+        assert results.nothing_label.isVisible() and results.nothing_label.text() == nothing_to_practise() != NOTHING_TO_PRACTISE
         assert english_left(results) == []
         assert clipped(results) == []
         shoot(window, "results_window_1024x640")
