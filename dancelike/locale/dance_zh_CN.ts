@@ -236,6 +236,14 @@
             <source>Every limb on track</source>
             <translation>每个部位都跟上了</translation>
         </message>
+        <message>
+            <source>Score {score}</source>
+            <translation>得分 {score}</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <translation>；</translation>
+        </message>
     </context>
     <context>
         <name>DancePlayers</name>

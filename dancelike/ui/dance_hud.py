@@ -199,6 +199,7 @@ class DanceHud(QFrame):
         self.alert_label.hide()
         self.busy_label.hide()
         self.take.reset()
+        self._describe(None)
         self._fit()
 
     def set_players(self, players: int) -> None:
@@ -247,8 +248,17 @@ class DanceHud(QFrame):
                 translate("DanceHud", "Watch your {part}").format(part=part_label(weakest).lower()) if weakest else translate("DanceHud", "Every limb on track")
             )
         self._show_cue(event_cue(event) if event.found else "")
+        self._describe(event.total)
         if self.move_label.text() != self._move_text:  # the view set another move: its line may wrap
             self._fit()
+
+    def _describe(self, score: float | None) -> None:
+        """The panel in one line for a screen reader: the score, the timing, what to fix now."""
+        said = [translate("DanceHud", "Score {score}").format(score=f"{score:.0f}")] if score is not None else []
+        said += [label.text() for label in (self.lag_label, self.cue_label if self._cue else self.limb_label) if label.text()]
+        text = translate("DanceHud", "; ").join(said)
+        if text != self.accessibleDescription():
+            self.setAccessibleDescription(text)
 
     def _show_cue(self, cue: str) -> None:
         """The engine's cue in large type in place of the limb line; the limb line when there is none."""

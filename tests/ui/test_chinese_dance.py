@@ -86,6 +86,7 @@ def test_the_dance_screen_speaks_chinese(qtbot: Any, store: Store, app_settings:
     view = dance_screen(qtbot, store, app_settings)
     settle(qtbot, view, size)
     assert view.pause_button.text() == "继续"  # paused: "carry on"
+    assert view.hud.accessibleName() == "实时得分" and view.hud.accessibleDescription() == "得分 70；你慢了 0.3 s；左臂抬高"
     assert untranslated(view, KEYS) == []
     assert clipped(view) == []
     shoot(view, f"dance_{size[0]}x{size[1]}")
