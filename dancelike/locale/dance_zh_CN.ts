@@ -543,6 +543,10 @@
             <translation>动作 {shape} · 节奏 {timing}</translation>
         </message>
         <message>
+            <source>{title} · Player {number}</source>
+            <translation>{title} · 玩家 {number}</translation>
+        </message>
+        <message>
             <source>ddd dd MMM yyyy, HH:mm</source>
             <translation>yyyy年M月d日 ddd HH:mm</translation>
         </message>

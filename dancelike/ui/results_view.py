@@ -70,6 +70,13 @@ def breakdown_text(report: dict[str, Any]) -> str:
     return translate("ResultsView", "Shapes {shape} \u00b7 timing {timing}").format(shape=f"{shape:.0f}", timing=f"{timing:.0f}") + dancer_text(report)
 
 
+def session_title(record: SessionRecord) -> str:
+    """The choreography's title, with the player when two danced ("Groove · Player 2")."""
+    if record.player is None:
+        return record.choreography_title
+    return translate("ResultsView", "{title} \u00b7 Player {number}").format(title=record.choreography_title, number=record.player)
+
+
 def started_text(started: Any) -> str:
     """When a session began, in the language spoken now ("Sun 06 Dec 2026, 10:32")."""
     when = QDateTime.fromSecsSinceEpoch(int(started.timestamp()))
@@ -271,7 +278,7 @@ class ResultsView(QWidget):
             stored = report_document(record.files) or {}
             self.report = retold(stored) if stored else {}  # its sentences in the language spoken now
         self.reference = _reference_of(self.store, record, self.report) if self.report else None
-        self.title.setText(record.title)  # "Groove · Player 2" when two danced
+        self.title.setText(session_title(record))  # "Groove · Player 2" when two danced
         others = [r for r in self.store.group_sessions(record.group) if r.id != record.id] if record.group else []
         self.other_player_button.setVisible(bool(others))
         if others:

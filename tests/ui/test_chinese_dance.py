@@ -162,3 +162,13 @@ def test_the_results_in_the_smallest_window_speak_chinese(qtbot: Any, data_home:
         assert clipped(results) == []
         shoot(window, "results_window_1024x640")
         window.close()
+
+
+def test_words_made_for_the_results_page_speak_chinese(chinese: None) -> None:
+    from types import SimpleNamespace
+
+    from dancelike.ui.results_view import breakdown_text, session_title
+
+    two = SimpleNamespace(choreography_title="双人舞", player=2)
+    assert session_title(two) == "双人舞 · 玩家 2"  # type: ignore[arg-type]
+    assert breakdown_text({"shape": 68.0, "timing": 80.0}) == "动作 68 · 节奏 80"
