@@ -196,10 +196,3 @@ def test_the_data_folder_in_use_is_said_in_chinese(chinese: None, tmp_path: Path
     finally:
         first.release()
 
-
-def test_the_busy_notice_names_the_rate_in_either_language(chinese: None) -> None:
-    from dancelike.engine.load import busy_message
-
-    assert busy_message(14.4) == "电脑有点忙：正在减少评分的帧数（每秒 14 帧）"
-    i18n.set_language("en")
-    assert busy_message(14.4) == "Your computer is busy: scoring fewer frames (14 a second)"

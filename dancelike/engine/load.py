@@ -12,22 +12,12 @@ from __future__ import annotations
 
 from collections import deque
 
-from dancelike.i18n import QT_TRANSLATE_NOOP, translate
-
 #: Below this many analysed frames a second the user is told the computer is busy.
 BUSY_FPS = 20.0
 #: ... and told no more once the rate is back above this.
 CLEAR_FPS = 24.0
 #: Seconds the rate is measured over.
 WINDOW_S = 2.0
-#: The message the dance screen shows meanwhile (marked here, translated where shown: ``busy_message``).
-BUSY_MESSAGE = QT_TRANSLATE_NOOP("EngineLoad", "Your computer is busy: scoring fewer frames")
-
-
-def busy_message(analysed_fps: float) -> str:
-    """The busy notice with the rate the analysers keep up, in the user's language (one sentence:
-    the rate's place differs between languages)."""
-    return translate("EngineLoad", "Your computer is busy: scoring fewer frames ({fps} a second)").format(fps=f"{analysed_fps:.0f}")
 
 
 class LoadWatch:
