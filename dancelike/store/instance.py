@@ -20,6 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from dancelike.atomic import disk_full, disk_full_error
 from dancelike.errors import InputError
 from dancelike.i18n import translate
 from dancelike.store.paths import open_regular
@@ -136,8 +137,14 @@ class FolderLock:
             self._fd = self._lock_fcntl() if fcntl is not None else self._lock_exclusive()
         except OSError as exc:
             raise InputError(translate("DataFolder", "{path}: cannot lock the data folder ({reason})").format(path=self.path, reason=exc.strerror or exc)) from exc
-        os.ftruncate(self._fd, 0)
-        os.write(self._fd, f"{os.getpid()}\n".encode())
+        try:
+            os.ftruncate(self._fd, 0)
+            os.write(self._fd, f"{os.getpid()}\n".encode())
+        except OSError as exc:  # a full disk, most likely: the folder cannot be used, and says why
+            self.release()
+            if disk_full(exc):
+                raise disk_full_error(self.path) from exc
+            raise InputError(translate("DataFolder", "{path}: cannot lock the data folder ({reason})").format(path=self.path, reason=exc.strerror or exc)) from exc
         return self
 
     def _lock_fcntl(self) -> int:
