@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from types import FrameType, TracebackType
 
 from PySide6.QtCore import QTimer, QUrl
@@ -22,11 +23,13 @@ from PySide6.QtWidgets import QApplication
 from dancelike import __version__, logs
 from dancelike.commands.app import HEADLESS_PLATFORMS
 from dancelike.errors import DanceLikeError
+from dancelike.i18n import translate
 from dancelike.resources import APP_ID
 from dancelike.store.db import DB_NAME, Store
 from dancelike.store.instance import FolderInUse, FolderLock
 from dancelike.store.leftovers import remove_leftovers
 from dancelike.store.paths import data_dir
+from dancelike.store.salvage import is_disk_full
 from dancelike.synth.cameras import register_synthetic_cameras
 from dancelike.ui import messages
 from dancelike.ui.main_window import MainWindow
@@ -37,8 +40,8 @@ from dancelike.ui.workers import cancel_all
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="dancelike app", description="The DanceLike desktop app.")
-    parser.add_argument("--camera", metavar="SPEC", help="camera for this run: a device index, a video file, or demo")
+    parser = argparse.ArgumentParser(prog="dancelike app", description=translate("App", "The DanceLike desktop app."))
+    parser.add_argument("--camera", metavar="SPEC", help=translate("App", "camera for this run: a device index, a video file, or demo"))
     return parser.parse_args(list(argv) if argv is not None else sys.argv[1:])
 
 
@@ -57,10 +60,11 @@ def open_store(settings: AppSettings) -> tuple[Store, FolderLock]:
             raise
         except DanceLikeError as exc:
             del os.environ["DANCELIKE_HOME"]
-            print(f"dancelike: warning: {exc}; using the default data folder this time", file=sys.stderr)
+            warning = translate("App", "{error}; using the default data folder this time").format(error=exc)
+            print(f"dancelike: warning: {warning}", file=sys.stderr)
             if can_show_windows():  # a dialog nobody can click would wait forever
-                messages.show_error(None, "Cannot use the chosen data folder", str(exc),
-                                    "DanceLike uses the default data folder this time. Choose another folder in Settings.")  # fmt: skip
+                messages.show_error(None, translate("App", "Cannot use the chosen data folder"), str(exc),
+                                    translate("App", "DanceLike uses the default data folder this time. Choose another folder in Settings."))  # fmt: skip
     return _locked_store()
 
 
@@ -76,7 +80,23 @@ def _locked_store() -> tuple[Store, FolderLock]:
 
 
 def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:] + "."
+    """An error's one line as a sentence: a capital first, a full stop (the language's own) last."""
+    if text.endswith((".", "。", "!", "！", "?", "？")):
+        return text[:1].upper() + text[1:]
+    return translate("App", "{sentence}.").format(sentence=text[:1].upper() + text[1:])
+
+
+def _disk_full(exc: BaseException) -> bool:
+    """Whether a full disk is behind ``exc`` (its cause chain: an OSError or SQLite's error),
+    told by type and error code, never by the words of a message the user may read translated."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if not isinstance(current, DanceLikeError) and is_disk_full(current):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def _log_exit() -> None:
@@ -108,14 +128,31 @@ def install_crash_handler() -> None:
             return
         showing.append(True)
         try:
-            text = f"DanceLike ran into a problem. A crash report was written to:\n{path}"
-            if messages.confirm(None, "DanceLike ran into a problem", text, "Open the folder", "Please attach it when you report the problem."):
+            if ask_about_crash(path):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
         finally:
             showing.clear()
 
     _crash_hooks.append(hook)
     sys.excepthook = hook
+
+
+def ask_about_crash(path: Path) -> bool:
+    """The crash dialog: where the report is; True when the user wants its folder opened."""
+    text = translate("App", "DanceLike ran into a problem. A crash report was written to:\n{path}").format(path=path)
+    return messages.confirm(None, translate("App", "DanceLike ran into a problem"), text, translate("App", "Open the folder"),
+                            translate("App", "Please attach it when you report the problem."))  # fmt: skip
+
+
+def startup_problem(exc: DanceLikeError) -> tuple[str, str, str]:
+    """Why the app cannot start, as its dialog says it: title, what happened, what to do next."""
+    if isinstance(exc, FolderInUse):
+        return (translate("App", "DanceLike is already open"), _sentence(str(exc)),
+                translate("App", "Only one DanceLike can use a data folder at a time."))  # fmt: skip
+    if _disk_full(exc):
+        return translate("App", "DanceLike cannot start"), str(exc), translate("App", "Free some disk space, then start DanceLike again.")
+    return (translate("App", "DanceLike cannot start"), str(exc),
+            translate("App", "Set DANCELIKE_HOME to a folder you can write to, then start DanceLike again."))  # fmt: skip
 
 
 #: The hooks ``install_crash_handler`` made: installed once however often main() runs.
@@ -195,30 +232,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FolderInUse as exc:
         print(f"dancelike: error: {exc}", file=sys.stderr)
         if can_show_windows():
-            messages.show_error(None, "DanceLike is already open", _sentence(str(exc)), "Only one DanceLike can use a data folder at a time.")
+            messages.show_error(None, *startup_problem(exc))
         return exc.exit_code
     except DanceLikeError as exc:
         print(f"dancelike: error: {exc}", file=sys.stderr)  # the line is always there: no window, no dialog
-        full = "disk is full" in str(exc)
         if can_show_windows():
-            messages.show_error(None, "DanceLike cannot start", str(exc), "Free some disk space, then start DanceLike again." if full
-                                else "Set DANCELIKE_HOME to a folder you can write to, then start DanceLike again.")  # fmt: skip
+            messages.show_error(None, *startup_problem(exc))
         return exc.exit_code
     try:
         remove_leftovers(store.root)  # the folder is ours now: a killed run's imports and temporary files
     except OSError:
         pass  # tidying up never stops the app
     try:
-        window = MainWindow(store, settings)
-        window.show()
-        QTimer.singleShot(0, window.run_startup)
-        quitter = SignalQuit(app, window)
-        try:
-            return quitter.exit_code(int(app.exec()))
-        finally:
-            quitter.restore()
-            if quitter.signum is not None:  # work begun by code a modal dialog returned to when the signal ended it
-                cancel_all(timeout=5.0)
+        while True:  # once, or again after Settings' "Restart now" (a new language): a new window, same store
+            window = MainWindow(store, settings)
+            window.show()
+            QTimer.singleShot(0, window.run_startup)
+            quitter = SignalQuit(app, window)
+            try:
+                code = quitter.exit_code(int(app.exec()))
+            finally:
+                quitter.restore()
+                if quitter.signum is not None:  # work begun by code a modal dialog returned to when the signal ended it
+                    cancel_all(timeout=5.0)
+            if not window.restart_wanted or quitter.signum is not None:
+                return code
+            logging.getLogger(__name__).info("app restart: language %s", settings.language)
+            window.deleteLater()
+            install_translations(app, settings.language)  # widgets take their words when they are made
     finally:
         store.close()
         lock.release()

@@ -32,15 +32,20 @@ from PySide6.QtWidgets import (
 
 from dancelike.engine.calibration import BeatTick, run_calibration
 from dancelike.errors import DanceLikeError
+from dancelike.i18n import translate
 from dancelike.media.camera import Camera, CapturedFrame, open_camera
 from dancelike.media.click_track import BEATS, COUNT_IN
 from dancelike.media.clock import AudioSink, LatestFrame, SessionClock
 from dancelike.scoring.claps import Calibration
-from dancelike.ui.settings import AppSettings
+from dancelike.ui.settings import AppSettings, camera_note
 from dancelike.ui.theme import COLORS, font, set_role
 from dancelike.ui.workers import Job, run_in_thread
 
-INSTRUCTIONS = f"Stand back so your hands are in view. Clap on each of the {BEATS} beats after the count-in."
+
+def instructions() -> str:
+    """The one big instruction (translated when the dialog is made)."""
+    return translate("CalibrationDialog", "Stand back so your hands are in view. Clap on each of the {beats} beats after the count-in.").format(beats=BEATS)
+
 #: Preview refresh (milliseconds): the newest frame is pulled, never pushed per frame.
 PREVIEW_MS = 33
 
@@ -87,11 +92,15 @@ class CalibrationDialog(QDialog):
         self._preview_job: Job | None = None
         self._closing = False
         self.result_value: Calibration | None = None
-        self.setWindowTitle("Calibrate latency")
+        self.setWindowTitle(translate("CalibrationDialog", "Calibrate latency"))
         self.setObjectName("calibrationDialog")
         self.setMinimumSize(QSize(760, 700))
         self.setStyleSheet(f"QDialog#calibrationDialog {{ background: {COLORS['bg']}; }}")
-        self._build(note)
+        layout = self._build(note)
+        # the wrapped instruction and note need more height than the layout's minimum says: ask for
+        # it, or the beat dots are laid over the preview (a longer sentence in another language too)
+        self.ensurePolished()
+        self.setMinimumHeight(max(700, layout.totalHeightForWidth(self.minimumWidth())))
         self._beat.connect(self._on_beat)
         self._timer = QTimer(self)
         self._timer.setInterval(PREVIEW_MS)
@@ -111,25 +120,26 @@ class CalibrationDialog(QDialog):
             label.setObjectName(name)
         return label
 
-    def _build(self, note: str) -> None:
+    def _build(self, note: str) -> QVBoxLayout:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(14)
-        layout.addWidget(self._label("Calibrate latency", 24, bold=True))
-        layout.addWidget(self._label(INSTRUCTIONS, 18, bold=True, name="calibrationInstructions"))
+        layout.addWidget(self._label(translate("CalibrationDialog", "Calibrate latency"), 24, bold=True))
+        layout.addWidget(self._label(instructions(), 18, bold=True, name="calibrationInstructions"))
         if self.camera_spec.split(":")[0].lower() == "demo":
-            note = " ".join(filter(None, [note, "The demo dancer does not clap along: connect a webcam to calibrate it."]))
+            note = " ".join(filter(None, [note, translate("CalibrationDialog", "The demo dancer does not clap along: connect a webcam to calibrate it.")]))
         saved = self.settings.latency_for(self.camera_spec)
-        camera_line = f"Camera: {self.camera_spec} \u00b7 delay now {saved:.2f} s"
+        camera_line = translate("CalibrationDialog", "{camera} \u00b7 delay now {delay} s").format(camera=camera_note(self.camera_spec), delay=f"{saved:.2f}")
         self.camera_label = self._label(camera_line + (f"\n{note}" if note else ""), 13, color="muted")
         layout.addWidget(self.camera_label)
 
-        self.preview = QLabel("Opening the camera\u2026")
+        self.preview = QLabel(translate("CalibrationDialog", "Opening the camera\u2026"))
         self.preview.setObjectName("calibrationPreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(QSize(480, 300))
         self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.preview.setFont(font(14))
+        self.preview.setAccessibleName(translate("CalibrationDialog", "Camera preview"))
         self.preview.setStyleSheet(f"background: {COLORS['panel']}; color: {COLORS['muted']}; border-radius: 12px;")
         layout.addWidget(self.preview, 1)
 
@@ -153,18 +163,18 @@ class CalibrationDialog(QDialog):
         beats.addStretch(1)
         layout.addLayout(beats)
 
-        self.status = self._label("Press Start when you are ready.", 28, bold=True, name="calibrationStatus")
+        self.status = self._label(translate("CalibrationDialog", "Press Start when you are ready."), 28, bold=True, name="calibrationStatus")
         layout.addWidget(self.status)
         self.message = self._label("", 16, name="calibrationMessage")
         layout.addWidget(self.message)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(translate("CalibrationDialog", "Cancel"))
         self.cancel_button.setObjectName("calibrationCancel")
-        self.start_button = QPushButton("Start")
+        self.start_button = QPushButton(translate("CalibrationDialog", "Start"))
         self.start_button.setObjectName("calibrationStart")
-        self.save_button = QPushButton("Save")
+        self.save_button = QPushButton(translate("CalibrationDialog", "Save"))
         self.save_button.setObjectName("calibrationSave")
         self.save_button.setEnabled(False)
         for button in (self.cancel_button, self.start_button, self.save_button):
@@ -178,13 +188,14 @@ class CalibrationDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.start_button.clicked.connect(self.start)
         self.save_button.clicked.connect(self.save)
+        return layout
 
     # --- preview -------------------------------------------------------------------------
 
     def _open_preview(self) -> None:
         if self._closing or self._preview_job is not None or self._preview_camera is not None:
             return
-        self.preview.setText("Opening the camera\u2026")
+        self.preview.setText(translate("CalibrationDialog", "Opening the camera\u2026"))
         self.start_button.setEnabled(False)  # one device cannot be opened twice: wait for it
         self._preview_job = run_in_thread(
             open_camera, self.camera_spec, on_done=self._preview_opened, on_error=self._preview_failed, name="calibration-preview"
@@ -243,11 +254,11 @@ class CalibrationDialog(QDialog):
         set_role(self.save_button, "")
         set_role(self.start_button, "primary")
         self.start_button.setEnabled(False)
-        self.start_button.setText("Try again")
+        self.start_button.setText(translate("CalibrationDialog", "Try again"))
         for index, dot in enumerate(self.dots):
             dot.setProperty("lit", False)
             dot.setStyleSheet(_dot_style(False, index < COUNT_IN))
-        self.status.setText("Get ready\u2026")
+        self.status.setText(translate("CalibrationDialog", "Get ready\u2026"))
         self._set_message("", "text")
         try:
             sink = self._sink_factory()
@@ -276,16 +287,16 @@ class CalibrationDialog(QDialog):
             dot.setProperty("lit", True)
             dot.setStyleSheet(_dot_style(True, tick.count_in))
         if tick.count_in:
-            self.status.setText(f"Listen\u2026 {tick.number}")
+            self.status.setText(translate("CalibrationDialog", "Listen\u2026 {number}").format(number=tick.number))
         else:
-            self.status.setText(f"Clap! {tick.number}")
+            self.status.setText(translate("CalibrationDialog", "Clap! {number}").format(number=tick.number))
             if tick.number == BEATS:
                 QTimer.singleShot(400, self._measuring)
 
     @Slot()
     def _measuring(self) -> None:
         if self.running:
-            self.status.setText("Measuring\u2026")
+            self.status.setText(translate("CalibrationDialog", "Measuring\u2026"))
 
     @Slot(object)
     def _done(self, result: Calibration) -> None:
@@ -293,14 +304,15 @@ class CalibrationDialog(QDialog):
         self.result_value = result
         if result.ok:
             self.status.setText(f"{result.latency_s:.2f} s")
-            self._set_message(f"{result.message} ({result.matched} of {BEATS} claps)", "good")
+            claps = translate("CalibrationDialog", "{message} ({matched} of {beats} claps)")
+            self._set_message(claps.format(message=result.message, matched=result.matched, beats=BEATS), "good")
             self.save_button.setEnabled(True)
             set_role(self.save_button, "primary")
             set_role(self.start_button, "")
             self.save_button.setDefault(True)
             self.save_button.setFocus()
         else:
-            self.status.setText("Let's try that again")
+            self.status.setText(translate("CalibrationDialog", "Let's try that again"))
             self._set_message(result.message, "bad")
         self._open_preview()
         self.measured.emit(result)
@@ -308,7 +320,7 @@ class CalibrationDialog(QDialog):
     @Slot(object)
     def _fail(self, error: BaseException) -> None:
         self._job = None
-        self.status.setText("Let's try that again")
+        self.status.setText(translate("CalibrationDialog", "Let's try that again"))
         message = _one_line(error)
         self._set_message(message, "bad")
         self._open_preview()
@@ -317,7 +329,7 @@ class CalibrationDialog(QDialog):
     @Slot()
     def _cancelled(self) -> None:
         self._job = None
-        self.status.setText("Press Start when you are ready.")
+        self.status.setText(translate("CalibrationDialog", "Press Start when you are ready."))
         self._open_preview()
 
     def _set_message(self, text: str, color: str) -> None:
@@ -360,4 +372,4 @@ def _one_line(error: BaseException) -> str:
     """What the user reads: our own errors as they are, anything else briefly."""
     if isinstance(error, DanceLikeError):
         return str(error).splitlines()[0] if str(error) else type(error).__name__
-    return f"The calibration failed ({type(error).__name__}: {error})".splitlines()[0]
+    return translate("CalibrationDialog", "The calibration failed ({kind}: {detail})").format(kind=type(error).__name__, detail=error).splitlines()[0]

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from dancelike.errors import InputError
+from dancelike.i18n import translate
 from dancelike.services.batch.runner import BatchResult, expand_inputs, run_batch
 from dancelike.store import paths
 from dancelike.store.db import Store
@@ -79,7 +80,7 @@ class ClassDialog(QDialog):
     def __init__(self, choreography: Choreography, parent: QWidget | None = None, out: Path | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("classDialog")
-        self.setWindowTitle(f"Score a class \u2014 {choreography.title}")
+        self.setWindowTitle(translate("ClassDialog", "Score a class \u2014 {title}").format(title=choreography.title))
         self.choreography = choreography
         self.out = out
         self.job: Job | None = None
@@ -100,25 +101,25 @@ class ClassDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
         layout.setSpacing(12)
-        title = QLabel(f"Score a class against \u201c{self.choreography.title}\u201d")
+        title = QLabel(translate("ClassDialog", "Score a class against \u201c{title}\u201d").format(title=self.choreography.title))
         title.setTextFormat(Qt.TextFormat.PlainText)
         set_role(title, "subtitle")
         layout.addWidget(title)
-        hint = QLabel("Add your students' videos, a folder of them, or one video of the whole class (every dancer in it "
-                      "gets a row, numbered from the left). Each is scored against this dance on this computer.")  # fmt: skip
+        hint = QLabel(translate("ClassDialog", "Add your students' videos, a folder of them, or one video of the whole class (every dancer in it "
+                                "gets a row, numbered from the left). Each is scored against this dance on this computer."))  # fmt: skip
         hint.setWordWrap(True)
         set_role(hint, "muted")
         layout.addWidget(hint)
         choose = QHBoxLayout()
-        self.add_files_button = self._button("Add videos\u2026", "classAddFiles", self._ask_files)
-        self.add_folder_button = self._button("Add a folder\u2026", "classAddFolder", self._ask_folder)
-        self.add_group_button = self._button("Add a group video\u2026", "classAddGroup", self._ask_group)
+        self.add_files_button = self._button(translate("ClassDialog", "Add videos\u2026"), "classAddFiles", self._ask_files)
+        self.add_folder_button = self._button(translate("ClassDialog", "Add a folder\u2026"), "classAddFolder", self._ask_folder)
+        self.add_group_button = self._button(translate("ClassDialog", "Add a group video\u2026"), "classAddGroup", self._ask_group)
         for button in (self.add_files_button, self.add_folder_button, self.add_group_button):
             choose.addWidget(button)
         choose.addStretch(1)
-        self.every_dancer = QCheckBox("Every dancer in a video is a row")
+        self.every_dancer = QCheckBox(translate("ClassDialog", "Every dancer in a video is a row"))
         self.every_dancer.setObjectName("classEveryDancer")
-        self.every_dancer.setToolTip("For a video of the whole class: each dancer is scored on their own")
+        self.every_dancer.setToolTip(translate("ClassDialog", "For a video of the whole class: each dancer is scored on their own"))
         choose.addWidget(self.every_dancer)
         layout.addLayout(choose)
         self.table = ClassTable()
@@ -131,8 +132,9 @@ class ClassDialog(QDialog):
         self.folder_label.setWordWrap(True)
         set_role(self.folder_label, "muted")
         where.addWidget(self.folder_label, 1)
-        self.change_folder_button = self._button("Change\u2026", "classChangeFolder", self._ask_out)
-        self.open_folder_button = self._button("Open folder", "classOpenFolder", self._open_folder)
+        self.change_folder_button = self._button(translate("ClassDialog", "Change\u2026"), "classChangeFolder", self._ask_out)
+        self.change_folder_button.setAccessibleName(translate("ClassDialog", "Change where the results go"))
+        self.open_folder_button = self._button(translate("ClassDialog", "Open folder"), "classOpenFolder", self._open_folder)
         where.addWidget(self.change_folder_button)
         where.addWidget(self.open_folder_button)
         layout.addLayout(where)
@@ -149,15 +151,17 @@ class ClassDialog(QDialog):
         progress.addWidget(self.status, 3)
         layout.addLayout(progress)
         buttons = QHBoxLayout()
-        self.csv_button = self._button("Export CSV\u2026", "classExportCsv", lambda: self._ask_export("results.csv", "CSV (*.csv)"))
-        self.html_button = self._button("Export HTML\u2026", "classExportHtml", lambda: self._ask_export("index.html", "Web page (*.html)"))
-        self.open_button = self._button("Open results", "classOpenRow", lambda: self.open_row(self.table.currentRow()))
+        self.csv_button = self._button(translate("ClassDialog", "Export CSV\u2026"), "classExportCsv",
+                                       lambda: self._ask_export("results.csv", translate("ClassDialog", "CSV table (*.csv)")))  # fmt: skip
+        self.html_button = self._button(translate("ClassDialog", "Export HTML\u2026"), "classExportHtml",
+                                        lambda: self._ask_export("index.html", translate("ClassDialog", "Web page (*.html)")))  # fmt: skip
+        self.open_button = self._button(translate("ClassDialog", "Open results"), "classOpenRow", lambda: self.open_row(self.table.currentRow()))
         for button in (self.csv_button, self.html_button, self.open_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.cancel_button = self._button("Cancel", "classCancel", self.cancel)
-        self.close_button = self._button("Close", "classClose", self.reject)
-        self.start_button = self._button("Score", "classStart", self.start)
+        self.cancel_button = self._button(translate("ClassDialog", "Cancel"), "classCancel", self.cancel)
+        self.close_button = self._button(translate("ClassDialog", "Close"), "classClose", self.reject)
+        self.start_button = self._button(translate("ClassDialog", "Score"), "classStart", self.start)
         set_role(self.start_button, "primary")
         for button in (self.cancel_button, self.close_button, self.start_button):
             buttons.addWidget(button)
@@ -172,11 +176,11 @@ class ClassDialog(QDialog):
     # --- choosing the class --------------------------------------------------------------------
 
     def _ask_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Choose the students' videos", str(Path.home()), messages.VIDEO_FILTER)
+        files, _ = QFileDialog.getOpenFileNames(self, translate("ClassDialog", "Choose the students' videos"), str(Path.home()), messages.video_filter())
         self.add_paths([Path(f) for f in files])
 
     def _ask_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Choose a folder of videos", str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(self, translate("ClassDialog", "Choose a folder of videos"), str(Path.home()))
         if folder:
             try:
                 self.add_paths(expand_inputs([Path(folder)]))  # its videos by name, as `dancelike batch` takes them
@@ -184,12 +188,12 @@ class ClassDialog(QDialog):
                 self._say(str(exc), error=True)
 
     def _ask_group(self) -> None:
-        file, _ = QFileDialog.getOpenFileName(self, "Choose a video of the whole class", str(Path.home()), messages.VIDEO_FILTER)
+        file, _ = QFileDialog.getOpenFileName(self, translate("ClassDialog", "Choose a video of the whole class"), str(Path.home()), messages.video_filter())
         if file:
             self.add_group(Path(file))
 
     def _ask_out(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Where the class's results go", str(self.output_folder().parent))
+        folder = QFileDialog.getExistingDirectory(self, translate("ClassDialog", "Where the class's results go"), str(self.output_folder().parent))
         if folder:
             self.out = Path(folder)
             self._refresh()
@@ -231,7 +235,7 @@ class ClassDialog(QDialog):
         self.table.folder = out
         self.time_left = TimeLeft()
         self.bar.setRange(0, 0)  # busy until the dance is read and the first count comes
-        self._say("Reading the dance\u2026")
+        self._say(translate("ClassDialog", "Reading the dance\u2026"))
         self.job = run_in_thread(
             _score_class, self.choreography.video, [row.path for row in self.rows], out,
             self.every_dancer.isChecked(), self.choreography.dancer, self._relay,
@@ -244,7 +248,7 @@ class ClassDialog(QDialog):
         """Stop after the clips being scored now; the rows already done stay."""
         if self.running and self.job is not None:
             self.job.cancel()
-            self._say("Stopping after the videos being scored now\u2026")
+            self._say(translate("ClassDialog", "Stopping after the videos being scored now\u2026"))
             self.cancel_button.setEnabled(False)
 
     def _progress(self, done: int, total: int) -> None:
@@ -256,7 +260,8 @@ class ClassDialog(QDialog):
         self.time_left.update(fraction)
         eta = self.time_left.text()
         if not (self.job.is_cancelled):
-            self._say(f"{done} of {total} scored" + (f" \u00b7 {eta}" if eta else ""))
+            scored = translate("ClassDialog", "{done} of {total} scored").format(done=done, total=total)
+            self._say(f"{scored} \u00b7 {eta}" if eta else scored)
         self.table.next_in_line()
 
     def _row_done(self, data: dict[str, Any]) -> None:
@@ -270,10 +275,18 @@ class ClassDialog(QDialog):
         cancelled = result is None or result.cancelled or (self.job is not None and self.job.is_cancelled)
         self.table.finish()
         failed = [row.path.name for row in self.rows if row.status == "error"]
-        text = f"{self.table.how_many('done')} scored" + (f" \u00b7 {len(failed)} could not be scored: {', '.join(failed)}" if failed else "")
+        values = {"scored": self.table.how_many("done"), "failed": len(failed), "files": ", ".join(failed)}
+        if cancelled and failed:
+            text = translate("ClassDialog", "Cancelled: {scored} scored \u00b7 {failed} could not be scored: {files} \u00b7 ranked by score")
+        elif cancelled:
+            text = translate("ClassDialog", "Cancelled: {scored} scored \u00b7 ranked by score")
+        elif failed:
+            text = translate("ClassDialog", "Done: {scored} scored \u00b7 {failed} could not be scored: {files} \u00b7 ranked by score")
+        else:
+            text = translate("ClassDialog", "Done: {scored} scored \u00b7 ranked by score")
         self.bar.setRange(0, 1)
         self.bar.setValue(0 if cancelled else 1)
-        self._say(("Cancelled: " if cancelled else "Done: ") + text + " \u00b7 ranked by score")
+        self._say(text.format(**values))
         self._end("cancelled" if cancelled else "done")
 
     def _failed(self, exc: BaseException) -> None:
@@ -306,9 +319,9 @@ class ClassDialog(QDialog):
 
     def _ask_export(self, name: str, kind: str) -> None:
         source = self.output_folder() / name
-        stem = paths.safe_file_name(f"{self.choreography.title} class {date.today().isoformat()}")
+        stem = paths.safe_file_name(translate("ClassDialog", "{title} class {date}").format(title=self.choreography.title, date=date.today().isoformat()))
         proposed = Path.home() / f"{stem}{source.suffix}"
-        chosen, _ = QFileDialog.getSaveFileName(self, "Export the class's results", str(proposed), kind)
+        chosen, _ = QFileDialog.getSaveFileName(self, translate("ClassDialog", "Export the class's results"), str(proposed), kind)
         if chosen:
             self.export_to(source, Path(chosen))
 
@@ -321,11 +334,11 @@ class ClassDialog(QDialog):
         return job
 
     def _exported(self, path: Path) -> None:
-        self._say(f"Exported {path}")
+        self._say(translate("ClassDialog", "Exported {path}").format(path=path))
         self.exported.emit(str(path))
 
     def _export_failed(self, exc: BaseException) -> None:
-        self._say(f"Could not export: {messages.user_message(exc)}", error=True)
+        self._say(translate("ClassDialog", "Could not export: {error}").format(error=messages.user_message(exc)), error=True)
         self.exported.emit("")
 
     # --- state ---------------------------------------------------------------------------------
@@ -339,10 +352,13 @@ class ClassDialog(QDialog):
         self.start_button.setVisible(not started)  # one batch per dialog: Cancel, then Close
         self.cancel_button.setVisible(self.running)
         count = len(self.rows)
-        self.start_button.setText(f"Score {count} video{'' if count == 1 else 's'}" if count and not started else "Score")
+        if count and not started:
+            self.start_button.setText(translate("ClassDialog", "Score 1 video") if count == 1 else translate("ClassDialog", "Score {count} videos").format(count=count))
+        else:
+            self.start_button.setText(translate("ClassDialog", "Score"))
         self.cancel_button.setEnabled(self.running and not (self.job is not None and self.job.is_cancelled))
         out = self.output_folder()
-        self.folder_label.setText(f"Results go to {out}")
+        self.folder_label.setText(translate("ClassDialog", "Results go to {folder}").format(folder=out))
         self.open_folder_button.setEnabled(out.is_dir())
         has_csv = not self.running and (out / "results.csv").is_file()
         self.csv_button.setEnabled(has_csv)
@@ -350,7 +366,7 @@ class ClassDialog(QDialog):
         current = self.table.currentRow() if self.table.selectionModel().hasSelection() else -1
         self.open_button.setEnabled(0 <= current < len(self.rows) and self.rows[current].status == "done")
         if not started and not self.status.text():
-            self._say("Add the videos to score." if not self.rows else "")
+            self._say(translate("ClassDialog", "Add the videos to score.") if not self.rows else "")
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setText(text)

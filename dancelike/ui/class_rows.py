@@ -34,11 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 from dancelike.scoring import coaching
 from dancelike.scoring.report import rating
 from dancelike.services.batch.outputs import PICTURES
 from dancelike.ui.charts import PartBars, ScoreRing, TimelineChart
-from dancelike.ui.results_cards import NOTHING_TO_PRACTISE, advice_line, panel, practise_entries, timing_line
+from dancelike.ui.results_cards import advice_line, nothing_to_practise, panel, practise_entries, timing_line
 from dancelike.ui.results_view import dancer_text
 from dancelike.ui.theme import COLORS, font, score_color, set_role
 
@@ -47,22 +48,33 @@ PICTURE, NAME, SCORE, GRADE, PRACTISE, STATUS = range(6)
 IN_FLIGHT = 2
 #: The height of a row's picture: a face should be recognisable at a glance.
 PICTURE_HEIGHT = 64
-STATUS_WORDS = {"queued": "Queued", "scoring": "Scoring\u2026", "done": "Done", "cancelled": "Not scored (cancelled)"}
+STATUS_WORDS = {
+    "queued": QT_TRANSLATE_NOOP("ClassTable", "Queued"),
+    "scoring": QT_TRANSLATE_NOOP("ClassTable", "Scoring\u2026"),
+    "done": QT_TRANSLATE_NOOP("ClassTable", "Done"),
+    "cancelled": QT_TRANSLATE_NOOP("ClassTable", "Not scored (cancelled)"),
+}
+
+
+def status_word(status: str) -> str:
+    """A row's status as the table says it (translated)."""
+    return translate("ClassTable", STATUS_WORDS[status]) if status in STATUS_WORDS else status
 
 
 def practise_text(data: dict[str, Any]) -> str:
     """What a finished row's dancer should work on first, as the results screen picks it (the
     first move below GOOD, with its advice), "Nothing" when every move was GOOD, or that it was
     not this dance at all (then no move is worth practising)."""
-    report = data.get("report") or {}
+    report = coaching.retold(data.get("report") or {})
     if data.get("this_dance") is False or report.get("this_dance") is False:
-        return "Not this dance"
+        return translate("ClassTable", "Not this dance")
     entries = practise_entries(report)
     if not entries:
-        return "Nothing: every move GOOD"
+        return translate("ClassTable", "Nothing: every move GOOD")
     move = entries[0][1]
     where = coaching.move_range(float(move.get("start", 0.0)), float(move.get("end", 0.0)))
-    return f"{where}: {advice_line(move) or rating(float(move.get('score', 0.0))).upper()}"
+    what = advice_line(move) or coaching.rating_label(rating(float(move.get("score", 0.0))))
+    return translate("ClassTable", "{where}: {what}").format(where=where, what=what)
 
 
 def short_error(path: Path, error: str) -> str:
@@ -96,7 +108,10 @@ class ClassTable(QTableWidget):
         self.rows: list[ClassRow] = []
         self.folder: Path | None = None
         self.setObjectName("classTable")
-        self.setHorizontalHeaderLabels(["", "Dancer", "Score", "Grade", "To practise", "Status"])
+        self.setTabKeyNavigation(False)  # Tab leaves the table (arrows choose a row)
+        self.setHorizontalHeaderLabels(["", translate("ClassTable", "Dancer"), translate("ClassTable", "Score"), translate("ClassTable", "Grade"),
+                                        translate("ClassTable", "To practise"), translate("ClassTable", "Status")])  # fmt: skip
+        self.setAccessibleName(translate("ClassTable", "The class's videos"))
         self.setIconSize(QSize(PICTURE_HEIGHT * 3 // 4, PICTURE_HEIGHT))
         self.verticalHeader().setDefaultSectionSize(PICTURE_HEIGHT + 10)
         self.verticalHeader().hide()
@@ -181,7 +196,8 @@ class ClassTable(QTableWidget):
             picture.setData(Qt.ItemDataRole.DecorationRole, pixmap.scaledToHeight(PICTURE_HEIGHT, Qt.TransformationMode.SmoothTransformation))
         self.setItem(index, PICTURE, picture)
         dancer = data.get("dancer")
-        self.setItem(index, NAME, QTableWidgetItem(row.path.name + (f" \u00b7 dancer {dancer}" if dancer is not None else "")))
+        name = row.path.name if dancer is None else translate("ClassTable", "{file} \u00b7 dancer {number}").format(file=row.path.name, number=dancer)
+        self.setItem(index, NAME, QTableWidgetItem(name))
         score = QTableWidgetItem("" if row.score is None else f"{row.score:.0f}")
         score.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         if row.score is not None:
@@ -192,7 +208,10 @@ class ClassTable(QTableWidget):
         practise = QTableWidgetItem(practise_text(data) if row.status == "done" else "")
         practise.setToolTip(practise.text())
         self.setItem(index, PRACTISE, practise)
-        status = QTableWidgetItem(f"Error: {short_error(row.path, str(data.get('error')))}" if row.status == "error" else STATUS_WORDS.get(row.status, row.status))
+        if row.status == "error":
+            status = QTableWidgetItem(translate("ClassTable", "Error: {error}").format(error=short_error(row.path, str(data.get("error")))))
+        else:
+            status = QTableWidgetItem(status_word(row.status))
         status.setToolTip(str(data.get("error") or status.text()))
         if row.status == "error":
             status.setForeground(QColor(COLORS["bad"]))
@@ -210,7 +229,8 @@ class ClassTable(QTableWidget):
 
 def weak_move_lines(report: dict[str, Any]) -> list[str]:
     """'GOOD 62 · move 3 · 4-8 s · Left arm higher' for each move worth practising (none when the
-    performance was not this dance: the summary says so, and nothing in it is worth practising)."""
+    performance was not this dance: the summary says so, and nothing in it is worth practising).
+    ``report`` as shown: ``coaching.retold`` already made its sentences in the language spoken now."""
     if report.get("this_dance", True) is False:
         return []
     lines = []
@@ -218,8 +238,9 @@ def weak_move_lines(report: dict[str, Any]) -> list[str]:
         score = float(move.get("score", 0.0))
         where = coaching.move_range(float(move.get("start", 0.0)), float(move.get("end", 0.0)))
         advice = advice_line(move)
-        lines.append(f"{rating(score).upper()} {score:.0f} \u00b7 move {int(move.get('move', 0)) + 1} \u00b7 {where}"
-                     + (f" \u00b7 {advice}" if advice else ""))  # fmt: skip
+        line = translate("ClassTable", "{rating} {score} \u00b7 move {number} \u00b7 {where}").format(
+            rating=coaching.rating_label(rating(score)), score=f"{score:.0f}", number=int(move.get("move", 0)) + 1, where=where)
+        lines.append(f"{line} \u00b7 {advice}" if advice else line)
     return lines
 
 
@@ -229,7 +250,8 @@ class ClassReportDialog(QDialog):
     def __init__(self, report: dict[str, Any], title: str, picture: QPixmap | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("classReport")
-        self.setWindowTitle(f"{title} \u2014 results")
+        self.setWindowTitle(translate("ClassReportDialog", "{title} \u2014 results").format(title=title))
+        report = coaching.retold(report)  # a report scored in English reads in the language spoken now
         self.report = report
         self.resize(860, 720)
         outer = QVBoxLayout(self)
@@ -252,21 +274,21 @@ class ClassReportDialog(QDialog):
         top.addWidget(self._summary(report, picture), 1)
         self.parts = PartBars(size_pt=13)
         self.parts.set_scores(report.get("parts", {}))
-        top.addWidget(panel(self.parts, "The parts"), 1)
+        top.addWidget(panel(self.parts, translate("ClassReportDialog", "The parts")), 1)
         layout.addLayout(top)
         self.chart = TimelineChart()
         self.chart.setMinimumHeight(140)
         self.chart.set_data(report.get("timeline", []), report.get("moves", []))
-        layout.addWidget(panel(self.chart, "The score through the dance"))
+        layout.addWidget(panel(self.chart, translate("ClassReportDialog", "The score through the dance")))
         self.moves = QLabel()
         self.moves.setObjectName("classWeakMoves")
         self.moves.setWordWrap(True)
         self.moves.setTextFormat(Qt.TextFormat.PlainText)
         lines = weak_move_lines(report)
         this_dance = report.get("this_dance", True) is not False
-        self.moves.setText("\n".join(lines) if lines else (NOTHING_TO_PRACTISE if this_dance else ""))
+        self.moves.setText("\n".join(lines) if lines else (nothing_to_practise() if this_dance else ""))
         if this_dance:
-            layout.addWidget(panel(self.moves, "Moves to practise"))
+            layout.addWidget(panel(self.moves, translate("ClassReportDialog", "Moves to practise")))
         layout.addStretch(1)
         outer.addWidget(scroll, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -298,7 +320,9 @@ class ClassReportDialog(QDialog):
         self.timing.setWordWrap(True)
         set_role(self.timing, "muted")
         column.addWidget(self.timing)
-        breakdown = QLabel(f"Shapes {float(report.get('shape', 0)):.0f} \u00b7 timing {float(report.get('timing', 0)):.0f}" + dancer_text(report))
+        shapes = translate("ClassReportDialog", "Shapes {shape} \u00b7 timing {timing}").format(
+            shape=f"{float(report.get('shape', 0)):.0f}", timing=f"{float(report.get('timing', 0)):.0f}")
+        breakdown = QLabel(shapes + dancer_text(report))
         set_role(breakdown, "small")
         column.addWidget(breakdown)
         return panel(box, "")

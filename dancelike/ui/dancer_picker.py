@@ -13,7 +13,7 @@ import html
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QImage, QMouseEvent, QPixmap
+from PySide6.QtGui import QFocusEvent, QImage, QKeyEvent, QMouseEvent, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dancelike.i18n import translate
 from dancelike.services.dancers import DancerChoice, DancerPick, in_view_text
 from dancelike.ui.theme import COLORS, font, set_role
 
@@ -43,17 +44,17 @@ def suggestion_reason(pick: DancerPick) -> str:
     number = pick.suggested
     reasons = []
     if seconds[number] >= CLOSE * max(seconds.values()):
-        reasons.append("most in view")
+        reasons.append(translate("DancerPicker", "most in view"))
     dancers = {dancer.number: dancer for dancer in pick.analysis.dancers}
     if number in dancers and pick.analysis.width:
         hips = dancers[number].hips()[:, 0]
         seen = hips[~np.isnan(hips)]
         if seen.size and abs(float(np.median(seen)) / pick.analysis.width - 0.5) * 2 <= CENTRE:
-            reasons.append("near the centre")
+            reasons.append(translate("DancerPicker", "near the centre"))
         heights = [dancer.height() for dancer in dancers.values()]
         if len(heights) > 1 and dancers[number].height() >= CLOSE * max(heights):
-            reasons.append("the largest")
-    return ", ".join(reasons) if reasons else "the best mix of time in view, place and size"
+            reasons.append(translate("DancerPicker", "the largest"))
+    return translate("DancerPicker", ", ").join(reasons) if reasons else translate("DancerPicker", "the best mix of time in view, place and size")
 
 
 def _pixmap(rgb: np.ndarray) -> QPixmap:
@@ -73,6 +74,8 @@ class DancerTile(QFrame):
         self.number = choice.number
         self.setObjectName("dancerTile")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches each dancer; Space or Enter picks one
+        self.setAccessibleName(choice.name)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 12)
         layout.setSpacing(4)
@@ -97,10 +100,11 @@ class DancerTile(QFrame):
         set_role(self.in_view, "muted")
         self.in_view.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.in_view)
-        self.suggested = QLabel("Suggested" if choice.suggested else "")
+        self.suggested = QLabel(translate("DancerPicker", "Suggested") if choice.suggested else "")
         self.suggested.setObjectName("dancerSuggested")
         self.suggested.setStyleSheet(f"color: {COLORS['accent']}; font-weight: 700;")
-        self.suggested.setToolTip("Picked for you from how long each dancer is in view, how near the middle and how large" if choice.suggested else "")
+        why = translate("DancerPicker", "Picked for you from how long each dancer is in view, how near the middle and how large")
+        self.suggested.setToolTip(why if choice.suggested else "")
         self.suggested.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.suggested)
         # why it is suggested; every tile keeps the room for it, so the tiles line up
@@ -117,11 +121,31 @@ class DancerTile(QFrame):
         self.why.setFixedHeight(room.heightForWidth(width) if reason else 0)
         layout.addWidget(self.why, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
+        parts = [in_view_text(choice, seconds)]
+        if choice.suggested:
+            parts += [translate("DancerPicker", "Suggested"), reason]
+        self._description = ". ".join(p for p in parts if p)
         self.set_selected(False)
 
     def set_selected(self, selected: bool) -> None:
         self.selected = selected
         set_role(self, "card-selected" if selected else "card")
+        chosen = translate("DancerPicker", "Selected.") if selected else ""
+        self.setAccessibleDescription(" ".join(p for p in (self._description, chosen) if p))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space:
+            self.clicked.emit(self.number)
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.double_clicked.emit(self.number)
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """A dancer reached with Tab or the arrows is selected, as a click selects it."""
+        super().focusInEvent(event)
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self.clicked.emit(self.number)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -139,19 +163,18 @@ class DancerPicker(QDialog):
         super().__init__(parent)
         self.pick = pick
         self.setObjectName("dancerPicker")
-        self.setWindowTitle("Choose a dancer")
+        self.setWindowTitle(translate("DancerPicker", "Choose a dancer"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 20, 24, 18)
         outer.setSpacing(12)
-        title = QLabel("Whom do you want to learn from?")
+        title = QLabel(translate("DancerPicker", "Whom do you want to learn from?"))
         set_role(title, "subtitle")
         title.setFont(font(18, bold=True))
         outer.addWidget(title)
         count = len(pick.choices)
-        self.explanation = QLabel(
-            f"\u201c{html.escape(pick.choreography.title)}\u201d has {count} dancers. Pick the one to follow: "
-            "you are scored against their moves. You can change it later from the card's \u22ef menu."
-        )
+        explanation = translate("DancerPicker", "\u201c{title}\u201d has {count} dancers. Pick the one to follow: "
+                                "you are scored against their moves. You can change it later from the card's \u22ef menu.")  # fmt: skip
+        self.explanation = QLabel(explanation.format(title=html.escape(pick.choreography.title), count=count))
         self.explanation.setWordWrap(True)
         set_role(self.explanation, "muted")
         outer.addWidget(self.explanation)
@@ -171,6 +194,7 @@ class DancerPicker(QDialog):
         row.addStretch(1)
         scroll = QScrollArea()
         scroll.setObjectName("dancerStrip")
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the tiles; the strip follows them
         scroll.setWidget(strip)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -186,7 +210,7 @@ class DancerPicker(QDialog):
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.cancel_button = QPushButton("Not now")
+        self.cancel_button = QPushButton(translate("DancerPicker", "Not now"))
         self.cancel_button.setObjectName("pickerCancel")
         self.cancel_button.clicked.connect(self.reject)
         buttons.addWidget(self.cancel_button)
@@ -209,7 +233,7 @@ class DancerPicker(QDialog):
         self.selected = number
         for tile_number, tile in self.tiles.items():
             tile.set_selected(tile_number == number)
-        self.follow_button.setText(f"Follow Dancer {number}")
+        self.follow_button.setText(translate("DancerPicker", "Follow Dancer {number}").format(number=number))
 
     def _select_and_accept(self, number: int) -> None:
         self.select(number)

@@ -33,30 +33,55 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 from dancelike.store.db import SessionRecord, Store
 from dancelike.ui import messages
 from dancelike.ui.progress_chart import ProgressChart
-from dancelike.ui.theme import COLORS, font, format_duration, score_color, set_role
+from dancelike.ui.theme import COLORS, SIZES, font, format_duration, score_color, set_role
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+#: The columns by name (the code's); ``COLUMN_TITLES`` are what the header says (translated where shown).
 COLUMNS = ("Date", "Choreography", "Score", "Grade", "Duration", "Status")
-STATUS_TEXT = {
-    "done": "Finished",
-    "stopped": "Stopped early",
-    "cancelled": "Cancelled",
-    "failed": "Failed",
-    "recovered": "Recovered",
-    "running": "In progress",
+COLUMN_TITLES = {
+    "Date": QT_TRANSLATE_NOOP("HistoryView", "Date"),
+    "Choreography": QT_TRANSLATE_NOOP("HistoryView", "Choreography"),
+    "Score": QT_TRANSLATE_NOOP("HistoryView", "Score"),
+    "Grade": QT_TRANSLATE_NOOP("HistoryView", "Grade"),
+    "Duration": QT_TRANSLATE_NOOP("HistoryView", "Duration"),
+    "Status": QT_TRANSLATE_NOOP("HistoryView", "Status"),
 }
+STATUS_TEXT = {
+    "done": QT_TRANSLATE_NOOP("HistoryView", "Finished"),
+    "stopped": QT_TRANSLATE_NOOP("HistoryView", "Stopped early"),
+    "cancelled": QT_TRANSLATE_NOOP("HistoryView", "Cancelled"),
+    "failed": QT_TRANSLATE_NOOP("HistoryView", "Failed"),
+    "recovered": QT_TRANSLATE_NOOP("HistoryView", "Recovered"),
+    "running": QT_TRANSLATE_NOOP("HistoryView", "In progress"),
+}
+#: Month names for dates (not the C library's: its locale is not the app's language).
+MONTHS = (
+    QT_TRANSLATE_NOOP("HistoryView", "Jan"), QT_TRANSLATE_NOOP("HistoryView", "Feb"), QT_TRANSLATE_NOOP("HistoryView", "Mar"),
+    QT_TRANSLATE_NOOP("HistoryView", "Apr"), QT_TRANSLATE_NOOP("HistoryView", "May"), QT_TRANSLATE_NOOP("HistoryView", "Jun"),
+    QT_TRANSLATE_NOOP("HistoryView", "Jul"), QT_TRANSLATE_NOOP("HistoryView", "Aug"), QT_TRANSLATE_NOOP("HistoryView", "Sep"),
+    QT_TRANSLATE_NOOP("HistoryView", "Oct"), QT_TRANSLATE_NOOP("HistoryView", "Nov"), QT_TRANSLATE_NOOP("HistoryView", "Dec"),
+)  # fmt: skip
 _Index = QModelIndex | QPersistentModelIndex
+
+
+def status_text(status: str) -> str:
+    """A session's status as the table says it: "Finished", "Stopped early"..."""
+    return translate("HistoryView", STATUS_TEXT[status]) if status in STATUS_TEXT else status.capitalize()
 
 
 def when_text(when: datetime) -> str:
     """A session's start in the user's time zone: "24 Nov, 18:05" (the year when not this one)."""
     local = when.astimezone()
-    shown = "%d %b, %H:%M" if local.year == datetime.now().year else "%d %b %Y, %H:%M"
-    return local.strftime(shown).lstrip("0")
+    values = {"day": local.day, "month": local.month, "month_name": translate("HistoryView", MONTHS[local.month - 1]),
+              "year": local.year, "time": local.strftime("%H:%M")}  # fmt: skip
+    if local.year == datetime.now().year:
+        return translate("HistoryView", "{day} {month_name}, {time}").format(**values)
+    return translate("HistoryView", "{day} {month_name} {year}, {time}").format(**values)
 
 
 class SessionTableModel(QAbstractTableModel):
@@ -79,7 +104,7 @@ class SessionTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translate("HistoryView", COLUMN_TITLES[COLUMNS[section]])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -119,7 +144,7 @@ class SessionTableModel(QAbstractTableModel):
             return record.grade or "\u2014"
         if column == "Duration":
             return format_duration(record.duration)
-        return STATUS_TEXT.get(record.status, record.status.capitalize())
+        return status_text(record.status)
 
     @staticmethod
     def _key(record: SessionRecord, column: str) -> object:
@@ -132,7 +157,7 @@ class SessionTableModel(QAbstractTableModel):
             return -1.0 if record.score is None else float(record.score)
         if column == "Duration":
             return -1.0 if record.duration is None else float(record.duration)
-        return STATUS_TEXT.get(record.status, record.status)
+        return status_text(record.status)
 
 
 class SessionTable(QTableView):
@@ -167,7 +192,7 @@ class HistoryView(QWidget):
         header = QHBoxLayout()
         titles = QVBoxLayout()
         titles.setSpacing(2)
-        title = QLabel("History")
+        title = QLabel(translate("HistoryView", "History"))
         set_role(title, "title")
         titles.addWidget(title)
         self.subtitle = QLabel()
@@ -176,13 +201,13 @@ class HistoryView(QWidget):
         set_role(self.subtitle, "muted")
         titles.addWidget(self.subtitle)
         header.addLayout(titles, 1)
-        self.delete_button = QPushButton("Delete\u2026")
+        self.delete_button = QPushButton(translate("HistoryView", "Delete\u2026"))
         self.delete_button.setObjectName("deleteSession")
         set_role(self.delete_button, "danger")
-        self.delete_button.setToolTip("Delete the selected session, its recording and replay")
+        self.delete_button.setToolTip(translate("HistoryView", "Delete the selected session, its recording and replay"))
         self.delete_button.clicked.connect(self.ask_delete)
         header.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.open_button = QPushButton("Open results")
+        self.open_button = QPushButton(translate("HistoryView", "Open results"))
         self.open_button.setObjectName("openSession")
         set_role(self.open_button, "primary")
         self.open_button.clicked.connect(self.open_selected)
@@ -195,7 +220,10 @@ class HistoryView(QWidget):
         self.proxy.setSortRole(SORT_ROLE)
         self.table = SessionTable()
         self.table.setObjectName("sessionTable")
+        self.table.setAccessibleName(translate("HistoryView", "Your sessions"))
+        self.table.setAccessibleDescription(translate("HistoryView", "Arrow keys choose a session; Enter opens its results, Delete deletes it."))
         self.table.setModel(self.proxy)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows choose a session)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COLUMNS.index("Date"), Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -213,11 +241,12 @@ class HistoryView(QWidget):
         bold = QFontMetrics(font(15, bold=True))
         plain = self.fontMetrics()
         widths = {"Score": bold.horizontalAdvance("100"), "Grade": bold.horizontalAdvance("A+"),
-                  "Duration": plain.horizontalAdvance("10:00:00"), "Status": plain.horizontalAdvance("Stopped early")}  # fmt: skip
+                  "Duration": plain.horizontalAdvance("10:00:00"), "Status": max(plain.horizontalAdvance(status_text(s)) for s in STATUS_TEXT)}  # fmt: skip
+        header_font = QFontMetrics(font(SIZES["body"], bold=True))  # the header's words are bold
         for name, width in widths.items():
             column = COLUMNS.index(name)
             head.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            head.resizeSection(column, max(width, plain.horizontalAdvance(name)) + 32)
+            head.resizeSection(column, max(width, header_font.horizontalAdvance(translate("HistoryView", COLUMN_TITLES[name]))) + 32)
         head.setSectionResizeMode(COLUMNS.index("Date"), QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(COLUMNS.index("Choreography"), QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
@@ -225,7 +254,7 @@ class HistoryView(QWidget):
         self.table.delete_requested.connect(self.ask_delete)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
-        self.empty = QLabel("No sessions yet. Dance a choreography from the Library and your scores will appear here.")
+        self.empty = QLabel(translate("HistoryView", "No sessions yet. Dance a choreography from the Library and your scores will appear here."))
         self.empty.setObjectName("historyEmpty")
         set_role(self.empty, "empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -237,12 +266,13 @@ class HistoryView(QWidget):
         chart_layout = QVBoxLayout(chart_panel)
         chart_layout.setContentsMargins(20, 14, 20, 14)
         chart_header = QHBoxLayout()
-        chart_title = QLabel("Progress")
+        chart_title = QLabel(translate("HistoryView", "Progress"))
         set_role(chart_title, "subtitle")
         chart_header.addWidget(chart_title)
         chart_header.addStretch(1)
         self.picker = QComboBox()
         self.picker.setObjectName("chartPicker")
+        self.picker.setAccessibleName(translate("HistoryView", "Choreography shown in the progress chart"))
         self.picker.setMinimumContentsLength(16)
         self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.picker.currentIndexChanged.connect(self._show_chart)
@@ -278,10 +308,16 @@ class HistoryView(QWidget):
         self.empty.setVisible(not has_rows)
         scores = [r.score for r in records if r.score is not None]
         if records:
-            best = f" \u00b7 best {max(scores):.0f}" if scores else ""
-            self.subtitle.setText(f"{len(records)} session{'s' if len(records) != 1 else ''}{best} \u00b7 double-click one to see its results")
+            count = len(records)
+            sessions = translate("HistoryView", "1 session") if count == 1 else translate("HistoryView", "{count} sessions").format(count=count)
+            if scores:
+                best = f"{max(scores):.0f}"
+                line = translate("HistoryView", "{sessions} \u00b7 best {best} \u00b7 double-click one to see its results")
+                self.subtitle.setText(line.format(sessions=sessions, best=best))
+            else:
+                self.subtitle.setText(translate("HistoryView", "{sessions} \u00b7 double-click one to see its results").format(sessions=sessions))
         else:
-            self.subtitle.setText("Your sessions and how you are improving.")
+            self.subtitle.setText(translate("HistoryView", "Your sessions and how you are improving."))
         self._fill_picker(records, chart_id)
         if selected is not None:
             self.select_session(selected)
@@ -304,9 +340,9 @@ class HistoryView(QWidget):
     def _show_chart(self) -> None:
         choreography_id = self.picker.currentData()
         if choreography_id is None:
-            self.chart.set_points([], "Your progress appears here once you have danced.")
+            self.chart.set_points([], translate("HistoryView", "Your progress appears here once you have danced."))
             return
-        self.chart.set_points(self.store.progress(int(choreography_id)), "No scores yet for this choreography.")
+        self.chart.set_points(self.store.progress(int(choreography_id)), translate("HistoryView", "No scores yet for this choreography."))
 
     def session_ids(self) -> list[int]:
         """Session ids in the order the table shows them."""
@@ -347,15 +383,19 @@ class HistoryView(QWidget):
         record = self.store.session(session_id) if session_id is not None else None
         if record is None:
             return
-        score = "" if record.score is None else f" (score {record.score:.0f})"
-        if messages.confirm(self, "Delete session", f"Delete your session of \u201c{record.choreography_title}\u201d from {when_text(record.started_at)}{score}?",
-                            "Delete", "Its score, recording and replay are deleted from this computer. It cannot be undone."):  # fmt: skip
+        values = {"title": record.choreography_title, "when": when_text(record.started_at), "score": "" if record.score is None else f"{record.score:.0f}"}
+        if record.score is None:
+            question = translate("HistoryView", "Delete your session of \u201c{title}\u201d from {when}?").format(**values)
+        else:
+            question = translate("HistoryView", "Delete your session of \u201c{title}\u201d from {when} (score {score})?").format(**values)
+        if messages.confirm(self, translate("HistoryView", "Delete session"), question, translate("HistoryView", "Delete"),
+                            translate("HistoryView", "Its score, recording and replay are deleted from this computer. It cannot be undone.")):  # fmt: skip
             self.delete(record.id)
 
     def delete(self, session_id: int) -> None:
         try:
             self.store.delete_session(session_id)
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            messages.show_exception(self, "Cannot delete the session", exc)
+            messages.show_exception(self, translate("HistoryView", "Cannot delete the session"), exc)
         self.refresh()
         self.changed.emit()

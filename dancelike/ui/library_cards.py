@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QKeyEvent,
     QPainter,
     QPainterPath,
     QPaintEvent,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dancelike.i18n import translate
 from dancelike.services.dancers import dancer_label
 from dancelike.store.db import Choreography
 from dancelike.ui.theme import COLORS, font, format_duration, score_color, set_role
@@ -90,7 +92,7 @@ class Thumbnail(QWidget):
             p.drawPixmap(0, 0, scaled, x, y, self.width(), self.height())
         self._badge(p, self.length, QColor(0, 0, 0, 190), right=True)
         if self.demo:
-            self._badge(p, "DEMO", QColor(COLORS["accent"]), right=False)
+            self._badge(p, translate("ChoreographyCard", "DEMO"), QColor(COLORS["accent"]), right=False)
         if self.dancer:
             self._badge(p, self.dancer, QColor(0, 0, 0, 190), right=False, top=False)
 
@@ -158,19 +160,24 @@ class ElidedLabel(QLabel):
 
 
 class ChoreographyCard(QFrame):
-    """One choreography: thumbnail, title, length, personal best; Dance and a ⋯ menu."""
+    """One choreography: thumbnail, title, length, personal best; Dance and a ⋯ menu.
+
+    Reachable by Tab; Enter or Space dances it, the arrow keys go to the card beside (``step``:
+    the library moves the focus), the menu key or Shift+F10 opens the ⋯ menu."""
 
     dance = Signal(int)
     rename = Signal(int)
     delete = Signal(int)
     choose_dancer = Signal(int)
     score_class = Signal(int)  # "Score a class…": many students' videos against this dance
+    step = Signal(int, int, int)  # choreography id, columns and rows to move the focus by (arrow keys)
 
     def __init__(self, item: Choreography, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.choreography = item
         self.setObjectName("choreographyCard")
         set_role(self, "card")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(lambda pos: self._menu().exec(self.mapToGlobal(pos)))
         layout = QVBoxLayout(self)
@@ -192,44 +199,80 @@ class ChoreographyCard(QFrame):
         self.best.setFixedHeight(self.best.fontMetrics().height() + 8)
         row = QHBoxLayout()
         row.setContentsMargins(4, 0, 4, 0)
-        self.dance_button = QPushButton("Dance")
+        self.dance_button = QPushButton(translate("ChoreographyCard", "Dance"))
         self.dance_button.setObjectName("danceButton")
         set_role(self.dance_button, "primary")
         self.dance_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.dance_button.clicked.connect(lambda: self.dance.emit(self.choreography.id))
+        self.dance_button.setAccessibleName(translate("ChoreographyCard", "Dance \u201c{title}\u201d").format(title=item.title))
         row.addWidget(self.dance_button, 1)
         self.more = QToolButton()
         self.more.setObjectName("moreButton")
         self.more.setText("\u22ef")
-        self.more.setToolTip("Choose the dancer, score a class, rename or delete" if item.has_dancers_to_choose else "Score a class, rename or delete")
+        self.more.setToolTip(translate("ChoreographyCard", "Choose the dancer, score a class, rename or delete") if item.has_dancers_to_choose
+                             else translate("ChoreographyCard", "Score a class, rename or delete"))  # fmt: skip
+        self.more.setAccessibleName(translate("ChoreographyCard", "More for \u201c{title}\u201d").format(title=item.title))
+        self.more.setAccessibleDescription(self.more.toolTip())
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more.setMenu(self._menu())
         row.addWidget(self.more)
         layout.addLayout(row)
+        self.setAccessibleName(item.title)
+        self.setAccessibleDescription(self._description(item))
+
+    def _description(self, item: Choreography) -> str:
+        """What a screen reader says after the title: length, best score, how to use the card."""
+        length = translate("ChoreographyCard", "Length {length}.").format(length=format_duration(item.duration))
+        if item.best_score is None:
+            best = translate("ChoreographyCard", "Not danced yet.")
+        else:
+            best = translate("ChoreographyCard", "Best score {score}.").format(score=f"{item.best_score:.0f}")
+        keys = translate("ChoreographyCard", "Press Enter to dance, or the menu key for more.")
+        return " ".join(part for part in (length, best, dancer_label(item), keys) if part)
 
     def _show_best(self, item: Choreography) -> None:
         # The length is on the thumbnail's badge; this line is about the dancer.
         if item.best_score is None:
-            self.best.setText(f"<span style='color:{COLORS['muted']}'>Not danced yet</span>")
+            never = translate("ChoreographyCard", "Not danced yet")
+            self.best.setText(f"<span style='color:{COLORS['muted']}'>{html.escape(never)}</span>")
         else:
             color = score_color(item.best_score).name()
-            times = "1 session" if item.session_count == 1 else f"{item.session_count} sessions"
-            self.best.setText(f"Best <b style='color:{color}'>{item.best_score:.0f}</b> <span style='color:{COLORS['muted']}'>\u00b7 {times}</span>")
+            if item.session_count == 1:
+                times = translate("ChoreographyCard", "1 session")
+            else:
+                times = translate("ChoreographyCard", "{count} sessions").format(count=item.session_count)
+            best = translate("ChoreographyCard", "Best {score}").format(score=f"<b style='color:{color}'>{item.best_score:.0f}</b>")
+            self.best.setText(f"{best} <span style='color:{COLORS['muted']}'>\u00b7 {html.escape(times)}</span>")
         self.best.setFont(font(13))
 
     def _menu(self) -> QMenu:
         menu = QMenu(self)
-        menu.addAction("Dance", lambda: self.dance.emit(self.choreography.id))
+        menu.addAction(translate("ChoreographyCard", "Dance"), lambda: self.dance.emit(self.choreography.id))
         if self.choreography.has_dancers_to_choose:
-            menu.addAction("Choose dancer\u2026", lambda: self.choose_dancer.emit(self.choreography.id))
-        menu.addAction("Score a class\u2026", lambda: self.score_class.emit(self.choreography.id))
+            menu.addAction(translate("ChoreographyCard", "Choose dancer\u2026"), lambda: self.choose_dancer.emit(self.choreography.id))
+        menu.addAction(translate("ChoreographyCard", "Score a class\u2026"), lambda: self.score_class.emit(self.choreography.id))
         menu.addSeparator()
-        menu.addAction("Rename\u2026", lambda: self.rename.emit(self.choreography.id))
-        menu.addAction("Delete\u2026", lambda: self.delete.emit(self.choreography.id))
+        menu.addAction(translate("ChoreographyCard", "Rename\u2026"), lambda: self.rename.emit(self.choreography.id))
+        menu.addAction(translate("ChoreographyCard", "Delete\u2026"), lambda: self.delete.emit(self.choreography.id))
         return menu
 
     def mouseDoubleClickEvent(self, event: object) -> None:
         self.dance.emit(self.choreography.id)
+
+    #: Arrow keys: how far each moves the focus (columns, rows).
+    STEPS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        menu_keys = key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.dance.emit(self.choreography.id)
+        elif key in self.STEPS:
+            self.step.emit(self.choreography.id, *self.STEPS[key])
+        elif menu_keys:
+            self._menu().exec(self.mapToGlobal(self.more.geometry().bottomLeft()))
+        else:
+            super().keyPressEvent(event)
 
 
 class TaskRow(QFrame):
@@ -275,10 +318,10 @@ class TaskRow(QFrame):
         layout.addWidget(self.percent)
         self.eta = QLabel("")  # "about 2 min left", once the job has run long enough to tell
         self.eta.setObjectName("taskEta")
-        self.eta.setMinimumWidth(self.eta.fontMetrics().horizontalAdvance("about 55 min left") + 4)
+        self.eta.setMinimumWidth(self.eta.fontMetrics().horizontalAdvance(translate("TimeLeft", "about {minutes} min left").format(minutes=55)) + 4)
         set_role(self.eta, "muted")
         layout.addWidget(self.eta)
-        self.button = QPushButton("Cancel")
+        self.button = QPushButton(translate("TaskRow", "Cancel"))
         self.button.setObjectName("taskCancel")
         keep = self.button.sizePolicy()
         keep.setRetainSizeWhenHidden(True)  # rows line up whether or not they can be cancelled
@@ -295,7 +338,7 @@ class TaskRow(QFrame):
         fraction = max(0.0, min(1.0, fraction))
         self.bar.setValue(round(fraction * 1000))
         self.time_left.update(fraction)
-        self.eta.setText("almost done" if 0.99 <= fraction < 1.0 else self.time_left.text())
+        self.eta.setText(translate("TaskRow", "almost done") if 0.99 <= fraction < 1.0 else self.time_left.text())
 
     def set_text(self, text: str) -> None:
         self.label.setText(text)
@@ -309,7 +352,7 @@ class TaskRow(QFrame):
         self.bar.hide()
         self.percent.hide()
         self.eta.hide()
-        self.button.setText("Dismiss")
+        self.button.setText(translate("TaskRow", "Dismiss"))
         self.button.setObjectName("taskDismiss")
         self.button.show()
         self.button.clicked.disconnect()

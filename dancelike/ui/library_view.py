@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from dancelike.errors import InputError
+from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 from dancelike.services import dancers, library
 from dancelike.store.db import Choreography, Store
 from dancelike.ui import messages
@@ -38,7 +39,7 @@ from dancelike.ui.workers import Job, run_in_thread
 
 #: Cards are at least this many text lines wide (about 280 px at 13 pt, twice that on a 2x screen).
 CARD_MIN_EMS = 13
-UNREADABLE_HINT = "Choose a video file DanceLike can play (MP4, MOV, MKV, WebM or AVI), or re-export it and try again."
+UNREADABLE_HINT = QT_TRANSLATE_NOOP("LibraryView", "Choose a video file DanceLike can play (MP4, MOV, MKV, WebM or AVI), or re-export it and try again.")
 
 
 @dataclass
@@ -77,7 +78,7 @@ class LibraryView(QWidget):
         header = QHBoxLayout()
         titles = QVBoxLayout()
         titles.setSpacing(2)
-        title = QLabel("Library")
+        title = QLabel(translate("LibraryView", "Library"))
         set_role(title, "title")
         titles.addWidget(title)
         self.subtitle = QLabel()
@@ -86,10 +87,10 @@ class LibraryView(QWidget):
         set_role(self.subtitle, "muted")
         titles.addWidget(self.subtitle)
         header.addLayout(titles, 1)
-        self.import_button = QPushButton("Import video\u2026")
+        self.import_button = QPushButton(translate("LibraryView", "Import video\u2026"))
         self.import_button.setObjectName("importButton")
         set_role(self.import_button, "primary")
-        self.import_button.setToolTip("Copy a dance video into DanceLike and analyse it (you can also drop files here)")
+        self.import_button.setToolTip(translate("LibraryView", "Copy a dance video into DanceLike and analyse it (you can also drop files here)"))
         self.import_button.clicked.connect(self.import_dialog)
         header.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(header)
@@ -104,6 +105,8 @@ class LibraryView(QWidget):
         frame_layout.setContentsMargins(0, 0, 0, 0)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setAccessibleName(translate("LibraryView", "Your dances"))
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the cards take the focus, one by one
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
@@ -151,22 +154,25 @@ class LibraryView(QWidget):
             card.delete.connect(self.ask_delete)
             card.choose_dancer.connect(self.ask_dancer)
             card.score_class.connect(partial(open_class_dialog, self))
+            card.step.connect(self._focus_neighbour)
             self._cards[item.id] = card
         self._columns = 0
         self._reflow()
         count = len(items)
-        self.subtitle.setText(
-            "Pick a dance to learn, or import your own video." if count == 0 else
-            f"{count} choreograph{'y' if count == 1 else 'ies'} \u00b7 pick one and press Dance"
-        )  # fmt: skip
+        if count == 0:
+            self.subtitle.setText(translate("LibraryView", "Pick a dance to learn, or import your own video."))
+        elif count == 1:
+            self.subtitle.setText(translate("LibraryView", "1 choreography \u00b7 pick one and press Dance"))
+        else:
+            self.subtitle.setText(translate("LibraryView", "{count} choreographies \u00b7 pick one and press Dance").format(count=count))
         self.scroll_area.setVisible(bool(items))
         self.empty.setVisible(not items)
         if self._busy:
-            self.empty_title.setText("Your first dance is on its way")
-            self.empty_text.setText("The demo appears here in a moment. Meanwhile you can import your own video, or drop one here.")
+            self.empty_title.setText(translate("LibraryView", "Your first dance is on its way"))
+            self.empty_text.setText(translate("LibraryView", "The demo appears here in a moment. Meanwhile you can import your own video, or drop one here."))
         else:
-            self.empty_title.setText("Your library is empty")
-            self.empty_text.setText("Import a dance video, or drop one here, to start learning it.")
+            self.empty_title.setText(translate("LibraryView", "Your library is empty"))
+            self.empty_text.setText(translate("LibraryView", "Import a dance video, or drop one here, to start learning it."))
 
     def _column_count(self) -> int:
         em = self.fontMetrics().height()
@@ -195,13 +201,25 @@ class LibraryView(QWidget):
         super().resizeEvent(event)
         self._reflow()
 
+    def _focus_neighbour(self, choreography_id: int, dx: int, dy: int) -> None:
+        """Arrow keys on a card: the focus moves to the card beside, above or below it."""
+        ids = list(self._cards)
+        if choreography_id not in ids:
+            return
+        columns = max(1, self._columns)
+        index = ids.index(choreography_id) + dx + dy * columns
+        if 0 <= index < len(ids):
+            card = self._cards[ids[index]]
+            card.setFocus(Qt.FocusReason.TabFocusReason)
+            self.scroll_area.ensureWidgetVisible(card)
+
     # --- rename and delete ---------------------------------------------------------------
 
     def ask_rename(self, choreography_id: int) -> None:
         item = self.store.choreography(choreography_id)
         if item is None:
             return
-        title = messages.ask_text(self, "Rename", "New name for this choreography:", item.title)
+        title = messages.ask_text(self, translate("LibraryView", "Rename"), translate("LibraryView", "New name for this choreography:"), item.title)
         if title is not None and title.strip() != item.title:
             self.rename(choreography_id, title)
 
@@ -209,7 +227,7 @@ class LibraryView(QWidget):
         try:
             self.store.rename_choreography(choreography_id, title)
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            messages.show_exception(self, "Cannot rename", exc)
+            messages.show_exception(self, translate("LibraryView", "Cannot rename"), exc)
             return
         self.refresh()
         self.changed.emit()
@@ -219,16 +237,22 @@ class LibraryView(QWidget):
         if item is None:
             return
         sessions = item.session_count
-        what = "its video" if sessions == 0 else f"its video and {'its session' if sessions == 1 else f'all {sessions} of its sessions'} (scores, recordings and replays)"
-        if messages.confirm(self, "Delete choreography", f"Delete \u201c{item.title}\u201d?",
-                            "Delete", f"This deletes {what} from this computer. It cannot be undone."):  # fmt: skip
+        if sessions == 0:
+            details = translate("LibraryView", "This deletes its video from this computer. It cannot be undone.")
+        elif sessions == 1:
+            details = translate("LibraryView", "This deletes its video and its session (scores, recordings and replays) from this computer. It cannot be undone.")
+        else:
+            details = translate("LibraryView", "This deletes its video and all {count} of its sessions (scores, recordings and replays) "
+                                "from this computer. It cannot be undone.").format(count=sessions)  # fmt: skip
+        if messages.confirm(self, translate("LibraryView", "Delete choreography"), translate("LibraryView", "Delete \u201c{title}\u201d?").format(title=item.title),
+                            translate("LibraryView", "Delete"), details):  # fmt: skip
             self.delete(choreography_id)
 
     def delete(self, choreography_id: int) -> None:
         try:
             self.store.delete_choreography(choreography_id)
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            messages.show_exception(self, "Cannot delete", exc)
+            messages.show_exception(self, translate("LibraryView", "Cannot delete"), exc)
         self.refresh()
         self.changed.emit()
 
@@ -245,7 +269,7 @@ class LibraryView(QWidget):
 
     def _pick_failed(self, exc: BaseException) -> None:
         self._picking = None
-        messages.show_exception(self, "Cannot choose a dancer", exc)
+        messages.show_exception(self, translate("LibraryView", "Cannot choose a dancer"), exc)
 
     def _show_picker(self, pick: dancers.DancerPick) -> None:
         self._picking = None
@@ -262,7 +286,7 @@ class LibraryView(QWidget):
         try:
             dancers.choose_dancer(self.store, pick.choreography.id, number)
         except Exception as exc:  # noqa: BLE001 - shown to the user
-            messages.show_exception(self, "Cannot choose a dancer", exc)
+            messages.show_exception(self, translate("LibraryView", "Cannot choose a dancer"), exc)
             return
         self.refresh()
         self.changed.emit()
@@ -275,7 +299,10 @@ class LibraryView(QWidget):
     def add_task(self, text: str, cancellable: bool = False, hint: str = "") -> TaskRow:
         """A progress row above the grid (imports, and the app's first-launch demo)."""
         row = TaskRow(text, cancellable, hint)
+        before = self.task_rows()
         self.tasks.addWidget(row)
+        # Tab reaches its button where it is read: after the rows above it, before the cards
+        QWidget.setTabOrder(before[-1].button if before else self.import_button, row.button)
         return row
 
     def begin_busy(self) -> None:
@@ -294,13 +321,15 @@ class LibraryView(QWidget):
     # --- importing ---------------------------------------------------------------------------
 
     def import_dialog(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Import dance videos", str(Path.home()), messages.VIDEO_FILTER)
+        files, _ = QFileDialog.getOpenFileNames(self, translate("LibraryView", "Import dance videos"), str(Path.home()), messages.video_filter())
         self.import_files([Path(f) for f in files])
 
     def import_files(self, paths: list[Path]) -> None:
         """Queue ``paths`` for import; they run one after another in the background."""
         for path in paths:
-            task = _Import(Path(path), self.add_task(f"Importing {Path(path).name}", cancellable=True, hint="Waiting for the import before it\u2026"))
+            row = self.add_task(translate("LibraryView", "Importing {file}").format(file=Path(path).name), cancellable=True,
+                                hint=translate("LibraryView", "Waiting for the import before it\u2026"))  # fmt: skip
+            task = _Import(Path(path), row)
             task.row.cancel_requested.connect(lambda t=task: self._cancel(t))
             self._imports.append(task)
         self._next_import()
@@ -319,7 +348,7 @@ class LibraryView(QWidget):
         if not waiting:
             return
         task = waiting[0]
-        task.row.hint.setText("Copying the video and analysing the dance. You can keep browsing.")
+        task.row.hint.setText(translate("LibraryView", "Copying the video and analysing the dance. You can keep browsing."))
         task.row.hint.show()
         task.job = run_in_thread(
             library.import_video, self.store, task.path,
@@ -335,7 +364,7 @@ class LibraryView(QWidget):
         if task.job is None:
             self._import_cancelled(task)
         else:
-            task.row.hint.setText("Cancelling\u2026")
+            task.row.hint.setText(translate("LibraryView", "Cancelling\u2026"))
             task.row.button.setEnabled(False)
             task.job.cancel()
 
@@ -356,8 +385,8 @@ class LibraryView(QWidget):
             self.ask_dancer(item.id)
 
     def _import_failed(self, task: _Import, exc: BaseException) -> None:
-        text = f"Could not import {task.path.name}: {messages.user_message(exc)}"
-        hint = UNREADABLE_HINT if isinstance(exc, InputError) else messages.next_step(exc)
+        text = translate("LibraryView", "Could not import {file}: {error}").format(file=task.path.name, error=messages.user_message(exc))
+        hint = translate("LibraryView", UNREADABLE_HINT) if isinstance(exc, InputError) else messages.next_step(exc)
         task.row.fail(text, hint)
         self._finish(task, remove_row=False)
         self.refresh()  # a failed import leaves nothing behind; show exactly what is there

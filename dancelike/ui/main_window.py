@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 from dancelike.store.db import Choreography, SessionRecord, Store
 from dancelike.ui import messages
 from dancelike.ui.dance_view import DanceView
@@ -35,7 +35,12 @@ from dancelike.ui.settings_view import SettingsView
 from dancelike.ui.theme import set_role
 from dancelike.ui.workers import Job, cancel_all, run_in_thread
 
-NAV = (("library", "Library", "navLibrary", "Ctrl+1"), ("history", "History", "navHistory", "Ctrl+2"), ("settings", "Settings", "navSettings", "Ctrl+3"))
+#: The sidebar's pages: name, label (translated where shown), object name, shortcut.
+NAV = (
+    ("library", QT_TRANSLATE_NOOP("MainWindow", "Library"), "navLibrary", "Ctrl+1"),
+    ("history", QT_TRANSLATE_NOOP("MainWindow", "History"), "navHistory", "Ctrl+2"),
+    ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"), "navSettings", "Ctrl+3"),
+)
 
 
 class MainWindow(QMainWindow):
@@ -52,6 +57,20 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._results_return = "library"
         self._demo_job: Job | None = None
+        self.restart_wanted = False  # closed by Settings' "Restart now": the app builds a new window
+
+        # The sidebar first, then the pages: Tab follows the order widgets join the window, and the
+        # sidebar is read first.
+        central = QWidget()
+        central.setObjectName("page")
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.sidebar = self._sidebar()
+        row.addWidget(self.sidebar)
+        self.stack = QStackedWidget()
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
         self.library = LibraryView(store)
         self.dance = DanceView(store, settings)
@@ -64,19 +83,8 @@ class MainWindow(QMainWindow):
             "library": self.library, "dance": self.dance, "results": self.results,
             "history": self.history, "settings": self.settings_view,
         }  # fmt: skip
-        self.stack = QStackedWidget()
         for page in self.pages.values():
             self.stack.addWidget(page)
-
-        central = QWidget()
-        central.setObjectName("page")
-        row = QHBoxLayout(central)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)
-        self.sidebar = self._sidebar()
-        row.addWidget(self.sidebar)
-        row.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
         self.camera_note = QLabel()
         self.camera_note.setObjectName("cameraNote")
         self.statusBar().addPermanentWidget(self.camera_note)
@@ -92,6 +100,7 @@ class MainWindow(QMainWindow):
         self.results.practise.connect(self.start_dance)  # Break It Down: (choreography, PracticePlan)
         self.results.back.connect(lambda: self.show_page(self._results_return))
         self.settings_view.changed.connect(self.update_camera_note)
+        self.settings_view.restart_requested.connect(self.restart)
         QShortcut(QKeySequence("Ctrl+I"), self).activated.connect(self._import_shortcut)
         QShortcut(QKeySequence("F11"), self).activated.connect(self.toggle_full_screen)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self).activated.connect(self.close)
@@ -101,6 +110,7 @@ class MainWindow(QMainWindow):
     def _sidebar(self) -> QFrame:
         bar = QFrame()
         bar.setObjectName("sidebar")
+        bar.setAccessibleName(translate("MainWindow", "Navigation"))
         layout = QVBoxLayout(bar)
         layout.setContentsMargins(16, 26, 16, 18)
         layout.setSpacing(6)
@@ -108,27 +118,28 @@ class MainWindow(QMainWindow):
         brand.setObjectName("brand")
         set_role(brand, "brand")
         layout.addWidget(brand)
-        tagline = QLabel("Learn any dance")
+        tagline = QLabel(translate("MainWindow", "Learn any dance"))
         set_role(tagline, "muted")
         tagline.setContentsMargins(2, 0, 0, 18)
         layout.addWidget(tagline)
-        self.nav = QButtonGroup(self)
-        self.nav.setExclusive(True)
+        # no QButtonGroup: Tab would reach only one of its buttons; show_page checks the page's own
         self.nav_buttons: dict[str, QPushButton] = {}
-        for name, text, object_name, keys in NAV:
+        for name, english, object_name, keys in NAV:
+            text = translate("MainWindow", english)
             button = QPushButton(text)
             button.setObjectName(object_name)
             set_role(button, "nav")
             button.setCheckable(True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setToolTip(f"{text} ({keys})")
+            shortcut = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip(translate("MainWindow", "{page} ({keys})").format(page=text, keys=shortcut))
+            button.setAccessibleDescription(translate("MainWindow", "Shows the {page} page. Shortcut: {keys}").format(page=text, keys=shortcut))
             button.clicked.connect(lambda _checked=False, n=name: self.navigate(n))
             QShortcut(QKeySequence(keys), self).activated.connect(lambda n=name: self.navigate(n))
-            self.nav.addButton(button)
             self.nav_buttons[name] = button
             layout.addWidget(button)
         layout.addStretch(1)
-        privacy = QLabel("Everything stays on this computer.")
+        privacy = QLabel(translate("MainWindow", "Everything stays on this computer."))
         privacy.setWordWrap(True)
         set_role(privacy, "small")
         layout.addWidget(privacy)
@@ -155,17 +166,14 @@ class MainWindow(QMainWindow):
             self.history.refresh()
         self.stack.setCurrentWidget(self.pages[name])
         self.sidebar.setVisible(name != "dance")
-        if name in self.nav_buttons:
-            self.nav_buttons[name].setChecked(True)
-        elif (checked := self.nav.checkedButton()) is not None:
-            self.nav.setExclusive(False)
-            checked.setChecked(False)
-            self.nav.setExclusive(True)
+        for page, button in self.nav_buttons.items():
+            button.setChecked(page == name)
 
     def start_dance(self, choreography_id: int, practice: PracticePlan | None = None) -> None:
         choreography = self.store.choreography(choreography_id)
         if choreography is None:
-            messages.show_error(self, "Choreography not found", "This choreography is no longer in the library.", "Pick another one in the Library.")
+            messages.show_error(self, translate("MainWindow", "Choreography not found"), translate("MainWindow", "This choreography is no longer in the library."),
+                                translate("MainWindow", "Pick another one in the Library."))  # fmt: skip
             self.show_page("library")
             return
         self.show_page("dance")
@@ -173,7 +181,7 @@ class MainWindow(QMainWindow):
             self.dance.start(choreography, practice)
         except Exception as exc:  # noqa: BLE001 - shown to the user, the window stays usable
             self.show_page("library")
-            messages.show_exception(self, "Cannot start the dance", exc)
+            messages.show_exception(self, translate("MainWindow", "Cannot start the dance"), exc)
 
     def show_results(self, session_id: int, back_to: str = "library") -> None:
         self._results_return = back_to
@@ -189,6 +197,12 @@ class MainWindow(QMainWindow):
         if self.current_page() != "dance":
             self.show_page("library")
             self.library.import_dialog()
+
+    def restart(self) -> None:
+        """Close this window so the app opens a new one in the language now chosen (never mid-dance)."""
+        if self.current_page() != "dance":
+            self.restart_wanted = True
+            self.close()
 
     def toggle_full_screen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
@@ -214,14 +228,14 @@ class MainWindow(QMainWindow):
         A history found damaged and rebuilt at opening is said first, in one sentence."""
         if self.store.repaired:
             self.statusBar().showMessage(self.store.repaired, 30000)
-            messages.inform(self, "Your history was repaired", self.store.repaired)
+            messages.inform(self, translate("MainWindow", "Your history was repaired"), self.store.repaired)
         orphans = self.store.orphans() if recover else []
         if not orphans:
             self._ensure_demo(demo)
             return
-        dialog = QProgressDialog("Recovering the session DanceLike was recording when it closed\u2026", "", 0, 1000, self)
+        dialog = QProgressDialog(translate("MainWindow", "Recovering the session DanceLike was recording when it closed\u2026"), "", 0, 1000, self)
         dialog.setObjectName("recoveryDialog")
-        dialog.setWindowTitle("Recovering your last session")
+        dialog.setWindowTitle(translate("MainWindow", "Recovering your last session"))
         dialog.setCancelButton(None)
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.setMinimumDuration(0)
@@ -237,22 +251,25 @@ class MainWindow(QMainWindow):
             kept = [r for r in records if r.status == "recovered"]
             if kept:
                 scores = ", ".join(f"{r.choreography_title}: {r.score:.0f}" for r in kept if r.score is not None)
-                self.statusBar().showMessage("Recovered your last session.", 15000)
-                messages.inform(self, "Recovered your last session",
-                                "Recovered your last session.",
-                                "DanceLike closed while you were dancing; your recording was kept and scored"
-                                + (f" ({scores})" if scores else "") + ". Find it in History.")  # fmt: skip
+                self.statusBar().showMessage(translate("MainWindow", "Recovered your last session."), 15000)
+                if scores:
+                    details = translate("MainWindow", "DanceLike closed while you were dancing; your recording was kept and scored ({scores}). "
+                                        "Find it in History.").format(scores=scores)  # fmt: skip
+                else:
+                    details = translate("MainWindow", "DanceLike closed while you were dancing; your recording was kept and scored. Find it in History.")
+                messages.inform(self, translate("MainWindow", "Recovered your last session"), translate("MainWindow", "Recovered your last session."), details)
             elif records:
                 reasons = "; ".join(r.message for r in records if r.message)
-                messages.inform(self, "Your last session could not be recovered",
-                                "DanceLike closed while you were dancing and nothing playable was recorded.",
-                                (reasons + ". " if reasons else "") + "The session is listed in History as failed.")  # fmt: skip
+                details = (translate("MainWindow", "{reasons}. The session is listed in History as failed.").format(reasons=reasons)
+                           if reasons else translate("MainWindow", "The session is listed in History as failed."))  # fmt: skip
+                messages.inform(self, translate("MainWindow", "Your last session could not be recovered"),
+                                translate("MainWindow", "DanceLike closed while you were dancing and nothing playable was recorded."), details)  # fmt: skip
             self.recovered.emit(records)
             self._ensure_demo(demo)
 
         def failed(exc: BaseException) -> None:
             dialog.close()
-            messages.show_exception(self, "Cannot recover the last session", exc)
+            messages.show_exception(self, translate("MainWindow", "Cannot recover the last session"), exc)
             self.recovered.emit([])
             self._ensure_demo(demo)
 
@@ -266,7 +283,8 @@ class MainWindow(QMainWindow):
         if not wanted or (existing is not None and existing.analysed and existing.video.is_file()):
             self.startup_finished.emit()
             return
-        row = self.library.add_task("Preparing the demo dance", hint="First launch only: drawing the dancer and analysing the moves.")
+        row = self.library.add_task(translate("MainWindow", "Preparing the demo dance"),
+                                    hint=translate("MainWindow", "First launch only: drawing the dancer and analysing the moves."))  # fmt: skip
         row.setObjectName("demoTask")
         self.library.begin_busy()
 
@@ -278,7 +296,8 @@ class MainWindow(QMainWindow):
             self.startup_finished.emit()
 
         def failed(exc: BaseException) -> None:
-            row.fail(f"Could not prepare the demo dance: {messages.user_message(exc)}", messages.next_step(exc) + " It is tried again at the next launch.")
+            row.fail(translate("MainWindow", "Could not prepare the demo dance: {error}").format(error=messages.user_message(exc)),
+                     translate("MainWindow", "{next_step} It is tried again at the next launch.").format(next_step=messages.next_step(exc)))  # fmt: skip
             self.library.end_busy()
             self.startup_finished.emit()
 

@@ -13,8 +13,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from dancelike.errors import DanceLikeError, InputError, SetupError
+from dancelike.i18n import translate
 
-VIDEO_FILTER = "Videos (*.mp4 *.mov *.m4v *.mkv *.webm *.avi *.mpg *.mpeg *.wmv *.flv *.3gp *.ts);;All files (*)"
+#: The videos a file dialog offers (the patterns are the same in every language).
+VIDEO_PATTERNS = "*.mp4 *.mov *.m4v *.mkv *.webm *.avi *.mpg *.mpeg *.wmv *.flv *.3gp *.ts"
+
+
+def video_filter() -> str:
+    """A file dialog's filter for videos, its descriptions in the language spoken now."""
+    videos = translate("Messages", "Videos ({patterns})").format(patterns=VIDEO_PATTERNS)
+    everything = translate("Messages", "All files (*)")
+    return f"{videos};;{everything}"
 
 
 def user_message(exc: BaseException) -> str:
@@ -23,26 +32,35 @@ def user_message(exc: BaseException) -> str:
         return str(exc)
     if isinstance(exc, OSError):
         if exc.errno == errno.ENOSPC:
-            return "The disk is full."
+            return translate("Messages", "The disk is full.")
         if exc.errno in (errno.EACCES, errno.EPERM):
-            return f"Permission denied{f': {exc.filename}' if exc.filename else ''}."
+            if exc.filename:
+                return translate("Messages", "Permission denied: {file}.").format(file=exc.filename)
+            return translate("Messages", "Permission denied.")
+        if exc.errno == errno.ENOENT:
+            if exc.filename:
+                return translate("Messages", "This file or folder is not there: {file}.").format(file=exc.filename)
+            return translate("Messages", "A file or folder is not there.")
+        if exc.errno == errno.EROFS:
+            return translate("Messages", "This drive is read-only.")
+        # the system's own words (its language, not ours) for anything rarer
         return f"{exc.strerror or exc}{f': {exc.filename}' if exc.filename else ''}."
     if isinstance(exc, MemoryError):
-        return "The computer ran out of memory."
-    return f"Something unexpected went wrong ({exc.__class__.__name__}: {exc})."
+        return translate("Messages", "The computer ran out of memory.")
+    return translate("Messages", "Something unexpected went wrong ({kind}: {detail}).").format(kind=exc.__class__.__name__, detail=exc)
 
 
 def next_step(exc: BaseException) -> str:
     """What the user can do about ``exc``."""
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-        return "Free some disk space (or choose another data folder in Settings), then try again."
+        return translate("Messages", "Free some disk space (or choose another data folder in Settings), then try again.")
     if isinstance(exc, InputError):
-        return "Check the file or setting it names, then try again."
+        return translate("Messages", "Check the file or setting it names, then try again.")
     if isinstance(exc, SetupError):
-        return "The installation is incomplete: reinstall DanceLike (make setup) and start it again."
+        return translate("Messages", "The installation is incomplete: reinstall DanceLike (make setup) and start it again.")
     if isinstance(exc, MemoryError):
-        return "Close other programs, or use a shorter video, then try again."
-    return "Try again; if it keeps happening, restart DanceLike."
+        return translate("Messages", "Close other programs, or use a shorter video, then try again.")
+    return translate("Messages", "Try again; if it keeps happening, restart DanceLike.")
 
 
 def show_error(parent: QWidget | None, title: str, text: str, what_next: str = "") -> None:
@@ -67,13 +85,13 @@ def inform(parent: QWidget | None, title: str, text: str, details: str = "") -> 
     return box
 
 
-def confirm(parent: QWidget | None, title: str, text: str, ok_text: str = "OK", details: str = "") -> bool:
-    """Ask before something that cannot be undone; True when the user agrees."""
+def confirm(parent: QWidget | None, title: str, text: str, ok_text: str = "", details: str = "") -> bool:
+    """Ask before something that cannot be undone; True when the user agrees ("OK" when no ``ok_text``)."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
     if details:
         box.setInformativeText(details)
-    ok = box.addButton(ok_text, QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+    ok = box.addButton(ok_text or translate("Messages", "OK"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(translate("Messages", "Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
     box.exec()
     return box.clickedButton() is ok

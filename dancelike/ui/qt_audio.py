@@ -27,12 +27,14 @@ from PySide6 import QtMultimedia
 from PySide6.QtCore import QIODevice, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtMultimedia import QAudioDevice, QAudioFormat, QAudioSink, QMediaDevices
 
+from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 from dancelike.media.clock import AudioSink, WallClockSink
 
 #: Audio states and errors (``QtAudio`` since Qt 6.7; ``QAudio`` before).
 QAudio = getattr(QtMultimedia, "QtAudio", None) or QtMultimedia.QAudio
 
-NO_AUDIO_NOTE = "No audio output found: playing silently in time with the clock."
+#: Said when there is no sound card (translated where it is made: ``make_audio_sink``).
+NO_AUDIO_NOTE = QT_TRANSLATE_NOOP("QtAudio", "No audio output found: playing silently in time with the clock.")
 #: Samples the ring holds (seconds): more than the player's 0.15 s lead, so writes never stall.
 RING_SECONDS = 0.5
 #: How often the GUI thread samples the device's played time (milliseconds).
@@ -281,4 +283,4 @@ def make_audio_sink(sample_rate: int = 48000, channels: int = 2) -> tuple[AudioS
             return QtAudioSink(QMediaDevices.defaultAudioOutput(), sample_rate, channels), ""
     except Exception:  # noqa: BLE001, S110 - a broken audio stack must not stop the dance
         pass
-    return WallClockSink(sample_rate, channels), NO_AUDIO_NOTE
+    return WallClockSink(sample_rate, channels), translate("QtAudio", NO_AUDIO_NOTE)

@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from PySide6.QtCore import QSettings
 
-from dancelike.i18n import LANGUAGES
+from dancelike.i18n import LANGUAGES, QT_TRANSLATE_NOOP, translate
 from dancelike.media.camera import camera_kinds, list_cameras
 from dancelike.scoring.mirror import Mirror
 
@@ -23,9 +23,14 @@ LAYOUTS = ("beside", "inside")
 OVERLAYS = frozenset({"parts", "ghost", "skeleton"})
 STRETCH_MODES = ("wsola", "plain")
 MAX_MODEL_THREADS = 2
-NO_WEBCAM_NOTE = "No webcam found: the demo dancer dances for you."
-#: What the status bar calls the drawn cameras.
-SYNTHETIC_CAMERAS = {"demo": "the demo dancer", "pair": "two demo dancers", "claps": "the clapper"}
+#: Said when "auto" finds no webcam (translated where shown: ``resolved_camera`` returns it so).
+NO_WEBCAM_NOTE = QT_TRANSLATE_NOOP("Settings", "No webcam found: the demo dancer dances for you.")
+#: What the status bar says for the drawn cameras (translated where shown).
+SYNTHETIC_CAMERAS = {
+    "demo": QT_TRANSLATE_NOOP("Settings", "Camera: the demo dancer"),
+    "pair": QT_TRANSLATE_NOOP("Settings", "Camera: two demo dancers"),
+    "claps": QT_TRANSLATE_NOOP("Settings", "Camera: the clapper"),
+}
 
 
 def camera_file(spec: str) -> Path | None:
@@ -48,12 +53,14 @@ def camera_note(spec: str, note: str = "") -> str:
     if note:
         return note
     if spec.isdigit():
-        return f"Camera {spec}"
+        return translate("Settings", "Camera {index}").format(index=spec)
     file = camera_file(spec)
     if file is not None:
-        return f"Camera: {file.name} (a video file)"
+        return translate("Settings", "Camera: {file} (a video file)").format(file=file.name)
     name = spec.partition(":")[0].lower()
-    return f"Camera: {SYNTHETIC_CAMERAS.get(name, spec)}"
+    if name in SYNTHETIC_CAMERAS:
+        return translate("Settings", SYNTHETIC_CAMERAS[name])
+    return translate("Settings", "Camera: {name}").format(name=spec)
 
 
 def _bool(value: object, default: bool) -> bool:
@@ -171,12 +178,13 @@ class AppSettings:
         spec = self.camera
         if spec == "auto":
             found = list_cameras()
-            return (str(found[0]), "") if found else ("demo", NO_WEBCAM_NOTE)
+            return (str(found[0]), "") if found else ("demo", translate("Settings", NO_WEBCAM_NOTE))
         if spec.isdigit() and int(spec) not in list_cameras():
-            return "demo", f"Camera {spec} is not connected: the demo dancer dances for you."
+            return "demo", translate("Settings", "Camera {index} is not connected: the demo dancer dances for you.").format(index=spec)
         file = camera_file(spec)
         if file is not None and not file.is_file():
-            return "demo", f"The video file set as the camera ({file.name}) is not there any more: the demo dancer dances for you."
+            gone = translate("Settings", "The video file set as the camera ({file}) is not there any more: the demo dancer dances for you.")
+            return "demo", gone.format(file=file.name)
         return spec, ""
 
     # --- latency -----------------------------------------------------------------------

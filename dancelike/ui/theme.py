@@ -27,16 +27,23 @@ COLORS: dict[str, str] = {
     "ok": "#f5b428",
     "bad": "#e5483d",
     "border": "#2e3340",
+    "focus": "#8ab4ff",  # the keyboard focus ring: unlike every other colour here, so it shows on pink too
 }
 
 #: How a chosen toggle (layout, overlay, speed, loop, players) looks: the theme styles plain buttons only.
+#: A widget's own style sheet wins over the app's, so the focus ring is repeated here for toggles.
 TOGGLE_QSS = f"""
 QPushButton:checked {{ background: #4a2336; border: 1px solid {COLORS['accent']}; color: #ffffff; }}
 QPushButton:checked:disabled {{ background: {COLORS['panel']}; border: 1px solid #5a3040; color: #8a7480; }}
+QPushButton:checked:focus {{ border: 2px solid {COLORS['focus']}; }}
 """
 
-#: Font families in order of preference; DejaVu Sans is on every Linux desktop.
-FAMILIES = ["Inter", "Segoe UI", "SF Pro Text", "Helvetica Neue", "Noto Sans", "Ubuntu", "Cantarell", "DejaVu Sans", "Arial"]
+#: Font families in order of preference; DejaVu Sans is on every Linux desktop. Qt takes each
+#: character from the first family that has it, so Chinese comes from the CJK families after the
+#: Latin ones: named, because fontconfig's own fallback may pick a Japanese font for Han characters.
+LATIN_FAMILIES = ["Inter", "Segoe UI", "SF Pro Text", "Helvetica Neue", "Noto Sans", "Ubuntu", "Cantarell", "DejaVu Sans", "Arial"]
+CJK_FAMILIES = ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei"]
+FAMILIES = LATIN_FAMILIES + CJK_FAMILIES
 
 #: Point sizes by use. Body text never goes below 13 pt: the user reads it from the floor.
 SIZES = {"small": 11, "body": 13, "label": 14, "subtitle": 16, "title": 24, "display": 36, "score": 56}
@@ -128,13 +135,14 @@ QLineEdit, QSpinBox, QComboBox {{
     background: {c['panel_alt']}; border: 1px solid {c['border']}; border-radius: 8px;
     padding: 6px 10px; font-size: {s['body']}pt; min-height: 22px; selection-background-color: {c['accent']};
 }}
-QComboBox:focus, QLineEdit:focus, QSpinBox:focus {{ border-color: {c['accent']}; }}
+QComboBox:focus, QLineEdit:focus, QSpinBox:focus {{ border: 2px solid {c['focus']}; padding: 5px 9px; }}
 QComboBox QAbstractItemView {{ background: {c['panel_alt']}; border: 1px solid {c['border']}; selection-background-color: {c['accent']}; }}
 QComboBox::drop-down {{ border: none; width: 30px; background: transparent; }}
 QComboBox::down-arrow {{ image: url("{arrow}"); width: 12px; height: 12px; }}
 QComboBox::down-arrow:disabled {{ image: none; }}
-QCheckBox {{ font-size: {s['body']}pt; spacing: 10px; }}
-QCheckBox::indicator {{ width: 22px; height: 22px; }}
+QCheckBox, QRadioButton {{ font-size: {s['body']}pt; spacing: 10px; border: 2px solid transparent; border-radius: 6px; padding: 2px 4px; }}
+QCheckBox::indicator, QRadioButton::indicator {{ width: 22px; height: 22px; }}
+QSlider {{ border: 2px solid transparent; border-radius: 6px; }}
 
 QProgressBar {{
     background: {c['bg']}; border: 1px solid {c['border']}; border-radius: 6px;
@@ -165,7 +173,28 @@ QMenu::item:selected {{ background: {c['accent']}; }}
 QStatusBar {{ background: {c['panel']}; color: {c['muted']}; border-top: 1px solid {c['border']}; font-size: {s['body']}pt; }}
 QStatusBar QLabel {{ color: {c['muted']}; padding: 2px 8px; }}
 QSplitter::handle {{ background: transparent; }}
+{_focus_qss()}
 QMessageBox QLabel {{ font-size: {s['body']}pt; }}
+"""
+
+
+def _focus_qss() -> str:
+    """Keyboard focus, visible on every widget Tab reaches: a 2 px ring in ``COLORS["focus"]``
+    (a colour used for nothing else). Where a widget had a thinner border, or none, its padding
+    shrinks by the ring's extra width so the text does not move."""
+    ring = f"2px solid {COLORS['focus']}"
+    return f"""
+QPushButton:focus {{ border: {ring}; padding: 7px 17px; }}
+QPushButton[role="primary"]:focus {{ border: {ring}; padding: 6px 16px; }}
+QPushButton[role="flat"]:focus {{ border: {ring}; padding: 4px 8px; }}
+QPushButton[role="nav"]:focus {{ border: {ring}; padding: 10px 16px; }}
+QPushButton[role="nav"]:checked:focus {{ border: {ring}; border-left: 4px solid {COLORS['accent']}; padding: 10px 16px 10px 14px; }}
+QToolButton:focus {{ border: {ring}; padding: 4px 8px; }}
+QCheckBox:focus, QRadioButton:focus, QSlider:focus {{ border: {ring}; }}
+QAbstractItemView:focus, QTableView:focus {{ border: {ring}; }}
+QTabBar:focus {{ border: {ring}; border-radius: 8px; }}
+QScrollArea:focus {{ border: {ring}; border-radius: 8px; }}
+QFrame[role="card"]:focus, QFrame[role="card-selected"]:focus {{ border: {ring}; }}
 """
 
 

@@ -13,6 +13,8 @@ import time
 from collections import deque
 from collections.abc import Callable
 
+from dancelike.i18n import translate
+
 #: Seconds of progress the rate is measured over.
 WINDOW = 20.0
 #: Seconds the job has to have run before anything is said.
@@ -22,13 +24,13 @@ FIRST_AFTER = 3.0
 def time_left_text(seconds: float) -> str:
     """'about 40 s left', 'about 3 min left', 'about 1 h 10 min left'; rounded up, never '0'."""
     if seconds < 10:
-        return "a few seconds left"
+        return translate("TimeLeft", "a few seconds left")
     if seconds < 60:
-        return f"about {math.ceil(seconds / 5) * 5} s left"
+        return translate("TimeLeft", "about {seconds} s left").format(seconds=math.ceil(seconds / 5) * 5)
     minutes = math.ceil(seconds / 60)
     if minutes < 60:
-        return f"about {minutes} min left"
-    return f"about {minutes // 60} h {minutes % 60} min left"
+        return translate("TimeLeft", "about {minutes} min left").format(minutes=minutes)
+    return translate("TimeLeft", "about {hours} h {minutes} min left").format(hours=minutes // 60, minutes=minutes % 60)
 
 
 class TimeLeft:

@@ -294,14 +294,14 @@ def test_dialog_measures_and_saves_the_latency(qtbot, calibration_settings) -> N
     from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
     from dancelike.media.clock import WallClockSink
-    from dancelike.ui.calibration_dialog import INSTRUCTIONS, CalibrationDialog
+    from dancelike.ui.calibration_dialog import CalibrationDialog, instructions
     from dancelike.ui.settings import AppSettings
 
     settings, path = calibration_settings
     dialog = CalibrationDialog(settings, audio_sink_factory=WallClockSink)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert dialog.findChild(QLabel, "calibrationInstructions").text() == INSTRUCTIONS
+    assert dialog.findChild(QLabel, "calibrationInstructions").text() == instructions()
     start = dialog.findChild(QPushButton, "calibrationStart")
     save = dialog.findChild(QPushButton, "calibrationSave")
     preview = dialog.findChild(QLabel, "calibrationPreview")
