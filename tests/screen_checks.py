@@ -96,7 +96,7 @@ def texts_of(widget: QWidget) -> list[str]:
 
 
 def cells_of(view: QAbstractItemView, rows: int = 100) -> list[str]:
-    """What a table or list shows in its cells (their display text and tooltips), and its headers."""
+    """What a table or list shows and says in its cells (text, tooltips, what a screen reader reads), and its headers."""
     model = view.model()
     if model is None:
         return []
@@ -105,7 +105,7 @@ def cells_of(view: QAbstractItemView, rows: int = 100) -> list[str]:
         header = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
         found.append(str(header) if header is not None else "")
         for row in range(min(rows, model.rowCount())):
-            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
                 value = model.index(row, column).data(role)
                 if isinstance(value, str):
                     found.append(value)

@@ -629,6 +629,14 @@
             <translation>{year}年{month}月{day}日 {time}</translation>
         </message>
         <message>
+            <source>{Choreography}, {Date}: no score, {Status}</source>
+            <translation>{Choreography}，{Date}：没有得分，{Status}</translation>
+        </message>
+        <message>
+            <source>{Choreography}, {Date}: score {Score}, grade {Grade}, {Status}</source>
+            <translation>{Choreography}，{Date}：得分 {Score}，等级 {Grade}，{Status}</translation>
+        </message>
+        <message>
             <source>History</source>
             <translation>历史记录</translation>
         </message>
@@ -1233,7 +1241,7 @@
         </message>
         <message>
             <source>DanceLike speaks {language} from the next start.</source>
-            <translation>DanceLike 将在下次启动时使用{language}。</translation>
+            <translation>下次启动时，DanceLike 将切换为：{language}。</translation>
         </message>
         <message>
             <source>A video to use as the camera</source>

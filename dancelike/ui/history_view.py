@@ -130,7 +130,17 @@ class SessionTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and record.message:
             return record.message
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return self.row_text(record)
         return None
+
+    @classmethod
+    def row_text(cls, record: SessionRecord) -> str:
+        """The whole row in one sentence, for a screen reader on any of its cells."""
+        values = {name: cls._text(record, name) for name in COLUMNS}
+        if record.score is None:
+            return translate("HistoryView", "{Choreography}, {Date}: no score, {Status}").format(**values)
+        return translate("HistoryView", "{Choreography}, {Date}: score {Score}, grade {Grade}, {Status}").format(**values)
 
     @staticmethod
     def _text(record: SessionRecord, column: str) -> str:

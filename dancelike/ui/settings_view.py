@@ -42,6 +42,7 @@ from dancelike.ui import messages
 from dancelike.ui.camera_preview import Preview, camera_label, open_preview_camera
 from dancelike.ui.settings import RESOLUTIONS, AppSettings
 from dancelike.ui.theme import set_role
+from dancelike.ui.translation import system_choice
 from dancelike.ui.workers import run_in_thread
 
 PREVIEW_FPS = 30
@@ -54,9 +55,8 @@ MIRROR_CHOICES = (
 
 
 def desktop_language() -> str:
-    """The language the desktop asks for (what "System" means), whatever this run speaks: the
-    app sets ``DANCELIKE_LANGUAGE`` to its own language for the workers it starts."""
-    return i18n.system_language({name: value for name, value in os.environ.items() if name != i18n.LANGUAGE_ENV})
+    """The language "System" means, whatever this run speaks (``translation.system_choice``)."""
+    return system_choice()
 
 
 class SettingsView(QWidget):

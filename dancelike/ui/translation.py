@@ -17,6 +17,23 @@ log = logging.getLogger(__name__)
 
 #: Kept alive here: Qt holds only a pointer to an installed translator.
 _installed: list[QTranslator] = []
+#: ``DANCELIKE_LANGUAGE`` as this process was started with it, before we set it for our workers:
+#: what "system" means (it wins over the desktop's language, as at the first start).
+_started_with: list[str | None] = []
+
+
+def _outside_environ() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop(i18n.LANGUAGE_ENV, None)
+    outside = _started_with[0] if _started_with else os.environ.get(i18n.LANGUAGE_ENV)
+    if outside is not None:
+        env[i18n.LANGUAGE_ENV] = outside
+    return env
+
+
+def system_choice() -> str:
+    """The language the "system" choice speaks: the environment's as DanceLike was started."""
+    return i18n.system_language(_outside_environ())
 
 
 def install_translations(app: QCoreApplication, choice: str | None) -> str:
@@ -25,7 +42,9 @@ def install_translations(app: QCoreApplication, choice: str | None) -> str:
         app.removeTranslator(translator)
     _installed.clear()
     i18n.set_backend(None)
-    language = i18n.set_language(choice)
+    if not _started_with:
+        _started_with.append(os.environ.get(i18n.LANGUAGE_ENV))
+    language = i18n.set_language(system_choice() if choice in (None, "", "system") else choice)
     os.environ[i18n.LANGUAGE_ENV] = language  # the analysis workers this app starts speak it too
     QLocale.setDefault(QLocale(language))
     if language == i18n.SOURCE_LANGUAGE:

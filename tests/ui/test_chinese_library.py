@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from library_samples import TITLE_WORDS, TITLES, class_dialog, dancer_pick, fill_store, story_report
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea, QWidget
 from screen_checks import clipped, language, untranslated
 
 from dancelike import i18n
@@ -129,6 +129,9 @@ def test_settings_in_chinese(qtbot: Any, chinese: None, app_settings: AppSetting
         assert view.restart_button.isVisible()
         QApplication.processEvents()
         check(view, f"settings_{size[0]}x{size[1]}")
+        view.findChild(QScrollArea).ensureWidgetVisible(view.restart_button)  # the language panel, at the bottom
+        QApplication.processEvents()
+        shoot(view, f"settings_language_{size[0]}x{size[1]}")
         assert view.language_combo.itemText(2) == "简体中文" and view.language_combo.itemText(1) == "English"
     finally:
         view.hide()
@@ -245,3 +248,36 @@ def test_restart_now_closes_the_window_for_a_new_one(qtbot: Any, store: Store, a
     window.settings_view.restart_button.click()
     assert window.restart_wanted and not window.isVisible()
     qtbot.waitUntil(lambda: not active_jobs(), timeout=10_000)
+
+
+def test_restart_now_opens_the_window_again_in_the_language_chosen(qapp: QApplication, data_home: Path, app_settings: AppSettings,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """``dancelike app`` itself, offscreen: its "event loop" chooses 简体中文 in Settings and presses
+    Restart now; the app makes a new window, which speaks it; then "system" is English again."""
+    monkeypatch.setenv(i18n.LANGUAGE_ENV, "en")
+    monkeypatch.setattr(app_module, "AppSettings", lambda: app_settings)
+    monkeypatch.setattr(app_module, "remove_leftovers", lambda root: [])
+    monkeypatch.setattr(MainWindow, "run_startup", lambda self: None)
+    seen: list[str] = []
+
+    def one_round() -> int:
+        QApplication.processEvents()
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        seen.append(window.nav_buttons["library"].text())
+        if len(seen) == 1:
+            window.show_page("settings")
+            window.settings_view.set_language("zh_CN")
+            window.settings_view.restart_button.click()
+        elif len(seen) == 2:
+            window.settings_view.set_language("system")
+            window.settings_view.restart_button.click()
+        else:
+            window.close()
+        return 0
+
+    monkeypatch.setattr(qapp, "exec", one_round)
+    try:
+        assert app_module.main([]) == 0
+    finally:
+        install_translations(qapp, "en")
+    assert seen == ["Library", "舞蹈库", "Library"]

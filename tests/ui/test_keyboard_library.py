@@ -117,6 +117,8 @@ def test_history_and_settings_in_reading_order_with_a_visible_focus(qtbot: Any, 
     visited, unseen = walk(window, window.nav_buttons["history"])
     assert unseen == []
     order = names(visited)
+    row = window.history.proxy.index(0, 1).data(Qt.ItemDataRole.AccessibleDescriptionRole)
+    assert TITLES[0] in row and "score" in row  # a screen reader hears the whole session on any cell
     assert order.index("navSettings") < order.index("deleteSession") < order.index("openSession") < order.index("sessionTable") < order.index("chartPicker")
 
     window.show_page("settings")
