@@ -13,7 +13,7 @@ import html
 
 import numpy as np
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QImage, QKeyEvent, QMouseEvent, QPixmap
+from PySide6.QtGui import QImage, QKeyEvent, QMouseEvent, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -74,7 +74,7 @@ class DancerTile(QFrame):
         self.number = choice.number
         self.setObjectName("dancerTile")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches each dancer; Space or Enter picks one
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Tab reaches each dancer: Space selects, Enter follows
         self.setAccessibleName(choice.name)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 12)
@@ -134,18 +134,19 @@ class DancerTile(QFrame):
         self.setAccessibleDescription(" ".join(p for p in (self._description, chosen) if p))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Space selects this dancer (as a click), Enter follows them (as a double click), the
+        left and right arrows go to the dancer beside."""
         if event.key() == Qt.Key.Key_Space:
             self.clicked.emit(self.number)
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.double_clicked.emit(self.number)
+        elif event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            beside = self.parentWidget().findChildren(DancerTile) if self.parentWidget() else []
+            index = beside.index(self) + (1 if event.key() == Qt.Key.Key_Right else -1)
+            if 0 <= index < len(beside):
+                beside[index].setFocus(Qt.FocusReason.TabFocusReason)
         else:
             super().keyPressEvent(event)
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        """A dancer reached with Tab or the arrows is selected, as a click selects it."""
-        super().focusInEvent(event)
-        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
-            self.clicked.emit(self.number)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

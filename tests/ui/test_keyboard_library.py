@@ -149,10 +149,15 @@ def test_the_dialogs_in_reading_order_with_a_visible_focus(qtbot: Any, themed: Q
     visited, unseen = walk(picker, picker.tiles[1])
     assert unseen == []
     assert names(visited).count("dancerTile") == 3 and {"pickerCancel", "pickerFollow"} <= set(names(visited))
+    assert picker.selected == 2  # tabbing past the dancers chooses none of them
+    picker.tiles[2].setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(picker.tiles[2], Qt.Key.Key_Right)
     tile = picker.tiles[3]
-    tile.setFocus(Qt.FocusReason.TabFocusReason)
+    assert QApplication.focusWidget() is tile
     QTest.keyClick(tile, Qt.Key.Key_Space)
     assert picker.selected == 3 and "3" in picker.follow_button.text() and tile.accessibleName()
+    QTest.keyClick(tile, Qt.Key.Key_Return)
+    assert picker.result() == picker.DialogCode.Accepted and picker.selected == 3
 
     from dancelike.media.clock import WallClockSink
 
