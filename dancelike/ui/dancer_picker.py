@@ -141,7 +141,8 @@ class DancerTile(QFrame):
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.double_clicked.emit(self.number)
         elif event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-            beside = self.parentWidget().findChildren(DancerTile) if self.parentWidget() else []
+            strip = self.parentWidget()
+            beside = strip.findChildren(DancerTile) if strip is not None else []
             index = beside.index(self) + (1 if event.key() == Qt.Key.Key_Right else -1)
             if 0 <= index < len(beside):
                 beside[index].setFocus(Qt.FocusReason.TabFocusReason)
