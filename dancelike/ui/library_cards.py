@@ -260,10 +260,12 @@ class ChoreographyCard(QFrame):
         self.dance.emit(self.choreography.id)
 
     #: Arrow keys: how far each moves the focus (columns, rows).
-    STEPS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
+    STEPS: dict[int, tuple[int, int]] = {
+        int(Qt.Key.Key_Left): (-1, 0), int(Qt.Key.Key_Right): (1, 0), int(Qt.Key.Key_Up): (0, -1), int(Qt.Key.Key_Down): (0, 1),
+    }  # fmt: skip
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = Qt.Key(event.key())
+        key = event.key()  # an int: a typed character (a Chinese one, say) need not be a Qt.Key member
         menu_keys = key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             self.dance.emit(self.choreography.id)
