@@ -14,9 +14,10 @@ import signal
 import sys
 import threading
 import traceback
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from dancelike import __version__, logs
 from dancelike.atomic import disk_full
@@ -70,9 +71,31 @@ def _argparse_speaks() -> Iterator[None]:
         argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help, with Chinese help text wrapped too: textwrap breaks lines only at spaces,
+    and a Chinese sentence has none (each of its characters takes two columns)."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        if not any(unicodedata.east_asian_width(c) in "WF" for c in text):
+            return super()._split_lines(text, width)
+        lines, line, used = [], "", 0
+        for char in " ".join(text.split()):
+            size = 2 if unicodedata.east_asian_width(char) in "WF" else 1
+            if used + size > width and line:
+                lines.append(line.rstrip())
+                line, used = "", 0
+            if line or char != " ":
+                line, used = line + char, used + size
+        return lines + ([line.rstrip()] if line.strip() else [])
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse's parser whose error line keeps "dancelike: error: " (scripts look for it) before
     the message in the language spoken now."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
