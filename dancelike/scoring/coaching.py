@@ -10,7 +10,12 @@ else (``docs/scoring.md``, "What the report says, and why", lists each rule):
 - "this is not this dance" first, and then no timing praise and no advice;
 - a move is a second or more of danced, in-view choreography; "weakest" means below GOOD;
 - advice names a part and a direction (``scoring.advice``), or nothing when unsure.
-Plain Python over the report's numbers: no arrays, no I/O.
+
+Every sentence is a whole template in the language spoken now (``i18n.translate``; Chinese word
+order differs, so no sentence is glued from fragments), and the data keeps English words
+("great", "left_arm"): ``rating_label`` and ``part_label`` show them. A stored report keeps the
+facts its sentences came from (``Report.story``), so ``retold`` says it again in another language.
+Plain Python over the report's numbers: no I/O.
 """
 
 from __future__ import annotations
@@ -346,15 +351,10 @@ def judged_phrase(judged: list[str]) -> str:
     return _joined(words) if words else translate("Coaching", "nothing")
 
 
-def _unseen_is_plural(groups: list[str]) -> bool:
-    names = set(groups)
-    return len(names) > 1
-
-
 def view_warning(who: str, groups: list[str], judged: list[str]) -> str:
     """One part-not-in-view warning: ``who`` is "video" (the pro's video) or "you"."""
     values = {"parts": unseen_phrase(groups), "judged": judged_phrase(judged)}
-    plural = _unseen_is_plural(groups)
+    plural = len(set(groups)) > 1  # "legs" (both) or several parts
     if who == "video":
         if plural:
             return translate("Coaching", "The video's dancer's {parts} were not in view: judged on {judged}").format(**values)
