@@ -37,6 +37,7 @@ if __name__ == "__main__":
     from dancelike.store.db import Store
     from dancelike.synth.cameras import register_synthetic_cameras
     from dancelike.synth.group import render_group_scene, trio_with_crossing
+    from dancelike.ui import picture_text
     from dancelike.ui.calibration_dialog import CalibrationDialog
     from dancelike.ui.main_window import MainWindow
     from dancelike.ui.settings import AppSettings
@@ -94,6 +95,7 @@ def main() -> int:
     register_synthetic_cameras()  # "demo", "pair", "claps": a front end registers them
     app = QApplication(sys.argv[:1])
     install_translations(app, args.language)
+    picture_text.install()
     apply_theme(app)
     settings = AppSettings(QSettings(str(Path(home) / "settings.ini"), QSettings.Format.IniFormat))
     settings.camera = "demo"

@@ -12,10 +12,15 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from dancelike.i18n import QT_TRANSLATE_NOOP
+from dancelike.media import text as picture_text
 from dancelike.vision.body import PART_COLORS, SKELETON, BodyFrame, Roi
 
 #: Landmarks drawn only when at least this visible (MediaPipe's drawing default).
 MIN_VISIBILITY = 0.5
+#: The notes drawn where nobody was found (translated when the picture painter can draw any script).
+NO_DANCER_WORDS = QT_TRANSLATE_NOOP("Overlay", "no dancer found")
+NOBODY_WORDS = QT_TRANSLATE_NOOP("Overlay", "nobody found")
 
 _BONE = (255, 255, 255)
 _EDGE = (20, 20, 20)
@@ -52,7 +57,7 @@ def draw_body(rgb: np.ndarray, body: BodyFrame, alpha: float = 0.55, colors: np.
     height, width = out.shape[:2]
     thickness = line_thickness(height, width)
     if not body.found:
-        _label(out, "no dancer found")
+        _label(out, picture_text.words("Overlay", NO_DANCER_WORDS))
         return out
     assert body.landmarks is not None
     scale = np.array([width / body.width, height / body.height])
@@ -131,7 +136,7 @@ def draw_people(rgb: np.ndarray, people: list[tuple[int, BodyFrame]], alpha: flo
     thickness = line_thickness(height, width)
     found = [(number, body) for number, body in people if body.landmarks is not None]
     if not found:
-        _label(out, "nobody found")
+        _label(out, picture_text.words("Overlay", NOBODY_WORDS))
         return out
     for number, body in found:
         assert body.landmarks is not None
@@ -151,7 +156,7 @@ def _label(out: np.ndarray, text: str, anchor: tuple[int, int] | None = None) ->
     height, width = out.shape[:2]
     scale = max(0.4, min(height, width) / 900)
     weight = max(1, round(scale * 1.5))
-    (tw, th), base = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, scale, weight)
+    tw, th, base = picture_text.size(text, scale, weight)
     pad = max(4, th // 2)
     x0, y0 = pad // 2, pad // 2
     if anchor is not None:
@@ -162,4 +167,4 @@ def _label(out: np.ndarray, text: str, anchor: tuple[int, int] | None = None) ->
     box[:] = (box.astype(np.uint16) * 2 // 5).astype(np.uint8)
     org = (x0 + pad, y0 + pad + th)
     white = (255, 255, 255)
-    cv2.putText(out, text, org, cv2.FONT_HERSHEY_SIMPLEX, scale, white, weight, cv2.LINE_AA)
+    picture_text.put(out, text, org, scale, white, weight)

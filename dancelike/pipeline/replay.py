@@ -17,6 +17,8 @@ import cv2
 import numpy as np
 
 from dancelike.atomic import atomic_output
+from dancelike.i18n import QT_TRANSLATE_NOOP
+from dancelike.media import text as picture_text
 from dancelike.media.audio import load_audio
 from dancelike.media.overlay import draw_body
 from dancelike.media.video import VideoFrame, VideoReader
@@ -33,7 +35,12 @@ if TYPE_CHECKING:
 PANEL_HEIGHT = 540
 BAR_HEIGHT = 56
 AUDIO_RATE = 44100
-_FONT = cv2.FONT_HERSHEY_DUPLEX
+#: The words drawn into the replay (translated when the picture painter can draw any script).
+PRO_WORD = QT_TRANSLATE_NOOP("Replay", "PRO")
+YOU_WORD = QT_TRANSLATE_NOOP("Replay", "YOU (re-timed)")
+SCORE_WORDS = QT_TRANSLATE_NOOP("Replay", "score {score}")
+NOW_WORDS = QT_TRANSLATE_NOOP("Replay", "now {score}")
+RATING_WORDS = frozenset({"PERFECT", "GREAT", "GOOD", "OK", "MISS"})  # coaching's "Ratings"
 
 
 def score_color(score: float) -> tuple[int, int, int]:
@@ -64,8 +71,7 @@ def _panel(rgb: np.ndarray, height: int) -> np.ndarray:
 
 
 def _text(image: np.ndarray, text: str, org: tuple[int, int], scale: float, color: tuple[int, int, int]) -> None:
-    cv2.putText(image, text, org, _FONT, scale, (0, 0, 0), 3, cv2.LINE_AA)
-    cv2.putText(image, text, org, _FONT, scale, color, 1, cv2.LINE_AA)
+    picture_text.put(image, text, org, scale, color, thickness=2, outline=True)
 
 
 class FrameFetcher:
@@ -181,15 +187,17 @@ def _running_score(report: Report, index: int) -> tuple[float, float | None]:
 
 def _draw_bar(canvas: np.ndarray, report: Report, index: int, t: float, moves: list[dict], left_w: int) -> None:
     running, now = _running_score(report, index)
-    _text(canvas, "PRO", (12, BAR_HEIGHT + 30), 0.8, (255, 255, 255))
-    _text(canvas, "YOU (re-timed)", (left_w + 12, BAR_HEIGHT + 30), 0.8, (255, 255, 255))
-    _text(canvas, f"score {running:4.0f}", (12, 38), 1.0, score_color(running))
+    _text(canvas, picture_text.words("Replay", PRO_WORD), (12, BAR_HEIGHT + 30), 0.8, (255, 255, 255))
+    _text(canvas, picture_text.words("Replay", YOU_WORD), (left_w + 12, BAR_HEIGHT + 30), 0.8, (255, 255, 255))
+    _text(canvas, picture_text.words("Replay", SCORE_WORDS).format(score=f"{running:4.0f}"), (12, 38), 1.0, score_color(running))
     if now is not None:
-        _text(canvas, f"now {now:3.0f}", (230, 38), 0.8, score_color(now))
+        _text(canvas, picture_text.words("Replay", NOW_WORDS).format(score=f"{now:3.0f}"), (230, 38), 0.8, score_color(now))
     move = next((m for m in moves if m["start"] <= t < m["end"]), None)
     if move is not None:
         label = str(move.get("rating") or rating(move["score"])).upper()
-        _text(canvas, label, (canvas.shape[1] - 40 - 22 * len(label), 38), 1.0, score_color(move["score"]))
+        label = picture_text.words("Ratings", label) if label in RATING_WORDS else label
+        width, _height, _depth = picture_text.size(label, 1.0, 2)
+        _text(canvas, label, (canvas.shape[1] - 24 - width, 38), 1.0, score_color(move["score"]))
     # A thin timeline of the whole dance with the current position.
     width = canvas.shape[1]
     x = int(width * (index + 1) / max(1, len(report.frame_scores)))

@@ -22,6 +22,8 @@ from typing import Any
 import cv2
 import numpy as np
 
+from dancelike.i18n import QT_TRANSLATE_NOOP
+from dancelike.media import text as picture_text
 from dancelike.media.overlay import draw_body
 from dancelike.media.video import VideoReader
 from dancelike.media.writer import write_png
@@ -35,7 +37,9 @@ from dancelike.vision.tracker import PoseTracker
 
 #: Height in pixels of each half of a snapshot.
 SNAPSHOT_HEIGHT = 360
-_FONT = cv2.FONT_HERSHEY_DUPLEX
+#: The captions (translated when the picture painter can draw any script).
+PRO_WORD = QT_TRANSLATE_NOOP("Snapshots", "PRO")
+YOU_WORD = QT_TRANSLATE_NOOP("Snapshots", "YOU")
 _GAP = 6  # dark gap between the two halves
 
 
@@ -72,11 +76,11 @@ def frames_at(path: Path, indices: Iterable[int]) -> dict[int, np.ndarray]:
 def _label(image: np.ndarray, text: str, color: tuple[int, int, int] = (255, 255, 255)) -> None:
     """A caption on a dark band at the top-left of ``image`` (drawn in place)."""
     scale = SNAPSHOT_HEIGHT / 540
-    (tw, th), base = cv2.getTextSize(text, _FONT, scale, 1)
+    tw, th, base = picture_text.size(text, scale)
     pad = 8
     box = image[0 : th + base + 2 * pad, 0 : tw + 2 * pad + 4]
     box[:] = (box.astype(np.uint16) * 2 // 7).astype(np.uint8)
-    cv2.putText(image, text, (pad + 2, pad + th), _FONT, scale, color, 1, cv2.LINE_AA)
+    picture_text.put(image, text, (pad + 2, pad + th), scale, color)
 
 
 def _half(rgb: np.ndarray) -> np.ndarray:
@@ -100,8 +104,8 @@ def compose(
         colors = colors[MIRROR_PARTS]
     left = _half(draw_body(reference_rgb, reference_body, alpha=0.35))
     right = _half(draw_body(user_rgb, user_body, alpha=0.6, colors=colors))
-    _label(left, "PRO")
-    _label(right, "YOU")
+    _label(left, picture_text.words("Snapshots", PRO_WORD))
+    _label(right, picture_text.words("Snapshots", YOU_WORD))
     canvas = np.full((SNAPSHOT_HEIGHT, left.shape[1] + _GAP + right.shape[1], 3), 18, np.uint8)
     canvas[:, : left.shape[1]] = left
     canvas[:, left.shape[1] + _GAP :] = right

@@ -31,7 +31,7 @@ from dancelike.store.leftovers import remove_leftovers
 from dancelike.store.paths import data_dir
 from dancelike.store.salvage import is_disk_full
 from dancelike.synth.cameras import register_synthetic_cameras
-from dancelike.ui import messages
+from dancelike.ui import messages, picture_text
 from dancelike.ui.main_window import MainWindow
 from dancelike.ui.settings import APPLICATION, ORGANIZATION, AppSettings
 from dancelike.ui.theme import app_icon, apply_theme
@@ -224,6 +224,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setWindowIcon(app_icon())
     settings = AppSettings()
     install_translations(app, settings.language)  # before any window takes its words
+    picture_text.install()  # replays and snapshots drawn with the desktop's fonts, in the app's language
     apply_theme(app)
     if args.camera:
         settings.override_camera(args.camera)
