@@ -121,8 +121,10 @@ def main() -> int:
         settings.camera = "demo:mistakes"  # loses the routine half-way: moves to practise
         dance(app, window, demo_id, 26.0, None)
         wait_until(app, lambda: bool(window.results.report), 60, "the sloppy dance's results")
-        settle(app, 3.0)  # the snapshots are cut from the recording in a worker
         cards = window.results._cards
+        # the snapshots are cut from the recording in a worker: seconds on a busy machine
+        wait_until(app, lambda: all(card.picture.image is not None for card in cards), 120, "the snapshots")
+        settle(app, 0.5)
         if cards:  # what to practise, with the advice, and Break It Down on the first one
             window.results.scroll_area.ensureWidgetVisible(cards[0], 0, 40)
             settle(app, 0.5)
