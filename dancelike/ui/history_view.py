@@ -302,6 +302,7 @@ class HistoryView(QWidget):
         self.split.addWidget(chart_panel)
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 2)
+        self.split.setSizes([3000, 2000])  # 3:2 from the start (the size hints gave the table two rows)
         outer.addWidget(self.split, 1)
         self.refresh()
 

@@ -330,6 +330,28 @@ def test_history_sorts_opens_and_deletes(qtbot: object, store: Store, tmp_path: 
     assert [s for _, s in store.progress(salsa)] == [52.0, 81.0]
 
 
+def test_history_shows_several_sessions_above_the_chart(qtbot: object, store: Store, app_settings: AppSettings, tmp_path: Path) -> None:
+    """The table gets its share of the page from the start: five sessions are all in view in a
+    1280x800 window (the chart's size hint once left the table two rows)."""
+    window = MainWindow(store, app_settings)  # a first launch: no history yet
+    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)  # type: ignore[attr-defined]
+    window.show_page("history")
+    QApplication.processEvents()
+    salsa = add_fake(store, "Salsa", tmp_path)
+    for score in (52.0, 81.0, 67.0, 70.0, 90.0):  # then five dances
+        add_session(store, salsa, score)
+    view = window.history
+    view.refresh()
+    QApplication.processEvents()
+    viewport = view.table.viewport().rect()
+    shown = [row for row in range(view.proxy.rowCount()) if viewport.contains(view.table.visualRect(view.proxy.index(row, 0)))]
+    assert len(shown) == 5, (shown, viewport.height())
+    assert view.chart.height() >= 160
+
+
 def test_history_is_empty_at_first(qtbot: object, store: Store) -> None:
     view = HistoryView(store)
     qtbot.addWidget(view)  # type: ignore[attr-defined]
