@@ -300,6 +300,11 @@
             <source>not in view</source>
             <translation>不在画面中</translation>
         </message>
+        <message>
+            <source>P{number}</source>
+            <extracomment>A player's tag above their head ("P1"; translated where the app draws pictures with Qt).</extracomment>
+            <translation>{number}号</translation>
+        </message>
     </context>
     <context>
         <name>DanceView</name>

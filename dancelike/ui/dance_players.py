@@ -17,7 +17,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from dancelike.engine import FrameScored, MoveRating
-from dancelike.i18n import translate
+from dancelike.i18n import QT_TRANSLATE_NOOP, translate
+from dancelike.media import text as picture_text
 from dancelike.ui.charts import ScoreRing, rating_word
 from dancelike.ui.theme import font, set_role
 from dancelike.vision.body import BodyFrame
@@ -125,6 +126,10 @@ class PlayerRings(QWidget):
         self.rings[k].set_score(event.total, caption=self.captions[k])
 
 
+#: A player's tag above their head ("P1"; translated where the app draws pictures with Qt).
+PLAYER_TAG = QT_TRANSLATE_NOOP("DancePlayers", "P{number}")
+
+
 def tag_players(rgb: np.ndarray, bodies: tuple[BodyFrame, ...] | None, flipped: bool) -> np.ndarray:
     """Each player's number ("P1", "P2") above their head, in their colour, on the shown camera
     picture (``flipped``: the picture is shown as a mirror)."""
@@ -139,9 +144,9 @@ def tag_players(rgb: np.ndarray, bodies: tuple[BodyFrame, ...] | None, flipped: 
         top = float(body.landmarks[:11, 1].min()) * scale
         x = float(body.landmarks[:11, 0].mean()) * scale
         x = width - 1 - x if flipped else x
-        text, size = f"P{k + 1}", max(0.5, height / 600)
-        (w, h), _ = cv2.getTextSize(text, cv2.FONT_HERSHEY_SIMPLEX, size, 2)
+        text, size = picture_text.words("DancePlayers", PLAYER_TAG).format(number=k + 1), max(0.5, height / 600)
+        w, h, _depth = picture_text.size(text, size, 2)
         x0, y0 = int(np.clip(x - w / 2, 0, width - w - 8)), int(np.clip(top - h - 24, 0, height - h - 10))
         cv2.rectangle(out, (x0, y0), (x0 + w + 8, y0 + h + 10), PLAYER_RGB[k], -1)
-        cv2.putText(out, text, (x0 + 4, y0 + h + 4), cv2.FONT_HERSHEY_SIMPLEX, size, (20, 20, 24), 2, cv2.LINE_AA)
+        picture_text.put(out, text, (x0 + 4, y0 + h + 4), size, (20, 20, 24), 2)
     return out
