@@ -21,6 +21,7 @@ from dancelike.errors import InputError
 from dancelike.i18n import translate
 from dancelike.media.video import VideoReader
 from dancelike.pipeline.analysis import AnalysisPool, analyze_video, default_workers
+from dancelike.vision.model_choice import current
 from dancelike.vision.video_analysis import VideoAnalysis
 
 STAGES = ("decode", "preprocess", "detector", "landmarks", "part_map")
@@ -93,6 +94,8 @@ def bench_analyze(video: str, workers: int, repeat: int, all_dancers: bool = Fal
         "peak_rss_mb": round(peak, 1),
         "stages": {stage: round(ms / max(1, frames), 2) for stage, ms in stage_ms.items()},
         "machine": f"{platform.machine()}, {platform.system()}, Python {platform.python_version()}",
+        "landmark_model": current().label,
+        "model_choice": current().describe(),
     }
 
 
@@ -103,6 +106,7 @@ def _print(result: dict[str, Any]) -> None:
     print(f"speed     {result['fps']} frames/s")
     print("stages    " + "  ".join(f"{name} {ms:.2f} ms" for name, ms in result["stages"].items()) + "  (per frame, CPU-thread time)")
     print(f"memory    peak RSS {result['peak_rss_mb']} MB (this process and its workers)")
+    print(f"model     landmark model {result['model_choice']}")
 
 
 #: The benchmark pair: a long version of the demo choreography and a good copy of it.

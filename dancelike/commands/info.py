@@ -68,6 +68,18 @@ def models() -> list[dict[str, str]]:
     return found
 
 
+def landmark_model() -> dict[str, Any]:
+    """The landmark model this machine runs and each candidate's measured time (measured now,
+    a few hundred milliseconds, when this machine never was; ``vision.model_choice``)."""
+    from dancelike.vision.model_choice import current
+
+    try:
+        choice = current()
+    except (DanceLikeError, OSError, RuntimeError, ValueError) as exc:  # a broken install: say so, go on
+        return {"model": "", "label": "", "how": "failed", "ms": {}, "error": str(exc)}
+    return {"model": choice.model, "label": choice.label, "how": choice.how, "ms": choice.ms, "describe": choice.describe()}
+
+
 def folders() -> dict[str, str]:
     """The data, cache and log folders (or why one cannot be used)."""
     found = {}
@@ -143,6 +155,7 @@ def gather() -> dict[str, Any]:
         "libraries": {LIBRARIES[name]: versions[name] for name in LIBRARIES},
         "cpu": cpu(),
         "models": models(),
+        "landmark_model": landmark_model(),
         "folders": {**folders(), "log_file": str(logs.log_file() or "")},
         "cameras": cameras(),
         "audio_outputs": probe["audio"],
@@ -169,6 +182,10 @@ def render(info: dict[str, Any]) -> str:
               translate("Info", "Models")]  # fmt: skip
     statuses = {status: translate("Info", text) for status, text in _STATUS.items()}
     lines += [f"  {m['name']:<34} {m['sha256'][:16] or '-':<16}  {statuses.get(m['status'], m['status'])}" for m in info["models"]]
+    chosen = info.get("landmark_model")
+    if chosen:
+        what = chosen.get("describe") or chosen.get("error", "")
+        lines.append("  " + translate("Info", "Landmark model run here: {choice}").format(choice=what))
     folders_shown = [(translate("Info", _FOLDERS.get(name, name)), path) for name, path in info["folders"].items() if name != "log_file"]
     lines += [translate("Info", "Folders")] + [f"  {_label(name)}{path}" for name, path in folders_shown]
     none_found = translate("Info", "none found")

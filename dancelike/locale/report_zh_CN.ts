@@ -255,7 +255,7 @@
     </message>
     <message>
         <source>--players must be 1 or 2, not {players}</source>
-        <extracomment>Capacity runs use at most this many seconds of frames: enough for a stable rate. What changes with real-world sizes (``--hd``) and with an imported reference (``--cached``). Two players: each player&apos;s own figures are held to these. Real-world sizes: a YouTube-style reference and a 720p webcam.</extracomment>
+        <extracomment>Capacity runs use at most this many seconds of frames: enough for a stable rate. What changes with real-world sizes (``--hd``) and with an imported reference (``--cached``). The process&apos;s CPU against the landmark model&apos;s bare cost at the session&apos;s rate (``model_floor``), with the reference cached: 640x480, and ``--hd``. Two players: each player&apos;s own figures are held to these. Real-world sizes: a YouTube-style reference and a 720p webcam.</extracomment>
         <translation>--players 只能是 1 或 2，不能是 {players}</translation>
     </message>
 </context>
@@ -1207,6 +1207,10 @@
     <message>
         <source>Models</source>
         <translation>模型</translation>
+    </message>
+    <message>
+        <source>Landmark model run here: {choice}</source>
+        <translation>本机使用的关键点模型：{choice}</translation>
     </message>
     <message>
         <source>Folders</source>

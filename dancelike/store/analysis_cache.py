@@ -30,12 +30,15 @@ ANALYSIS_VERSION = 3  # 2: the int8 landmark model (pose_landmark_full_int8mix);
 
 
 def content_key(path: str | Path) -> str:
-    """SHA-256 of the file's bytes (read in 1 MiB blocks) with the analysis version."""
+    """SHA-256 of the file's bytes (read in 1 MiB blocks) with the analysis version and the
+    landmark model this machine runs (``vision.model_choice``: analyses differ by model)."""
+    from dancelike.vision.model_choice import cache_tag, landmark_model
+
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
-    return f"{digest.hexdigest()}-v{ANALYSIS_VERSION}"
+    return f"{digest.hexdigest()}-v{ANALYSIS_VERSION}{cache_tag(landmark_model())}"
 
 
 def _cache_file(key: str, folder: Path | None) -> Path:

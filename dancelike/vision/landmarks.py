@@ -16,6 +16,7 @@ import numpy as np
 
 from dancelike.vision.body import Roi
 from dancelike.vision.frames import Image
+from dancelike.vision.model_choice import INT8MIX, landmark_model
 from dancelike.vision.roi import crop_roi, roi_to_image_points
 from dancelike.vision.runtime import Model
 
@@ -34,10 +35,11 @@ def sigmoid(values: np.ndarray | float) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(array, -80.0, 80.0)))
 
 
-#: The model file this stage runs: MediaPipe's full landmark model with its wide middle stages in
-#: int8 (scripts/make_int8_landmarks.py; models/README.md). Measured here: 10.6 ms a frame
-#: instead of 12.7 on one thread, every golden bar met (98.6% of points within 15 px).
-LANDMARK_MODEL = "pose_landmark_full_int8mix.tflite"
+#: The model file this stage runs by default: MediaPipe's full landmark model with its wide middle
+#: stages in int8 (scripts/make_int8_landmarks.py; models/README.md). Measured here: 10.6 ms a
+#: frame instead of 12.7 on one thread, every golden bar met (98.6% of points within 15 px). Each
+#: machine runs the faster of it and the float original (``vision.model_choice``).
+LANDMARK_MODEL = INT8MIX
 
 
 @dataclass(frozen=True)
@@ -87,10 +89,11 @@ def refine_from_heatmap(xy: np.ndarray, heatmap: np.ndarray) -> np.ndarray:
 
 
 class LandmarkModel:
-    """Runs the BlazePose full landmark model on an ROI of an image; one instance per thread."""
+    """Runs the BlazePose full landmark model on an ROI of an image; one instance per thread.
+    ``model``: the file to run (default: the one this machine runs faster, ``model_choice``)."""
 
-    def __init__(self, num_threads: int = 1) -> None:
-        self.model = Model(LANDMARK_MODEL, num_threads)
+    def __init__(self, num_threads: int = 1, model: str | None = None) -> None:
+        self.model = Model(model or landmark_model(), num_threads)
 
     def preprocess(self, image: Image, roi: Roi) -> np.ndarray:
         """The ROI as the model's input tensor: 1x256x256x3 float32 in [0, 1]."""

@@ -11,6 +11,7 @@ import contextlib
 import os
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -102,6 +103,23 @@ class Model:
     def input_shape(self) -> tuple[int, ...]:
         return tuple(int(v) for v in self._input["shape"])
 
+    def timed_invoke(self, tensor: np.ndarray) -> float:
+        """CPU seconds one ``invoke()`` takes on ``tensor``: the model's bare cost, nothing around
+        it. The calling thread's CPU time, not the wall clock: on a machine busy with other work
+        the wait for a core is not the model's (with ``num_threads=1`` it runs on this thread)."""
+        self._bind()
+        self._interpreter.set_tensor(self._input["index"], tensor.astype(np.float32, copy=False))
+        started = time.thread_time()
+        self._interpreter.invoke()
+        return time.thread_time() - started
+
+    def _bind(self) -> None:
+        thread = threading.get_ident()
+        if self._owner is None:
+            self._owner = thread  # bound to the first thread that runs it
+        elif thread != self._owner:
+            raise RuntimeError(f"model {self.name} used from a thread that did not create it")
+
     def run(self, tensor: np.ndarray, copy: bool = True) -> list[np.ndarray]:
         """Run the model on one input tensor; outputs in the model's declared order.
 
@@ -109,11 +127,7 @@ class Model:
         large segmentation and heatmap outputs): the caller must drop them before the
         next ``run``, which LiteRT refuses while any view is alive.
         """
-        thread = threading.get_ident()
-        if self._owner is None:
-            self._owner = thread  # bound to the first thread that runs it
-        elif thread != self._owner:
-            raise RuntimeError(f"model {self.name} used from a thread that did not create it")
+        self._bind()
         self._interpreter.set_tensor(self._input["index"], tensor.astype(np.float32, copy=False))
         self._interpreter.invoke()
         if copy:

@@ -23,7 +23,8 @@ from dancelike.vision.body import NUM_LANDMARKS, BodyFrame, Roi
 from dancelike.vision.detector import DETECTOR_MODEL, Detection, PoseDetector, Region
 from dancelike.vision.filters import LandmarkSmoother
 from dancelike.vision.frames import Image
-from dancelike.vision.landmarks import INPUT_SIZE, LANDMARK_MODEL, PRESENCE_THRESHOLD, LandmarkModel, LandmarkResult
+from dancelike.vision.landmarks import INPUT_SIZE, PRESENCE_THRESHOLD, LandmarkModel, LandmarkResult
+from dancelike.vision.model_choice import CANDIDATES
 from dancelike.vision.parts import part_map
 from dancelike.vision.roi import roi_from_alignment_points
 
@@ -62,8 +63,9 @@ def choose_detection(detections: list[Detection], width: int, height: int) -> De
     return min(detections, key=key)
 
 
-#: The model files a tracker loads (checked before worker processes are started).
-TRACKER_MODELS = (DETECTOR_MODEL, LANDMARK_MODEL)
+#: The model files a tracker may load (checked before worker processes are started; the landmark
+#: model is whichever of the two candidates this machine runs faster, ``vision.model_choice``).
+TRACKER_MODELS = (DETECTOR_MODEL, *CANDIDATES)
 #: A picture narrower or lower than this (pixels) shows no one the models can see: a 16x16 video,
 #: blown up to the models' input, once gave a "dancer" whose landmarks lay outside the picture.
 MIN_PICTURE_SIDE = 32
