@@ -9,6 +9,7 @@ message that starts with the file name (exit code 2), never an FFmpeg traceback.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ import numpy as np
 
 from dancelike.errors import InputError
 from dancelike.i18n import translate
+from dancelike.media.disposable import unneeded_packets
 from dancelike.vision.frames import Image, Yuv420
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"})
@@ -140,6 +142,7 @@ class VideoReader:
         self.planar = planar
         self.max_fps, self.fit = max_fps, fit
         self.not_needed = 0
+        self.not_decoded = 0  # of those, packets never even decoded (``media.disposable``)
         self._next_kept = -1.0
         self.name = str(path)  # as the user typed it: messages start with it
         _check_file(self.path)
@@ -209,25 +212,41 @@ class VideoReader:
         start: int | None = stream.start_time
         if start is None and self.start > 0:
             start = 0
+        # above ``max_fps``: packets of frames not kept that no frame needs are not even decoded
+        unneeded = unneeded_packets(stream, self.fps, self.max_fps) if self.max_fps else None
+        first: int | None = None  # the index of the first frame kept (the others follow from it)
+        skipped: list[float] = []  # the times of packets passed over, counted in display order
         try:
-            for frame in self._container.decode(stream):
-                if frame.pts is None:
-                    t = self._decoded / self.fps
-                else:
-                    if start is None:
-                        start = frame.pts
-                    assert frame.time_base is not None  # a decoded frame has its stream's
-                    t = float((frame.pts - start) * frame.time_base)
-                if t < self.start - 1e-6:
-                    continue  # decoded only to reach ``start`` after a seek
-                self._decoded += 1
-                if self.max_fps:
-                    if t < self._next_kept:
-                        self.not_needed += 1
-                        continue
-                    # the next frame due a 1/max_fps later, with a little slack for uneven timestamps
-                    self._next_kept = t + 0.75 / self.max_fps
-                yield VideoFrame(self._decoded - 1, t, self._pixels(frame))
+            for packet in self._container.demux(stream):
+                if unneeded is not None and first is not None and unneeded(packet, first):
+                    assert packet.pts is not None and packet.time_base is not None
+                    heapq.heappush(skipped, float((packet.pts - (start or 0)) * packet.time_base))
+                    self.not_needed += 1
+                    self.not_decoded += 1
+                    continue
+                for frame in packet.decode():
+                    if frame.pts is None:
+                        t = self._decoded / self.fps
+                    else:
+                        if start is None:
+                            start = frame.pts
+                        assert frame.time_base is not None  # a decoded frame has its stream's
+                        t = float((frame.pts - start) * frame.time_base)
+                    while skipped and skipped[0] < t:
+                        heapq.heappop(skipped)
+                        self._decoded += 1
+                    if t < self.start - 1e-6:
+                        continue  # decoded only to reach ``start`` after a seek
+                    self._decoded += 1
+                    if self.max_fps:
+                        if t < self._next_kept:
+                            self.not_needed += 1
+                            continue
+                        # the next frame due a 1/max_fps later, with a little slack for uneven timestamps
+                        self._next_kept = t + 0.75 / self.max_fps
+                        first = round(t * self.fps) if first is None else first
+                    yield VideoFrame(self._decoded - 1, t, self._pixels(frame))
+            self._decoded += len(skipped)
         except (av.error.FFmpegError, EOFError) as exc:
             raise InputError(
                 translate("Video", "{path}: video is truncated or corrupt after {frames} frames").format(path=self.name, frames=self._decoded)
