@@ -170,7 +170,8 @@ class UserAnalyser(Stage):
     def setup(self) -> None:
         # two players: each frame's two landmark runs go side by side on the two cores
         players = self.learners.players
-        self.tracker = PeopleTracker(num_threads=1, max_people=players, parallel=players > 1)
+        # at most one detector run a frame: four at once made a frame take 4 detector runs
+        self.tracker = PeopleTracker(num_threads=1, max_people=players, parallel=players > 1, spread=True)
         warm_tracker(self.tracker)
         self.tracker.warm(_CENTRE_ROI)
 

@@ -198,11 +198,17 @@ class LandmarkHelper:
 class PeopleTracker(PoseTracker):
     """Tracks up to ``max_people`` people through a video; one instance per thread and video."""
 
-    def __init__(self, num_threads: int = 1, with_parts: bool = True, max_people: int = MAX_PEOPLE, parallel: bool = False) -> None:
+    def __init__(
+        self, num_threads: int = 1, with_parts: bool = True, max_people: int = MAX_PEOPLE, parallel: bool = False, spread: bool = False
+    ) -> None:
         """``parallel``: run two people's landmark models at once, in a helper thread with its
-        own interpreter (live, where one frame's people must be done within the frame time)."""
+        own interpreter (live, where one frame's people must be done within the frame time).
+        ``spread``: at most one detector run a frame (live: a frame's time is bounded); while
+        nobody is tracked the whole picture is searched every other frame and the tiles in
+        turn between, instead of the whole picture and every tile in one frame now and then."""
         super().__init__(num_threads=num_threads, with_parts=with_parts)
         self.max_people = max_people
+        self.spread = spread
         self._helper = LandmarkHelper(num_threads) if parallel else None
         self._forget()
 
@@ -358,7 +364,7 @@ class PeopleTracker(PoseTracker):
         self._last_detection = self._frame
         height = image.shape[0]
         tracked = [r.points for r in results.values()]
-        if not results and self._frame - self._last_scan >= SCAN_EVERY:
+        if not results and not self.spread and self._frame - self._last_scan >= SCAN_EVERY:
             detections = self._scan(image)  # nobody in view: the whole picture and every tile
         else:
             # someone just lost is looked for in the whole picture at once, like the single tracker
@@ -408,8 +414,10 @@ class PeopleTracker(PoseTracker):
         return found
 
     def _next_view(self, image: Image) -> Region | None:
-        """Where the detector looks this time: the whole picture, then each tile in turn."""
-        views: list[Region | None] = [None, *tiles(image.shape[1], image.shape[0])]
+        """Where the detector looks this time: the whole picture, then each tile in turn (spread:
+        the whole picture between tiles, where a learner at the camera is found)."""
+        parts = tiles(image.shape[1], image.shape[0])
+        views: list[Region | None] = [view for tile in parts for view in (None, tile)] if self.spread and parts else [None, *parts]
         self._view = (self._view + 1) % len(views)
         return views[self._view]
 
