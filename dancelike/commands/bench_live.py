@@ -35,7 +35,7 @@ from typing import Any, TextIO
 from dancelike.commands._io import check_outputs, check_seconds, write_json
 from dancelike.engine import capacity
 from dancelike.engine.events import FrameScored
-from dancelike.engine.metrics import reset_peak_rss
+from dancelike.engine.metrics import current_rss_mb, reset_peak_rss
 from dancelike.engine.session import Session
 from dancelike.errors import InputError
 from dancelike.i18n import translate
@@ -57,6 +57,9 @@ TARGETS = {
 #: What changes with real-world sizes (``--hd``) and with an imported reference (``--cached``).
 HD_TARGETS = {"peak_rss_mb": ("<=", 700.0)}
 CACHED_TARGETS = {"latency_ms_p95": ("<=", 40.0), "cpu_pct": ("<=", 100.0)}
+#: The process's CPU against the landmark model's bare cost at the session's rate (``model_floor``),
+#: with the reference cached: 640x480, and ``--hd``.
+FLOOR_TARGETS = {False: ("<=", 1.6), True: ("<=", 2.0)}
 #: Two players: each player's own figures are held to these.
 PLAYER_TARGETS = {"pairs_per_s": (">=", 29.0), "latency_ms_p95": ("<=", 60.0)}
 _BENCH_VERSION = 1
@@ -77,6 +80,8 @@ HD = BenchSizes(reference=(1920, 1080, 60.0), camera=(1280, 720, 30.0))
 def targets(hd: bool, cached: bool, players: int = 1) -> dict[str, tuple[str, float]]:
     """The bars for this kind of run (two players: the session-wide ones; each player's are ``PLAYER_TARGETS``)."""
     bars = {**TARGETS, **(HD_TARGETS if hd else {}), **(CACHED_TARGETS if cached else {})}
+    if cached:
+        bars["cpu_vs_floor"] = FLOOR_TARGETS[hd]
     if players > 1:
         bars = {k: v for k, v in bars.items() if k in ("recorder_dropped", "peak_rss_mb", "first_score_s")}
     return bars
@@ -141,6 +146,16 @@ def cache_reference(reference: Path, log: TextIO) -> None:
     reference_beats(reference, key)
 
 
+def model_floor(invoke_ms: list[float], runs_per_s: float, cpu_pct: float) -> dict[str, Any]:
+    """The landmark model's bare cost at the session's rate: its one-thread run time (the mean of
+    the medians measured before and after the session, in the same run: a busy machine slows
+    both) times the runs a second the session needs; and the process's CPU against it."""
+    ms = sum(invoke_ms) / len(invoke_ms)
+    floor = ms * runs_per_s / 10.0  # ms per second -> % of one core
+    return {"model_invoke_ms": round(ms, 2), "model_invoke_ms_each": [round(v, 2) for v in invoke_ms], "model_runs_per_s": round(runs_per_s, 1),
+            "model_floor_pct": round(floor, 1), "cpu_vs_floor": round(cpu_pct / floor, 2) if floor > 0 else 0.0}  # fmt: skip
+
+
 def run_session(reference: Path, camera: str, seconds: float, folder: Path, log: TextIO, cached: bool = False, players: int = 1) -> dict[str, Any]:
     """One live session of at most ``seconds``; its stats plus the final score."""
     scored = [0]
@@ -153,9 +168,15 @@ def run_session(reference: Path, camera: str, seconds: float, folder: Path, log:
     reset_peak_rss()  # the session's peak, not the rendering's before it
     session.start()
     deadline = None
+    rss: dict[str, float] = {}  # the session's memory at its first minute and at its end: flat, not growing with the dance
     while (result := session.wait(0.5)) is None:
         if deadline is None and session.status().elapsed > 0:
             deadline = time.monotonic() + seconds
+        if deadline is not None and time.monotonic() <= deadline:
+            now = current_rss_mb()
+            if time.monotonic() >= deadline - seconds + 60.0:
+                rss.setdefault("rss_mb_minute1", now)
+            rss["rss_mb_end"] = now
         if deadline is not None and time.monotonic() > deadline:
             session.stop()
         if log.isatty():  # a redrawn line is noise in a log file
@@ -168,6 +189,9 @@ def run_session(reference: Path, camera: str, seconds: float, folder: Path, log:
     for figures, player in zip(stats["players"], result.by_player):
         figures["score"] = round(player.report.score, 1) if player.report else None
     stats["events_delivered"] = scored[0]
+    stats.update({name: round(mb, 1) for name, mb in rss.items()})
+    if "rss_mb_minute1" in rss:
+        stats["rss_growth_pct"] = round(100.0 * (rss["rss_mb_end"] / rss["rss_mb_minute1"] - 1.0), 1)
     return stats
 
 
@@ -175,13 +199,22 @@ def bench_live(
     reference: Path, camera: str, camera_file: Path, seconds: float, log: TextIO, hd: bool = False, cached: bool = False, players: int = 1
 ) -> dict[str, Any]:
     """All the figures: the live session, then the capacity runs (one player only)."""
+    from dancelike.engine.stages import LIVE_REFERENCE
+    from dancelike.vision.model_choice import current, invoke_ms
+
     if cached:
         cache_reference(reference, log)
+    choice = current()
+    invoke = [invoke_ms(choice.model)]
     load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     with tempfile.TemporaryDirectory(prefix="dancelike-bench-") as folder:
         live = run_session(reference, camera, seconds, Path(folder), log, cached, players)
+    invoke.append(invoke_ms(choice.model))
+    with VideoReader(camera_file) as probe, VideoReader(reference, max_fps=LIVE_REFERENCE["max_fps"]) as ref_probe:
+        runs_per_s = probe.fps * players + (0.0 if cached else ref_probe.frame_fps)
+    floor = {"landmark_model": choice.label, "model_choice": choice.describe(), **model_floor(invoke, runs_per_s, live["cpu_pct"])}
     if players > 1:
-        return player_figures(live, reference, camera_file, hd, cached, players, load_before)
+        return {**player_figures(live, reference, camera_file, hd, cached, players, load_before), **floor}
     with VideoReader(camera_file) as probe:
         count = int(min(seconds, CAPACITY_SECONDS, probe.duration) * probe.fps)
     print(f"  capacity: {count} frame pairs in one thread, in order...", file=log, flush=True)
@@ -215,6 +248,7 @@ def bench_live(
         "session": live,
         "load_average": [round(load_before, 2) if load_before is not None else None, round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None],
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()}, Python {platform.python_version()}",
+        **floor,
     }
     figures["targets"] = {name: _meets(figures[name], *rule) for name, rule in targets(hd, cached).items()}
     figures["target_rules"] = {name: f"{op} {limit:g}" for name, (op, limit) in targets(hd, cached).items()}
@@ -286,12 +320,18 @@ def print_figures(f: dict[str, Any], out: TextIO) -> None:
     print(f"recorder    {f['recorded_frames']} frames recorded, {f['recorder_dropped']} dropped {mark('recorder_dropped')}", file=out)
     print(f"first score {f['first_score_s']} s after start() {mark('first_score_s')}", file=out)
     print(f"memory      peak RSS {f['peak_rss_mb']:.0f} MB {mark('peak_rss_mb')}", file=out)
+    if "rss_growth_pct" in live:
+        print(f"            RSS {live['rss_mb_minute1']:.0f} MB at minute 1, {live['rss_mb_end']:.0f} MB at the end ({live['rss_growth_pct']:+.1f}%)", file=out)
     print("stages      (ms per item p50, CPU % of one core)", file=out)
     for name, stage in f["stages"].items():
         print(f"  {name:14s} {stage['ms_p50']:7.2f} ms  {stage['cpu_pct']:5.1f}% CPU", file=out)
     print(f"  {'all threads':14s} {'':10s} {f['cpu_total_pct']:5.1f}% CPU (200% = both cores)", file=out)
     print(f"cpu         the process: {f['cpu_pct']:.1f}% (200% = both cores) {mark('cpu_pct')}", file=out)
-    tracker = "  ".join(f"{k} {v:.2f}" for k, v in live["user_tracker_ms"].items())
+    if "model_floor_pct" in f:
+        print(f"floor       landmark model {f['model_choice']}; now {f['model_invoke_ms']:.2f} ms a run x {f['model_runs_per_s']:g} runs/s = "
+              f"{f['model_floor_pct']:.1f}% CPU; the process {f['cpu_vs_floor']:.2f}x the floor {mark('cpu_vs_floor')}", file=out)  # fmt: skip
+    calls = live.get("user_tracker_calls", {})
+    tracker = "  ".join(f"{k} {v:.2f}" + (f" (x{calls[k]})" if k in calls else "") for k, v in live["user_tracker_ms"].items())
     print(f"  user tracker   {tracker} ms per call", file=out)
     if "sequential_pairs_per_s" not in f:
         return

@@ -153,6 +153,7 @@ def session_stats(s: SessionSnapshot) -> dict[str, Any]:
         "players": player_stats(s),
         "stages": stages,
         "user_tracker_ms": tracker_ms(user.tracker if user else None),
+        "user_tracker_calls": dict(sorted(user.tracker.times.counts.items())) if user and user.tracker else {},
         "reference_tracker_ms": tracker_ms(ref.tracker if ref else None),
         "thread_cpu_s": {name: round(v, 3) for name, v in s.cpu.cpu_seconds.items()},
         "cpu_pct": round(s.cpu.process_percent(), 1),

