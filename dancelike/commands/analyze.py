@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -29,7 +30,7 @@ def landmarks_json(body: BodyFrame) -> list[list[float]] | None:
     return np.column_stack([np.round(values[:, :3], 2), np.round(values[:, 3], 4)]).tolist()
 
 
-def _report(fps: float, width: int, height: int, frames: list[BodyFrame]) -> dict[str, Any]:
+def _report(fps: float, width: int, height: int, frames: Sequence[BodyFrame]) -> dict[str, Any]:
     return {
         "fps": round(fps, 4),
         "width": width,
@@ -38,7 +39,7 @@ def _report(fps: float, width: int, height: int, frames: list[BodyFrame]) -> dic
     }
 
 
-def _summary(name: str, fps: float, width: int, height: int, frames: list[BodyFrame]) -> str:
+def _summary(name: str, fps: float, width: int, height: int, frames: Sequence[BodyFrame]) -> str:
     found = sum(body.found for body in frames)
     share = f"{100.0 * found / len(frames):.0f}" if frames else "0"
     values = {"name": name, "frames": len(frames), "width": width, "height": height, "fps": f"{fps:.2f}", "found": found, "share": share}
@@ -96,7 +97,7 @@ def _run_image(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_overlay(source: str, destination: str, fps: float, frames: list[BodyFrame]) -> None:
+def _write_overlay(source: str, destination: str, fps: float, frames: Sequence[BodyFrame]) -> None:
     """The overlay video, written beside ``destination`` and renamed over it once complete."""
     with atomic_output(destination) as part, VideoReader(source) as reader, VideoWriter(part, fps, reader.width, reader.height) as writer:
         with Progress(len(frames), translate("Progress", "overlay")) as progress:

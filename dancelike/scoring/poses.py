@@ -11,11 +11,12 @@ Pure numpy: no I/O, no Qt.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from dancelike.vision.body import NUM_PARTS, BodyFrame, Part
+from dancelike.vision.body import NUM_PARTS, BodyFrame, FrameColumns, Part
 
 #: Body-part groups reported to the user, in report order.
 GROUPS = ("head", "torso", "left_arm", "right_arm", "left_leg", "right_leg")
@@ -213,9 +214,12 @@ def without_parts(track: PoseTrack) -> PoseTrack:
     return PoseTrack(track.times, track.found, track.directions, track.visibility, np.zeros((count, 0, 0), np.uint8))
 
 
-def pose_track(frames: list[BodyFrame], mirror: bool = False, with_parts: bool = True) -> PoseTrack:
+def pose_track(frames: Sequence[BodyFrame], mirror: bool = False, with_parts: bool = True) -> PoseTrack:
     """Describe every frame of a video in the body-centred frame (mirrored if asked). A limb
-    with an end outside the picture counts as unseen."""
+    with an end outside the picture counts as unseen. Without parts, a track kept as columns
+    reads no part map."""
+    if not with_parts and isinstance(frames, FrameColumns):
+        frames = frames.without_parts()
     count = len(frames)
     directions = np.full((count, NUM_LIMBS, 2), np.nan)
     visibility = np.zeros((count, NUM_LIMBS))

@@ -10,17 +10,23 @@ does not.
 from __future__ import annotations
 
 import hashlib
+import itertools
+import logging
 import os
 import tempfile
 import zipfile
 import zlib
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import numpy as np
 
+from dancelike.store.cache_parts import CHUNK, LAYOUT, ChunkedPartMaps, ChunkFile, chunk_name, old_part_chunks, old_parts_side, part_chunks, write_members
 from dancelike.store.paths import cache_dir
-from dancelike.vision.body import BodyFrame, Roi
+from dancelike.vision.body import BodyFrame, FrameColumns, PackedPartMaps
 from dancelike.vision.video_analysis import Dancer, VideoAnalysis
+
+log = logging.getLogger(__name__)
 
 #: What numpy raises for a truncated, garbled or half-written cache file.
 DAMAGED = (OSError, ValueError, KeyError, IndexError, EOFError, zipfile.BadZipFile, zlib.error)
@@ -47,15 +53,15 @@ def _cache_file(key: str, folder: Path | None) -> Path:
 
 def save(key: str, analysis: VideoAnalysis, folder: Path | None = None) -> Path:
     """Write ``analysis`` (every dancer's track when it has them) under ``key`` atomically
-    (a half-written cache is never read)."""
-    tracks = [dancer.frames for dancer in analysis.dancers] or [analysis.frames]
+    (a half-written cache is never read). Part maps are written a chunk at a time
+    (``cache_parts``), never gathered into one array."""
+    tracks: list[Sequence[BodyFrame]] = [dancer.frames for dancer in analysis.dancers] or [analysis.frames]
     count = len(analysis.frames)
     landmarks = np.full((len(tracks), count, 33, 4), np.nan, np.float32)
     rois = np.full((len(tracks), count, 4), np.nan, np.float64)
     presence = np.zeros((len(tracks), count), np.float32)
     has_parts = np.zeros((len(tracks), count), bool)
-    side = next((f.part_map.shape[0] for track in tracks for f in track if f.part_map is not None), 1)
-    parts = np.zeros((len(tracks), count, side, side), np.uint8)
+    side = 1
     for row, frames in enumerate(tracks):
         for index, body in enumerate(frames):
             presence[row, index] = body.presence
@@ -64,19 +70,23 @@ def save(key: str, analysis: VideoAnalysis, folder: Path | None = None) -> Path:
             if body.roi is not None:
                 rois[row, index] = (body.roi.center_x, body.roi.center_y, body.roi.size, body.roi.rotation)
             if body.part_map is not None:
-                parts[row, index], has_parts[row, index] = body.part_map, True
-    target = _cache_file(key, folder)
+                has_parts[row, index], side = True, body.part_map.shape[0]
+    head: dict[str, np.ndarray] = {
+        "meta": np.array([analysis.fps, analysis.width, analysis.height], np.float64),
+        "times": np.array([f.t for f in analysis.frames], np.float64),
+        "numbers": np.array([dancer.number for dancer in analysis.dancers], np.int64),
+        "presence": presence, "has_parts": has_parts, "landmarks": landmarks, "rois": rois,
+        LAYOUT: np.array([LAYOUT_VERSION, side, CHUNK], np.int64),
+    }  # fmt: skip
+    return _write(_cache_file(key, folder), itertools.chain(head.items(), part_chunks(tracks, side)))
+
+
+def _write(target: Path, members: Iterable[tuple[str, np.ndarray]]) -> Path:
     handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".npz.part")
     os.close(handle)
     try:
         with open(temporary, "wb") as out:
-            np.savez_compressed(
-                out,
-                meta=np.array([analysis.fps, analysis.width, analysis.height], np.float64),
-                times=np.array([f.t for f in analysis.frames], np.float64),
-                numbers=np.array([dancer.number for dancer in analysis.dancers], np.int64),
-                presence=presence, has_parts=has_parts, landmarks=landmarks, rois=rois, parts=parts,
-            )  # fmt: skip
+            write_members(out, members)
         os.replace(temporary, target)
     finally:
         if os.path.exists(temporary):
@@ -84,13 +94,82 @@ def save(key: str, analysis: VideoAnalysis, folder: Path | None = None) -> Path:
     return target
 
 
+#: What the layout member says: part maps in chunks of ``CHUNK`` frames.
+LAYOUT_VERSION = 2
+_HEAD = ("meta", "times", "numbers", "presence", "has_parts", "landmarks", "rois")
+
+
 def load(key: str, folder: Path | None = None) -> VideoAnalysis | None:
     """The cached analysis for ``key`` (following its default dancer), or ``None`` when there is
     none. A damaged one (truncated, garbled) is deleted: it is only a missed shortcut, analysed
-    again and saved afresh, instead of failing every session of that dance."""
+    again and saved afresh, instead of failing every session of that dance.
+
+    The part maps stay in the file and are read a window at a time when a frame's map is asked
+    for (``cache_parts.ChunkedPartMaps``); a file written before with every part map in one
+    array is converted once (streamed, never whole in memory)."""
     path = _cache_file(key, folder)
     if not path.is_file():
         return None
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+        if f"{LAYOUT}.npy" not in names:  # the first layout: converted once (read whole when it cannot be)
+            return load(key, folder) if _convert(path) else _load_whole(path)
+        with open(path, "rb") as handle, np.load(handle) as data:
+            head = {name: data[name] for name in (*_HEAD, LAYOUT)}
+        _, side, chunk = (int(v) for v in head[LAYOUT])
+        rows, count = max(1, len(head["numbers"])), len(head["times"])
+        if {head[name].shape[:2] for name in ("presence", "has_parts", "landmarks", "rois")} != {(rows, count)}:
+            raise ValueError("arrays of different lengths")
+        missing = [chunk_name(row, k) for row in range(rows) for k in range(-(-count // chunk)) if f"{chunk_name(row, k)}.npy" not in names]
+        if missing:
+            raise KeyError(missing[0])
+    except DAMAGED:
+        _discard(path)
+        return None
+    file = ChunkFile(str(path))
+    fps, width, height = head["meta"]
+    tracks: list[Sequence[BodyFrame]] = [
+        FrameColumns(int(width), int(height), head["times"], head["landmarks"][row], head["presence"][row], head["rois"][row],
+                     ChunkedPartMaps(file, row, head["has_parts"][row], chunk))
+        for row in range(rows)
+    ]  # fmt: skip
+    return _analysis(float(fps), int(width), int(height), head["numbers"], tracks)
+
+
+def _analysis(fps: float, width: int, height: int, numbers: np.ndarray, tracks: list[Sequence[BodyFrame]]) -> VideoAnalysis:
+    analysis = VideoAnalysis(fps, width, height, tracks[0])
+    if len(numbers):
+        analysis.dancers = [Dancer(int(number), frames) for number, frames in zip(numbers, tracks, strict=True)]
+        analysis = analysis.follow(None)
+    return analysis
+
+
+def _convert(path: Path) -> bool:
+    """Rewrite a file of the first layout (one ``parts`` array) with its part maps in chunks,
+    streamed across; False when that cannot be written (a read-only or full cache folder)."""
+    with open(path, "rb") as handle, np.load(handle) as data:
+        head = {name: data[name] for name in _HEAD}
+    temporary = None
+    try:
+        handle_no, temporary = tempfile.mkstemp(dir=path.parent, suffix=".npz.part")
+        os.close(handle_no)
+        with zipfile.ZipFile(path) as archive, open(temporary, "wb") as out:
+            head[LAYOUT] = np.array([LAYOUT_VERSION, old_parts_side(archive), CHUNK], np.int64)
+            write_members(out, itertools.chain(head.items(), old_part_chunks(archive)))
+        os.replace(temporary, path)
+    except OSError as exc:
+        log.warning("analysis cache: %s not converted: %s", path.name, exc)
+        return False
+    finally:
+        if temporary is not None and os.path.exists(temporary):
+            os.unlink(temporary)
+    log.info("analysis cache: %s converted to part maps in chunks", path.name)
+    return True
+
+
+def _load_whole(path: Path) -> VideoAnalysis | None:
+    """A file of the first layout read whole (every part map in memory), as it always was."""
     try:
         with open(path, "rb") as handle, np.load(handle) as data:  # np.load(path) leaks the file on a bad zip
             fps, width, height = data["meta"]
@@ -102,25 +181,11 @@ def load(key: str, folder: Path | None = None) -> VideoAnalysis | None:
     except DAMAGED:
         _discard(path)
         return None
-    tracks = []
+    tracks: list[Sequence[BodyFrame]] = []
     for row in range(len(presence)):
-        frames = []
-        for index in range(len(times)):
-            found = not np.isnan(landmarks[row, index, 0, 0])
-            roi = Roi(*map(float, rois[row, index])) if not np.isnan(rois[row, index, 0]) else None
-            frames.append(
-                BodyFrame(
-                    float(times[index]), int(width), int(height),
-                    landmarks[row, index] if found else None, float(presence[row, index]), roi,
-                    None, parts[row, index] if has_parts[row, index] else None,
-                )  # fmt: skip
-            )
-        tracks.append(frames)
-    analysis = VideoAnalysis(float(fps), int(width), int(height), tracks[0])
-    if len(numbers):
-        analysis.dancers = [Dancer(int(number), frames) for number, frames in zip(numbers, tracks, strict=True)]
-        analysis = analysis.follow(None)
-    return analysis
+        packed = PackedPartMaps.pack(parts[row, index] if has_parts[row, index] else None for index in range(len(times)))
+        tracks.append(FrameColumns(int(width), int(height), times, landmarks[row], presence[row], rois[row], packed))
+    return _analysis(float(fps), int(width), int(height), numbers, tracks)
 
 
 def track_key(key: str, analysis: VideoAnalysis) -> str:

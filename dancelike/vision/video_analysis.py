@@ -7,12 +7,13 @@ import another's workflow to name it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from dancelike.i18n import translate
-from dancelike.vision.body import BodyFrame
+from dancelike.vision.body import BodyFrame, FrameColumns
 from dancelike.vision.tracker import StageTimes
 
 
@@ -22,15 +23,21 @@ class Dancer:
     (a frame where they are not found holds an empty ``BodyFrame``)."""
 
     number: int
-    frames: list[BodyFrame]
+    frames: Sequence[BodyFrame]
 
     @property
     def frames_in_view(self) -> int:
+        if isinstance(self.frames, FrameColumns):
+            return int(self.frames.found.sum())
         return sum(1 for body in self.frames if body.found)
 
     def hips(self) -> np.ndarray:
         """(N, 2) hips centre per frame in image pixels (NaN where not found)."""
         out = np.full((len(self.frames), 2), np.nan)
+        if isinstance(self.frames, FrameColumns):  # the same sums, on the columns
+            found = self.frames.found
+            out[found] = self.frames.landmarks[found][:, [23, 24], :2].mean(axis=1)
+            return out
         for index, body in enumerate(self.frames):
             if body.landmarks is not None:
                 out[index] = body.landmarks[[23, 24], :2].mean(axis=0)
@@ -38,7 +45,11 @@ class Dancer:
 
     def height(self) -> float:
         """Median height of the body in pixels while in view (0 if never found)."""
-        heights = [float(np.ptp(body.landmarks[:, 1])) for body in self.frames if body.landmarks is not None]
+        if isinstance(self.frames, FrameColumns):
+            seen = self.frames.landmarks[self.frames.found][:, :, 1]
+            heights = [float(value) for value in np.ptp(seen, axis=1)]
+        else:
+            heights = [float(np.ptp(body.landmarks[:, 1])) for body in self.frames if body.landmarks is not None]
         return float(np.median(heights)) if heights else 0.0
 
 
@@ -46,7 +57,8 @@ class Dancer:
 class VideoAnalysis:
     """Everything the analysis found in a video, with the time each stage took.
 
-    ``frames`` is the followed dancer's track. An analysis of every dancer also lists them
+    ``frames`` is the followed dancer's track: a list, or ``FrameColumns`` (a cached analysis, a
+    worker's results) whose part maps are read only for the frames asked for. An analysis of every dancer also lists them
     all in ``dancers`` (numbered from the left) and says in ``followed`` which one
     ``frames`` is; ``follow`` switches to another without analysing again.
     """
@@ -54,7 +66,7 @@ class VideoAnalysis:
     fps: float
     width: int
     height: int
-    frames: list[BodyFrame]
+    frames: Sequence[BodyFrame]
     times: StageTimes = field(default_factory=StageTimes)
     wall_seconds: float = 0.0
     dancers: list[Dancer] = field(default_factory=list)

@@ -163,11 +163,16 @@ def test_live_session_records_scores_and_agrees_with_offline(clips: dict[str, Pa
 
 @pytest.mark.slow
 def test_cached_reference_analysis_replaces_the_live_one(clips: dict[str, Path]) -> None:
-    score_videos(str(clips["reference"]), str(clips["short"]))  # analyses and caches the reference
+    scored = score_videos(str(clips["reference"]), str(clips["short"]))  # analyses and caches the reference
     events = Collector()
     session = Session(clips["reference"], str(clips["good"]), on_event=events)
     session.start()
     events.wait_for(lambda: sum(e.found for e in events.of(FrameScored)) >= 45)
+    # the ghost: the analysed frame, its part map read from the cache file when asked for
+    for t in (0.5, 1.0, 1.5):
+        ghost, analysed = session.reference_body(t), scored.reference.frames[round(t * scored.reference.fps)]
+        assert ghost is not None and ghost.t == analysed.t and ghost.part_map is not None and analysed.part_map is not None
+        assert np.array_equal(ghost.part_map, analysed.part_map) and np.array_equal(ghost.landmarks, analysed.landmarks)
     session.stop()
     result = session.wait(30)
     assert result is not None and result.ok and result.report is not None
