@@ -12,6 +12,8 @@ def test_the_floor_is_the_bare_run_time_at_the_sessions_rate() -> None:
     assert floor["cpu_vs_floor"] == 2.0
     two_players = model_floor([11.0], 60.0, 99.0)
     assert two_players["model_floor_pct"] == 66.0 and two_players["cpu_vs_floor"] == 1.5
+    busy = model_floor([11.0], 30.0, 66.0, runs_done_per_s=20.0)  # a busy machine let it make 20 runs a second
+    assert busy["cpu_vs_floor"] == 2.0 and busy["cpu_vs_floor_done"] == 3.0
 
 
 def test_the_floor_bars_apply_with_the_reference_cached() -> None:
