@@ -176,3 +176,15 @@ def test_worker_results_cross_as_columns_with_the_same_frames() -> None:
     assert listed.frames_in_view == kept.frames_in_view
     track, again = pose_track(frames, mirror=True), pose_track(joined, mirror=True)
     assert np.array_equal(track.parts, again.parts) and np.array_equal(track.directions, again.directions, equal_nan=True)
+
+
+def test_a_cached_analysis_sent_to_another_process_carries_its_part_maps(tmp_path: Path) -> None:
+    analysis = _analysis(130)
+    analysis_cache.save("sent", analysis, tmp_path)
+    loaded = analysis_cache.load("sent", tmp_path)
+    assert loaded is not None
+    sent = pickle.dumps(loaded)  # a batch's reference bundle, to a worker that may be on another machine
+    (tmp_path / "sent.npz").unlink()
+    received = pickle.loads(sent)
+    for saved, read in zip(analysis.dancer(received.followed).frames, received.frames, strict=True):
+        _same(read, saved)
