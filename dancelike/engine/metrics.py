@@ -125,12 +125,10 @@ class StageClock:
     def __init__(self) -> None:
         self.ms = Timings()
         self.items = 0
-        self.busy_seconds = 0.0
 
     def add(self, seconds: float) -> None:
         self.ms.add(seconds * 1000.0)
         self.items += 1
-        self.busy_seconds += seconds
 
     def summary(self) -> dict[str, float]:
         return {"items": self.items, "ms_p50": round(self.ms.percentile(50), 2), "ms_p95": round(self.ms.percentile(95), 2)}

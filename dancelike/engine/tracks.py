@@ -140,7 +140,6 @@ class ReferenceTrack:
         self.visibility = np.zeros((n, NUM_LIMBS))
         self._parts: list[bytes | None] = [None] * n
         self.filled = np.zeros(n, bool)
-        self.filled_count = 0
         self.frontier = -1.0
         self.complete = False
         self._fills: list[int] = []  # every slot filled, in the order filled (each reader keeps its place)
@@ -158,7 +157,6 @@ class ReferenceTrack:
             self.directions[index] = row.directions[0]
             self.visibility[index] = row.visibility[0]
             self._parts[index] = blob
-            self.filled_count += not self.filled[index]
             self.filled[index] = True
             self.frontier = max(self.frontier, float(row.times[0]))
             self._fills.append(index)
@@ -276,10 +274,6 @@ class UserTrack:
 
     def __len__(self) -> int:
         return self._columns.size
-
-    @property
-    def capture_times(self) -> np.ndarray:
-        return self._columns.column("capture")
 
     @property
     def takes(self) -> np.ndarray:

@@ -47,6 +47,8 @@ DB_NAME = "dancelike.db"
 STATUSES = ("running", "done", "stopped", "cancelled", "failed", "recovered")
 #: Statuses whose score counts for the personal best and the progress chart.
 SCORED = ("done", "stopped", "recovered")
+#: ``status IN (?, ?, ?)``: one placeholder per scored status, their values passed with the query.
+_SCORED_IN = f"({', '.join('?' * len(SCORED))})"
 
 
 def _now() -> str:
@@ -69,10 +71,11 @@ def _optional_time(text: str | None) -> datetime | None:
     return None if text is None else _time(text)
 
 
+#: Its placeholders come first: a query's own values follow ``SCORED``.
 _CHOREOGRAPHY_SELECT = f"""
     SELECT c.*,
         (SELECT MAX(score) FROM sessions s WHERE s.choreography_id = c.id AND s.score IS NOT NULL
-            AND s.status IN {SCORED!r}) AS best_score,
+            AND s.status IN {_SCORED_IN}) AS best_score,
         (SELECT COUNT(*) FROM sessions s WHERE s.choreography_id = c.id) AS session_count
     FROM choreographies c"""
 
@@ -267,16 +270,16 @@ class Store:
 
     def choreographies(self) -> list[Choreography]:
         """Newest first, the demo included."""
-        rows = self._query(_CHOREOGRAPHY_SELECT + " ORDER BY c.added_at DESC, c.id DESC")
+        rows = self._query(_CHOREOGRAPHY_SELECT + " ORDER BY c.added_at DESC, c.id DESC", SCORED)
         return [self._choreography(row) for row in rows]
 
     def choreography(self, choreography_id: int) -> Choreography | None:
-        rows = self._query(_CHOREOGRAPHY_SELECT + " WHERE c.id = ?", (choreography_id,))
+        rows = self._query(_CHOREOGRAPHY_SELECT + " WHERE c.id = ?", (*SCORED, choreography_id))
         return self._choreography(rows[0]) if rows else None
 
     def demo(self) -> Choreography | None:
         """The demo choreography, if there is one (the oldest, should there be several)."""
-        rows = self._query(_CHOREOGRAPHY_SELECT + " WHERE c.is_demo = 1 ORDER BY c.id LIMIT 1")
+        rows = self._query(_CHOREOGRAPHY_SELECT + " WHERE c.is_demo = 1 ORDER BY c.id LIMIT 1", SCORED)
         return self._choreography(rows[0]) if rows else None
 
     def _require(self, choreography_id: int) -> Choreography:
@@ -426,8 +429,8 @@ class Store:
         """(started_at, score) of the scored sessions, oldest first: the progress chart."""
         rows = self._query(
             f"SELECT started_at, score FROM sessions WHERE choreography_id = ? AND score IS NOT NULL"
-            f" AND status IN {SCORED!r} ORDER BY started_at, id",
-            (choreography_id,),
+            f" AND status IN {_SCORED_IN} ORDER BY started_at, id",
+            (choreography_id, *SCORED),
         )
         return [(_time(row["started_at"]), float(row["score"])) for row in rows]
 

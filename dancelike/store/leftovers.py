@@ -1,7 +1,7 @@
 """What a killed DanceLike leaves behind, removed at the next start.
 
 Why: a run that is killed (power cut, ``kill -9``) never tidies up. Its temporary folder
-(``/tmp/DanceLike-<pid>-XXXXXX``, named by ``temp_template``) and a half-copied import
+(``/tmp/DanceLike-<pid>-XXXXXX``, which earlier versions made at start-up) and a half-copied import
 (``choreographies/.import-*``) would stay forever. The app calls ``remove_leftovers`` once it
 holds the data folder's lock (``instance.FolderLock``): no other DanceLike imports into this
 folder then. A temporary folder goes only when it is older than the running process and its
@@ -24,12 +24,6 @@ TEMP_PREFIX = "DanceLike-"
 _PID_NAMED = re.compile(rf"^{TEMP_PREFIX}(\d+)-")
 #: Clock and rounding slack when comparing a folder's time with a process's start.
 _SLACK_S = 2.0
-
-
-def temp_template(temp_root: str | Path | None = None) -> str:
-    """The template of this process's temporary folder (``XXXXXX``: Qt's random part): the pid
-    in its name tells a later start whose it is."""
-    return str(Path(temp_root or tempfile.gettempdir()) / f"{TEMP_PREFIX}{os.getpid()}-XXXXXX")
 
 
 def remove_leftovers(root: Path, temp_root: Path | None = None) -> list[Path]:

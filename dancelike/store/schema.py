@@ -5,9 +5,10 @@ them in one transaction at open). Append a function for each change; never edit 
 shipped: a user's database may be at any version.
 
 Migrations that add columns go through ``add_column``, which adds a column only when it is
-not there yet, so they do not depend on each other's order: v3 is reserved for a column of the
-choreographies table (another change under way; until it lands, v3 does nothing), and the
-players' columns are v4 whichever lands first.
+not there yet, so a migration run on a database that already has its columns changes nothing
+(v3: the choreographies' chosen dancer; v4: the sessions' players).
+Values always travel as ``?`` placeholders; only the table and column names this module writes
+are part of the SQL text (SQLite takes no placeholder for a name).
 """
 
 from __future__ import annotations
@@ -62,6 +63,8 @@ def _v2_session_owner(db: sqlite3.Connection) -> None:
 
 def add_column(db: sqlite3.Connection, table: str, column: str, declaration: str) -> None:
     """``ALTER TABLE table ADD COLUMN column declaration`` unless the column is there already."""
+    if not (table.isidentifier() and column.isidentifier()):
+        raise ValueError(f"not a plain SQL name: {table!r}.{column!r}")
     if column not in {row[1] for row in db.execute(f"PRAGMA table_info({table})")}:
         db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
 

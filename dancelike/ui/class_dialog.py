@@ -84,7 +84,6 @@ class ClassDialog(QDialog):
         self.choreography = choreography
         self.out = out
         self.job: Job | None = None
-        self.batch_result: BatchResult | None = None
         self.time_left = TimeLeft()
         self._relay = _Relay(self)
         self._relay.row.connect(self._row_done)
@@ -271,7 +270,6 @@ class ClassDialog(QDialog):
         self._refresh()
 
     def _finished(self, result: BatchResult | None) -> None:
-        self.batch_result = result
         cancelled = result is None or result.cancelled or (self.job is not None and self.job.is_cancelled)
         self.table.finish()
         failed = [row.path.name for row in self.rows if row.status == "error"]

@@ -342,9 +342,6 @@ class TaskRow(QFrame):
         self.time_left.update(fraction)
         self.eta.setText(translate("TaskRow", "almost done") if 0.99 <= fraction < 1.0 else self.time_left.text())
 
-    def set_text(self, text: str) -> None:
-        self.label.setText(text)
-
     def fail(self, text: str, what_next: str) -> None:
         """Turn into an error message that stays until dismissed."""
         set_role(self, "banner-error")
