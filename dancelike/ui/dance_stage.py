@@ -101,6 +101,14 @@ def draw_ghost(rgb: np.ndarray, user: BodyFrame, reference: BodyFrame, mirrored:
 CAMERA_SHOWN = (640, 360)
 
 
+def shrink_for_display(rgb: np.ndarray, fit: tuple[int, int] = CAMERA_SHOWN) -> np.ndarray:
+    """``rgb`` made smaller by the largest whole factor that keeps it at least ``fit`` (area
+    averaging, OpenCV's fast path for whole factors); as it is when that factor is 1."""
+    height, width = rgb.shape[:2]
+    factor = shrink_factor(width, height, fit)
+    return rgb if factor == 1 else cv2.resize(rgb, (width // factor, height // factor), interpolation=cv2.INTER_AREA)
+
+
 def compose_camera(
     rgb: np.ndarray,
     body: BodyFrame | None,
