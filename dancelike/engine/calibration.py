@@ -115,7 +115,7 @@ class _Analyser:
                     if self.frames.done:
                         break
                     continue
-                body = tracker.process(frame.rgb, frame.t)
+                body = tracker.process(frame.image, frame.t)
                 if body.landmarks is None:
                     self.rows.append((frame.t, False, np.zeros((4, 2))))
                 else:

@@ -187,8 +187,8 @@ class UserAnalyser(Stage):
                 self.paused += 1
                 continue
             started = time.perf_counter()
-            height, width = frame.rgb.shape[:2]
-            tracked = self.tracker.process_all(frame.rgb, frame.t)
+            height, width = frame.image.shape[:2]
+            tracked = self.tracker.process_all(frame.image, frame.t)
             bodies = self.learners.assign(tracked, self.tracker, frame.t, width, height)
             self.clock.add(time.perf_counter() - started)
             self.analysed += 1

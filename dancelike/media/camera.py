@@ -21,6 +21,7 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
 
@@ -36,7 +37,8 @@ from dancelike.media.clock import (
     SessionClock,
     Timings,
 )
-from dancelike.media.video import VideoFrame, VideoReader
+from dancelike.media.video import VideoFrame, VideoReader, shrink_factor
+from dancelike.vision.frames import Image, Yuv420
 
 
 class CameraLost(DanceLikeError):
@@ -45,11 +47,31 @@ class CameraLost(DanceLikeError):
 
 @dataclass(frozen=True)
 class CapturedFrame:
-    """One camera frame: its capture index, session time (seconds) at capture, RGB pixels."""
+    """One camera frame: its capture index, session time (seconds) at capture, and its pixels
+    as the source gave them: RGB, or a decoder's planar YUV for a video-file camera.
+
+    Planar frames go to the analyser (which converts only its crop) and to the recorder (which
+    encodes them as they are) without a full-frame colour conversion; ``rgb`` converts once,
+    on demand, for whoever shows the picture."""
 
     index: int
     t: float
-    rgb: np.ndarray = field(repr=False)
+    image: Image = field(repr=False)
+
+    @cached_property
+    def rgb(self) -> np.ndarray:
+        """The frame as RGB uint8 (converted the first time it is asked for)."""
+        return self.image.to_rgb() if isinstance(self.image, Yuv420) else self.image
+
+    def shown(self, fit: tuple[int, int]) -> np.ndarray:
+        """RGB at least ``fit`` big, shrunk by a whole factor: a planar frame is shrunk before
+        its colour conversion (a quarter of the work for a 720p camera shown at 640x360)."""
+        height, width = self.image.shape[:2]
+        factor = shrink_factor(width, height, fit)
+        if isinstance(self.image, Yuv420) and width // factor % 4 == 0 and height // factor % 4 == 0:
+            return self.image.shrunk(factor).to_rgb()
+        rgb = self.rgb
+        return rgb if factor == 1 else cv2.resize(rgb, (width // factor, height // factor), interpolation=cv2.INTER_AREA)
 
 
 class CameraState(enum.Enum):
@@ -186,9 +208,9 @@ class Camera(ABC):
                     state = CameraState.ENDED
                     break
                 self._grab_ms.add((time.perf_counter() - t_grab - self._waited) * 1000)
-                rgb, t = got
+                image, t = got
                 t = max(t, self._last_t + 1e-6) if self._frames else t  # strictly increasing
-                self._deliver(CapturedFrame(self._frames, t, rgb))
+                self._deliver(CapturedFrame(self._frames, t, image))
         except CameraLost as exc:
             state, reason, self.error = CameraState.LOST, str(exc), exc
         except Exception as exc:  # noqa: BLE001 - a backend bug must surface, not kill a thread
@@ -236,8 +258,8 @@ class Camera(ABC):
         return True
 
     @abstractmethod
-    def _grab(self, start: float) -> tuple[np.ndarray, float] | None:
-        """Next ``(rgb, session time)``; None at a normal end; raise ``CameraLost`` on failure.
+    def _grab(self, start: float) -> tuple[Image, float] | None:
+        """Next ``(image, session time)`` (RGB, or planar YUV); None at a normal end; raise ``CameraLost`` on failure.
         ``start`` is the session time capture began (paced sources count from it)."""
 
     def _release(self) -> None:  # noqa: B027 - optional: most sources hold nothing to free
@@ -281,7 +303,7 @@ class DeviceCamera(Camera):
         self.height = int(self._cap.get(cv2.CAP_PROP_FRAME_HEIGHT))
         self.fps = float(self._cap.get(cv2.CAP_PROP_FPS)) or 30.0
 
-    def _grab(self, start: float) -> tuple[np.ndarray, float] | None:
+    def _grab(self, start: float) -> tuple[Image, float] | None:
         for _ in range(self.MAX_FAILED_READS):
             ok, bgr = self._cap.read()
             t = self.clock.now()
@@ -308,11 +330,15 @@ class FileCamera(Camera):
     def __init__(self, path: str | Path, clock: SessionClock | None = None, loop: bool = False) -> None:
         super().__init__(str(path), clock)
         self.path, self.loop = Path(path), loop
-        self._reader = VideoReader(self.path)  # InputError here, on the caller's thread
+        self._reader = self._open_reader()  # InputError here, on the caller's thread
         self.width, self.height, self.fps = self._reader.width, self._reader.height, self._reader.fps
         self._iter: Iterator[VideoFrame] = iter(self._reader)
         self._offset = 0.0  # added to file time after each loop
         self._last_file_t = 0.0
+
+    def _open_reader(self) -> VideoReader:
+        """The file, decoded to planar YUV where it is plain 4:2:0 (most are): see ``CapturedFrame``."""
+        return VideoReader(self.path, planar=True)
 
     def _next(self) -> VideoFrame | None:
         try:
@@ -320,12 +346,12 @@ class FileCamera(Camera):
         except InputError as exc:
             raise CameraLost(translate("Camera", "{error} (the stand-in camera ended early)").format(error=exc)) from exc
 
-    def _grab(self, start: float) -> tuple[np.ndarray, float] | None:
+    def _grab(self, start: float) -> tuple[Image, float] | None:
         frame = self._next()
         if frame is None and self.loop and self._frames:
             self._reader.close()
             self._offset += self._last_file_t + 1.0 / self.fps
-            self._reader = VideoReader(self.path)
+            self._reader = self._open_reader()
             self._iter = iter(self._reader)
             frame = self._next()
         if frame is None:
@@ -334,7 +360,7 @@ class FileCamera(Camera):
         due = start + self._offset + frame.t
         if not self._wait_until(due):
             return None
-        return frame.rgb, due
+        return frame.image, due
 
     def _release(self) -> None:
         self._reader.close()
@@ -364,7 +390,7 @@ class CallableCamera(Camera):
         self.height, self.width = first.shape[:2]
         self._pending: np.ndarray | None = first
 
-    def _grab(self, start: float) -> tuple[np.ndarray, float] | None:
+    def _grab(self, start: float) -> tuple[Image, float] | None:
         i = self._frames
         rgb: np.ndarray | None
         if self._pending is not None:

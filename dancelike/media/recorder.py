@@ -45,6 +45,7 @@ from dancelike.errors import DanceLikeError, DiskFull, InputError
 from dancelike.i18n import translate
 from dancelike.media.camera import Camera, CapturedFrame
 from dancelike.media.clock import FrameQueue, Timings
+from dancelike.vision.frames import Yuv420, pack_i420
 
 VIDEO_TIME_BASE = Fraction(1, 90000)
 MOVFLAGS = "frag_keyframe+empty_moov+default_base_moof"
@@ -252,15 +253,7 @@ class Recorder:
         t0 = time.perf_counter()
         if self.origin is None:
             self.origin = frame.t
-        rgb = frame.rgb
-        if rgb.shape[:2] != (self.height, self.width):
-            rgb = cv2.resize(rgb, (self.width, self.height), interpolation=cv2.INTER_AREA)
-            self.resized += 1
-        pad_y, pad_x = self._video.height - self.height, self._video.width - self.width
-        if pad_x or pad_y:
-            rgb = cv2.copyMakeBorder(rgb, 0, pad_y, 0, pad_x, cv2.BORDER_REPLICATE)
-        yuv = cast("npt.NDArray[np.uint8]", cv2.cvtColor(rgb, cv2.COLOR_RGB2YUV_I420))  # uint8 in and out; cv2's stubs drop the dtype
-        vframe = av.VideoFrame.from_ndarray(yuv, format="yuv420p")
+        vframe = av.VideoFrame.from_ndarray(self._i420(frame), format="yuv420p")
         pts = max(round((frame.t - self.origin) / VIDEO_TIME_BASE), self._last_pts + 1)
         vframe.pts, vframe.time_base, self._last_pts = pts, VIDEO_TIME_BASE, pts
         self.frames_in += 1
@@ -268,6 +261,21 @@ class Recorder:
         self._video_end = float(pts * VIDEO_TIME_BASE) + 1.0 / self.fps
         self._encode_ms.add((time.perf_counter() - t0) * 1000)
         self._write_audio(final=False)
+
+    def _i420(self, frame: CapturedFrame) -> npt.NDArray[np.uint8]:
+        """The frame as the encoder takes it: packed I420 at the stream's size. A planar frame
+        of that size (a video-file camera) is packed as it is, with no colour conversion."""
+        image = frame.image
+        if isinstance(image, Yuv420) and image.shape[:2] == (self._video.height, self._video.width):
+            return pack_i420(image)
+        rgb = frame.rgb
+        if rgb.shape[:2] != (self.height, self.width):
+            rgb = cv2.resize(rgb, (self.width, self.height), interpolation=cv2.INTER_AREA)
+            self.resized += 1
+        pad_y, pad_x = self._video.height - self.height, self._video.width - self.width
+        if pad_x or pad_y:
+            rgb = cv2.copyMakeBorder(rgb, 0, pad_y, 0, pad_x, cv2.BORDER_REPLICATE)
+        return cast("npt.NDArray[np.uint8]", cv2.cvtColor(rgb, cv2.COLOR_RGB2YUV_I420))  # uint8 in and out; cv2's stubs drop the dtype
 
     def _mux_video(self, packets: list[av.Packet]) -> None:
         assert self._container is not None

@@ -268,12 +268,14 @@ class VideoReader:
     def _rgb(self, frame: av.VideoFrame, turns: int) -> np.ndarray:
         """The frame as RGB, shrunk by a whole factor towards ``fit`` (an upright box)."""
         factor = self._shrink_factor(frame.width, frame.height, turns)
-        if factor == 1:
-            return frame.to_ndarray(format="rgb24")
         width, height = frame.width // factor, frame.height // factor
         if frame.format.name == "yuv420p" and frame.color_range != 2 and width % 4 == 0 and height % 4 == 0:
+            # OpenCV's conversion, not FFmpeg's scaler: 0.9 ms of CPU a 720p frame against
+            # 2.2 ms (the scaler also runs a pool of threads per reader), same BT.601 maths
             planes = (_plane(plane, w, h) for plane, (w, h) in zip(frame.planes, _plane_sizes(frame)))
             return Yuv420(*planes).shrunk(factor).to_rgb()
+        if factor == 1:
+            return frame.to_ndarray(format="rgb24")
         return frame.to_ndarray(format="rgb24", width=width // 2 * 2, height=height // 2 * 2, interpolation="AREA")
 
     def _shrink_factor(self, width: int, height: int, turns: int) -> int:

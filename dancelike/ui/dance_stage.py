@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from dancelike.i18n import translate
 from dancelike.media.overlay import draw_body
-from dancelike.media.video import shrink_factor
 from dancelike.pipeline.replay import colors_by_score
 from dancelike.scoring.poses import GROUPS, MIRROR_PARTS, body_origin_and_scale
 from dancelike.ui.score_legend import legend_items, legend_size, paint_legend
@@ -99,14 +98,6 @@ def draw_ghost(rgb: np.ndarray, user: BodyFrame, reference: BodyFrame, mirrored:
 #: 720p webcam frame is halved before the overlays are drawn on it, since they cost per pixel
 #: (measured: the ghost and the part colours took 75% of the GUI thread at 720p, 13 pictures a second).
 CAMERA_SHOWN = (640, 360)
-
-
-def shrink_for_display(rgb: np.ndarray, fit: tuple[int, int] = CAMERA_SHOWN) -> np.ndarray:
-    """``rgb`` made smaller by the largest whole factor that keeps it at least ``fit`` (area
-    averaging, OpenCV's fast path for whole factors); as it is when that factor is 1."""
-    height, width = rgb.shape[:2]
-    factor = shrink_factor(width, height, fit)
-    return rgb if factor == 1 else cv2.resize(rgb, (width // factor, height // factor), interpolation=cv2.INTER_AREA)
 
 
 def compose_camera(

@@ -39,7 +39,7 @@ from dancelike.ui.dance_hud import DanceHud, MessageCard
 from dancelike.ui.dance_keys import DanceKeys
 from dancelike.ui.dance_players import away_text, move_popup, tag_players
 from dancelike.ui.dance_practice import PracticeBar
-from dancelike.ui.dance_stage import StageWidget, StripMove, compose_camera, shrink_for_display, to_qimage
+from dancelike.ui.dance_stage import CAMERA_SHOWN, StageWidget, StripMove, compose_camera, to_qimage
 from dancelike.ui.limb_outline import outline_part
 from dancelike.ui.practice_plan import LoopTakes, PracticePlan, live_move
 from dancelike.ui.qt_audio import make_audio_sink
@@ -327,7 +327,7 @@ class DanceView(DanceKeys):
         if body is not None and "ghost" in overlays:
             ghost = bridge.reference_body(latest.ref_time if latest is not None else self.stage.position)
         mirrored = bool(latest and latest.mirrored)
-        rgb = compose_camera(shrink_for_display(frame.rgb), body, overlays, latest.parts if latest is not None else None, mirrored, ghost)
+        rgb = compose_camera(frame.shown(CAMERA_SHOWN), body, overlays, latest.parts if latest is not None else None, mirrored, ghost)
         if self.stage.focus_part:  # Break It Down: the part to fix, on the dancer too
             rgb = outline_part(rgb, body if body is not None else analysed[0] if analysed else None, self.stage.focus_part, mirrored)
         if self._selfie:  # a webcam is shown as a mirror, the way people see themselves

@@ -49,13 +49,22 @@ class Yuv420:
 Image = np.ndarray | Yuv420
 
 
-def _i420_to_rgb(y: np.ndarray, u: np.ndarray, v: np.ndarray) -> np.ndarray:
+def pack_i420(image: Yuv420) -> np.ndarray:
+    """The three planes in one (H * 3/2, W) uint8 array, the I420 layout OpenCV and FFmpeg take."""
+    return _pack(image.y, image.u, image.v)
+
+
+def _pack(y: np.ndarray, u: np.ndarray, v: np.ndarray) -> np.ndarray:
     height, width = y.shape
     packed = np.empty((height * 3 // 2, width), np.uint8)
     packed[:height] = y
     packed[height:].reshape(-1)[: u.size] = u.reshape(-1)
     packed[height:].reshape(-1)[u.size : u.size + v.size] = v.reshape(-1)
-    return cv2.cvtColor(packed, cv2.COLOR_YUV2RGB_I420)
+    return packed
+
+
+def _i420_to_rgb(y: np.ndarray, u: np.ndarray, v: np.ndarray) -> np.ndarray:
+    return cv2.cvtColor(_pack(y, u, v), cv2.COLOR_YUV2RGB_I420)
 
 
 def warp_to_rgb(image: Image, matrix: np.ndarray, size: int, border: int, border_rgb: int = 0) -> np.ndarray:

@@ -22,7 +22,7 @@ from typing import BinaryIO
 import av
 import numpy as np
 import pytest
-from stamped_media import FPS, H, W, decoded, read_stamp, stamped
+from stamped_media import FPS, H, W, decoded, make_video, read_stamp, stamped
 
 from dancelike.errors import InputError
 from dancelike.media.camera import CallableCamera, CameraState, CapturedFrame
@@ -247,3 +247,28 @@ def test_cut_fragment_breaks_readers_until_trimmed(tmp_path: Path, cut: str) -> 
     with VideoReader(broken) as reader:  # whole fragments only, read cleanly
         kept = [read_stamp(f.rgb) for f in reader]
     assert 15 <= len(kept) < 40 and kept == list(range(len(kept)))
+
+
+def test_a_video_file_camera_is_recorded_from_its_own_planes(tmp_path: Path) -> None:
+    """A video file standing in for the webcam hands the recorder its decoded YUV planes: no
+    colour conversion on the way, and the recording shows every frame, in order, as the file."""
+    from dancelike.media.camera import FileCamera
+    from dancelike.vision.frames import Yuv420
+
+    clip = make_video(tmp_path / "clip.mp4", frames=30)
+    cam = FileCamera(clip)
+    analysed = cam.subscribe_latest("analyser")
+    rec = Recorder.for_camera(tmp_path / "rec.mp4", cam)
+    assert rec.start()
+    cam.start()
+    assert cam.join(10.0) and rec.join(10.0)
+    last = analysed.get(timeout=1.0)
+    assert last is not None and isinstance(last.image, Yuv420)
+    assert rec.state is RecorderState.DONE and rec.stats()["frames_in"] == 30 and rec.stats()["resized"] == 0
+    stamps, _ = decoded(tmp_path / "rec.mp4")
+    assert stamps == list(range(30))
+    with VideoReader(clip, planar=True) as source, VideoReader(tmp_path / "rec.mp4") as recorded:
+        original = next(iter(source)).image
+        assert isinstance(original, Yuv420)
+        difference = np.abs(next(iter(recorded)).image.astype(int) - original.to_rgb().astype(int))
+    assert difference.mean() < 3.0

@@ -334,12 +334,19 @@ def test_import_dance_results_history_and_after_a_restart(qtbot: object, data_ho
 
 def test_the_camera_picture_is_drawn_at_about_its_shown_size() -> None:
     """A 720p webcam frame is halved before the overlays are drawn (they cost per pixel); a VGA
-    one is drawn as it is."""
-    from dancelike.ui.dance_stage import shrink_for_display
+    one is drawn as it is; a video file's planar frame is halved before its colour conversion."""
+    from dancelike.media.camera import CapturedFrame
+    from dancelike.ui.dance_stage import CAMERA_SHOWN
+    from dancelike.vision.frames import Yuv420
 
     hd = np.zeros((720, 1280, 3), np.uint8)
     hd[:, 640:] = 200
-    shown = shrink_for_display(hd)
+    shown = CapturedFrame(0, 0.0, hd).shown(CAMERA_SHOWN)
     assert shown.shape == (360, 640, 3) and shown[:, :318].max() == 0 and shown[:, 322:].min() == 200
     vga = np.zeros((480, 640, 3), np.uint8)
-    assert shrink_for_display(vga) is vga
+    assert CapturedFrame(0, 0.0, vga).shown(CAMERA_SHOWN) is vga
+    y = np.full((720, 1280), 16, np.uint8)
+    y[:, 640:] = 235  # black | white in limited-range luma
+    planar = Yuv420(y, np.full((360, 640), 128, np.uint8), np.full((360, 640), 128, np.uint8))
+    shown = CapturedFrame(0, 0.0, planar).shown(CAMERA_SHOWN)
+    assert shown.shape == (360, 640, 3) and shown[:, :318].max() <= 2 and shown[:, 322:].min() >= 253
