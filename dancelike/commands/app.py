@@ -11,18 +11,15 @@ import argparse
 import os
 import sys
 
+from dancelike.display import is_headless
 from dancelike.errors import SetupError
 from dancelike.i18n import translate
 from dancelike.syscheck import install_hint, missing_system_libraries
 
-HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc")
-
 
 def check_display() -> None:
     """SetupError when Qt would have nowhere to draw the window, or lacks system libraries."""
-    platform = os.environ.get("QT_QPA_PLATFORM", "")
-    headless = platform.split(":")[0] in HEADLESS_PLATFORMS
-    if sys.platform.startswith("linux") and not headless:
+    if sys.platform.startswith("linux") and not is_headless(os.environ.get("QT_QPA_PLATFORM", "")):
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             raise SetupError(translate("App", "no display to open the window on: run it in a desktop session (or under xvfb-run)"))
         missing = missing_system_libraries()

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Union
 
 if TYPE_CHECKING:
-    from dancelike.engine.session import SessionResult, SessionState
+    from dancelike.engine.result import SessionResult, SessionState
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 
 from dancelike import __version__, logs
-from dancelike.commands.app import HEADLESS_PLATFORMS
+from dancelike.display import is_headless
 from dancelike.errors import DanceLikeError
 from dancelike.i18n import translate
 from dancelike.resources import APP_ID
@@ -203,7 +203,7 @@ class SignalQuit:
 
 def can_show_windows() -> bool:
     """False on Qt's headless platforms, where a dialog would wait for a click nobody can give."""
-    return QApplication.platformName() not in HEADLESS_PLATFORMS
+    return not is_headless(QApplication.platformName())
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -19,13 +19,11 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from dancelike.errors import InputError
-from dancelike.i18n import QT_TRANSLATE_NOOP, translate
+from dancelike.i18n import translate
 from dancelike.pipeline.analysis import AnalysisPool, default_workers
 from dancelike.pipeline.batch_job import ReferenceBundle, score_clip
 from dancelike.vision.video_analysis import VideoAnalysis
 
-#: The one line a user without the cluster extra sees.
-NEEDS_RAY = QT_TRANSLATE_NOOP("Batch", "--ray needs the cluster extra: pip install 'dancelike[cluster]'")
 #: What ``--ray`` accepts: local, auto, HOST:PORT or ray://HOST:PORT.
 _ADDRESS = re.compile(r"^(local|auto|(ray://)?[A-Za-z0-9_.\-\[\]:]+:\d{1,5})$")
 #: How often the analysing thread looks whether it should stop (seconds).
@@ -151,9 +149,10 @@ def make_engine(spec: str | None, workers: int | None, **options: Any) -> Engine
         return LocalEngine(workers, **options)
     if not _ADDRESS.match(spec):
         raise InputError(translate("Batch", "--ray {address}: give the cluster head's HOST:PORT (e.g. 192.168.1.10:6379) or local").format(address=spec))
+    from dancelike.services.batch.ray_engine import NEEDS_RAY, RayEngine  # imports no Ray itself
+
     if not ray_available():
         raise InputError(translate("Batch", NEEDS_RAY))
-    from dancelike.services.batch.ray_engine import RayEngine
 
     engine: Engine = RayEngine(spec, workers)
     return engine

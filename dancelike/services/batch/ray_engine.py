@@ -22,9 +22,11 @@ from types import ModuleType
 from typing import Any
 
 from dancelike.errors import InputError
-from dancelike.i18n import translate
+from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 from dancelike.pipeline.batch_job import ReferenceBundle, analyse_clip_in_process, score_clip
-from dancelike.services.batch.engines import NEEDS_RAY
+
+#: The one line a user without the cluster extra sees.
+NEEDS_RAY = QT_TRANSLATE_NOOP("Batch", "--ray needs the cluster extra: pip install 'dancelike[cluster]'")
 
 #: How long the cluster's head may take to answer before ``--ray HOST:PORT`` gives up (Ray
 #: itself retries an unreachable head for minutes, printing a log line every few seconds).
