@@ -103,7 +103,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="dancelike", description=translate("Cli", "Learn a dance from any video, on your own machine."))
+    parser = _Parser(prog="dancelike", description=translate("Cli", "Learn a dance from any video, on your own machine."),
+                     epilog=translate("Cli", "To dance, open the desktop app: dancelike app"))
     parser.add_argument("--version", action="version", version=f"dancelike {__version__}",
                         help=translate("Cli", "show program's version number and exit"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title=translate("Cli", "commands"))
@@ -113,7 +114,7 @@ def _build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--json", metavar="PATH|-", help=translate("Cli", "write landmarks as JSON to PATH, or stdout with -"))
     analyze.add_argument("--mask", metavar="OUT.png", help=translate("Cli", "(image input) write the person mask as a 0/255 PNG"))
     analyze.add_argument("--overlay", metavar="OUT", help=translate("Cli", "write the input with body parts and skeleton drawn (MP4 for video, image for image)"))
-    analyze.add_argument("--workers", type=int, default=None, help=translate("Cli", "analysis threads (default: one per core)"))
+    analyze.add_argument("--workers", type=int, default=None, help=translate("Cli", "analysis worker processes (default: one per core, at most 4)"))
     analyze.add_argument("--all-dancers", action="store_true", help=translate(
         "Cli", "(video) track every dancer: JSON with one track per dancer, overlay with each numbered"))
     analyze.add_argument("--dancer", metavar="N|auto", help=translate(
@@ -127,7 +128,7 @@ def _build_parser() -> argparse.ArgumentParser:
     score.add_argument("--video", metavar="OUT.mp4", help=translate("Cli", "write the side-by-side replay (H.264 + AAC)"))
     score.add_argument("--mirror", choices=[mode.value for mode in Mirror], default=Mirror.AUTO.value,
                        help=translate("Cli", "was the video copied as in a mirror (default: decide from the evidence)"))  # fmt: skip
-    score.add_argument("--workers", type=int, default=None, help=translate("Cli", "analysis processes (default: one per core)"))
+    score.add_argument("--workers", type=int, default=None, help=translate("Cli", "analysis worker processes (default: one per core, at most 4)"))
     score.add_argument("--no-cache", action="store_true", help=translate("Cli", "analyse the reference again even when its analysis is cached"))
     score.add_argument("--dancer", default="auto", metavar="N|auto", help=translate(
         "Cli", "the reference's dancer of a group video to follow: N (1 = the leftmost) or auto (default: the one most in view near the centre)"))
@@ -145,14 +146,15 @@ def _build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--resume", action="store_true", help=translate("Cli", "keep the rows already in DIR and score only the others"))
     batch.add_argument("--replays", action="store_true", help=translate("Cli", "also write each side-by-side replay (replays/)"))
     batch.add_argument("--ray", metavar="ADDRESS|local", help=translate("Cli", "run on a Ray cluster (HOST:PORT of its head) or a Ray started here (local)"))
-    batch.add_argument("--workers", type=int, default=None, help=translate("Cli", "analysis processes (default: one per core)"))
+    batch.add_argument("--workers", type=int, default=None, help=translate(
+        "Cli", "analysis worker processes (default: one per core, at most 4); with --ray, clips analysed at once (default: the cluster's CPUs)"))
     batch.set_defaults(handler=_run_batch)
 
     demo = commands.add_parser("demo", help=translate("Cli", "write the demo choreography and two demo performances"))
     demo.add_argument("--out", metavar="FOLDER", help=translate("Cli", "where to write them (default: the data folder's demo/)"))
     demo.set_defaults(handler=_run_demo)
 
-    app = commands.add_parser("app", help=translate("Cli", "open the desktop app (the default when you just want to dance)"))
+    app = commands.add_parser("app", help=translate("Cli", "open the desktop app: your dances, dancing with the camera, your history"))
     app.add_argument("--camera", metavar="SPEC", help=translate("Cli", "camera for this run: a device index, a video file, or demo"))
     app.set_defaults(handler=_run_app)
 
@@ -169,8 +171,8 @@ def _build_parser() -> argparse.ArgumentParser:
     bench_analyze = bench_commands.add_parser("analyze", help=translate("Cli", "analysis speed on a clip: frames/s, stage timings, memory"))
     bench_analyze.add_argument("video", metavar="VIDEO", nargs="?", help=translate("Cli", "clip to analyse (default: the golden squats clip when present)"))
     bench_analyze.add_argument("--json", metavar="PATH|-", help=translate("Cli", "write the figures as JSON"))
-    bench_analyze.add_argument("--workers", type=int, default=None, help=translate("Cli", "analysis threads (default: one per core)"))
-    bench_analyze.add_argument("--repeat", type=int, default=3, help=translate("Cli", "runs to average (default 3)"))
+    bench_analyze.add_argument("--workers", type=int, default=None, help=translate("Cli", "analysis worker processes (default: one per core, at most 4)"))
+    bench_analyze.add_argument("--repeat", type=int, default=3, help=translate("Cli", "timed runs after one warm-up run (default 3)"))
     bench_analyze.add_argument("--all-dancers", action="store_true", help=translate("Cli", "track every person (as an import does)"))
     bench_analyze.set_defaults(handler=_run_bench_analyze)
     bench_score = bench_commands.add_parser("score", help=translate("Cli", "scoring speed on a 60 s pair, cached and uncached; DTW beside fastdtw"))
@@ -180,7 +182,7 @@ def _build_parser() -> argparse.ArgumentParser:
     bench_live = bench_commands.add_parser("live", help=translate("Cli", "a live session, headless: throughput, latency, drops, CPU per stage"))
     bench_live.add_argument("--seconds", type=float, default=30.0, help=translate("Cli", "length of the session (default 30)"))
     bench_live.add_argument("--json", metavar="PATH|-", help=translate("Cli", "write the figures as JSON"))
-    bench_live.add_argument("--camera", metavar="SPEC", help=translate("Cli", "camera: a video file or device index (default: a generated dancer)"))
+    bench_live.add_argument("--camera", metavar="SPEC", help=translate("Cli", "camera: a video file, a device index or demo (default: a generated dancer)"))
     bench_live.add_argument("--reference", metavar="PATH", help=translate("Cli", "reference video (default: the generated choreography)"))
     bench_live.add_argument("--hd", action="store_true", help=translate("Cli", "real-world sizes: a 1920x1080 60 fps reference and a 1280x720 camera"))
     bench_live.add_argument("--cached", action="store_true", help=translate("Cli", "the reference's analysis cached first (as for an imported dance)"))
@@ -189,7 +191,7 @@ def _build_parser() -> argparse.ArgumentParser:
     bench_batch = bench_commands.add_parser("batch", help=translate("Cli", "a generated class scored on 1 and 2 local workers and a local Ray: performances/min, memory"))
     bench_batch.add_argument("--clips", type=int, default=8, help=translate("Cli", "generated performances (default 8: 4 per worker)"))
     bench_batch.add_argument("--seconds", type=float, default=6.0, help=translate("Cli", "length of each (default 6)"))
-    bench_batch.add_argument("--no-ray", action="store_true", help=translate("Cli", "only this computer's workers (Ray not installed)"))
+    bench_batch.add_argument("--no-ray", action="store_true", help=translate("Cli", "skip the Ray run: only this computer's workers (for a machine without Ray)"))
     bench_batch.add_argument("--json", metavar="PATH|-", help=translate("Cli", "write the figures as JSON"))
     bench_batch.set_defaults(handler=_run_bench_batch)
     bench.set_defaults(handler=lambda args: _speaking_usage(bench))

@@ -350,6 +350,10 @@
         <translation>跟着任何视频学跳舞，全部在你自己的电脑上完成。</translation>
     </message>
     <message>
+        <source>To dance, open the desktop app: dancelike app</source>
+        <translation>要跳舞，请打开桌面应用：dancelike app</translation>
+    </message>
+    <message>
         <source>show program&apos;s version number and exit</source>
         <translation>显示版本号并退出</translation>
     </message>
@@ -376,10 +380,6 @@
     <message>
         <source>write the input with body parts and skeleton drawn (MP4 for video, image for image)</source>
         <translation>写出画上身体部位和骨架的输入（视频输出 MP4，图片输出图片）</translation>
-    </message>
-    <message>
-        <source>analysis threads (default: one per core)</source>
-        <translation>分析线程数（默认：每个核心一个）</translation>
     </message>
     <message>
         <source>(video) track every dancer: JSON with one track per dancer, overlay with each numbered</source>
@@ -414,8 +414,8 @@
         <translation>是否像照镜子那样跟跳（默认：根据动作自动判断）</translation>
     </message>
     <message>
-        <source>analysis processes (default: one per core)</source>
-        <translation>分析进程数（默认：每个核心一个）</translation>
+        <source>analysis worker processes (default: one per core, at most 4)</source>
+        <translation>用于分析的工作进程数（默认：每个核心一个，最多 4 个）</translation>
     </message>
     <message>
         <source>analyse the reference again even when its analysis is cached</source>
@@ -454,6 +454,10 @@
         <translation>在 Ray 集群上运行（主节点的 HOST:PORT），或在本机启动的 Ray 上运行（local）</translation>
     </message>
     <message>
+        <source>analysis worker processes (default: one per core, at most 4); with --ray, clips analysed at once (default: the cluster&apos;s CPUs)</source>
+        <translation>用于分析的工作进程数（默认：每个核心一个，最多 4 个）；使用 --ray 时为同时分析的视频数（默认：集群的 CPU 数）</translation>
+    </message>
+    <message>
         <source>write the demo choreography and two demo performances</source>
         <translation>写出演示舞蹈和两段演示表演</translation>
     </message>
@@ -462,8 +466,20 @@
         <translation>写到哪里（默认：数据文件夹下的 demo/）</translation>
     </message>
     <message>
-        <source>open the desktop app (the default when you just want to dance)</source>
-        <translation>打开桌面应用（只想跳舞时就用它）</translation>
+        <source>open the desktop app: your dances, dancing with the camera, your history</source>
+        <translation>打开桌面应用：你的舞蹈、对着摄像头跳舞、你的历史记录</translation>
+    </message>
+    <message>
+        <source>timed runs after one warm-up run (default 3)</source>
+        <translation>预热一次之后计时的运行次数（默认 3）</translation>
+    </message>
+    <message>
+        <source>camera: a video file, a device index or demo (default: a generated dancer)</source>
+        <translation>摄像头：视频文件、设备编号或 demo（默认：生成的舞者）</translation>
+    </message>
+    <message>
+        <source>skip the Ray run: only this computer&apos;s workers (for a machine without Ray)</source>
+        <translation>跳过 Ray 的运行：只用本机的工作进程（适用于没有安装 Ray 的机器）</translation>
     </message>
     <message>
         <source>camera for this run: a device index, a video file, or demo</source>
@@ -502,10 +518,6 @@
         <translation>把数据以 JSON 写出</translation>
     </message>
     <message>
-        <source>runs to average (default 3)</source>
-        <translation>取平均的运行次数（默认 3）</translation>
-    </message>
-    <message>
         <source>track every person (as an import does)</source>
         <translation>跟踪每一个人（和导入时一样）</translation>
     </message>
@@ -524,10 +536,6 @@
     <message>
         <source>length of the session (default 30)</source>
         <translation>练习时长（默认 30）</translation>
-    </message>
-    <message>
-        <source>camera: a video file or device index (default: a generated dancer)</source>
-        <translation>摄像头：视频文件或设备编号（默认：生成的舞者）</translation>
     </message>
     <message>
         <source>reference video (default: the generated choreography)</source>
@@ -556,10 +564,6 @@
     <message>
         <source>length of each (default 6)</source>
         <translation>每段时长（默认 6）</translation>
-    </message>
-    <message>
-        <source>only this computer&apos;s workers (Ray not installed)</source>
-        <translation>只用本机的工作进程（未安装 Ray）</translation>
     </message>
     <message>
         <source>interrupted</source>
