@@ -1,5 +1,6 @@
-"""Shared fixtures: the golden data beside the checkout, no thread left behind, and Qt
-offscreen with a temporary data folder and settings file for GUI tests.
+"""Shared fixtures: the golden data beside the checkout, no thread left behind, every test in its
+own temporary data folder (no test reaches the user's own folders), and Qt offscreen with a
+temporary settings file for GUI tests.
 
 What several test modules share lives in plain helper modules here (cli_runner.py, hand_poses.py,
 ...), never in a test module: they are imported by name because this folder is on ``sys.path``."""
@@ -38,6 +39,40 @@ if str(TESTS) not in sys.path:
 
 #: How long a test's leftover threads get to finish before the test fails.
 THREAD_JOIN_SECONDS = 2.0
+#: Where platformdirs (DanceLike's folders when ``DANCELIKE_HOME`` is unset) and Qt's settings
+#: find the user's folders on Linux.
+USER_FOLDERS = ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def elsewhere(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A stand-in user for the whole run: ``DANCELIKE_HOME`` and the XDG folders point inside a
+    temporary folder before any test or fixture runs, so nothing (a test that unsets
+    ``DANCELIKE_HOME``, a module's fixture, a process a test starts) reaches the real
+    ``~/.local/share/dancelike``, the user's cache, logs or Qt settings."""
+    user = tmp_path_factory.mktemp("user")
+    names = (*USER_FOLDERS, "DANCELIKE_HOME")
+    saved = {name: os.environ.get(name) for name in names}
+    os.environ.update({name: str(user / name.lower()) for name in names})
+    yield user
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
+@pytest.fixture(autouse=True)
+def own_data_folder(elsewhere: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test's own temporary data folder (``DANCELIKE_HOME`` = ``tmp_path/home``: database,
+    sessions, choreographies, cache, logs), made when first used. A module's fixture that set a
+    folder its tests share keeps it."""
+    current = os.environ.get("DANCELIKE_HOME")
+    if current != str(elsewhere / "dancelike_home"):  # a module's fixture chose (or unset) it for its tests
+        return Path(current) if current else elsewhere / "xdg_data_home" / "dancelike"
+    home = tmp_path / "home"
+    monkeypatch.setenv("DANCELIKE_HOME", str(home))
+    return home
 
 
 @pytest.fixture(autouse=True, scope="session")
