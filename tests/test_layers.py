@@ -82,8 +82,8 @@ def test_only_the_ui_imports_qt() -> None:
 
 FRONT_ENDS = ("dancelike.ui", "dancelike.commands", "dancelike.cli")
 #: The vision layer's data types, which the layers beside it share (the design: scoring consumes
-#: ``BodyFrame``s, never vision's internals).
-VISION_DATA = ("dancelike.vision.body", "dancelike.vision.frames")
+#: ``BodyFrame``s, never vision's internals), and the landmarks' names (``PoseLandmark``).
+VISION_DATA = ("dancelike.vision.body", "dancelike.vision.frames", "dancelike.vision.landmark_names")
 ABOVE_PIPELINE = ("dancelike.engine", "dancelike.services", "dancelike.synth", *FRONT_ENDS)
 
 

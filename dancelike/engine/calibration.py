@@ -40,6 +40,7 @@ from dancelike.media.clock import (
     WallClockSink,
 )
 from dancelike.scoring.claps import Calibration, estimate_latency, find_claps
+from dancelike.vision.landmark_names import SHOULDERS, WRISTS
 from dancelike.vision.tracker import PoseTracker
 
 #: Seconds of click track kept queued in the sink ahead of what is playing.
@@ -55,8 +56,8 @@ STALL_SECONDS = 2.0
 #: Longest wait for the tracker to load, or to finish the queued frames at the end (seconds).
 TRACKER_TIMEOUT = 30.0
 
-# BlazePose landmark indices.
-LEFT_SHOULDER, RIGHT_SHOULDER, LEFT_WRIST, RIGHT_WRIST = 11, 12, 15, 16
+LEFT_SHOULDER, RIGHT_SHOULDER = SHOULDERS
+LEFT_WRIST, RIGHT_WRIST = WRISTS
 
 
 class CalibrationCancelled(DanceLikeError):

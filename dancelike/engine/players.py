@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from dancelike.engine.events import LearnerAway
 from dancelike.media.clock import Timings
 from dancelike.vision.body import BodyFrame
+from dancelike.vision.landmark_names import HIPS
 from dancelike.vision.people import PeopleTracker, TrackedBody
 
 #: How many people a session can score at once.
@@ -32,7 +33,7 @@ PLAYER_COUNTS = (1, 2)
 AWAY_SECONDS = 1.0
 #: A longer gap between two analysed frames is a pause (nothing is analysed while paused).
 PAUSE_GAP = 0.5
-_HIPS = (23, 24)
+_HIPS = HIPS
 
 
 def check_players(players: int) -> int:

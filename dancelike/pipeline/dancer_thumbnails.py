@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 
 from dancelike.media.video import VideoReader
-from dancelike.vision.body import SKELETON
+from dancelike.vision.landmark_names import FACE, SKELETON, TORSO_OUTLINE
 from dancelike.vision.video_analysis import Dancer, VideoAnalysis
 
 #: A thumbnail's size in pixels (width, height): tall and narrow, like a standing person (a wider
@@ -109,10 +109,10 @@ def spotlight(rgb: np.ndarray, landmarks: np.ndarray, aspect: float) -> np.ndarr
     for a, b in SKELETON:
         if seen[a] and seen[b]:
             cv2.line(light, _point(points[a]), _point(points[b]), 1.0, thick, cv2.LINE_AA)
-    torso = [i for i in (11, 12, 24, 23) if seen[i]]
+    torso = [i for i in TORSO_OUTLINE if seen[i]]
     if len(torso) >= 3:
         cv2.fillPoly(light, [np.round(points[torso]).astype(np.int32)], 1.0, cv2.LINE_AA)
-    head = points[:11][seen[:11]]
+    head = points[list(FACE)][seen[list(FACE)]]
     if len(head):
         cv2.circle(light, _point(head.mean(axis=0)), max(thick, round(body * 0.09)), 1.0, -1, cv2.LINE_AA)
     soft = cv2.GaussianBlur(cv2.dilate(light, np.ones((thick // 2 + 1, thick // 2 + 1), np.uint8)), (0, 0), thick / 3)

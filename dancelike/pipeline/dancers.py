@@ -19,6 +19,7 @@ from dancelike.errors import InputError
 from dancelike.i18n import translate
 from dancelike.vision.body import BodyFrame
 from dancelike.vision.identity import assign
+from dancelike.vision.landmark_names import HIPS
 from dancelike.vision.people import SAME_BODY, TrackedBody, torso_distance
 from dancelike.vision.tracker import StageTimes
 from dancelike.vision.video_analysis import Dancer, VideoAnalysis
@@ -126,7 +127,7 @@ def _ends(track: Track) -> tuple[int, int]:
 
 def _hips(body: BodyFrame) -> np.ndarray:
     assert body.landmarks is not None
-    return body.landmarks[[23, 24], :2].mean(axis=0)
+    return body.landmarks[list(HIPS), :2].mean(axis=0)
 
 
 def _height(track: Track) -> float:

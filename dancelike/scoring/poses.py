@@ -17,24 +17,28 @@ from dataclasses import dataclass
 import numpy as np
 
 from dancelike.vision.body import NUM_PARTS, BodyFrame, FrameColumns, Part
+from dancelike.vision.landmark_names import HIPS, NUM_LANDMARKS, SHOULDERS, PoseLandmark
+from dancelike.vision.landmark_names import MIRROR_ORDER as MIRROR_ORDER_NAMES
+
+_L = PoseLandmark
 
 #: Body-part groups reported to the user, in report order.
 GROUPS = ("head", "torso", "left_arm", "right_arm", "left_leg", "right_leg")
 
-#: Limb segments: (group, start landmarks, end landmarks); several indices mean their mean.
-LIMBS: tuple[tuple[str, tuple[int, ...], tuple[int, ...]], ...] = (
-    ("head", (11, 12), (0,)),  # neck to nose: head tilt and turn
-    ("torso", (23, 24), (11, 12)),  # hips to shoulders: lean
-    ("torso", (12,), (11,)),  # shoulder line: twist
-    ("torso", (24,), (23,)),  # hip line
-    ("left_arm", (11,), (13,)),
-    ("left_arm", (13,), (15,)),
-    ("right_arm", (12,), (14,)),
-    ("right_arm", (14,), (16,)),
-    ("left_leg", (23,), (25,)),
-    ("left_leg", (25,), (27,)),
-    ("right_leg", (24,), (26,)),
-    ("right_leg", (26,), (28,)),
+#: Limb segments: (group, start landmarks, end landmarks); several landmarks mean their mean.
+LIMBS: tuple[tuple[str, tuple[PoseLandmark, ...], tuple[PoseLandmark, ...]], ...] = (
+    ("head", SHOULDERS, (_L.NOSE,)),  # neck to nose: head tilt and turn
+    ("torso", HIPS, SHOULDERS),  # hips to shoulders: lean
+    ("torso", (_L.RIGHT_SHOULDER,), (_L.LEFT_SHOULDER,)),  # shoulder line: twist
+    ("torso", (_L.RIGHT_HIP,), (_L.LEFT_HIP,)),  # hip line
+    ("left_arm", (_L.LEFT_SHOULDER,), (_L.LEFT_ELBOW,)),
+    ("left_arm", (_L.LEFT_ELBOW,), (_L.LEFT_WRIST,)),
+    ("right_arm", (_L.RIGHT_SHOULDER,), (_L.RIGHT_ELBOW,)),
+    ("right_arm", (_L.RIGHT_ELBOW,), (_L.RIGHT_WRIST,)),
+    ("left_leg", (_L.LEFT_HIP,), (_L.LEFT_KNEE,)),
+    ("left_leg", (_L.LEFT_KNEE,), (_L.LEFT_ANKLE,)),
+    ("right_leg", (_L.RIGHT_HIP,), (_L.RIGHT_KNEE,)),
+    ("right_leg", (_L.RIGHT_KNEE,), (_L.RIGHT_ANKLE,)),
 )
 NUM_LIMBS = len(LIMBS)
 FEATURE_SIZE = 2 * NUM_LIMBS  # 24: one unit vector per limb
@@ -43,11 +47,8 @@ FEATURE_SIZE = 2 * NUM_LIMBS  # 24: one unit vector per limb
 CANONICAL_SIZE = 64
 CANONICAL_SPAN = 4.0
 
-_LEFT_RIGHT = [(1, 4), (2, 5), (3, 6), (7, 8), (9, 10), (11, 12), (13, 14), (15, 16), (17, 18), (19, 20), (21, 22),
-               (23, 24), (25, 26), (27, 28), (29, 30), (31, 32)]  # fmt: skip
-MIRROR_ORDER = np.arange(33)
-for _left, _right in _LEFT_RIGHT:
-    MIRROR_ORDER[_left], MIRROR_ORDER[_right] = _right, _left
+#: Row k of a mirror image's landmarks is row MIRROR_ORDER[k] of the plain ones (left and right swapped).
+MIRROR_ORDER = np.array(MIRROR_ORDER_NAMES)
 
 _PART_PAIRS = [(Part.LEFT_UPPER_ARM, Part.RIGHT_UPPER_ARM), (Part.LEFT_FOREARM, Part.RIGHT_FOREARM),
                (Part.LEFT_HAND, Part.RIGHT_HAND), (Part.LEFT_THIGH, Part.RIGHT_THIGH),
@@ -68,8 +69,8 @@ for _part, _group in {
     PART_GROUP[_part] = GROUPS.index(_group)
 
 
-def _mean_matrix(groups: list[tuple[int, ...]]) -> np.ndarray:
-    matrix = np.zeros((len(groups), 33))
+def _mean_matrix(groups: list[tuple[PoseLandmark, ...]]) -> np.ndarray:
+    matrix = np.zeros((len(groups), NUM_LANDMARKS))
     for row, indices in enumerate(groups):
         matrix[row, list(indices)] = 1.0 / len(indices)
     return matrix
@@ -112,15 +113,15 @@ def mirror_readings(directions: np.ndarray, visibility: np.ndarray) -> tuple[np.
 def mirror_landmarks(landmarks: np.ndarray) -> np.ndarray:
     """Landmarks of the mirror image: left and right swapped, x flipped about the hips."""
     mirrored = landmarks[MIRROR_ORDER].astype(np.float64).copy()
-    centre_x = landmarks[[23, 24], 0].mean()
+    centre_x = landmarks[list(HIPS), 0].mean()
     mirrored[:, 0] = 2.0 * centre_x - mirrored[:, 0]
     return mirrored
 
 
 def body_origin_and_scale(landmarks: np.ndarray) -> tuple[np.ndarray, float]:
     """Hips centre and torso length (hips to shoulders) in pixels: the body-centred frame."""
-    hips = landmarks[[23, 24], :2].mean(axis=0)
-    shoulders = landmarks[[11, 12], :2].mean(axis=0)
+    hips = landmarks[list(HIPS), :2].mean(axis=0)
+    shoulders = landmarks[list(SHOULDERS), :2].mean(axis=0)
     return hips, max(float(np.linalg.norm(shoulders - hips)), 1e-6)
 
 

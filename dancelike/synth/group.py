@@ -31,10 +31,11 @@ from dancelike.synth.music import render_music
 from dancelike.synth.performance import write_truth, write_video
 from dancelike.synth.room import STYLES, room
 from dancelike.synth.skeleton import POSE_FIELDS, Pose, Skeleton, solve
+from dancelike.vision.landmark_names import HIPS
 
 ROLES = ("dancer", "passer_by")
 _FIELD = {name: k for k, name in enumerate(POSE_FIELDS)}
-_HIPS = [23, 24]
+_HIPS = list(HIPS)
 
 
 @dataclass(frozen=True)

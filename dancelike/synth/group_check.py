@@ -17,7 +17,9 @@ from typing import Any
 
 import numpy as np
 
-_TORSO = [11, 12, 23, 24]
+from dancelike.vision.landmark_names import HIPS, SHOULDERS
+
+_TORSO = [*SHOULDERS, *HIPS]
 
 
 @dataclass

@@ -21,7 +21,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from dancelike.vision.body import NUM_LANDMARKS
+from dancelike.vision.landmark_names import NUM_LANDMARKS, PoseLandmark
 
 
 @dataclass(frozen=True)
@@ -159,9 +159,9 @@ assert len(LANDMARK_JOINTS) == NUM_LANDMARKS
 
 # Landmark index -> (offset along "up", along "right" (image +x for a front-facing dancer), frame).
 _LANDMARK_OFFSETS = {
-    0: (0.008, 0.0, "head"), 9: (0.008, 0.0, "head"), 10: (0.008, 0.0, "head"),
-    7: (0.0, -0.009, "head"), 8: (0.0, 0.009, "head"),
-    11: (0.009, 0.0, "torso"), 12: (0.009, 0.0, "torso"),
+    PoseLandmark.NOSE: (0.008, 0.0, "head"), PoseLandmark.MOUTH_LEFT: (0.008, 0.0, "head"), PoseLandmark.MOUTH_RIGHT: (0.008, 0.0, "head"),
+    PoseLandmark.LEFT_EAR: (0.0, -0.009, "head"), PoseLandmark.RIGHT_EAR: (0.0, 0.009, "head"),
+    PoseLandmark.LEFT_SHOULDER: (0.009, 0.0, "torso"), PoseLandmark.RIGHT_SHOULDER: (0.009, 0.0, "torso"),
 }  # fmt: skip
 
 

@@ -22,6 +22,7 @@ from dancelike.media import text as picture_text
 from dancelike.ui.charts import ScoreRing, rating_word
 from dancelike.ui.theme import font, set_role
 from dancelike.vision.body import BodyFrame
+from dancelike.vision.landmark_names import FACE
 
 #: Each player's colour (player 1 first): labels, rings' captions, skeletons.
 PLAYER_COLORS = ("#4fc3ff", "#ffb347")
@@ -141,8 +142,8 @@ def tag_players(rgb: np.ndarray, bodies: tuple[BodyFrame, ...] | None, flipped: 
         if body.landmarks is None:
             continue
         scale = width / max(1, body.width)
-        top = float(body.landmarks[:11, 1].min()) * scale
-        x = float(body.landmarks[:11, 0].mean()) * scale
+        top = float(body.landmarks[list(FACE), 1].min()) * scale
+        x = float(body.landmarks[list(FACE), 0].mean()) * scale
         x = width - 1 - x if flipped else x
         text, size = picture_text.words("DancePlayers", PLAYER_TAG).format(number=k + 1), max(0.5, height / 600)
         w, h, _depth = picture_text.size(text, size, 2)

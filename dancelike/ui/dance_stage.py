@@ -26,7 +26,8 @@ from dancelike.pipeline.replay import colors_by_score
 from dancelike.scoring.poses import GROUPS, MIRROR_PARTS, body_origin_and_scale
 from dancelike.ui.score_legend import legend_items, legend_size, paint_legend
 from dancelike.ui.theme import COLORS, font, score_color
-from dancelike.vision.body import SKELETON, BodyFrame
+from dancelike.vision.body import BodyFrame
+from dancelike.vision.landmark_names import SKELETON, is_face
 
 #: The ghost's colour (RGB) and strengths: a pale fill with a bright rim reads on any background.
 GHOST_RGB = np.array([190, 235, 255], np.float32)
@@ -89,7 +90,7 @@ def draw_ghost(rgb: np.ndarray, user: BodyFrame, reference: BodyFrame, mirrored:
     layer = out.copy()
     thickness = max(4, round(min(height, width) / 70))
     for a, b in SKELETON:
-        if visible[a] and visible[b] and a > 10 and b > 10:
+        if visible[a] and visible[b] and not is_face(a) and not is_face(b):
             cv2.line(layer, tuple(int(v) for v in xy[a]), tuple(int(v) for v in xy[b]), tuple(int(c) for c in GHOST_RGB), thickness, cv2.LINE_AA)
     return cv2.addWeighted(layer, 0.55, out, 0.45, 0)
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from dancelike.vision.body import SKELETON, BodyFrame
+from dancelike.vision.body import BodyFrame
+from dancelike.vision.landmark_names import GROUP_LANDMARKS as LANDMARKS_OF_GROUP
+from dancelike.vision.landmark_names import SKELETON
 
 #: The outline's colour (RGB) and its rim's: a white rim sets the red line apart from a part
 #: painted red for its score.
@@ -21,15 +23,8 @@ RIM_RGB = (255, 255, 255)
 #: Landmarks drawn only when at least this visible (as the skeleton overlay).
 MIN_VISIBILITY = 0.5
 
-#: The landmarks of each reported part group (MediaPipe's 33; "left" is the person's left).
-GROUP_LANDMARKS: dict[str, frozenset[int]] = {
-    "head": frozenset(range(11)),
-    "torso": frozenset({11, 12, 23, 24}),
-    "left_arm": frozenset({11, 13, 15, 17, 19, 21}),
-    "right_arm": frozenset({12, 14, 16, 18, 20, 22}),
-    "left_leg": frozenset({23, 25, 27, 29, 31}),
-    "right_leg": frozenset({24, 26, 28, 30, 32}),
-}
+#: The landmarks of each reported part group ("left" is the person's left).
+GROUP_LANDMARKS: dict[str, frozenset[int]] = {group: frozenset(members) for group, members in LANDMARKS_OF_GROUP.items()}
 #: Each group's side swapped: a dancer copying as in a mirror moves their right for the pro's left.
 MIRRORED_GROUP = {"head": "head", "torso": "torso", "left_arm": "right_arm", "right_arm": "left_arm",
                   "left_leg": "right_leg", "right_leg": "left_leg"}  # fmt: skip

@@ -13,34 +13,36 @@ import cv2
 import numpy as np
 
 from dancelike.vision.body import Part
+from dancelike.vision.landmark_names import EARS, HIPS, LEFT_HAND_TIPS, NUM_LANDMARKS, RIGHT_HAND_TIPS, SHOULDERS, TORSO_OUTLINE, PoseLandmark
+
+_L = PoseLandmark
 
 PART_MAP_SIZE = 128
 MASK_THRESHOLD = 0.5
 
-# (part, start landmark(s), end landmark(s), relative thickness). A tuple of indices
-# means the mean of those landmarks.
-_BONES: tuple[tuple[Part, tuple[int, ...], tuple[int, ...], float], ...] = (
-    (Part.LEFT_UPPER_ARM, (11,), (13,), 1.0),
-    (Part.LEFT_FOREARM, (13,), (15,), 0.85),
-    (Part.LEFT_HAND, (15,), (17, 19, 21), 0.8),
-    (Part.RIGHT_UPPER_ARM, (12,), (14,), 1.0),
-    (Part.RIGHT_FOREARM, (14,), (16,), 0.85),
-    (Part.RIGHT_HAND, (16,), (18, 20, 22), 0.8),
-    (Part.LEFT_THIGH, (23,), (25,), 1.5),
-    (Part.LEFT_SHIN, (25,), (27,), 1.15),
-    (Part.LEFT_FOOT, (27,), (31,), 0.9),
-    (Part.RIGHT_THIGH, (24,), (26,), 1.5),
-    (Part.RIGHT_SHIN, (26,), (28,), 1.15),
-    (Part.RIGHT_FOOT, (28,), (32,), 0.9),
+# (part, start landmark(s), end landmark(s), relative thickness). Several landmarks mean
+# the mean of those landmarks.
+_BONES: tuple[tuple[Part, tuple[PoseLandmark, ...], tuple[PoseLandmark, ...], float], ...] = (
+    (Part.LEFT_UPPER_ARM, (_L.LEFT_SHOULDER,), (_L.LEFT_ELBOW,), 1.0),
+    (Part.LEFT_FOREARM, (_L.LEFT_ELBOW,), (_L.LEFT_WRIST,), 0.85),
+    (Part.LEFT_HAND, (_L.LEFT_WRIST,), LEFT_HAND_TIPS, 0.8),
+    (Part.RIGHT_UPPER_ARM, (_L.RIGHT_SHOULDER,), (_L.RIGHT_ELBOW,), 1.0),
+    (Part.RIGHT_FOREARM, (_L.RIGHT_ELBOW,), (_L.RIGHT_WRIST,), 0.85),
+    (Part.RIGHT_HAND, (_L.RIGHT_WRIST,), RIGHT_HAND_TIPS, 0.8),
+    (Part.LEFT_THIGH, (_L.LEFT_HIP,), (_L.LEFT_KNEE,), 1.5),
+    (Part.LEFT_SHIN, (_L.LEFT_KNEE,), (_L.LEFT_ANKLE,), 1.15),
+    (Part.LEFT_FOOT, (_L.LEFT_ANKLE,), (_L.LEFT_FOOT_INDEX,), 0.9),
+    (Part.RIGHT_THIGH, (_L.RIGHT_HIP,), (_L.RIGHT_KNEE,), 1.5),
+    (Part.RIGHT_SHIN, (_L.RIGHT_KNEE,), (_L.RIGHT_ANKLE,), 1.15),
+    (Part.RIGHT_FOOT, (_L.RIGHT_ANKLE,), (_L.RIGHT_FOOT_INDEX,), 0.9),
 )
 _HEAD_THICKNESS = 2.2
-_TORSO = (11, 12, 24, 23)
 _TORSO_BIAS = 0.6
 
 
-def _averaging_matrix(groups: list[tuple[int, ...]]) -> np.ndarray:
+def _averaging_matrix(groups: list[tuple[PoseLandmark, ...]]) -> np.ndarray:
     """(len(groups), 33) matrix whose product with landmarks gives each group's mean point."""
-    matrix = np.zeros((len(groups), 33), np.float32)
+    matrix = np.zeros((len(groups), NUM_LANDMARKS), np.float32)
     for row, indices in enumerate(groups):
         matrix[row, list(indices)] = 1.0 / len(indices)
     return matrix
@@ -78,16 +80,16 @@ def part_map(mask: np.ndarray, roi_points: np.ndarray, roi_side: int, size: int 
     labels = np.zeros((size, size), np.uint8)
     if not person.any():
         return labels
-    points = (roi_points[:33, :2] * (size / roi_side)).astype(np.float32)
+    points = (roi_points[:NUM_LANDMARKS, :2] * (size / roi_side)).astype(np.float32)
     rows, cols = np.nonzero(person)
     px = cols.astype(np.float32) + 0.5
     py = rows.astype(np.float32) + 0.5
 
-    shoulders = points[[11, 12]].mean(axis=0)
-    hips = points[[23, 24]].mean(axis=0)
+    shoulders = points[list(SHOULDERS)].mean(axis=0)
+    hips = points[list(HIPS)].mean(axis=0)
     unit = max(float(np.linalg.norm(shoulders - hips)), 1.0) * 0.18  # a typical limb radius
     # Head: from the neck (a little above the shoulders' midpoint) through the ears' midpoint.
-    ears = points[[7, 8]].mean(axis=0)
+    ears = points[list(EARS)].mean(axis=0)
     neck = shoulders + (ears - shoulders) * 0.35
     crown = ears + (ears - neck) * 0.6
     starts = np.vstack([_BONE_STARTS @ points, neck])
@@ -97,7 +99,7 @@ def part_map(mask: np.ndarray, roi_points: np.ndarray, roi_side: int, size: int 
     # Torso: distance to the shoulder-hip quadrilateral (0 inside), plus a bias so a
     # limb lying across the chest keeps its own label.
     quad = np.full((size, size), 255, np.uint8)
-    cv2.fillPoly(quad, [np.round(points[list(_TORSO)] * 16).astype(np.int32)], 0, lineType=cv2.LINE_8, shift=4)
+    cv2.fillPoly(quad, [np.round(points[list(TORSO_OUTLINE)] * 16).astype(np.int32)], 0, lineType=cv2.LINE_8, shift=4)
     torso = np.square(cv2.distanceTransform(quad, cv2.DIST_L2, 3)[rows, cols] / unit + _TORSO_BIAS)
     labels[rows, cols] = _LABELS[np.argmin(np.vstack([limbs, torso[None]]), axis=0)]
     return labels

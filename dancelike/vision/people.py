@@ -28,6 +28,7 @@ from dancelike.vision.body import BodyFrame, Roi
 from dancelike.vision.detector import Detection, Region, tiles
 from dancelike.vision.frames import Image
 from dancelike.vision.identity import assign, look, look_distance
+from dancelike.vision.landmark_names import HIPS, NUM_LANDMARKS, SHOULDERS, mirrored
 from dancelike.vision.landmarks import INPUT_SIZE, PRESENCE_THRESHOLD, LandmarkModel, LandmarkResult
 from dancelike.vision.tracker import Follow, PoseTracker, detection_roi, run_landmarks, too_small
 
@@ -57,10 +58,11 @@ MASK_THRESHOLD = 0.5
 #: Two bodies closer than this (mean torso-point distance, in torso lengths) are one body.
 SAME_BODY = 0.35
 
-_HIPS = (23, 24)
-_SHOULDERS = (11, 12)
-_TORSO = (11, 12, 23, 24)
-_TORSO_SWAPPED = (12, 11, 24, 23)
+_HIPS = HIPS
+_SHOULDERS = SHOULDERS
+_TORSO = (*SHOULDERS, *HIPS)
+#: The torso's points of someone facing the other way (left and right swapped).
+_TORSO_SWAPPED = tuple(mirrored(landmark) for landmark in _TORSO)
 
 
 @dataclass(frozen=True)
@@ -452,7 +454,7 @@ class PeopleTracker(PoseTracker):
 
     def _finish(self, image: Image, results: dict[int, LandmarkResult], t: float, width: int, height: int) -> list[TrackedBody]:
         found = []
-        points = {k: r.points[:33] for k, r in results.items()}
+        points = {k: r.points[:NUM_LANDMARKS] for k, r in results.items()}
         for index, result in sorted(results.items()):
             person = self.people[index]
             body = self._body_frame(result, person.follow, t, width, height)

@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from dancelike.vision.body import NUM_LANDMARKS, BodyFrame, Roi
+from dancelike.vision.body import BodyFrame, Roi
 from dancelike.vision.detector import DETECTOR_MODEL, Detection, PoseDetector, Region
 from dancelike.vision.filters import LandmarkSmoother
 from dancelike.vision.frames import Image
+from dancelike.vision.landmark_names import NUM_LANDMARKS
 from dancelike.vision.landmarks import INPUT_SIZE, PRESENCE_THRESHOLD, LandmarkModel, LandmarkResult
 from dancelike.vision.model_choice import CANDIDATES
 from dancelike.vision.parts import part_map

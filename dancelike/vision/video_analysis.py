@@ -14,6 +14,7 @@ import numpy as np
 
 from dancelike.i18n import translate
 from dancelike.vision.body import BodyFrame, FrameColumns
+from dancelike.vision.landmark_names import HIPS
 from dancelike.vision.tracker import StageTimes
 
 
@@ -36,11 +37,11 @@ class Dancer:
         out = np.full((len(self.frames), 2), np.nan)
         if isinstance(self.frames, FrameColumns):  # the same sums, on the columns
             found = self.frames.found
-            out[found] = self.frames.landmarks[found][:, [23, 24], :2].mean(axis=1)
+            out[found] = self.frames.landmarks[found][:, list(HIPS), :2].mean(axis=1)
             return out
         for index, body in enumerate(self.frames):
             if body.landmarks is not None:
-                out[index] = body.landmarks[[23, 24], :2].mean(axis=0)
+                out[index] = body.landmarks[list(HIPS), :2].mean(axis=0)
         return out
 
     def height(self) -> float:
