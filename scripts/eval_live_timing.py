@@ -23,7 +23,7 @@ SLOWDOWN_S = 0.06  # a pose model a third of its pace: about 12 analysed frames 
 
 
 def run(reference: Path, camera: Path, slow: bool, cached: bool = False) -> tuple[float, float, float, float, str, int]:
-    from dancelike.engine import Session
+    from dancelike.engine import Session, SessionOptions
     from dancelike.vision.people import PeopleTracker
     from dancelike.vision.tracker import PoseTracker
 
@@ -32,7 +32,7 @@ def run(reference: Path, camera: Path, slow: bool, cached: bool = False) -> tupl
         PoseTracker.process = lambda self, image, t: (time.sleep(SLOWDOWN_S), process(self, image, t))[1]  # type: ignore[method-assign]
         PeopleTracker.process_all = lambda self, image, t: (time.sleep(SLOWDOWN_S), process_all(self, image, t))[1]  # type: ignore[method-assign]
     try:
-        session = Session(reference, str(camera), use_cache=cached)
+        session = Session(reference, str(camera), SessionOptions(use_cache=cached))
         session.start()
         result = session.wait(300)
     finally:

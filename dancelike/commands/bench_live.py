@@ -36,6 +36,7 @@ from dancelike.commands._io import check_outputs, check_seconds, write_json
 from dancelike.engine import capacity
 from dancelike.engine.events import FrameScored
 from dancelike.engine.metrics import current_rss_mb, reset_peak_rss
+from dancelike.engine.options import LIVE_REFERENCE, SessionOptions
 from dancelike.engine.session import Session
 from dancelike.errors import InputError
 from dancelike.i18n import translate
@@ -162,7 +163,7 @@ def model_floor(invoke_ms: list[float], runs_per_s: float, cpu_pct: float, runs_
     return figures
 
 
-def run_session(reference: Path, camera: str, seconds: float, folder: Path, log: TextIO, cached: bool = False, players: int = 1) -> dict[str, Any]:
+def run_session(reference: Path, camera: str, seconds: float, options: SessionOptions, log: TextIO) -> dict[str, Any]:
     """One live session of at most ``seconds``; its stats plus the final score."""
     scored = [0]
 
@@ -170,7 +171,7 @@ def run_session(reference: Path, camera: str, seconds: float, folder: Path, log:
         if isinstance(event, FrameScored):
             scored[0] += 1
 
-    session = Session(reference, camera, record_to=folder / "bench-live.mp4", use_cache=cached, on_event=on_event, players=players)
+    session = Session(reference, camera, options, on_event=on_event)
     reset_peak_rss()  # the session's peak, not the rendering's before it
     session.start()
     deadline = None
@@ -205,7 +206,6 @@ def bench_live(
     reference: Path, camera: str, camera_file: Path, seconds: float, log: TextIO, hd: bool = False, cached: bool = False, players: int = 1
 ) -> dict[str, Any]:
     """All the figures: the live session, then the capacity runs (one player only)."""
-    from dancelike.engine.stages import LIVE_REFERENCE
     from dancelike.vision.model_choice import current, invoke_ms
 
     if cached:
@@ -214,9 +214,10 @@ def bench_live(
     invoke = [invoke_ms(choice.model)]
     load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     with tempfile.TemporaryDirectory(prefix="dancelike-bench-") as folder:
-        live = run_session(reference, camera, seconds, Path(folder), log, cached, players)
+        options = SessionOptions(record_to=Path(folder) / "bench-live.mp4", use_cache=cached, players=players)
+        live = run_session(reference, camera, seconds, options, log)
     invoke.append(invoke_ms(choice.model))
-    with VideoReader(camera_file) as probe, VideoReader(reference, max_fps=LIVE_REFERENCE["max_fps"]) as ref_probe:
+    with VideoReader(camera_file) as probe, VideoReader(reference, max_fps=LIVE_REFERENCE.max_fps) as ref_probe:
         runs_per_s = probe.fps * players + (0.0 if cached else ref_probe.frame_fps)
     running = max(live["running_s"], 1e-6)
     done = (live.get("user_tracker_calls", {}).get("landmarks", live["user_analysed"]) + live["reference_analysed"]) / running

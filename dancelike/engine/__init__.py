@@ -13,6 +13,7 @@ from dancelike.engine.events import (
     RecorderFailed,
     StateChanged,
 )
+from dancelike.engine.options import SessionOptions
 from dancelike.engine.result import (
     SessionResult,
     SessionState,
@@ -23,5 +24,5 @@ from dancelike.engine.session import Session
 
 __all__ = [
     "AnalysisLoad", "CameraLost", "EventQueue", "Finished", "FrameScored", "LearnerAway", "MoveRating", "RecorderFailed", "Session",
-    "SessionResult", "SessionState", "SessionStatus", "StageFailed", "StateChanged",
+    "SessionOptions", "SessionResult", "SessionState", "SessionStatus", "StageFailed", "StateChanged",
 ]  # fmt: skip

@@ -26,8 +26,9 @@ from pathlib import Path
 
 import numpy as np
 
+from dancelike.engine.options import LIVE_REFERENCE, ReferenceReading
 from dancelike.engine.scorer import LiveScorer
-from dancelike.engine.stages import LIVE_REFERENCE, warm_tracker
+from dancelike.engine.stages import warm_tracker
 from dancelike.engine.tracks import ReferenceTrack, row_of
 from dancelike.media.audio import load_audio
 from dancelike.media.camera import CapturedFrame
@@ -56,9 +57,9 @@ class Capacity:
 def _frames(path: Path, count: int, reference: bool = False, one_thread: bool = False) -> Iterator[tuple[float, np.ndarray]]:
     """The first ``count`` frames; a reference read as a live session reads it (``LIVE_REFERENCE``),
     on one decoding thread when ``one_thread`` (the baseline: nothing runs beside it)."""
-    options = LIVE_REFERENCE if reference else {}
-    threads = 1 if one_thread else options.get("decode_threads", 1)
-    with VideoReader(path, threads, max_fps=options.get("max_fps"), fit=options.get("fit")) as reader:
+    read = LIVE_REFERENCE if reference else ReferenceReading()
+    threads = 1 if one_thread else read.decode_threads
+    with VideoReader(path, threads, max_fps=read.max_fps, fit=read.fit) as reader:
         for k, frame in enumerate(reader):
             if k >= count:
                 return
@@ -69,7 +70,7 @@ class _Work:
     """What both runs share: two warmed trackers, the scorer, the recorder and the music."""
 
     def __init__(self, reference: Path, camera: Path, count: int, folder: Path) -> None:
-        with VideoReader(reference, max_fps=LIVE_REFERENCE["max_fps"]) as probe:
+        with VideoReader(reference, max_fps=LIVE_REFERENCE.max_fps) as probe:
             self.ref_fps = probe.frame_fps  # the rate its frames are read at
         with VideoReader(camera) as probe:
             self.cam_fps, width, height = probe.fps, probe.width, probe.height

@@ -50,7 +50,7 @@ from dancelike.engine.events import (
 )
 from dancelike.engine.load import LoadWatch
 from dancelike.engine.metrics import ThreadCpu, current_rss_mb
-from dancelike.engine.players import check_players
+from dancelike.engine.options import LIVE_REFERENCE, SessionOptions
 from dancelike.engine.practice import PracticeControls
 from dancelike.engine.result import (
     EndReason,
@@ -59,19 +59,18 @@ from dancelike.engine.result import (
     SessionStatus,
 )
 from dancelike.engine.scorer import LiveScorer, live_moves
-from dancelike.engine.stages import LIVE_REFERENCE, Matcher, ReferenceStage, UserAnalyser
+from dancelike.engine.stages import Matcher, ReferenceStage, UserAnalyser
 from dancelike.engine.stats import SessionSnapshot, session_result, session_status, stage_threads
 from dancelike.engine.tracks import ReferenceTrack
 from dancelike.errors import DanceLikeError
 from dancelike.i18n import translate
 from dancelike.media.camera import Camera, CameraState, CapturedFrame, open_camera
 from dancelike.media.clock import AudioSink, LatestFrame, SessionClock, WallClockSink
-from dancelike.media.playback import STRETCHES, PlayerState, ReferencePlayer
+from dancelike.media.playback import PlayerState, ReferencePlayer
 from dancelike.media.recorder import Recorder, RecorderState
 from dancelike.media.video import VideoReader
 from dancelike.pipeline.reference import cached_chance, cached_reference, reference_beats
 from dancelike.scoring.calibration import Chance
-from dancelike.scoring.mirror import Mirror
 from dancelike.store import analysis_cache
 from dancelike.vision.body import BodyFrame
 
@@ -85,8 +84,6 @@ TAIL_SECONDS = 0.3
 READY_TIMEOUT = 60.0
 #: A looped move jumps back this early (seconds) so its last beat is not cut by the watch's 20 Hz.
 LOOP_EARLY = 0.03
-#: The longest camera-plus-audio latency a calibration can hand the session (seconds).
-MAX_LATENCY = 2.0
 _JOIN = 10.0
 #: How long interpreter exit waits, in all, for running sessions to finish cancelling.
 EXIT_WAIT = 10.0
@@ -117,66 +114,69 @@ class Session(PracticeControls):
     """A live session: ``reference`` (a video file) danced along in front of ``camera``.
 
     ``camera`` is a ``--camera`` spec (``"0"``, a video file, ``"demo"``) or a ``Camera`` (the
-    session owns it from then on). ``players`` (1 or 2) is how many people dance side by side in
-    front of the camera, each scored on their own (``engine.players``: player 1 is the one on the
-    left of the picture when the dance starts). ``record_to`` is the recording's path (None: none).
-    ``mirror`` is a ``Mirror`` (or "auto", "on", "off") as in ``dancelike score``. ``use_cache`` lets a cached
-    analysis of the reference replace its live analysis. ``audio_sink`` plays the music (default:
-    a silent wall-clock sink). ``on_event`` receives every event on the session's dispatcher
-    thread; without it, poll ``events``. ``dancer`` follows that dancer (their number) of a group
-    reference's cached analysis (None: the automatic choice). Errors in the arguments (a missing file, a camera that
-    does not open) raise ``InputError`` here, on the caller's thread.
+    session owns it from then on). ``options`` are the session's choices (``SessionOptions``:
+    recording, mirror, players, latency...; the defaults without it). ``audio_sink`` plays the
+    music (default: a silent wall-clock sink). ``on_event`` receives every event on the session's
+    dispatcher thread; without it, poll ``events``. Errors in the arguments (a missing file, a
+    camera that does not open) raise ``InputError`` here, on the caller's thread.
     """
 
     def __init__(
         self,
         reference: str | Path,
         camera: str | Camera,
+        options: SessionOptions | None = None,
         *,
-        record_to: str | Path | None = None,
-        mirror: Mirror | str = Mirror.AUTO,
-        use_cache: bool = True,
         audio_sink: AudioSink | None = None,
         on_event: EventCallback | None = None,
-        event_queue_size: int = 256,
-        latency: float = 0.0,
-        stretch: str = "wsola",
-        dancer: int | None = None,
-        players: int = 1,
     ) -> None:
-        if mirror not in tuple(Mirror):
-            raise ValueError(f"mirror must be auto, on or off, not {mirror!r}")
-        if stretch not in STRETCHES:
-            raise ValueError(f"stretch must be one of {sorted(STRETCHES)}, not {stretch!r}")
-        if not 0.0 <= latency <= MAX_LATENCY:
-            raise ValueError(f"latency must be 0-{MAX_LATENCY:.0f} s, not {latency!r}")
-        self.latency, self.stretch, self.players = float(latency), stretch, check_players(players)
-        self._loop: int | None = None  # the move being looped
+        self.options = options if options is not None else SessionOptions()
         self.reference = Path(reference)
-        with VideoReader(self.reference) as probe:  # a bad reference fails now, with one line
-            self.ref_fps, self.duration = probe.fps, probe.duration
-            self._ref_frames = max(probe.frame_count, round(probe.duration * probe.fps)) + 2
-        with av.open(str(self.reference)) as container:
-            self._has_music = bool(container.streams.audio)
+        self._probe_reference()
         if isinstance(camera, Camera):
             self.camera, self.clock = camera, camera.clock
         else:
             self.clock = SessionClock()
             self.camera = open_camera(camera, self.clock)
-        self.record_to = Path(record_to) if record_to is not None else None
-        self.mirror, self.use_cache, self.dancer = Mirror(mirror), use_cache, dancer
         self.sink: AudioSink = audio_sink if audio_sink is not None else WallClockSink(48000, 2)
-        self.events = EventQueue(event_queue_size)
+        self.events = EventQueue(self.options.event_queue_size)
         self._dispatcher = Dispatcher(self.events, on_event, lambda exc: self._stage_failed("on_event callback", exc)) if on_event else None
         self._lock = threading.Lock()
         self._wake = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="engine-session", daemon=True)
+        self._init_progress()
+        self._init_stages()
+        self.cpu = ThreadCpu()
+        self._user_load, self._ref_load = LoadWatch(), LoadWatch()
+        self.busy = False  # the analysers are falling behind (engine/load.py)
+
+    def _probe_reference(self) -> None:
+        """Its rate, length and music; a bad reference fails now, with one line."""
+        with VideoReader(self.reference) as probe:
+            self.ref_fps, self.duration = probe.fps, probe.duration
+            self._ref_frames = max(probe.frame_count, round(probe.duration * probe.fps)) + 2
+        with av.open(str(self.reference)) as container:
+            self._has_music = bool(container.streams.audio)
+
+    def _init_progress(self) -> None:
+        """Where the session is: its state, how it ends, and its timing marks."""
         self._state = SessionState.IDLE
         self._reason = ""
         self._end: EndReason | None = None  # how the session ended, once it has
         self._errors: list[tuple[str, BaseException]] = []
         self._stop_requested: EndReason | None = None  # STOPPED (score) or CANCELLED (no report)
         self._result: SessionResult | None = None
-        self._thread = threading.Thread(target=self._run, name="engine-session", daemon=True)
+        self._loop: int | None = None  # the move being looped
+        self._started_at = 0.0  # perf_counter at start()
+        self._running_at: float | None = None  # perf_counter when the clock started
+        self._finishing_at: float | None = None  # perf_counter when FINISHING began
+        self.rss_running_mb = 0.0
+        self._cv_threads: int | None = None
+        self._end_position = 0.0
+        self._recorder_reported = False
+
+    def _init_stages(self) -> None:
+        """The stages and what they read, all made in STARTING (``_prepare``)."""
         self.player: ReferencePlayer | None = None
         self.recorder: Recorder | None = None
         self.track: ReferenceTrack | None = None
@@ -191,16 +191,6 @@ class Session(PracticeControls):
         self._chance: Chance | None = None
         self._cached = False
         self._dancer: tuple[int, int] | None = None  # the reference's dancer followed, of how many
-        self._started_at = 0.0  # perf_counter at start()
-        self._running_at: float | None = None  # perf_counter when the clock started
-        self._finishing_at: float | None = None  # perf_counter when FINISHING began
-        self.rss_running_mb = 0.0
-        self._cv_threads: int | None = None
-        self._end_position = 0.0
-        self._recorder_reported = False
-        self.cpu = ThreadCpu()
-        self._user_load, self._ref_load = LoadWatch(), LoadWatch()
-        self.busy = False  # the analysers are falling behind (engine/load.py)
 
     # --- control (any thread) ----------------------------------------------------------------
 
@@ -292,7 +282,7 @@ class Session(PracticeControls):
             scorer=self.scorer, scorers=tuple(self.scorers), user=self._user, reference=self._ref, matcher=self._matcher,
             analysis_box=self._analysis_box, cpu=self.cpu, events=self.events, thread=self._thread,
             reference_cached=self._cached, duration=self.duration, end_position=self._end_position,
-            ref_fps=self.ref_fps, mirror=self.mirror, beats=self._beats, chance=self._chance,
+            ref_fps=self.ref_fps, mirror=self.options.mirror, beats=self._beats, chance=self._chance,
             rss_running_mb=self.rss_running_mb, dancer=self._dancer,
         )  # fmt: skip
 
@@ -357,10 +347,10 @@ class Session(PracticeControls):
         the peak memory: both are memory-bound and hold the GIL in stretches; so one after the other.)"""
         self._cv_threads = cv2.getNumThreads()
         cv2.setNumThreads(1)  # OpenCV's own pool only fought the model threads for the cores
-        self._user = UserAnalyser(self._analysis_box, self.clock, self._stage_failed, self.players, self.events)
+        self._user = UserAnalyser(self._analysis_box, self.clock, self._stage_failed, self.options.players, self.events)
         self._user.start()
-        key = analysis_cache.content_key(self.reference) if self.use_cache else None
-        cached, track = cached_reference(key, self.dancer) if key is not None else (None, None)  # the chosen dancer
+        key = analysis_cache.content_key(self.reference) if self.options.use_cache else None
+        cached, track = cached_reference(key, self.options.dancer) if key is not None else (None, None)  # the chosen dancer
         self._cached = cached is not None
         if cached is not None and cached.followed is not None:
             self._dancer = (cached.followed, len(cached.dancers))
@@ -369,20 +359,23 @@ class Session(PracticeControls):
         # report measures it, and the live score uses a typical one meanwhile
         self._chance = cached_chance(track) if track is not None else None
         self.track = ReferenceTrack(self._ref_frames, self.ref_fps)
-        if self.record_to is not None:
+        if self.options.record_to is not None:
             audio_rate = self.sink.sample_rate if self._has_music else None
-            self.recorder = Recorder.for_camera(self.record_to, self.camera, audio_rate=audio_rate, audio_channels=self.sink.channels)
+            self.recorder = Recorder.for_camera(self.options.record_to, self.camera, audio_rate=audio_rate, audio_channels=self.sink.channels)
             if not self.recorder.start():
                 self._report_recorder()
         on_audio = self.recorder.push_audio if self.recorder is not None and self.recorder.state is RecorderState.RUNNING else None
-        self.player = ReferencePlayer(self.reference, self.clock, self.sink, on_audio=on_audio, stretch=self.stretch, **LIVE_REFERENCE)
+        read = LIVE_REFERENCE
+        self.player = ReferencePlayer(
+            self.reference, self.clock, self.sink, on_audio=on_audio, stretch=self.options.stretch, max_fps=read.max_fps, fit=read.fit, decode_threads=read.decode_threads
+        )
         self._ref = ReferenceStage(self.player, self.track, cached, self._stage_failed)
         self._ref.start()
         moves = live_moves(self.duration, self.ref_fps, self._beats, cached)
-        self.scorers = [LiveScorer(self.track, self.mirror, moves, self.camera.fps, self._chance) for _ in range(self.players)]
+        self.scorers = [LiveScorer(self.track, self.options.mirror, moves, self.camera.fps, self._chance) for _ in range(self.options.players)]
         self.scorer = self.scorers[0]
         self._matcher = Matcher(self._user.out, self.scorers, self.track, self.clock, self.events, self._stage_failed)
-        self._matcher.latency = self.latency
+        self._matcher.latency = self.options.latency
         self._matcher.start()
         deadline = time.monotonic() + READY_TIMEOUT
         for stage in (self._user, self._ref):

@@ -16,14 +16,16 @@ wrong: what happened and what to do next), or ``left`` (the user left before any
 from __future__ import annotations
 
 import enum
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from dancelike.engine import Session, SessionResult, SessionState, StateChanged
+from dancelike.engine import Session, SessionOptions, SessionResult, SessionState, StateChanged
 from dancelike.i18n import translate
 from dancelike.media.camera import CameraKind
 from dancelike.media.video import VideoReader
+from dancelike.scoring.mirror import Mirror
 from dancelike.services.sessions import save_result
 from dancelike.store.db import Choreography, SessionRecord, Store
 from dancelike.ui.messages import next_step, user_message
@@ -54,16 +56,14 @@ def prepare_session(store: Store, settings: AppSettings, choreography: Choreogra
     """In a worker: find the camera, begin the session row, build the session (opens the camera
     and checks the video), and decode the reference's first frame to show during the countdown."""
     spec, note = settings.resolved_camera()
-    latency = settings.latency_for(spec)
-    options = {"camera": spec, "mirror": settings.mirror, "speed": settings.speed, "stretch": settings.stretch,
-               "latency": latency, "record": settings.record, "players": settings.players}  # fmt: skip
-    record = store.begin_session(choreography.id, options)
+    options = SessionOptions(
+        mirror=Mirror(settings.mirror), latency=settings.latency_for(spec), stretch=settings.stretch, dancer=choreography.dancer, players=settings.players
+    )
+    record = store.begin_session(choreography.id, {"camera": spec, "speed": settings.speed, "record": settings.record, **options.settings()})
     try:
-        session = Session(
-            choreography.video, spec, record_to=record.files.recording if settings.record else None,
-            mirror=settings.mirror, audio_sink=sink, latency=latency, stretch=settings.stretch, dancer=choreography.dancer,
-            players=settings.players,
-        )  # fmt: skip
+        if settings.record:
+            options = replace(options, record_to=record.files.recording)
+        session = Session(choreography.video, spec, options, audio_sink=sink)
         with VideoReader(choreography.video) as reader:
             first = next(iter(reader)).rgb
     except BaseException as exc:

@@ -246,7 +246,7 @@ class DanceView(DanceKeys):
         bridge.recorder_failed.connect(self._recorder_failed)
         bridge.load_changed.connect(self._load_changed)
         bridge.learner_away.connect(self._learner_away)
-        self.hud.set_players(bridge.session.players)
+        self.hud.set_players(bridge.session.options.players)
         self.stage.placeholder = translate("DanceView", "Your camera") if kind is CameraKind.DEVICE else translate("DanceView", "The dancer joins when the music starts")
 
     def _show_countdown(self, text: str | None) -> None:

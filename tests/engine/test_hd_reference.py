@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from dancelike.commands import bench_live
-from dancelike.engine import Session
+from dancelike.engine import Session, SessionOptions
 from dancelike.pipeline.score_files import score_videos
 from dancelike.synth.motion import Dancer
 from dancelike.synth.performance import Scene, render_performance
@@ -39,7 +39,7 @@ def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 @pytest.mark.slow
 def test_a_60_fps_reference_is_analysed_at_30_and_scored_as_a_full_analysis_would(clips: dict[str, Path]) -> None:
-    session = Session(clips["reference"], str(clips["good"]), use_cache=False)
+    session = Session(clips["reference"], str(clips["good"]), SessionOptions(use_cache=False))
     session.start()
     result = session.wait(60)
     assert result is not None and result.ok and result.report is not None

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dancelike.engine import AnalysisLoad, FrameScored, Session
+from dancelike.engine import AnalysisLoad, FrameScored, Session, SessionOptions
 from dancelike.engine.load import BUSY_FPS, LoadWatch
 from dancelike.synth.motion import Dancer
 from dancelike.synth.performance import Scene, render_performance
@@ -75,7 +75,7 @@ def test_a_busy_computer_scores_fewer_frames_evenly_and_says_so(clips: dict[str,
     monkeypatch.setattr(PoseTracker, "process", slow)
     monkeypatch.setattr(PeopleTracker, "process_all", slow_all)
     events: list[object] = []
-    session = Session(clips["reference"], str(clips["good"]), record_to=tmp_path / "take.mp4", use_cache=False, on_event=events.append)
+    session = Session(clips["reference"], str(clips["good"]), SessionOptions(record_to=tmp_path / "take.mp4", use_cache=False), on_event=events.append)
     session.start()
     result = session.wait(60)
     assert result is not None and result.ok and result.report is not None

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dancelike.engine import FrameScored, LearnerAway, Session, SessionResult
+from dancelike.engine import FrameScored, LearnerAway, Session, SessionOptions, SessionResult
 from dancelike.engine.events import Event
 from dancelike.engine.players import AWAY_SECONDS, Learners, check_players
 from dancelike.synth.motion import Dancer
@@ -59,7 +59,7 @@ def _run(reference: Path, camera: str, players: int, until: float | None = None,
     players' hip positions as the UI saw them (capture time, x per player or None)."""
     events: list[Event] = []
     seen: list[tuple[float, list[float | None]]] = []
-    session = Session(reference, camera, players=players, on_event=events.append, record_to=record_to)
+    session = Session(reference, camera, SessionOptions(players=players, record_to=record_to), on_event=events.append)
     session.start()
     while (result := session.wait(0.04)) is None:
         latest = session.user_bodies()
@@ -125,7 +125,7 @@ def test_player_counts() -> None:
 
 def test_a_session_for_three_players_is_refused(reference: Path) -> None:
     with pytest.raises(ValueError, match="players must be 1 or 2"):
-        Session(reference, "pair", players=3)
+        Session(reference, "pair", SessionOptions(players=3))
 
 
 # --- whole sessions ---------------------------------------------------------------------------

@@ -69,11 +69,12 @@ def test_a_signal_closes_the_app_as_its_close_button_does(own_data_home: Path, s
 
 SCRIPT = textwrap.dedent("""
     import atexit, sys, time
-    from dancelike.engine import Session, SessionState
+    from pathlib import Path
+    from dancelike.engine import Session, SessionOptions, SessionState
     from dancelike.synth.cameras import register_synthetic_cameras
 
     register_synthetic_cameras()
-    session = Session(sys.argv[1], "demo", record_to=sys.argv[2], players=2, on_event=lambda event: None)
+    session = Session(sys.argv[1], "demo", SessionOptions(record_to=Path(sys.argv[2]), players=2), on_event=lambda event: None)
     # runs after threading's exit work: by then the session must have stopped
     atexit.register(lambda: print("at exit:", session.state.name, file=sys.stderr, flush=True))
     session.start()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from store_helpers import cut_last_fragment  # tests/ is on sys.path (its conftest): what a kill mid-write leaves
 
-from dancelike.engine import Session
+from dancelike.engine import Session, SessionOptions
 from dancelike.engine.events import FrameScored
 from dancelike.media.video import VideoReader
 from dancelike.services.sessions import recover_orphans
@@ -34,7 +34,7 @@ def test_a_recovered_session_scores_like_a_stop_at_the_same_point(tmp_path: Path
         record = store.begin_session(clip.id, {"mirror": "auto", "camera": "demo"})
         recording = record.folder / "recording.mp4"
         scored: list[FrameScored] = []
-        session = Session(reference, "demo", record_to=recording, on_event=lambda e: scored.append(e) if isinstance(e, FrameScored) else None)
+        session = Session(reference, "demo", SessionOptions(record_to=recording), on_event=lambda e: scored.append(e) if isinstance(e, FrameScored) else None)
         session.start()
         try:
             deadline = time.monotonic() + WAIT_S

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from store_helpers import cut_last_fragment
 
-from dancelike.engine import Session
+from dancelike.engine import Session, SessionOptions
 from dancelike.engine.events import FrameScored
 from dancelike.services.sessions import recover_orphans
 from dancelike.store.db import Store
@@ -34,7 +34,7 @@ def test_a_recovered_two_player_session_is_two_entries(tmp_path: Path, own_data_
         record = store.begin_session(clip.id, {"mirror": "auto", "camera": "pair", "players": 2})
         recording = record.folder / "recording.mp4"
         scored: list[FrameScored] = []
-        session = Session(reference, "pair", players=2, record_to=recording, on_event=lambda e: scored.append(e) if isinstance(e, FrameScored) else None)
+        session = Session(reference, "pair", SessionOptions(players=2, record_to=recording), on_event=lambda e: scored.append(e) if isinstance(e, FrameScored) else None)
         session.start()
         try:
             deadline = time.monotonic() + WAIT_S

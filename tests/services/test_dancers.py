@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from dancelike.engine import Session
+from dancelike.engine import Session, SessionOptions
 from dancelike.engine import session as engine_session
 from dancelike.errors import InputError
 from dancelike.pipeline import session_replay
@@ -88,7 +88,7 @@ def test_a_group_import_analyses_every_dancer_and_the_choice_is_followed(store: 
         return real_stage(player, track, cached_analysis, on_error)
 
     monkeypatch.setattr(engine_session, "ReferenceStage", spy)
-    live = Session(imported.video, str(solo), dancer=store.choreography(imported.id).dancer)  # type: ignore[union-attr]
+    live = Session(imported.video, str(solo), SessionOptions(dancer=store.choreography(imported.id).dancer))  # type: ignore[union-attr]
     live.start()
     result = live.wait(60)
     assert result is not None and result.ok

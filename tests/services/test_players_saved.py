@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from store_helpers import add
 
-from dancelike.engine import Session
+from dancelike.engine import Session, SessionOptions
 from dancelike.engine.result import EndReason, SessionResult
 from dancelike.scoring.report import Report
 from dancelike.services.sessions import save_result
@@ -95,7 +95,7 @@ def test_a_two_player_session_saves_two_entries_with_their_own_scores(store: Sto
     render_performance(reference, "groove", Dancer(), Scene(person=0, room=0), duration=7.0)
     clip = add(store)
     record = store.begin_session(clip.id, {"players": 2})
-    with Session(reference, "pair", players=2, record_to=record.files.recording) as session:
+    with Session(reference, "pair", SessionOptions(players=2, record_to=record.files.recording)) as session:
         session.start()
         result = session.wait(60)
     assert result is not None and result.error is None, result and result.error

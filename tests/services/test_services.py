@@ -11,7 +11,7 @@ import hashlib
 import json
 import shutil
 import threading
-import time
+from collections.abc import Callable
 from pathlib import Path
 
 import cv2
@@ -48,6 +48,15 @@ def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     long = folder / "long.mp4"
     render_performance(long, "groove", Dancer(), Scene(person=0, room=0), duration=8.0, music=False)
     return {"pro": pro, "long": long}
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` still runs (Linux; a finished one waiting to be reaped does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
 
 
 def leftovers(store: Store) -> list[str]:
@@ -196,25 +205,35 @@ def test_import_refuses_what_is_not_a_video_and_leaves_nothing(store: Store, tmp
     assert store.choreographies() == [] and leftovers(store) == []
 
 
-def test_cancel_stops_the_analysis_promptly_and_leaves_nothing(store: Store, clips: dict[str, Path]) -> None:
+def test_cancel_stops_the_analysis_promptly_and_leaves_nothing(store: Store, clips: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Promptly: the workers are stopped mid-analysis, not waited for, and nothing is reported after
+    the cancel (how long that takes is the machine's business, not this test's)."""
     cancel = threading.Event()
     with pytest.raises(ImportCancelled):  # cancelled before it began
         cancel.set()
         import_video(store, clips["long"], cancel=cancel)
     cancel.clear()
-    cancelled_at: list[float] = []
     seen: list[int] = []
+    after: list[float] = []
+    analysing: list[list[int]] = []  # the workers still running when the import stopped them
 
     def progress(fraction: float) -> None:
-        if fraction > library.COPY_SHARE + 0.05 and not cancel.is_set():
+        if cancel.is_set():
+            after.append(fraction)
+        elif fraction > library.COPY_SHARE + 0.05:
             seen.extend(c.id for c in store.choreographies())  # the row exists while analysing
-            cancelled_at.append(time.perf_counter())
             cancel.set()
 
+    def terminate(pool: library.AnalysisPool, stop: Callable[[library.AnalysisPool], None] = library.terminate) -> None:
+        analysing.append([pid for pid in pool.pids if _running(pid)])
+        stop(pool)
+
+    monkeypatch.setattr(library, "terminate", terminate)
     with pytest.raises(ImportCancelled):
         import_video(store, clips["long"], on_progress=progress, cancel=cancel)
-    stopped_in = time.perf_counter() - cancelled_at[0]
-    assert stopped_in < 1.5, f"cancel took {stopped_in:.2f} s"
+    assert after == [], "progress went on after the cancel"
+    assert len(analysing) == 1 and analysing[0], "the workers were still analysing when cancelled"
+    assert not [pid for pid in analysing[0] if _running(pid)], "a worker outlived the cancelled import"
     assert len(seen) == 1 and store.choreography(seen[0]) is None
     assert store.choreographies() == [] and leftovers(store) == []
     assert analysis_cache.load(analysis_cache.content_key(clips["long"])) is None
@@ -230,9 +249,7 @@ def test_ensure_demo_renders_once_then_returns_it(store: Store, monkeypatch: pyt
         demo.ensure_demo(store, lambda fraction: closing.set() if fraction > 0.05 else None, closing)
     assert store.choreographies() == [] and leftovers(store) == []
     progress: list[float] = []
-    started = time.perf_counter()
     first = demo.ensure_demo(store, progress.append)
-    took = time.perf_counter() - started
     assert first.is_demo and first.analysed and first.title == "Demo: Groove" and first.video.is_file()
     assert first.thumbnail is not None and first.thumbnail.is_file()
     assert progress[-1] == 1.0 and progress == sorted(progress) and len(progress) > 5
@@ -242,9 +259,12 @@ def test_ensure_demo_renders_once_then_returns_it(store: Store, monkeypatch: pyt
     render_performance(tmp_path / "choreography.mp4", "groove", video.dancer, video.scene, duration=2.0)
     digest = hashlib.sha256
     assert digest(first.video.read_bytes()).digest() == digest((tmp_path / "choreography.mp4").read_bytes()).digest()
-    started = time.perf_counter()
-    again = demo.ensure_demo(store)
-    assert again.id == first.id and len(store.choreographies()) == 1 and time.perf_counter() - started < took / 4
+    made = first.video.stat().st_mtime_ns
+    with monkeypatch.context() as nothing_to_do:  # made once: returned as it is, nothing rendered or analysed again
+        for step in ("render_demo", "analyse_choreography"):
+            nothing_to_do.setattr(demo, step, lambda *args, step=step, **kwargs: pytest.fail(f"{step} ran for a demo that is ready"))
+        again = demo.ensure_demo(store)
+    assert again.id == first.id and len(store.choreographies()) == 1 and again.video.stat().st_mtime_ns == made
     first.video.unlink()  # the data folder lost the video: rendered again, same row
     restored = demo.ensure_demo(store)
     assert restored.id == first.id and restored.video.is_file() and restored.analysed
