@@ -25,6 +25,7 @@ from dancelike.engine import (
     FrameScored,
     RecorderFailed,
     Session,
+    SessionOptions,
     SessionResult,
     SessionState,
     StateChanged,
@@ -121,7 +122,7 @@ def run(session: Session, timeout: float = 60.0) -> SessionResult:
 def test_live_session_records_scores_and_agrees_with_offline(clips: dict[str, Path], tmp_path: Path) -> None:
     events = Collector()
     recording = tmp_path / "sessions" / "take1.mp4"
-    session = Session(clips["reference"], str(clips["good"]), record_to=recording, use_cache=False, on_event=events)
+    session = Session(clips["reference"], str(clips["good"]), SessionOptions(record_to=recording, use_cache=False), on_event=events)
     result = run(session)
     assert result.ok and session.state is SessionState.DONE and result.reason == "the dance ended", result
     states = [e.state for e in events.of(StateChanged)]
@@ -191,7 +192,7 @@ def test_cached_reference_analysis_replaces_the_live_one(clips: dict[str, Path])
 def test_pause_resume_then_stop_early(clips: dict[str, Path], tmp_path: Path) -> None:
     events = Collector()
     camera = FileCamera(clips["good"], loop=True)
-    session = Session(clips["reference"], camera, record_to=tmp_path / "take.mp4", use_cache=False, on_event=events)
+    session = Session(clips["reference"], camera, SessionOptions(record_to=tmp_path / "take.mp4", use_cache=False), on_event=events)
     session.start()
     try:
         events.wait_for(lambda: len(events.of(FrameScored)) >= 15)
@@ -230,7 +231,7 @@ def test_pause_resume_then_stop_early(clips: dict[str, Path], tmp_path: Path) ->
 @pytest.mark.slow
 def test_camera_file_shorter_than_the_dance_ends_cleanly(clips: dict[str, Path], tmp_path: Path) -> None:
     events = Collector()
-    session = Session(clips["reference"], str(clips["short"]), record_to=tmp_path / "take.mp4", on_event=events)
+    session = Session(clips["reference"], str(clips["short"]), SessionOptions(record_to=tmp_path / "take.mp4"), on_event=events)
     result = run(session)
     assert result.ok and session.state is SessionState.DONE
     assert result.reason.startswith("camera lost:") and "ended after 90 frames" in result.reason
@@ -259,7 +260,7 @@ def test_unwritable_recording_still_scores_and_says_why(clips: dict[str, Path], 
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the sessions folder should be")
     events = Collector()
-    session = Session(clips["reference"], str(clips["good"]), record_to=blocker / "take.mp4", on_event=events)
+    session = Session(clips["reference"], str(clips["good"]), SessionOptions(record_to=blocker / "take.mp4"), on_event=events)
     session.start()
     events.wait_for(lambda: len(events.of(FrameScored)) >= 20)
     session.stop()
@@ -272,7 +273,7 @@ def test_unwritable_recording_still_scores_and_says_why(clips: dict[str, Path], 
 
 def test_demo_camera_against_a_reference_without_music(clips: dict[str, Path], tmp_path: Path) -> None:
     events = Collector()
-    session = Session(clips["silent"], "demo", record_to=tmp_path / "take.mp4", on_event=events)
+    session = Session(clips["silent"], "demo", SessionOptions(record_to=tmp_path / "take.mp4"), on_event=events)
     assert session.camera.name == "demo:good" and (session.camera.width, session.camera.height) == (640, 480)
     session.start()
     events.wait_for(lambda: sum(e.found for e in events.of(FrameScored)) >= 20)
@@ -315,7 +316,7 @@ def test_bad_arguments_fail_on_the_callers_thread(clips: dict[str, Path], tmp_pa
     with pytest.raises(InputError, match="not a camera"):
         Session(clips["reference"], str(tmp_path / "nothing-here"))
     with pytest.raises(ValueError, match="mirror"):
-        Session(clips["reference"], str(clips["good"]), mirror="sideways")
+        Session(clips["reference"], str(clips["good"]), SessionOptions(mirror="sideways"))
     with Session(clips["reference"], str(clips["good"])) as never_started:
         assert never_started.state is SessionState.IDLE and never_started.wait() is None
 
@@ -378,7 +379,7 @@ def follower_camera(path: Path) -> tuple[CallableCamera, SessionClock]:
 def test_practice_skip_a_move_then_loop_one_slowly(clips: dict[str, Path]) -> None:
     camera, _ = follower_camera(clips["good"])
     events = Collector()
-    session = Session(clips["reference"], camera, use_cache=False, on_event=events, stretch="plain")
+    session = Session(clips["reference"], camera, SessionOptions(use_cache=False, stretch="plain"), on_event=events)
     session.start()
     try:
         events.wait_for(lambda: session.state is SessionState.RUNNING)
@@ -410,7 +411,7 @@ def test_practice_skip_a_move_then_loop_one_slowly(clips: dict[str, Path]) -> No
 
 def test_calibrated_latency_is_taken_off_the_capture_time(clips: dict[str, Path]) -> None:
     events = Collector()
-    session = Session(clips["reference"], str(clips["good"]), use_cache=False, on_event=events, latency=0.25)
+    session = Session(clips["reference"], str(clips["good"]), SessionOptions(use_cache=False, latency=0.25), on_event=events)
     session.start()
     try:
         events.wait_for(lambda: len([e for e in events.of(FrameScored) if e.t > 0.5]) >= 20)
@@ -423,7 +424,7 @@ def test_calibrated_latency_is_taken_off_the_capture_time(clips: dict[str, Path]
     # a frame captured at t shows what the dancer did to the music of t - latency
     assert np.median([e.t - e.position for e in later]) == pytest.approx(0.25, abs=0.03)
     with pytest.raises(ValueError, match="latency"):
-        Session(clips["reference"], str(clips["good"]), latency=-0.1)
+        Session(clips["reference"], str(clips["good"]), SessionOptions(latency=-0.1))
 
 
 def test_beats_are_found_once_per_video(clips: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
