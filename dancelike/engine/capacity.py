@@ -126,16 +126,6 @@ def staged(reference: Path, camera: Path, count: int) -> Capacity:
         ready = threading.Barrier(3)
         done = [0]
 
-        def guarded(fn: Callable[[], None]) -> Callable[[], None]:
-            def body() -> None:
-                try:
-                    fn()
-                except BaseException as exc:  # noqa: BLE001 - re-raised by the caller below
-                    errors.append(exc)
-                    ready.abort()
-
-            return body
-
         def user() -> None:
             try:
                 warm_tracker(work.user_tracker)
@@ -166,14 +156,7 @@ def staged(reference: Path, camera: Path, count: int) -> Capacity:
 
         if not work.recorder.start():
             raise work.recorder.error or RuntimeError("recorder failed")
-        threads = [threading.Thread(target=guarded(fn), name=f"capacity-{fn.__name__}") for fn in (user, ref, matcher)]
-        for thread in threads:
-            thread.start()
-        try:
-            ready.wait()
-        except threading.BrokenBarrierError:
-            pass
-        started = time.perf_counter()
+        threads, started = _start_together((user, ref, matcher), ready, errors)
         for thread in threads:
             thread.join()
         work.recorder.stop()
@@ -181,3 +164,28 @@ def staged(reference: Path, camera: Path, count: int) -> Capacity:
         if errors:
             raise errors[0]
         return Capacity(done[0], seconds, work.scorer.total)
+
+
+def _start_together(steps: tuple[Callable[[], None], ...], ready: threading.Barrier, errors: list[BaseException]) -> tuple[list[threading.Thread], float]:
+    """Each step in its own thread; returns them and the moment they all passed ``ready`` (their
+    models warmed), which the timing starts from. A step that raises puts its error in ``errors``
+    and breaks ``ready``, so nobody waits for it."""
+
+    def guarded(fn: Callable[[], None]) -> Callable[[], None]:
+        def body() -> None:
+            try:
+                fn()
+            except BaseException as exc:  # noqa: BLE001 - re-raised by the caller
+                errors.append(exc)
+                ready.abort()
+
+        return body
+
+    threads = [threading.Thread(target=guarded(fn), name=f"capacity-{fn.__name__}") for fn in steps]
+    for thread in threads:
+        thread.start()
+    try:
+        ready.wait()
+    except threading.BrokenBarrierError:
+        pass
+    return threads, time.perf_counter()

@@ -20,7 +20,6 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPaintEvent,
     QPen,
 )
@@ -30,6 +29,7 @@ from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 from dancelike.scoring.coaching import rating_label
 from dancelike.scoring.poses import GROUPS
 from dancelike.scoring.report import AWAY, NOT_DANCED, UNKNOWN
+from dancelike.ui.chart_drawing import ScorePlot, paint_grid, paint_line
 from dancelike.ui.theme import COLORS, font, score_color
 
 #: What each scored part group is called on screen (report order), in English: ``part_label``
@@ -47,6 +47,8 @@ UNJUDGED_WORDS = {
     NOT_DANCED: QT_TRANSLATE_NOOP("Charts", "not danced"),
     UNKNOWN: QT_TRANSLATE_NOOP("Charts", "the pro could not be seen"),
 }
+#: The timeline's score levels: the middle one dashed.
+TIMELINE_GRID = [(level, Qt.PenStyle.DashLine if level == 50 else Qt.PenStyle.SolidLine) for level in (0, 50, 100)]
 #: Width (px) of the ring a painted widget draws round itself while it has the keyboard focus.
 FOCUS_PEN = 2
 
@@ -221,43 +223,46 @@ class PartBars(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        label_font, value_font = font(self._size_pt), font(self._size_pt, True)
-        metrics = QFontMetrics(label_font)
-        label_w = max(metrics.horizontalAdvance(part_label(group)) for group in GROUPS) + 16
-        value_w = QFontMetrics(value_font).horizontalAdvance("100") + 12
+        label_font = font(self._size_pt)
+        label_w = max(QFontMetrics(label_font).horizontalAdvance(part_label(group)) for group in GROUPS) + 16
+        value_w = QFontMetrics(font(self._size_pt, True)).horizontalAdvance("100") + 12
         row = self._row()
-        bar_h = max(8.0, row * 0.38)
         flagged = self.weakest() if self.flag_weakest else None
         for k, group in enumerate(GROUPS):
-            top = k * row
-            score = self._scores.get(group)
             p.setFont(label_font)
             p.setPen(_color("text") if group == flagged or not self.flag_weakest else _color("muted"))
-            p.drawText(QRectF(0, top, label_w, row), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, part_label(group))
-            track = QRectF(label_w, top + (row - bar_h) / 2, max(10.0, self.width() - label_w - value_w), bar_h)
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(_color("panel_alt"))
-            p.drawRoundedRect(track, bar_h / 2, bar_h / 2)
-            if score is not None:
-                fill = QRectF(track.left(), track.top(), max(bar_h, track.width() * min(100.0, score) / 100.0), bar_h)
-                p.setBrush(score_color(score))
-                p.drawRoundedRect(fill, bar_h / 2, bar_h / 2)
-                p.setFont(value_font)
-                p.setPen(score_color(score))
-                p.drawText(QRectF(track.right(), top, value_w, row), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, f"{score:.0f}")
-            else:  # not in view in one of the videos: neither credited nor penalised
-                p.setFont(font(max(8, self._size_pt - 3)))
-                p.setPen(_color("muted"))
-                unseen = translate("PartBars", "not in view")
-                p.drawText(QRectF(track.left() + 10, top, track.width(), row), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, unseen)
-                p.setFont(label_font)
-                p.drawText(QRectF(track.right(), top, value_w, row), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, "–")
+            p.drawText(QRectF(0, k * row, label_w, row), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, part_label(group))
+            self._paint_bar(p, QRectF(label_w, k * row, max(10.0, self.width() - label_w - value_w), row), value_w, self._scores.get(group))
             if group == flagged:
-                p.setPen(QPen(score_color(score or 0.0), 2))
+                p.setPen(QPen(score_color(self._scores.get(group) or 0.0), 2))
                 p.setBrush(Qt.BrushStyle.NoBrush)
-                p.drawRoundedRect(QRectF(1, top + 2, self.width() - 2, row - 4), 8, 8)
+                p.drawRoundedRect(QRectF(1, k * row + 2, self.width() - 2, row - 4), 8, 8)
         if self.hasFocus():
             paint_focus_ring(p, QRectF(self.rect()))
+
+    def _paint_bar(self, p: QPainter, cell: QRectF, value_w: float, score: float | None) -> None:
+        """One part's bar across ``cell`` filled to its score, and the score after it; a part
+        not in view in one of the videos (neither credited nor penalised) says so instead."""
+        bar_h = max(8.0, cell.height() * 0.38)
+        track = QRectF(cell.left(), cell.top() + (cell.height() - bar_h) / 2, cell.width(), bar_h)
+        value = QRectF(track.right(), cell.top(), value_w, cell.height())
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(_color("panel_alt"))
+        p.drawRoundedRect(track, bar_h / 2, bar_h / 2)
+        if score is not None:
+            fill = QRectF(track.left(), track.top(), max(bar_h, track.width() * min(100.0, score) / 100.0), bar_h)
+            p.setBrush(score_color(score))
+            p.drawRoundedRect(fill, bar_h / 2, bar_h / 2)
+            p.setFont(font(self._size_pt, True))
+            p.setPen(score_color(score))
+            p.drawText(value, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, f"{score:.0f}")
+            return
+        p.setFont(font(max(8, self._size_pt - 3)))
+        p.setPen(_color("muted"))
+        unseen = translate("PartBars", "not in view")
+        p.drawText(QRectF(track.left() + 10, cell.top(), track.width(), cell.height()), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, unseen)
+        p.setFont(font(self._size_pt))
+        p.drawText(value, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, "–")
 
 
 class TimelineChart(QWidget):
@@ -421,8 +426,9 @@ class TimelineChart(QWidget):
             p.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
         p.setFont(font(11))
         p.setPen(_color("muted"))
-        p.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width(), _px(font(11)) + 4), Qt.AlignmentFlag.AlignLeft, "0 s")
-        p.drawText(QRectF(plot.left(), plot.bottom() + 4, plot.width(), _px(font(11)) + 4), Qt.AlignmentFlag.AlignRight, f"{self._duration:.0f} s")
+        below = ScorePlot(plot).below(_px(font(11)))
+        p.drawText(below, Qt.AlignmentFlag.AlignLeft, "0 s")
+        p.drawText(below, Qt.AlignmentFlag.AlignRight, f"{self._duration:.0f} s")
         if self.hasFocus():
             paint_focus_ring(p, QRectF(self.rect()))
 
@@ -450,26 +456,10 @@ class TimelineChart(QWidget):
 
     def _paint_grid(self, p: QPainter, plot: QRectF) -> None:
         p.setFont(font(11))
-        for value in (0, 50, 100):
-            y = plot.bottom() - plot.height() * value / 100.0
-            p.setPen(QPen(_color("border"), 1, Qt.PenStyle.DashLine if value == 50 else Qt.PenStyle.SolidLine))
-            p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
-            p.setPen(_color("muted"))
-            p.drawText(QRectF(0, y - 10, plot.left() - 6, 20), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value))
+        paint_grid(p, ScorePlot(plot), TIMELINE_GRID, label_gap=6)
 
     def _paint_line(self, p: QPainter, plot: QRectF) -> None:
         if len(self._timeline) < 2:
             return
-        points = [QPointF(self._x(t, plot), plot.bottom() - plot.height() * min(100.0, max(0.0, s)) / 100.0) for t, s in self._timeline]
-        area = QPainterPath(QPointF(points[0].x(), plot.bottom()))
-        for point in points:
-            area.lineTo(point)
-        area.lineTo(QPointF(points[-1].x(), plot.bottom()))
-        area.closeSubpath()
-        p.fillPath(area, _color("accent", 40))
-        line = QPainterPath(points[0])
-        for point in points[1:]:
-            line.lineTo(point)
-        p.setPen(QPen(_color("accent"), 2.5, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.drawPath(line)
+        axes = ScorePlot(plot)
+        paint_line(p, axes, [QPointF(self._x(t, plot), axes.y(score)) for t, score in self._timeline], _color("accent", 40), width=2.5)
