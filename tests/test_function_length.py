@@ -13,22 +13,23 @@ PACKAGE = Path(__file__).resolve().parents[1] / "dancelike"
 MAX_LINES = 60
 
 _OTHER_CHANGE = "owned by another change this session"
+_NOT_YET = "outside the files of the change that split the painters; split it when it is next changed"
 #: "path/inside/dancelike.py::Class.function": why it is longer.
 ALLOWED = {
     "scoring/report.py::build_report": _OTHER_CHANGE + " (typed report rows; split there)",
     "cli.py::_build_parser": _OTHER_CHANGE + " (the help text)",
     "pipeline/replay.py::render_replay": _OTHER_CHANGE,
-    "services/sessions.py::_recover": _OTHER_CHANGE,
-    "services/batch/runner.py::run_batch": _OTHER_CHANGE,
-    "synth/room.py::room": _OTHER_CHANGE,
-    "synth/skeleton.py::solve": _OTHER_CHANGE,
     "ui/library_view.py::LibraryView.__init__": _OTHER_CHANGE,
     "ui/results_view.py::ResultsView._build": _OTHER_CHANGE,
     "ui/class_dialog.py::ClassDialog._build": _OTHER_CHANGE,
-    "ui/history_view.py::HistoryView.__init__": _OTHER_CHANGE,
-    "ui/dancer_picker.py::DancerPicker.__init__": _OTHER_CHANGE,
-    "ui/calibration_dialog.py::CalibrationDialog._build": _OTHER_CHANGE,
-    "engine/stats.py::session_stats": _OTHER_CHANGE,
+    "services/sessions.py::_recover": _NOT_YET,
+    "services/batch/runner.py::run_batch": _NOT_YET,
+    "synth/room.py::room": _NOT_YET,
+    "synth/skeleton.py::solve": _NOT_YET,
+    "ui/history_view.py::HistoryView.__init__": _NOT_YET,
+    "ui/dancer_picker.py::DancerPicker.__init__": _NOT_YET,
+    "ui/calibration_dialog.py::CalibrationDialog._build": _NOT_YET,
+    "engine/stats.py::session_stats": _NOT_YET,
     "ui/theme.py::_qss": "the app's stylesheet, one template read top to bottom: split, one widget's rules would scatter",
 }
 
