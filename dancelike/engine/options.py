@@ -85,6 +85,7 @@ class ReferenceReading:
 #: How the live reference is read (``ReferencePlayer``): at most the camera's 30 frames a second
 #: are presented and analysed (a 60 fps video's other frames are decoded only), shrunk to about
 #: the size the app shows it at (a 1080p video at 960x540) in the colour conversion, and decoded
-#: on two threads. Measured on a 1080p60 reference: full-size conversion was a third of
-#: playback's time, half of it for frames nobody used.
-LIVE_REFERENCE = ReferenceReading(max_fps=30.0, fit=(960, 540), decode_threads=2)
+#: on one thread. Measured on a 1080p60 reference: full-size conversion was a third of
+#: playback's time, half of it for frames nobody used; two decoding threads cost 2.0 ms of CPU a
+#: frame against 1.7 ms on one (frame threading's hand-overs), CPU the pose model needs.
+LIVE_REFERENCE = ReferenceReading(max_fps=30.0, fit=(960, 540), decode_threads=1)

@@ -20,7 +20,6 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any
 
 import numpy as np
 
@@ -54,12 +53,6 @@ CATCH_UP_SECONDS = 0.1
 CACHE_LOOKAHEAD_SECONDS = 2.0
 #: Longest the matcher waits for the reference frame of a capture's moment to be analysed.
 REFERENCE_WAIT_SECONDS = 0.12
-#: How the live reference is read (``ReferencePlayer``): at most the camera's 30 frames a second
-#: are presented and analysed (a 60 fps video's other frames are decoded only), shrunk to about
-#: the size the app shows it at (a 1080p video at 960x540) in the colour conversion, and decoded
-#: on two threads. Measured on a 1080p60 reference: full-size conversion was a third of
-#: playback's time, half of it for frames nobody used.
-LIVE_REFERENCE: dict[str, Any] = {"max_fps": 30.0, "fit": (960, 540), "decode_threads": 2}
 
 
 def warm_tracker(tracker: PoseTracker) -> None:
