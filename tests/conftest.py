@@ -25,7 +25,10 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from dancelike.store.db import Store
+    from dancelike.ui.settings import AppSettings
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
@@ -128,7 +131,7 @@ def store(data_home: Path) -> Iterator[Store]:
 
 
 @pytest.fixture
-def app_settings(tmp_path: Path, qapp: object) -> object:
+def app_settings(tmp_path: Path, qapp: QApplication) -> AppSettings:
     """``AppSettings`` on an INI file in the test's folder (never the user's own settings)."""
     from PySide6.QtCore import QSettings
 

@@ -8,11 +8,15 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from cli_runner import run
 
 from dancelike import logs
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 
 @pytest.fixture(autouse=True)
@@ -63,7 +67,7 @@ def test_the_command_line_logs_its_run_and_its_failure(data_home: Path, tmp_path
     assert "dancelike.cli" in text and "score" in text and "failed:" in text
 
 
-def test_the_app_s_crash_handler_prints_where_the_report_is_when_headless(data_home: Path, qapp: object,
+def test_the_app_s_crash_handler_prints_where_the_report_is_when_headless(data_home: Path, qapp: QApplication,
                                                                           monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
     from dancelike.ui import app
 
@@ -78,7 +82,7 @@ def test_the_app_s_crash_handler_prints_where_the_report_is_when_headless(data_h
     assert report.parent == data_home / "logs" and "ValueError: no such step" in report.read_text()
 
 
-def test_the_app_s_crash_dialog_offers_to_open_the_folder(data_home: Path, qapp: object, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_app_s_crash_dialog_offers_to_open_the_folder(data_home: Path, qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtGui import QDesktopServices
 
     from dancelike.ui import app, messages

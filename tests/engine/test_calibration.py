@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -21,6 +23,12 @@ from dancelike.scoring.claps import (
     hand_distance,
 )
 from dancelike.synth.claps import ClapperCamera, clapper_poses
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from dancelike.ui.settings import AppSettings
 
 BEAT = 0.6
 BEATS = 0.5 + np.arange(8) * BEAT + 3.0  # eight beats after a count-in
@@ -275,7 +283,7 @@ def test_run_calibration_surfaces_a_lost_camera_and_a_failed_tracker(monkeypatch
 
 
 @pytest.fixture
-def calibration_settings(tmp_path, monkeypatch: pytest.MonkeyPatch, qapp: object):  # type: ignore[no-untyped-def]
+def calibration_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> tuple[AppSettings, str]:
     """Settings in an INI file under tmp (never the user's), camera = the synthetic clapper."""
     from PySide6.QtCore import QSettings
 
@@ -289,7 +297,7 @@ def calibration_settings(tmp_path, monkeypatch: pytest.MonkeyPatch, qapp: object
 
 
 @pytest.mark.slow
-def test_dialog_measures_and_saves_the_latency(qtbot, calibration_settings) -> None:  # type: ignore[no-untyped-def]
+def test_dialog_measures_and_saves_the_latency(qtbot: QtBot, calibration_settings: tuple[AppSettings, str]) -> None:
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
@@ -328,7 +336,7 @@ def test_dialog_measures_and_saves_the_latency(qtbot, calibration_settings) -> N
 
 
 @pytest.mark.slow
-def test_dialog_says_what_to_do_when_nobody_claps(qtbot, calibration_settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_dialog_says_what_to_do_when_nobody_claps(qtbot: QtBot, calibration_settings: tuple[AppSettings, str], monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QLabel, QPushButton
 
@@ -359,7 +367,7 @@ def test_dialog_says_what_to_do_when_nobody_claps(qtbot, calibration_settings, m
     assert not settings.has_latency("claps:nobody")
 
 
-def test_dialog_closed_mid_run_stops_everything(qtbot, calibration_settings) -> None:  # type: ignore[no-untyped-def]
+def test_dialog_closed_mid_run_stops_everything(qtbot: QtBot, calibration_settings: tuple[AppSettings, str]) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QLabel, QPushButton
 

@@ -9,6 +9,7 @@ import errno
 import os
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from reliability_helpers import assert_one_line_error, cli_command
@@ -16,6 +17,9 @@ from reliability_helpers import assert_one_line_error, cli_command
 from dancelike.store import instance
 from dancelike.store.instance import LOCK_NAME
 from dancelike.ui import app as app_module
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 TIMEOUT_S = 30.0
 
@@ -40,7 +44,7 @@ def test_a_full_disk_names_the_file_in_one_line(tiny_disk: Path, tmp_path: Path)
     assert "Logging error" not in result.stderr
 
 
-def test_where_windows_can_be_shown_a_dialog_says_it(own_data_home: Path, monkeypatch: pytest.MonkeyPatch, qapp: object) -> None:
+def test_where_windows_can_be_shown_a_dialog_says_it(own_data_home: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> None:
     shown: list[tuple[str, ...]] = []
     real_write = os.write
 

@@ -5,6 +5,7 @@ and a damaged analysis in the cache is deleted and made again."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pytest
@@ -14,6 +15,9 @@ from dancelike.pipeline.analysis import AnalysisPool
 from dancelike.pipeline.reference import analyse_reference
 from dancelike.store import analysis_cache, db
 from dancelike.store.db import Store
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
 
 SESSIONS = 40
 PAGE = 4096
@@ -118,7 +122,7 @@ def test_a_damaged_cached_analysis_is_made_again(videos: dict[str, Path]) -> Non
     assert analysis_cache.load_chance(key) is None and not chance.exists()
 
 
-def test_the_app_says_the_history_was_repaired(own_data_home: Path, qtbot: object, app_settings: object, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_app_says_the_history_was_repaired(own_data_home: Path, qtbot: QtBot, app_settings: object, monkeypatch: pytest.MonkeyPatch) -> None:
     from dancelike.ui import messages
     from dancelike.ui.main_window import MainWindow
 
@@ -128,7 +132,7 @@ def test_the_app_says_the_history_was_repaired(own_data_home: Path, qtbot: objec
     monkeypatch.setattr(messages, "inform", lambda parent, title, text, details="": told.append(text))
     with Store() as store:
         window = MainWindow(store, app_settings)  # type: ignore[arg-type]
-        qtbot.addWidget(window)  # type: ignore[attr-defined]
+        qtbot.addWidget(window)
         window.run_startup(demo=False)
         assert told == [store.repaired] and store.repaired and "damaged" in store.repaired
         window.close()

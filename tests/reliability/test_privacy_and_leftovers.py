@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pytest
@@ -23,6 +24,10 @@ from dancelike.store import leftovers
 from dancelike.store.db import Store
 from dancelike.store.paths import safe_file_name
 from dancelike.synth.performance import Scene, render_performance
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
 
 WAIT_S = 60.0
 HOUR = 3600.0
@@ -95,18 +100,18 @@ def test_a_killed_runs_leftovers_go_at_the_next_start(tmp_path: Path, monkeypatc
     assert leftovers.remove_leftovers(root, temp) == [] and unnamed.is_dir()
 
 
-def test_the_theme_leaves_nothing_in_the_temporary_folder(qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_theme_leaves_nothing_in_the_temporary_folder(qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Its images ship in assets/ (the style sheet names them there): a killed app leaves no folder."""
     from dancelike import resources
     from dancelike.ui import theme
 
     monkeypatch.setenv("TMPDIR", str(tmp_path))
-    theme.apply_theme(qapp)  # type: ignore[arg-type]
+    theme.apply_theme(qapp)
     assert list(tmp_path.iterdir()) == []
-    assert resources.asset_path(resources.COMBO_ARROW).as_posix() in qapp.styleSheet()  # type: ignore[attr-defined]
+    assert resources.asset_path(resources.COMBO_ARROW).as_posix() in qapp.styleSheet()
 
 
-def test_a_title_is_shown_as_typed(own_data_home: Path, qtbot: object, app_settings: object) -> None:
+def test_a_title_is_shown_as_typed(own_data_home: Path, qtbot: QtBot, app_settings: object) -> None:
     from PySide6.QtCore import Qt
 
     from dancelike.ui.library_cards import ChoreographyCard
@@ -117,7 +122,7 @@ def test_a_title_is_shown_as_typed(own_data_home: Path, qtbot: object, app_setti
         video.write_bytes(b"video")
         item = store.add_choreography(title, video, 3.0, 30.0, 64, 64, None)
         card = ChoreographyCard(store.choreography(item.id))  # type: ignore[arg-type]
-        qtbot.addWidget(card)  # type: ignore[attr-defined]
+        qtbot.addWidget(card)
         assert card.title.textFormat() == Qt.TextFormat.PlainText and card.title.full_text() == title
         assert "&lt;b&gt;" in card.title.toolTip()  # the tooltip shows the markup as typed too
 
@@ -125,7 +130,7 @@ def test_a_title_is_shown_as_typed(own_data_home: Path, qtbot: object, app_setti
 
     with Store() as store:
         dance = DanceView(store, app_settings)  # type: ignore[arg-type]
-        qtbot.addWidget(dance)  # type: ignore[attr-defined]
+        qtbot.addWidget(dance)
         assert dance.title.textFormat() == Qt.TextFormat.PlainText  # the dance screen's heading too
 
 
@@ -139,7 +144,7 @@ def test_safe_file_names(title: str, expected: str) -> None:
     assert "/" not in name and "\\" not in name and ".." not in name and not name.startswith(".") and name.endswith(".mp4")
 
 
-def test_the_export_dialog_proposes_a_safe_name(own_data_home: Path, qtbot: object, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_export_dialog_proposes_a_safe_name(own_data_home: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QFileDialog
 
@@ -152,7 +157,7 @@ def test_the_export_dialog_proposes_a_safe_name(own_data_home: Path, qtbot: obje
         video.write_bytes(b"video")
         clip = store.add_choreography("../../evil/.hidden", video, 3.0, 30.0, 64, 64, None)
         view = ResultsView(store)
-        qtbot.addWidget(view)  # type: ignore[attr-defined]
+        qtbot.addWidget(view)
         view.record = store.begin_session(clip.id, {})
         view._export_dialog(video, "replay")
         assert view.title.textFormat() == Qt.TextFormat.PlainText  # the results page shows the title as typed too

@@ -26,6 +26,7 @@ DANCED_S = 6.0
 WAIT_S = 180.0  # a busy machine: generous
 
 
+@pytest.mark.timeout(3 * WAIT_S + 120)  # its own waits, each generous for a busy machine, then the recovery
 def test_a_recovered_two_player_session_is_two_entries(tmp_path: Path, own_data_home: Path) -> None:
     reference = tmp_path / "pro.mp4"
     render_performance(reference, "groove", Dancer(), Scene(person=0, room=0), duration=REFERENCE_S)  # what the "pair" camera dances

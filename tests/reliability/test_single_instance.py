@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from reliability_helpers import assert_one_line_error, run
@@ -16,6 +17,9 @@ from reliability_helpers import assert_one_line_error, run
 from dancelike.store import db, instance
 from dancelike.store.db import Store
 from dancelike.store.instance import FolderInUse, FolderLock, Owner
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 WAIT_S = 60.0
 
@@ -112,7 +116,7 @@ def test_the_folder_lock_is_held_once_and_freed_when_its_process_dies(tmp_path: 
 
 
 def test_a_second_app_says_so_in_one_line_and_recovers_nothing(
-    own_data_home: Path, qapp: object, app_settings: object, monkeypatch: pytest.MonkeyPatch,
+    own_data_home: Path, qapp: QApplication, app_settings: object, monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     from dancelike.services import sessions as recovery
     from dancelike.ui import app, messages

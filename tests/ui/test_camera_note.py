@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 
 from dancelike.store.db import Store
 from dancelike.synth.motion import Dancer
@@ -41,12 +42,12 @@ def test_what_the_note_says(tmp_path: Path, clip: Path, qapp: Any) -> None:
     assert spec == "demo" and "moved_away.mp4" in note and "not there" in note and "webcam" not in note.lower()
 
 
-def close(qtbot: Any, window: MainWindow) -> None:
+def close(qtbot: QtBot, window: MainWindow) -> None:
     window.close()
     qtbot.waitUntil(lambda: not active_jobs(), timeout=10_000)
 
 
-def test_the_status_bar_names_a_video_file_camera(qtbot: Any, store: Store, app_settings: AppSettings, clip: Path,
+def test_the_status_bar_names_a_video_file_camera(qtbot: QtBot, store: Store, app_settings: AppSettings, clip: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     monkeypatch.setattr(settings_module, "list_cameras", list)  # this machine has no webcam
     app_settings.override_camera(str(clip))  # dancelike app --camera my_moves.mp4
@@ -57,7 +58,7 @@ def test_the_status_bar_names_a_video_file_camera(qtbot: Any, store: Store, app_
     close(qtbot, window)
 
 
-def test_a_slow_webcam_probe_never_overwrites_a_file_chosen_since(qtbot: Any, store: Store, app_settings: AppSettings, clip: Path,
+def test_a_slow_webcam_probe_never_overwrites_a_file_chosen_since(qtbot: QtBot, store: Store, app_settings: AppSettings, clip: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     probing, release = threading.Event(), threading.Event()
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 from results_samples import sample_report, write_session
 from screen_checks import clipped, language, untranslated
 
@@ -52,7 +52,7 @@ def shoot(widget: QWidget, name: str) -> Path:
     return path
 
 
-def settle(qtbot: Any, widget: QWidget, size: tuple[int, int]) -> None:
+def settle(qtbot: QtBot, widget: QWidget, size: tuple[int, int]) -> None:
     """Shown at ``size``; sized again once shown (the HUD drops lines to fit only once it is laid out)."""
     widget.resize(*size)
     widget.show()
@@ -67,7 +67,7 @@ def scored(t: float = 5.0, player: int = 1, move: MoveRating | None = None) -> F
     return FrameScored(t, t, t - 0.3, 72.0, dict(PARTS), 70.0, 0.3, move, False, True, 20.0, player=player, cue="左臂抬高")
 
 
-def dance_screen(qtbot: Any, store: Store, settings: AppSettings) -> DanceView:
+def dance_screen(qtbot: QtBot, store: Store, settings: AppSettings) -> DanceView:
     """The dance screen as it looks mid-dance, without a camera: title, HUD with a scored frame."""
     view = DanceView(store, settings)
     qtbot.addWidget(view)
@@ -82,7 +82,7 @@ def dance_screen(qtbot: Any, store: Store, settings: AppSettings) -> DanceView:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_the_dance_screen_speaks_chinese(qtbot: Any, store: Store, app_settings: AppSettings, chinese: None, size: tuple[int, int]) -> None:
+def test_the_dance_screen_speaks_chinese(qtbot: QtBot, store: Store, app_settings: AppSettings, chinese: None, size: tuple[int, int]) -> None:
     view = dance_screen(qtbot, store, app_settings)
     settle(qtbot, view, size)
     assert view.pause_button.text() == "继续"  # paused: "carry on"
@@ -104,7 +104,7 @@ def test_the_dance_screen_speaks_chinese(qtbot: Any, store: Store, app_settings:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_break_it_down_speaks_chinese(qtbot: Any, store: Store, app_settings: AppSettings, chinese: None, size: tuple[int, int]) -> None:
+def test_break_it_down_speaks_chinese(qtbot: QtBot, store: Store, app_settings: AppSettings, chinese: None, size: tuple[int, int]) -> None:
     view = dance_screen(qtbot, store, app_settings)
     plan = PracticePlan(6.0, 8.0, "left_arm", 4, "左臂抬高，右腿伸直 · 早一点")
     view.plan = plan
@@ -126,7 +126,7 @@ def english_left(widget: QWidget) -> list[str]:
 
 
 @pytest.mark.slow
-def test_the_results_page_speaks_chinese(qtbot: Any, store: Store, data_home: Path, chinese: None) -> None:
+def test_the_results_page_speaks_chinese(qtbot: QtBot, store: Store, data_home: Path, chinese: None) -> None:
     view = ResultsView(store)
     qtbot.addWidget(view)
     session_id = write_session(store, data_home / "clips", sample_report("new", story=True), portrait=True, title="竖屏练习：一段很长的舞蹈标题")
@@ -145,7 +145,7 @@ def test_the_results_page_speaks_chinese(qtbot: Any, store: Store, data_home: Pa
 
 
 @pytest.mark.slow
-def test_the_results_in_the_smallest_window_speak_chinese(qtbot: Any, data_home: Path, app_settings: AppSettings, chinese: None) -> None:
+def test_the_results_in_the_smallest_window_speak_chinese(qtbot: QtBot, data_home: Path, app_settings: AppSettings, chinese: None) -> None:
     from dancelike.ui.main_window import MainWindow
 
     with Store() as store:

@@ -14,12 +14,12 @@ import errno
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from library_samples import TITLE_WORDS, TITLES, class_dialog, dancer_pick, fill_store, story_report
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea, QWidget
+from pytestqt.qtbot import QtBot
 from screen_checks import clipped, language, untranslated
 
 from dancelike import i18n
@@ -63,7 +63,7 @@ def shoot(widget: QWidget, name: str) -> Path:
     return path
 
 
-def settle(qtbot: Any, widget: QWidget, size: tuple[int, int] | None = None) -> None:
+def settle(qtbot: QtBot, widget: QWidget, size: tuple[int, int] | None = None) -> None:
     if size is not None:
         widget.resize(*size)
     widget.show()
@@ -79,7 +79,7 @@ def check(widget: QWidget, name: str) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_the_main_window_library_and_history_in_chinese(qtbot: Any, chinese: None, store: Store, app_settings: AppSettings,
+def test_the_main_window_library_and_history_in_chinese(qtbot: QtBot, chinese: None, store: Store, app_settings: AppSettings,
                                                         size: tuple[int, int]) -> None:  # fmt: skip
     fill_store(store)
     app_settings.camera = "demo"
@@ -106,7 +106,7 @@ def test_the_main_window_library_and_history_in_chinese(qtbot: Any, chinese: Non
         qtbot.waitUntil(lambda: not active_jobs(), timeout=10_000)
 
 
-def test_an_empty_library_and_history_in_chinese(qtbot: Any, chinese: None, store: Store) -> None:
+def test_an_empty_library_and_history_in_chinese(qtbot: QtBot, chinese: None, store: Store) -> None:
     library, history = LibraryView(store), HistoryView(store)
     for view, name in ((library, "library_empty"), (history, "history_empty")):
         qtbot.addWidget(view)
@@ -115,7 +115,7 @@ def test_an_empty_library_and_history_in_chinese(qtbot: Any, chinese: None, stor
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_settings_in_chinese(qtbot: Any, chinese: None, app_settings: AppSettings, data_home: Path, size: tuple[int, int]) -> None:
+def test_settings_in_chinese(qtbot: QtBot, chinese: None, app_settings: AppSettings, data_home: Path, size: tuple[int, int]) -> None:
     app_settings.camera = "demo"
     view = SettingsView(app_settings, data_home)
     qtbot.addWidget(view)
@@ -138,7 +138,7 @@ def test_settings_in_chinese(qtbot: Any, chinese: None, app_settings: AppSetting
         qtbot.waitUntil(lambda: not active_jobs(), timeout=10_000)
 
 
-def test_the_class_dialog_and_a_row_report_in_chinese(qtbot: Any, chinese: None, store: Store, tmp_path: Path) -> None:
+def test_the_class_dialog_and_a_row_report_in_chinese(qtbot: QtBot, chinese: None, store: Store, tmp_path: Path) -> None:
     video = tmp_path / "groove.mp4"
     video.write_bytes(b"stand-in")
     item = store.add_choreography(TITLES[0], video, 16.0, 30.0, 640, 480, None)
@@ -153,7 +153,7 @@ def test_the_class_dialog_and_a_row_report_in_chinese(qtbot: Any, chinese: None,
     assert "左臂" in report.moves.text() or "左" in report.summary.text()
 
 
-def test_the_calibration_dialog_in_chinese(qtbot: Any, chinese: None, app_settings: AppSettings) -> None:
+def test_the_calibration_dialog_in_chinese(qtbot: QtBot, chinese: None, app_settings: AppSettings) -> None:
     from dancelike.media.clock import WallClockSink
 
     app_settings.camera = "demo"
@@ -168,7 +168,7 @@ def test_the_calibration_dialog_in_chinese(qtbot: Any, chinese: None, app_settin
         qtbot.waitUntil(lambda: not active_jobs(), timeout=10_000)
 
 
-def test_the_dancer_picker_in_chinese(qtbot: Any, chinese: None, store: Store) -> None:
+def test_the_dancer_picker_in_chinese(qtbot: QtBot, chinese: None, store: Store) -> None:
     picker = DancerPicker(dancer_pick(store))
     qtbot.addWidget(picker)
     settle(qtbot, picker)
@@ -189,7 +189,7 @@ def _boxes(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
     return shown
 
 
-def test_the_error_and_crash_dialogs_in_chinese(qtbot: Any, chinese: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_the_error_and_crash_dialogs_in_chinese(qtbot: QtBot, chinese: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     boxes = _boxes(monkeypatch)
     app_module.ask_about_crash(tmp_path / "crash-2026-12-06.txt")
     in_use = FolderInUse(translate("DataFolder", "another DanceLike (process {pid}) is using the data folder {path}; switch to it, or close it and start again")
@@ -215,7 +215,7 @@ def test_the_error_and_crash_dialogs_in_chinese(qtbot: Any, chinese: None, monke
     assert [b.text() for b in boxes[0].buttons()] and "打开文件夹" in [b.text() for b in boxes[0].buttons()]
 
 
-def test_the_language_choice_is_remembered_and_installing_it_speaks_it(qtbot: Any, qapp: QApplication, tmp_path: Path, data_home: Path) -> None:
+def test_the_language_choice_is_remembered_and_installing_it_speaks_it(qtbot: QtBot, qapp: QApplication, tmp_path: Path, data_home: Path) -> None:
     settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     view = SettingsView(settings, data_home)
     qtbot.addWidget(view)
@@ -240,7 +240,7 @@ def test_the_language_choice_is_remembered_and_installing_it_speaks_it(qtbot: An
     assert settings.language == "system"
 
 
-def test_restart_now_closes_the_window_for_a_new_one(qtbot: Any, store: Store, app_settings: AppSettings) -> None:
+def test_restart_now_closes_the_window_for_a_new_one(qtbot: QtBot, store: Store, app_settings: AppSettings) -> None:
     window = MainWindow(store, app_settings)
     qtbot.addWidget(window)
     window.show()

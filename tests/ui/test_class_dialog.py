@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from dancelike.store.db import Store
 from dancelike.store.records import Choreography
@@ -45,15 +46,15 @@ def _texts(dialog: ClassDialog, column: int) -> list[str]:
 
 
 def test_the_table_fills_in_row_by_row_and_a_broken_video_is_an_error_row(
-    qtbot: object, store: Store, clips: dict[str, Path], tmp_path: Path,
+    qtbot: QtBot, store: Store, clips: dict[str, Path], tmp_path: Path,
 ) -> None:  # fmt: skip
     dialog = ClassDialog(_dance(store, clips), out=tmp_path / "out")
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    qtbot.addWidget(dialog)
     dialog.add_paths([clips["anna"], clips["broken"], clips["ben"]])
     assert _texts(dialog, STATUS) == ["Queued"] * 3 and dialog.start_button.text() == "Score 3 videos"
     seen_while_running: list[list[str]] = []
     dialog._relay.row.connect(lambda _row: seen_while_running.append(_texts(dialog, STATUS)))
-    with qtbot.waitSignal(dialog.batch_finished, timeout=WAIT_MS) as blocker:  # type: ignore[attr-defined]
+    with qtbot.waitSignal(dialog.batch_finished, timeout=WAIT_MS) as blocker:
         dialog.start()
         assert not dialog.add_files_button.isEnabled() and dialog.cancel_button.isEnabled()
     assert blocker.args == ["done"]
@@ -72,12 +73,12 @@ def test_the_table_fills_in_row_by_row_and_a_broken_video_is_an_error_row(
     assert not dialog.open_row(2)  # an error row has no results to open
     report = dialog.open_row(0)
     assert report is not None and report.summary.text() == dialog.rows[0].data["report"]["summary"]  # type: ignore[index]
-    qtbot.addWidget(report)  # type: ignore[attr-defined]
+    qtbot.addWidget(report)
 
     assert dialog.csv_button.isEnabled() and dialog.html_button.isEnabled()
     target = tmp_path / "exported" / "class.csv"
     target.parent.mkdir()
-    with qtbot.waitSignal(dialog.exported, timeout=10_000) as exported:  # type: ignore[attr-defined]
+    with qtbot.waitSignal(dialog.exported, timeout=10_000) as exported:
         dialog.export_to(dialog.output_folder() / "results.csv", target)
     assert exported.args == [str(target)]
     with target.open(newline="") as handle:
@@ -86,15 +87,15 @@ def test_the_table_fills_in_row_by_row_and_a_broken_video_is_an_error_row(
     assert [row["error"] != "" for row in sorted(rows, key=lambda r: r["performance"])] == [False, False, True]
 
 
-def test_cancel_stops_the_batch_and_keeps_the_rows_done(qtbot: object, store: Store, clips: dict[str, Path], tmp_path: Path) -> None:
+def test_cancel_stops_the_batch_and_keeps_the_rows_done(qtbot: QtBot, store: Store, clips: dict[str, Path], tmp_path: Path) -> None:
     copies = [tmp_path / f"student{n}.mp4" for n in range(1, 5)]
     for copy in copies:
         shutil.copyfile(clips["anna"], copy)
     dialog = ClassDialog(_dance(store, clips), out=tmp_path / "out")
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    qtbot.addWidget(dialog)
     dialog.add_paths(copies)
     dialog._relay.row.connect(lambda _row: dialog.cancel())  # Cancel as soon as the first row is in
-    with qtbot.waitSignal(dialog.batch_finished, timeout=WAIT_MS) as blocker:  # type: ignore[attr-defined]
+    with qtbot.waitSignal(dialog.batch_finished, timeout=WAIT_MS) as blocker:
         dialog.start()
     assert blocker.args == ["cancelled"]
     statuses = _texts(dialog, STATUS)
@@ -107,10 +108,10 @@ def test_cancel_stops_the_batch_and_keeps_the_rows_done(qtbot: object, store: St
 
 
 def test_a_group_video_asks_for_every_dancer_and_the_folder_is_under_classes(
-    qtbot: object, store: Store, clips: dict[str, Path], data_home: Path,
+    qtbot: QtBot, store: Store, clips: dict[str, Path], data_home: Path,
 ) -> None:  # fmt: skip
     dialog = ClassDialog(_dance(store, clips))
-    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    qtbot.addWidget(dialog)
     assert not dialog.every_dancer.isChecked() and not dialog.start_button.isEnabled()
     dialog.add_group(clips["anna"])
     assert dialog.every_dancer.isChecked() and dialog.rows[0].path == clips["anna"]
@@ -119,10 +120,10 @@ def test_a_group_video_asks_for_every_dancer_and_the_folder_is_under_classes(
     assert class_folder("Groove").name == dialog.output_folder().name + "-2"  # another class that day: a new folder
 
 
-def test_the_card_menu_opens_the_class_dialog(qtbot: object, store: Store, clips: dict[str, Path]) -> None:
+def test_the_card_menu_opens_the_class_dialog(qtbot: QtBot, store: Store, clips: dict[str, Path]) -> None:
     item = _dance(store, clips)
     view = LibraryView(store)
-    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    qtbot.addWidget(view)
     view.refresh()
     (action,) = [a for a in view.cards()[item.id]._menu().actions() if a.text() == "Score a class\u2026"]
     action.trigger()

@@ -4,10 +4,10 @@ limb bars whatever the window's height, and honest timing words through a take."
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from dancelike.engine import FrameScored
 from dancelike.ui.dance_hud import FINDING_SECONDS, DanceHud, approximate_lag_text, event_cue
@@ -25,7 +25,7 @@ def frame(t: float = 1.0, cue: str | None = None, found: bool = True, lag: float
     return event
 
 
-def hud_of_height(qtbot: Any, height: int) -> DanceHud:
+def hud_of_height(qtbot: QtBot, height: int) -> DanceHud:
     hud = DanceHud()
     qtbot.addWidget(hud)
     hud.set_players(1)
@@ -35,7 +35,7 @@ def hud_of_height(qtbot: Any, height: int) -> DanceHud:
     return hud
 
 
-def test_the_cue_is_shown_large_instead_of_the_limb_line(qtbot: Any, qapp: QApplication) -> None:
+def test_the_cue_is_shown_large_instead_of_the_limb_line(qtbot: QtBot, qapp: QApplication) -> None:
     hud = hud_of_height(qtbot, 625)
     hud.show_frame(frame(), True, 0.3)
     assert hud.limb_label.isVisible() and hud.limb_label.text() == "Watch your left arm" and not hud.cue_label.isVisible()
@@ -52,7 +52,7 @@ def test_the_cue_is_shown_large_instead_of_the_limb_line(qtbot: Any, qapp: QAppl
 
 
 @pytest.mark.parametrize("height", [700, 625, 545, 470])
-def test_notices_never_cover_the_limb_bars(qtbot: Any, qapp: QApplication, height: int) -> None:
+def test_notices_never_cover_the_limb_bars(qtbot: QtBot, qapp: QApplication, height: int) -> None:
     hud = hud_of_height(qtbot, height)
     hud.show_frame(frame(cue="Left arm higher"), True, 0.3)
     hud.move_label.setText("Move 4 of 17")
@@ -76,7 +76,7 @@ def test_notices_never_cover_the_limb_bars(qtbot: Any, qapp: QApplication, heigh
     qtbot.waitUntil(lambda: not hud.busy_label.isVisible(), timeout=5000)
 
 
-def test_finding_your_timing_only_in_the_first_seconds_of_a_take(qtbot: Any, qapp: QApplication) -> None:
+def test_finding_your_timing_only_in_the_first_seconds_of_a_take(qtbot: QtBot, qapp: QApplication) -> None:
     hud = hud_of_height(qtbot, 625)
     fps = 12  # a busy computer: the view's frame count has not settled after several seconds
     for k in range(int(2 * fps)):
@@ -93,7 +93,7 @@ def test_finding_your_timing_only_in_the_first_seconds_of_a_take(qtbot: Any, qap
     assert approximate_lag_text(0.05) == "Roughly on the beat" and approximate_lag_text(-0.24) == "About 0.2 s ahead"
 
 
-def test_a_pause_is_not_dancing(qtbot: Any, qapp: QApplication) -> None:
+def test_a_pause_is_not_dancing(qtbot: QtBot, qapp: QApplication) -> None:
     hud = hud_of_height(qtbot, 625)
     hud.show_frame(frame(t=0.0), False, 0.3)
     hud.show_frame(frame(t=30.0, position=0.1), False, 0.3)  # 30 s paused: the music did not move on

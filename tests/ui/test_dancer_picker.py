@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
 
 from dancelike.services.dancers import DancerChoice, DancerPick
 from dancelike.store import analysis_cache
@@ -48,9 +49,9 @@ def _pick(store: Store, count: int, suggested: int, chosen: int | None = None) -
     return DancerPick(item, "key", VideoAnalysis(30.0, 640, 360, []), choices, 27.0)
 
 
-def test_the_picker_lists_every_dancer_and_marks_the_suggested_one(qtbot: object, store: Store) -> None:
+def test_the_picker_lists_every_dancer_and_marks_the_suggested_one(qtbot: QtBot, store: Store) -> None:
     picker = DancerPicker(_pick(store, 3, suggested=2))
-    qtbot.addWidget(picker)  # type: ignore[attr-defined]
+    qtbot.addWidget(picker)
     picker.show()
     assert sorted(picker.tiles) == [1, 2, 3]
     for number, tile in picker.tiles.items():
@@ -59,25 +60,25 @@ def test_the_picker_lists_every_dancer_and_marks_the_suggested_one(qtbot: object
         assert tile.suggested.text() == ("Suggested" if number == 2 else "") and tile.isVisible()
         assert tile.why.text() == ("most in view" if number == 2 else "")  # why it is suggested
     assert picker.selected == 2 and picker.tiles[2].selected and picker.follow_button.text() == "Follow Dancer 2"
-    qtbot.mouseClick(picker.tiles[3], Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.mouseClick(picker.tiles[3], Qt.MouseButton.LeftButton)
     assert picker.selected == 3 and picker.tiles[3].selected and not picker.tiles[2].selected
     assert picker.follow_button.text() == "Follow Dancer 3"
-    qtbot.mouseClick(picker.follow_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.mouseClick(picker.follow_button, Qt.MouseButton.LeftButton)
     assert picker.result() == QDialog.DialogCode.Accepted and picker.selected == 3
 
 
-def test_the_picker_opens_on_the_dancer_chosen_before(qtbot: object, store: Store) -> None:
+def test_the_picker_opens_on_the_dancer_chosen_before(qtbot: QtBot, store: Store) -> None:
     picker = DancerPicker(_pick(store, 2, suggested=2, chosen=1))
-    qtbot.addWidget(picker)  # type: ignore[attr-defined]
+    qtbot.addWidget(picker)
     assert picker.selected == 1 and picker.tiles[1].selected and picker.tiles[2].why.text() == "most in view"
 
 
-def test_the_suggestion_says_why(qtbot: object, store: Store) -> None:
+def test_the_suggestion_says_why(qtbot: QtBot, store: Store) -> None:
     # dancer 3 is suggested though dancer 1 is in view longer: no single reason, so the picker says it is a mix
     pick = _pick(store, 3, suggested=3)
     assert suggestion_reason(pick) == "the best mix of time in view, place and size"
     picker = DancerPicker(pick)
-    qtbot.addWidget(picker)  # type: ignore[attr-defined]
+    qtbot.addWidget(picker)
     picker.show()
     tile = picker.tiles[3]
     assert tile.suggested.text() == "Suggested" and tile.why.text() == "the best mix of time in view, place and size"
@@ -87,15 +88,15 @@ def test_the_suggestion_says_why(qtbot: object, store: Store) -> None:
     assert len(tops) == 1  # the tiles line up, whichever has the reason
 
 
-def test_importing_a_group_video_asks_whom_to_follow_and_saves_the_choice(qtbot: object, store: Store, pair: Path) -> None:
+def test_importing_a_group_video_asks_whom_to_follow_and_saves_the_choice(qtbot: QtBot, store: Store, pair: Path) -> None:
     view = LibraryView(store)
-    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    qtbot.addWidget(view)
     view.resize(1280, 800)
     view.show()
-    with qtbot.waitSignal(view.imported, timeout=WAIT_MS) as blocker:  # type: ignore[attr-defined]
+    with qtbot.waitSignal(view.imported, timeout=WAIT_MS) as blocker:
         view.import_files([pair])
     (choreography_id,) = blocker.args
-    qtbot.waitUntil(lambda: view.picker is not None and view.picker.isVisible(), timeout=10_000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: view.picker is not None and view.picker.isVisible(), timeout=10_000)
     picker = view.picker
     assert picker is not None and sorted(picker.tiles) == [1, 2]
     assert all(not tile.picture.pixmap().isNull() for tile in picker.tiles.values())
@@ -105,32 +106,32 @@ def test_importing_a_group_video_asks_whom_to_follow_and_saves_the_choice(qtbot:
     assert cached is not None and picker.selected == cached.followed
     assert view.cards()[choreography_id].thumbnail.dancer == "Auto dancer of 2"
     other = 3 - picker.selected
-    qtbot.mouseClick(picker.tiles[other], Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
-    with qtbot.waitSignal(view.dancer_chosen, timeout=2000) as chosen:  # type: ignore[attr-defined]
-        qtbot.mouseClick(picker.follow_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.mouseClick(picker.tiles[other], Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.dancer_chosen, timeout=2000) as chosen:
+        qtbot.mouseClick(picker.follow_button, Qt.MouseButton.LeftButton)
     assert chosen.args == [choreography_id, other] and view.picker is None
     assert store.choreography(choreography_id).dancer == other  # type: ignore[union-attr]
     card = view.cards()[choreography_id]
     assert card.thumbnail.dancer == f"Dancer {other} of 2"
     assert "Choose dancer\u2026" in [action.text() for action in card._menu().actions()]
-    qtbot.waitUntil(lambda: not active_jobs(), timeout=10_000)  # type: ignore[attr-defined]  # the chance level measured
+    qtbot.waitUntil(lambda: not active_jobs(), timeout=10_000)  # the chance level measured
     key = analysis_cache.content_key(store.choreography(choreography_id).video)  # type: ignore[union-attr]
     assert analysis_cache.load_chance(analysis_cache.track_key(key, cached.follow(other))) is not None
 
     # from the card's menu, later: it opens on the dancer chosen; "Not now" changes nothing
     card.choose_dancer.emit(choreography_id)
-    qtbot.waitUntil(lambda: view.picker is not None and view.picker.isVisible(), timeout=10_000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: view.picker is not None and view.picker.isVisible(), timeout=10_000)
     assert view.picker is not None and view.picker.selected == other
-    qtbot.mouseClick(view.picker.cancel_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.mouseClick(view.picker.cancel_button, Qt.MouseButton.LeftButton)
     assert view.picker is None and store.choreography(choreography_id).dancer == other  # type: ignore[union-attr]
 
 
-def test_a_one_dancer_import_never_shows_the_picker(qtbot: object, store: Store, tmp_path: Path) -> None:
+def test_a_one_dancer_import_never_shows_the_picker(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
     solo = tmp_path / "solo.mp4"
     render_performance(solo, "groove", scene=Scene(width=320, height=240), duration=2.0, start=2.0, music=False)
     view = LibraryView(store)
-    qtbot.addWidget(view)  # type: ignore[attr-defined]
-    with qtbot.waitSignal(view.imported, timeout=WAIT_MS) as blocker:  # type: ignore[attr-defined]
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.imported, timeout=WAIT_MS) as blocker:
         view.import_files([solo])
     (choreography_id,) = blocker.args
     item = store.choreography(choreography_id)
@@ -147,7 +148,7 @@ def test_the_results_name_the_dancer_followed_only_for_a_group_video() -> None:
     assert dancer_text({"dancer": 1, "dancers": 1}) == "" and dancer_text({}) == ""
 
 
-def test_the_tiles_are_whole_above_the_buttons(qtbot: object, store: Store) -> None:
+def test_the_tiles_are_whole_above_the_buttons(qtbot: QtBot, store: Store) -> None:
     from PySide6.QtWidgets import QApplication
 
     from dancelike.ui.theme import apply_theme
@@ -156,9 +157,9 @@ def test_the_tiles_are_whole_above_the_buttons(qtbot: object, store: Store) -> N
     assert isinstance(app, QApplication)
     apply_theme(app)  # the app's fonts, as the user sees them
     picker = DancerPicker(_pick(store, 3, suggested=3))
-    qtbot.addWidget(picker)  # type: ignore[attr-defined]
+    qtbot.addWidget(picker)
     picker.show()
-    qtbot.waitExposed(picker, timeout=5000)  # type: ignore[attr-defined]
+    qtbot.waitExposed(picker, timeout=5000)
     buttons_top = picker.follow_button.mapTo(picker, picker.follow_button.rect().topLeft()).y()
     for tile in picker.tiles.values():
         assert tile.mapTo(picker, tile.rect().bottomLeft()).y() < buttons_top

@@ -6,12 +6,12 @@ belong to the dance, whatever has the focus."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea, QWidget
+from pytestqt.qtbot import QtBot
 from results_samples import sample_report, write_session
 from screen_checks import focus_shows, tab_walk
 
@@ -22,7 +22,7 @@ from dancelike.ui.settings import AppSettings
 from dancelike.ui.theme import apply_theme
 
 
-def results_page(qtbot: Any, store: Store, data_home: Path, qapp: QApplication, replay: bool = True) -> ResultsView:
+def results_page(qtbot: QtBot, store: Store, data_home: Path, qapp: QApplication, replay: bool = True) -> ResultsView:
     apply_theme(qapp)
     view = ResultsView(store)
     qtbot.addWidget(view)
@@ -55,7 +55,7 @@ def name(widget: QWidget) -> str:
 
 
 @pytest.mark.slow
-def test_tab_walks_the_results_page_in_reading_order_and_focus_always_shows(qtbot: Any, store: Store, data_home: Path, qapp: QApplication) -> None:
+def test_tab_walks_the_results_page_in_reading_order_and_focus_always_shows(qtbot: QtBot, store: Store, data_home: Path, qapp: QApplication) -> None:
     view = results_page(qtbot, store, data_home, qapp)
     view.back_button.setFocus(Qt.FocusReason.TabFocusReason)
     visited = list(dict.fromkeys([view.back_button, *tab_walk(view)]))
@@ -74,7 +74,7 @@ def test_tab_walks_the_results_page_in_reading_order_and_focus_always_shows(qtbo
     view.shutdown()
 
 
-def test_the_timeline_answers_the_arrows_and_enter(qtbot: Any, store: Store, data_home: Path, qapp: QApplication) -> None:
+def test_the_timeline_answers_the_arrows_and_enter(qtbot: QtBot, store: Store, data_home: Path, qapp: QApplication) -> None:
     view = results_page(qtbot, store, data_home, qapp, replay=False)
     chart = view.chart
     chart.setFocus(Qt.FocusReason.TabFocusReason)
@@ -99,7 +99,7 @@ def test_the_timeline_answers_the_arrows_and_enter(qtbot: Any, store: Store, dat
     view.shutdown()
 
 
-def test_the_move_cards_answer_the_arrows_and_enter(qtbot: Any, store: Store, data_home: Path, qapp: QApplication) -> None:
+def test_the_move_cards_answer_the_arrows_and_enter(qtbot: QtBot, store: Store, data_home: Path, qapp: QApplication) -> None:
     view = results_page(qtbot, store, data_home, qapp, replay=False)
     first, second, third = view._cards
     assert first.accessibleName() == "Move 4: MISS  30" and "Left arm higher" in first.accessibleDescription()
@@ -126,7 +126,7 @@ def test_the_move_cards_answer_the_arrows_and_enter(qtbot: Any, store: Store, da
     view.shutdown()
 
 
-def test_the_dance_screen_keeps_its_keys_and_its_message_buttons_show_focus(qtbot: Any, store: Store, app_settings: AppSettings, qapp: QApplication,
+def test_the_dance_screen_keeps_its_keys_and_its_message_buttons_show_focus(qtbot: QtBot, store: Store, app_settings: AppSettings, qapp: QApplication,
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     apply_theme(qapp)
     view = DanceView(store, app_settings)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from library_samples import TITLES, class_dialog, dancer_pick, fill_store
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
 from screen_checks import focus_shows, tab_walk
 
 from dancelike.store.db import Store
@@ -52,7 +52,7 @@ def names(widgets: list[QWidget]) -> list[str]:
 
 
 @pytest.fixture
-def window(qtbot: Any, themed: QApplication, store: Store, app_settings: AppSettings) -> Iterator[MainWindow]:
+def window(qtbot: QtBot, themed: QApplication, store: Store, app_settings: AppSettings) -> Iterator[MainWindow]:
     fill_store(store)
     app_settings.camera = "demo"
     shown = MainWindow(store, app_settings)
@@ -66,7 +66,7 @@ def window(qtbot: Any, themed: QApplication, store: Store, app_settings: AppSett
         qtbot.waitUntil(lambda: not active_jobs(), timeout=10_000)
 
 
-def test_the_focus_ring_shows_on_a_plain_button(qtbot: Any, themed: QApplication) -> None:
+def test_the_focus_ring_shows_on_a_plain_button(qtbot: QtBot, themed: QApplication) -> None:
     """The check itself: a button with the focus looks different (it did not before the ring)."""
     host = QWidget()
     qtbot.addWidget(host)
@@ -79,7 +79,7 @@ def test_the_focus_ring_shows_on_a_plain_button(qtbot: Any, themed: QApplication
     assert focus_shows(button)
 
 
-def test_the_library_in_reading_order_with_a_visible_focus(qtbot: Any, window: MainWindow) -> None:
+def test_the_library_in_reading_order_with_a_visible_focus(qtbot: QtBot, window: MainWindow) -> None:
     window.library.add_task("Importing salsa.mov", cancellable=True)
     QApplication.processEvents()
     visited, unseen = walk(window, window.nav_buttons["library"])
@@ -96,7 +96,7 @@ def test_the_library_in_reading_order_with_a_visible_focus(qtbot: Any, window: M
         assert widget.accessibleName() or (hasattr(widget, "text") and widget.text()), name(widget)  # a screen reader names each
 
 
-def test_cards_work_with_the_arrows_and_enter(qtbot: Any, window: MainWindow) -> None:
+def test_cards_work_with_the_arrows_and_enter(qtbot: QtBot, window: MainWindow) -> None:
     cards = list(window.library.cards().values())
     asked: list[int] = []
     window.library.dance_requested.disconnect()
@@ -111,7 +111,7 @@ def test_cards_work_with_the_arrows_and_enter(qtbot: Any, window: MainWindow) ->
     assert asked == [cards[0].choreography.id]
 
 
-def test_history_and_settings_in_reading_order_with_a_visible_focus(qtbot: Any, window: MainWindow) -> None:
+def test_history_and_settings_in_reading_order_with_a_visible_focus(qtbot: QtBot, window: MainWindow) -> None:
     window.show_page("history")
     window.history.select_session(window.history.session_ids()[0])
     visited, unseen = walk(window, window.nav_buttons["history"])
@@ -129,7 +129,7 @@ def test_history_and_settings_in_reading_order_with_a_visible_focus(qtbot: Any, 
     assert [n for n in order if n in expected] == expected
 
 
-def test_the_dialogs_in_reading_order_with_a_visible_focus(qtbot: Any, themed: QApplication, store: Store, app_settings: AppSettings, tmp_path: Path) -> None:
+def test_the_dialogs_in_reading_order_with_a_visible_focus(qtbot: QtBot, themed: QApplication, store: Store, app_settings: AppSettings, tmp_path: Path) -> None:
     video = tmp_path / "groove.mp4"
     video.write_bytes(b"stand-in")
     dialog = class_dialog(store.add_choreography(TITLES[0], video, 16.0, 30.0, 640, 480, None), tmp_path / "out")

@@ -4,12 +4,12 @@ and an import's row says how long it has left."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from dancelike.media.writer import write_png
 from dancelike.ui.library_cards import TaskRow, Thumbnail
@@ -27,7 +27,7 @@ def banded(path: Path, width: int, height: int, top_share: float) -> Path:
     return path
 
 
-def shown(qtbot: Any, path: Path) -> tuple[Thumbnail, QImage]:
+def shown(qtbot: QtBot, path: Path) -> tuple[Thumbnail, QImage]:
     thumbnail = Thumbnail(path, "0:42", False)
     qtbot.addWidget(thumbnail)
     thumbnail.resize(320, 180)
@@ -40,7 +40,7 @@ def is_red(color: QColor) -> bool:
     return color.red() > 150 and color.blue() < 100
 
 
-def test_a_portrait_thumbnail_keeps_the_top_of_the_frame(qtbot: Any, qapp: QApplication, tmp_path: Path) -> None:
+def test_a_portrait_thumbnail_keeps_the_top_of_the_frame(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> None:
     # a phone video (9:16) with the heads in its top tenth: cropped to 16:9 around the middle, it lost them
     thumbnail, image = shown(qtbot, banded(tmp_path / "portrait.png", 180, 320, 0.1))
     picture = thumbnail.picture
@@ -51,7 +51,7 @@ def test_a_portrait_thumbnail_keeps_the_top_of_the_frame(qtbot: Any, qapp: QAppl
     assert image.pixelColor(4, 90) != image.pixelColor(centre, 90)  # the sides are a dimmed copy, not the picture
 
 
-def test_a_landscape_thumbnail_fills_the_card_and_keeps_the_top(qtbot: Any, qapp: QApplication, tmp_path: Path) -> None:
+def test_a_landscape_thumbnail_fills_the_card_and_keeps_the_top(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> None:
     thumbnail, image = shown(qtbot, banded(tmp_path / "square.png", 320, 240, 0.12))  # 4:3: a little taller than the card
     assert thumbnail.picture.isEmpty()  # filled, not letterboxed
     assert is_red(image.pixelColor(160, 3)) and not is_red(image.pixelColor(160, 170))
@@ -74,7 +74,7 @@ class Clock:
         return self.now
 
 
-def test_an_import_row_says_how_long_is_left(qtbot: Any, qapp: QApplication) -> None:
+def test_an_import_row_says_how_long_is_left(qtbot: QtBot, qapp: QApplication) -> None:
     clock = Clock()
     row = TaskRow("Importing dance.mp4", cancellable=True, clock=clock)
     qtbot.addWidget(row)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
 
 from dancelike.engine import FrameScored, LearnerAway, MoveRating
 from dancelike.store.db import Choreography, Store
@@ -28,7 +29,7 @@ def _scored(player: int, total: float, found: bool = True) -> FrameScored:
     return FrameScored(1.0, 1.0, 1.0, total, {}, total, 0.0, move, False, found, 20.0, player=player)
 
 
-def test_what_the_hud_says_about_players(qtbot: object, qapp: QApplication) -> None:
+def test_what_the_hud_says_about_players(qtbot: QtBot, qapp: QApplication) -> None:
     assert away_text([], 1) == ""
     assert away_text([1], 1) == "You left the frame \u2014 step back in"
     assert away_text([2], 2) == "Player 2 left the frame"
@@ -36,7 +37,7 @@ def test_what_the_hud_says_about_players(qtbot: object, qapp: QApplication) -> N
     rating = MoveRating(0, 0.0, 2.0, 80.0, "great")
     assert move_popup({1: rating, 2: MoveRating(0, 0.0, 2.0, 50.0, "ok")}) == "P1 GREAT   P2 OK"
     hud = DanceHud()
-    qtbot.addWidget(hud)  # type: ignore[attr-defined]
+    qtbot.addWidget(hud)
     hud.show()
     hud.set_players(2)
     assert hud.player_rings.isVisible() and not hud.score_ring.isVisible()
@@ -53,11 +54,11 @@ def test_what_the_hud_says_about_players(qtbot: object, qapp: QApplication) -> N
     assert hud.score_ring.isVisible() and not hud.player_rings.isVisible()
 
 
-def test_the_players_choice_is_remembered(qtbot: object, app_settings: AppSettings) -> None:
+def test_the_players_choice_is_remembered(qtbot: QtBot, app_settings: AppSettings) -> None:
     assert app_settings.players == 1
     choice = PlayersChoice(app_settings.players)
-    qtbot.addWidget(choice)  # type: ignore[attr-defined]
-    with qtbot.waitSignal(choice.changed, timeout=1000) as changed:  # type: ignore[attr-defined]
+    qtbot.addWidget(choice)
+    with qtbot.waitSignal(choice.changed, timeout=1000) as changed:
         choice.findChild(QPushButton, "players_2").click()
     assert changed.args == [2] and choice.players == 2
     app_settings.players = 2
@@ -67,7 +68,7 @@ def test_the_players_choice_is_remembered(qtbot: object, app_settings: AppSettin
 
 
 @pytest.mark.slow
-def test_two_players_dance_and_get_two_history_entries(qtbot: object, qapp: QApplication, store: Store, app_settings: AppSettings, tmp_path: Path) -> None:
+def test_two_players_dance_and_get_two_history_entries(qtbot: QtBot, qapp: QApplication, store: Store, app_settings: AppSettings, tmp_path: Path) -> None:
     apply_theme(qapp)
     reference = tmp_path / "groove.mp4"
     render_performance(reference, "groove", Dancer(), Scene(person=0, room=0, width=320, height=240), duration=6.0)
@@ -77,11 +78,11 @@ def test_two_players_dance_and_get_two_history_entries(qtbot: object, qapp: QApp
     app_settings.overlays = {"skeleton"}
     view = DanceView(store, app_settings)
     view.countdown_seconds = 0
-    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    qtbot.addWidget(view)
     view.resize(1280, 800)
     view.show()
     view.start(choreography)
-    qtbot.waitUntil(lambda: view.phase == "dancing" and all(r._score is not None for r in view.hud.player_rings.rings), timeout=SESSION_MS)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: view.phase == "dancing" and all(r._score is not None for r in view.hud.player_rings.rings), timeout=SESSION_MS)
     assert view.hud.player_rings.isVisible()
     assert [b.isEnabled() for b in view.players_choice.group.buttons()] == [False, True] and view.players_choice.players == 2
     bridge = view.bridge
@@ -90,7 +91,7 @@ def test_two_players_dance_and_get_two_history_entries(qtbot: object, qapp: QApp
     assert view.hud.away_label.text() == "Player 2 left the frame"
     bridge.learner_away.emit(LearnerAway(2, 2, False))
     assert not view.hud.away_label.isVisibleTo(view)
-    with qtbot.waitSignal(view.finished, timeout=SESSION_MS) as finished:  # type: ignore[attr-defined]
+    with qtbot.waitSignal(view.finished, timeout=SESSION_MS) as finished:
         pass
     one = store.session(finished.args[0])
     assert one is not None and one.player == 1 and one.group is not None
@@ -98,10 +99,10 @@ def test_two_players_dance_and_get_two_history_entries(qtbot: object, qapp: QApp
     assert [e.player for e in entries] == [1, 2] and all(e.score is not None for e in entries)
     assert entries[0].score != entries[1].score
     results = ResultsView(store)
-    qtbot.addWidget(results)  # type: ignore[attr-defined]
+    qtbot.addWidget(results)
     results.show_session(one.id)
     assert results.title.text() == "Groove \u00b7 Player 1" and results.other_player_button.text() == "Player 2\u2019s report"
     results.other_player_button.click()
     assert results.record is not None and results.record.player == 2 and results.title.text().endswith("Player 2")
     results.shutdown()
-    qtbot.waitUntil(lambda: not [t for t in threading.enumerate() if t.name.startswith(("engine-", "camera-", "ui-"))], timeout=10000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not [t for t in threading.enumerate() if t.name.startswith(("engine-", "camera-", "ui-"))], timeout=10000)

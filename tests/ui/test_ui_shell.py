@@ -17,6 +17,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
 
 from dancelike.errors import InputError
 from dancelike.services import demo as store_demo
@@ -132,7 +133,7 @@ def test_settings_persist_and_fall_back(tmp_path: Path, qapp: QApplication, monk
     assert auto.resolved_camera()[0] == "demo" and "Camera 5" in auto.resolved_camera()[1]
 
 
-def test_run_in_thread_keeps_the_gui_responsive(qtbot: object) -> None:
+def test_run_in_thread_keeps_the_gui_responsive(qtbot: QtBot) -> None:
     """The work waits for the GUI thread's timer to tick: it can only finish if the GUI runs."""
     gui = threading.current_thread()
     ticks: list[int] = []
@@ -153,7 +154,7 @@ def test_run_in_thread_keeps_the_gui_responsive(qtbot: object) -> None:
 
     job = run_in_thread(work, 50, on_progress=lambda f: seen.append((f, threading.current_thread())),
                         on_done=lambda r: results.append((r, threading.current_thread())))  # fmt: skip
-    with qtbot.waitSignal(job.finished, timeout=10_000):  # type: ignore[attr-defined]
+    with qtbot.waitSignal(job.finished, timeout=10_000):
         pass
     timer.stop()
     assert results == [(100, gui)] and job.state == "done" and len(ticks) >= 5
@@ -161,13 +162,13 @@ def test_run_in_thread_keeps_the_gui_responsive(qtbot: object) -> None:
     assert job.wait(0) and job not in active_jobs()
 
 
-def test_run_in_thread_errors_and_cancelling(qtbot: object) -> None:
+def test_run_in_thread_errors_and_cancelling(qtbot: QtBot) -> None:
     def bad() -> None:
         raise InputError("salsa.mov: not a video")
 
     errors: list[BaseException] = []
     job = run_in_thread(bad, on_error=errors.append)
-    with qtbot.waitSignal(job.failed, timeout=10_000):  # type: ignore[attr-defined]
+    with qtbot.waitSignal(job.failed, timeout=10_000):
         pass
     assert [str(e) for e in errors] == ["salsa.mov: not a video"] and job.state == "failed"
     assert messages.user_message(errors[0]) == "salsa.mov: not a video"
@@ -181,7 +182,7 @@ def test_run_in_thread_errors_and_cancelling(qtbot: object) -> None:
 
     job = run_in_thread(endless, on_progress=lambda f: None)
     assert started.wait(5)
-    with qtbot.waitSignal(job.cancelled, timeout=10_000):  # type: ignore[attr-defined]
+    with qtbot.waitSignal(job.cancelled, timeout=10_000):
         job.cancel()
     assert job.state == "cancelled" and job.wait(1)
 
@@ -191,7 +192,7 @@ def test_run_in_thread_errors_and_cancelling(qtbot: object) -> None:
 
     job = run_in_thread(polite, cancel_kw="cancel")
     assert isinstance(job, Job)
-    with qtbot.waitSignal(job.done, timeout=10_000) as blocker:  # type: ignore[attr-defined]
+    with qtbot.waitSignal(job.done, timeout=10_000) as blocker:
         job.cancel()
     assert blocker.args == ["stopped when asked"]
     cancelled = Job("never started")
@@ -203,15 +204,15 @@ def test_run_in_thread_errors_and_cancelling(qtbot: object) -> None:
 # --- library ---------------------------------------------------------------------------------
 
 
-def library_view(qtbot: object, store: Store) -> LibraryView:
+def library_view(qtbot: QtBot, store: Store) -> LibraryView:
     view = LibraryView(store)
-    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    qtbot.addWidget(view)
     view.resize(1280, 800)
     view.show()
     return view
 
 
-def test_import_shows_progress_then_a_card(qtbot: object, store: Store, clip: Path, answers: dict[str, object]) -> None:
+def test_import_shows_progress_then_a_card(qtbot: QtBot, store: Store, clip: Path, answers: dict[str, object]) -> None:
     view = library_view(qtbot, store)
     assert view.empty.isVisible() and not view.cards()
     view.import_files([clip])
@@ -219,7 +220,7 @@ def test_import_shows_progress_then_a_card(qtbot: object, store: Store, clip: Pa
     assert len(rows) == 1 and not rows[0].bar.isHidden() and rows[0].button.text() == "Cancel"
     progress: list[int] = []
     rows[0].bar.valueChanged.connect(progress.append)
-    with qtbot.waitSignal(view.imported, timeout=WAIT_MS) as blocker:  # type: ignore[attr-defined]
+    with qtbot.waitSignal(view.imported, timeout=WAIT_MS) as blocker:
         pass
     (choreography_id,) = blocker.args
     assert progress and max(progress) > 0 and not view.task_rows() and not view.importing()
@@ -228,8 +229,8 @@ def test_import_shows_progress_then_a_card(qtbot: object, store: Store, clip: Pa
     assert not card.thumbnail.pixmap.isNull() and card.thumbnail.pixmap.width() >= 160
     assert "Not danced yet" in card.best.text() and card.isVisible() and not view.empty.isVisible()
 
-    with qtbot.waitSignal(view.dance_requested, timeout=1000) as danced:  # type: ignore[attr-defined]
-        qtbot.mouseClick(card.dance_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    with qtbot.waitSignal(view.dance_requested, timeout=1000) as danced:
+        qtbot.mouseClick(card.dance_button, Qt.MouseButton.LeftButton)
     assert danced.args == [choreography_id]
 
     # Rename through the card's menu action, then delete (the user is told sessions go too).
@@ -252,7 +253,7 @@ def test_import_shows_progress_then_a_card(qtbot: object, store: Store, clip: Pa
     assert not folder.exists() and not session_folder.exists() and view.empty.isVisible()
 
 
-def test_cancel_an_import(qtbot: object, store: Store, clip: Path) -> None:
+def test_cancel_an_import(qtbot: QtBot, store: Store, clip: Path) -> None:
     view = library_view(qtbot, store)
     view.import_files([clip, clip])
     first, second = view.task_rows()
@@ -261,20 +262,20 @@ def test_cancel_an_import(qtbot: object, store: Store, clip: Path) -> None:
     assert view.task_rows() == [first]
     # Cancel the running one as soon as it reports progress (copying or analysing).
     first.bar.valueChanged.connect(lambda value: value > 0 and first.button.isEnabled() and first.button.click())
-    with qtbot.waitSignal(view.import_cancelled, timeout=WAIT_MS):  # type: ignore[attr-defined]
+    with qtbot.waitSignal(view.import_cancelled, timeout=WAIT_MS):
         pass
     assert not view.task_rows() and not view.cards() and store.choreographies() == []
     assert not [p for p in (store.root / "choreographies").iterdir()] if (store.root / "choreographies").exists() else True
 
 
-def test_an_unreadable_file_says_what_to_do(qtbot: object, store: Store, tmp_path: Path) -> None:
+def test_an_unreadable_file_says_what_to_do(qtbot: QtBot, store: Store, tmp_path: Path) -> None:
     view = library_view(qtbot, store)
     junk = tmp_path / "party.mp4"
     junk.write_bytes(b"this is not a video at all" * 100)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(junk))])
     drop = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    with qtbot.waitSignal(view.import_failed, timeout=WAIT_MS) as blocker:  # type: ignore[attr-defined]
+    with qtbot.waitSignal(view.import_failed, timeout=WAIT_MS) as blocker:
         view.dropEvent(drop)
     (text,) = blocker.args
     assert text.startswith("Could not import party.mp4:") and "\n" not in text
@@ -282,20 +283,20 @@ def test_an_unreadable_file_says_what_to_do(qtbot: object, store: Store, tmp_pat
     assert row.label.text() == text and "MP4" in row.hint.text() and row.button.text() == "Dismiss"
     assert store.choreographies() == [] and not view.cards() and view.empty.isVisible()
     row.button.click()
-    qtbot.waitUntil(lambda: not view.task_rows(), timeout=2000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not view.task_rows(), timeout=2000)
 
 
 # --- history ---------------------------------------------------------------------------------
 
 
-def test_history_sorts_opens_and_deletes(qtbot: object, store: Store, tmp_path: Path, answers: dict[str, object]) -> None:
+def test_history_sorts_opens_and_deletes(qtbot: QtBot, store: Store, tmp_path: Path, answers: dict[str, object]) -> None:
     salsa, tango = add_fake(store, "Salsa", tmp_path), add_fake(store, "Tango", tmp_path)
     ids = [add_session(store, salsa, s) for s in (52.0, 81.0, 67.0)] + [add_session(store, tango, 90.0), add_session(store, tango, None, "failed")]
     view = HistoryView(store)
-    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    qtbot.addWidget(view)
     view.resize(1280, 800)
     view.show()
-    qtbot.waitExposed(view)  # type: ignore[attr-defined]
+    qtbot.waitExposed(view)
     assert view.session_ids() == ids[::-1]  # newest first
     score = COLUMNS.index("Score")
     view.table.sortByColumn(score, Qt.SortOrder.DescendingOrder)
@@ -310,15 +311,15 @@ def test_history_sorts_opens_and_deletes(qtbot: object, store: Store, tmp_path: 
     view.select_session(ids[3])
     assert view.picker.currentText() == "Tango" and [s for _, s in view.chart.points] == [90.0]
 
-    with qtbot.waitSignal(view.open_session, timeout=1000) as opened:  # type: ignore[attr-defined]
+    with qtbot.waitSignal(view.open_session, timeout=1000) as opened:
         view.select_session(ids[2])
         row = view.session_ids().index(ids[2])
         rect = view.table.visualRect(view.proxy.index(row, 1))
         # Qt's item views open on a double click that follows a press on the same row.
-        qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # type: ignore[attr-defined]
-        qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # type: ignore[attr-defined]
+        qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened.args == [ids[2]]
-    with qtbot.waitSignal(view.open_session, timeout=1000) as opened:  # type: ignore[attr-defined]
+    with qtbot.waitSignal(view.open_session, timeout=1000) as opened:
         view.open_button.click()
     assert opened.args == [ids[2]]
 
@@ -330,14 +331,14 @@ def test_history_sorts_opens_and_deletes(qtbot: object, store: Store, tmp_path: 
     assert [s for _, s in store.progress(salsa)] == [52.0, 81.0]
 
 
-def test_history_shows_several_sessions_above_the_chart(qtbot: object, store: Store, app_settings: AppSettings, tmp_path: Path) -> None:
+def test_history_shows_several_sessions_above_the_chart(qtbot: QtBot, store: Store, app_settings: AppSettings, tmp_path: Path) -> None:
     """The table gets its share of the page from the start: five sessions are all in view in a
     1280x800 window (the chart's size hint once left the table two rows)."""
     window = MainWindow(store, app_settings)  # a first launch: no history yet
-    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    qtbot.addWidget(window)
     window.resize(1280, 800)
     window.show()
-    qtbot.waitExposed(window)  # type: ignore[attr-defined]
+    qtbot.waitExposed(window)
     window.show_page("history")
     QApplication.processEvents()
     salsa = add_fake(store, "Salsa", tmp_path)
@@ -352,9 +353,9 @@ def test_history_shows_several_sessions_above_the_chart(qtbot: object, store: St
     assert view.chart.height() >= 160
 
 
-def test_history_is_empty_at_first(qtbot: object, store: Store) -> None:
+def test_history_is_empty_at_first(qtbot: QtBot, store: Store) -> None:
     view = HistoryView(store)
-    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    qtbot.addWidget(view)
     view.show()
     assert view.empty.isVisible() and not view.table.isVisible() and not view.open_button.isEnabled()
     assert view.chart.points == [] and not view.picker.isEnabled()
@@ -363,13 +364,13 @@ def test_history_is_empty_at_first(qtbot: object, store: Store) -> None:
 # --- settings --------------------------------------------------------------------------------
 
 
-def test_settings_view_saves_and_previews_a_file_camera(qtbot: object, app_settings: AppSettings, clip: Path, data_home: Path) -> None:
+def test_settings_view_saves_and_previews_a_file_camera(qtbot: QtBot, app_settings: AppSettings, clip: Path, data_home: Path) -> None:
     app_settings.camera = str(clip)
     view = SettingsView(app_settings, data_home)
-    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    qtbot.addWidget(view)
     view.resize(1280, 800)
     view.show()
-    qtbot.waitUntil(lambda: view.preview.frames >= 3, timeout=10_000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: view.preview.frames >= 3, timeout=10_000)
     assert view.camera is not None and view.camera.width == 320 and "320" in view.preview_note.text()
     assert view.camera_combo.currentData() == str(clip) and not view.resolution_combo.isEnabled()
     assert "not calibrated" in view.latency_label.text()
@@ -394,12 +395,12 @@ def test_settings_view_saves_and_previews_a_file_camera(qtbot: object, app_setti
 
     view.set_camera("demo")
     view.show()
-    qtbot.waitUntil(lambda: view.preview.frames >= 1, timeout=15_000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: view.preview.frames >= 1, timeout=15_000)
     assert "demo dancer" in view.preview_note.text() and view.camera_combo.currentData() == "demo"
     view.hide()
 
 
-def test_calibrate_opens_the_dialog_with_the_camera_free(qtbot: object, app_settings: AppSettings, clip: Path,
+def test_calibrate_opens_the_dialog_with_the_camera_free(qtbot: QtBot, app_settings: AppSettings, clip: Path,
                                                          data_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     """The button opens CalibrationDialog(settings, parent) (the calibration helper's); the
     preview lets go of the camera meanwhile and shows the new latency afterwards."""
@@ -419,27 +420,27 @@ def test_calibrate_opens_the_dialog_with_the_camera_free(qtbot: object, app_sett
     monkeypatch.setitem(sys.modules, module.__name__, module)
     app_settings.camera = str(clip)
     view = SettingsView(app_settings, data_home)
-    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    qtbot.addWidget(view)
     view.show()
-    qtbot.waitUntil(lambda: view.preview.frames >= 1, timeout=10_000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: view.preview.frames >= 1, timeout=10_000)
     assert view.calibrate_button.isEnabled()
     view.calibrate_button.click()
     assert seen == [None] and "120 ms" in view.latency_label.text()
-    qtbot.waitUntil(lambda: view.camera is not None and view.preview.frames >= 1, timeout=10_000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: view.camera is not None and view.preview.frames >= 1, timeout=10_000)
     view.hide()
 
 
 # --- the main window ---------------------------------------------------------------------------
 
 
-def main_window(qtbot: object, store: Store, settings: AppSettings) -> MainWindow:
+def main_window(qtbot: QtBot, store: Store, settings: AppSettings) -> MainWindow:
     window = MainWindow(store, settings)
-    qtbot.addWidget(window)  # type: ignore[attr-defined]
+    qtbot.addWidget(window)
     window.show()
     return window
 
 
-def test_main_window_navigation_and_a_restart(qtbot: object, data_home: Path, app_settings: AppSettings, tmp_path: Path) -> None:
+def test_main_window_navigation_and_a_restart(qtbot: QtBot, data_home: Path, app_settings: AppSettings, tmp_path: Path) -> None:
     app_settings.camera = "demo"
     with Store() as store:
         salsa = add_fake(store, "Salsa", tmp_path)
@@ -448,11 +449,11 @@ def test_main_window_navigation_and_a_restart(qtbot: object, data_home: Path, ap
         assert window.windowTitle() == "DanceLike" and window.stack.currentWidget().objectName() == "libraryView"
         assert window.minimumWidth() == 1024 and window.width() >= 1024
         for button, page in (("navHistory", "historyView"), ("navSettings", "settingsView"), ("navLibrary", "libraryView")):
-            qtbot.mouseClick(window.findChild(QPushButton, button), Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+            qtbot.mouseClick(window.findChild(QPushButton, button), Qt.MouseButton.LeftButton)
             assert window.stack.currentWidget().objectName() == page
         for name in ("libraryView", "danceView", "resultsView", "historyView", "settingsView"):
             assert window.findChild(object, name) is not None or window.stack.findChild(object, name) is not None
-        qtbot.waitUntil(lambda: window.camera_note.text() == "Camera: the demo dancer", timeout=5000)  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: window.camera_note.text() == "Camera: the demo dancer", timeout=5000)
 
         window.history.open_session.emit(session)
         assert window.current_page() == "results"
@@ -460,7 +461,7 @@ def test_main_window_navigation_and_a_restart(qtbot: object, data_home: Path, ap
         assert window.current_page() == "history"
         window.close()  # background work is cancelled and its threads end with the window
         assert all(job.wait(0) for job in active_jobs())
-        qtbot.waitUntil(lambda: not active_jobs(), timeout=5000)  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: not active_jobs(), timeout=5000)
 
     with Store() as store:  # the app again, on the same data folder
         window = main_window(qtbot, store, AppSettings(QSettings(app_settings.qsettings.fileName(), QSettings.Format.IniFormat)))
@@ -471,21 +472,21 @@ def test_main_window_navigation_and_a_restart(qtbot: object, data_home: Path, ap
         window.close()
 
 
-def test_launch_recovers_an_orphan_and_prepares_the_demo(qtbot: object, store: Store, app_settings: AppSettings,
+def test_launch_recovers_an_orphan_and_prepares_the_demo(qtbot: QtBot, store: Store, app_settings: AppSettings,
                                                          tmp_path: Path, answers: dict[str, object],
                                                          monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     monkeypatch.setattr(store_demo, "DEMO_SECONDS", 2.0)
     salsa = add_fake(store, "Salsa", tmp_path)
     orphan = store.begin_session(salsa, {"camera": "demo"})  # the app died mid-session, nothing recorded
     window = main_window(qtbot, store, app_settings)
-    with qtbot.waitSignal(window.recovered, timeout=WAIT_MS) as recovered:  # type: ignore[attr-defined]
+    with qtbot.waitSignal(window.recovered, timeout=WAIT_MS) as recovered:
         window.run_startup()
     assert [r.id for r in recovered.args[0]] == [orphan.id]
     assert store.session(orphan.id).status == "failed" and store.orphans() == []  # type: ignore[union-attr]
     assert any("could not be recovered" in str(e) or "nothing playable" in str(e) for e in answers["errors"])  # type: ignore[union-attr]
     rows = [row for row in window.library.task_rows() if isinstance(row, TaskRow)]
     assert any(row.objectName() == "demoTask" for row in rows)
-    with qtbot.waitSignal(window.startup_finished, timeout=WAIT_MS):  # type: ignore[attr-defined]
+    with qtbot.waitSignal(window.startup_finished, timeout=WAIT_MS):
         pass
     demo = next(c for c in store.choreographies() if c.is_demo)
     assert demo.analysed and demo.id in window.library.cards() and not window.library.task_rows()
@@ -493,7 +494,7 @@ def test_launch_recovers_an_orphan_and_prepares_the_demo(qtbot: object, store: S
     window.close()
 
 
-def test_a_part_not_in_view_is_shown_as_such_and_never_flagged(qtbot: object) -> None:
+def test_a_part_not_in_view_is_shown_as_such_and_never_flagged(qtbot: QtBot) -> None:
     from dancelike.ui.charts import PartBars
 
     bars = PartBars(flag_weakest=True)
