@@ -50,13 +50,13 @@ def _human(report: Report) -> str:
     if report.weakest:
         lines.append(translate("Score", "Practise these moves:"))
         for move in report.weakest:
-            where, said = coaching.move_range(move["start"], move["end"]), coaching.rating_label(str(move["rating"]))
-            if move.get("advice_text"):
+            where, said = coaching.move_range(move.start, move.end), coaching.rating_label(move.rating)
+            if move.advice_text:
                 line = translate("Score", "{range}  {rating} {score}: {advice}").format(
-                    range=where, rating=said, score=f"{move['score']:.0f}", advice=move["advice_text"]
+                    range=where, rating=said, score=f"{move.score:.0f}", advice=move.advice_text
                 )
             else:
-                line = translate("Score", "{range}  {rating} {score}").format(range=where, rating=said, score=f"{move['score']:.0f}")
+                line = translate("Score", "{range}  {rating} {score}").format(range=where, rating=said, score=f"{move.score:.0f}")
             lines.append("  " + line)
     if report.dancers > 1:
         lines.append(translate("Score", "Followed {dancer}; choose another with --dancer N").format(dancer=report.dancer_text))

@@ -30,6 +30,7 @@ from dancelike.scoring import coaching
 from dancelike.scoring.alignment import Line
 from dancelike.scoring.calibration import Chance
 from dancelike.scoring.poses import pose_track
+from dancelike.scoring.report_rows import weakest_of
 from dancelike.scoring.sync import music_offset
 from dancelike.store import analysis_cache
 from dancelike.vision.people import PeopleTracker
@@ -97,11 +98,12 @@ def weakest_text(report: dict[str, Any]) -> str:
     dance" when it was not; "" when nothing is below GOOD."""
     if report.get("this_dance") is False:
         return translate("BatchJob", "not this dance")
-    if not report.get("weakest"):
+    weakest = weakest_of(report)
+    if not weakest:
         return ""
-    move = report["weakest"][0]
-    what = move.get("advice_text") or f"{str(move.get('rating', '')).upper()} {float(move.get('score', 0.0)):.0f}".strip()
-    return translate("BatchJob", "{moves}: {advice}").format(moves=coaching.move_range(move["start"], move["end"]), advice=what)
+    move = weakest[0]
+    what = move.advice_text or f"{move.rating.upper()} {move.score:.0f}".strip()
+    return translate("BatchJob", "{moves}: {advice}").format(moves=coaching.move_range(move.start, move.end), advice=what)
 
 
 def error_row(performance: str, error: str, dancer: int | None = None) -> dict[str, Any]:

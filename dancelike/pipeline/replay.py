@@ -26,6 +26,7 @@ from dancelike.media.writer import VideoWriter
 from dancelike.progress import Progress
 from dancelike.scoring.poses import MIRROR_PARTS, PART_GROUP
 from dancelike.scoring.report import rating
+from dancelike.scoring.report_rows import RatedMove
 
 if TYPE_CHECKING:
     from dancelike.pipeline.score_files import ScoredPair
@@ -185,19 +186,19 @@ def _running_score(report: Report, index: int) -> tuple[float, float | None]:
     return running, float(scores[-1]) if judged[-1] else None
 
 
-def _draw_bar(canvas: np.ndarray, report: Report, index: int, t: float, moves: list[dict], left_w: int) -> None:
+def _draw_bar(canvas: np.ndarray, report: Report, index: int, t: float, moves: list[RatedMove], left_w: int) -> None:
     running, now = _running_score(report, index)
     _text(canvas, picture_text.words("Replay", PRO_WORD), (12, BAR_HEIGHT + 30), 0.8, (255, 255, 255))
     _text(canvas, picture_text.words("Replay", YOU_WORD), (left_w + 12, BAR_HEIGHT + 30), 0.8, (255, 255, 255))
     _text(canvas, picture_text.words("Replay", SCORE_WORDS).format(score=f"{running:4.0f}"), (12, 38), 1.0, score_color(running))
     if now is not None:
         _text(canvas, picture_text.words("Replay", NOW_WORDS).format(score=f"{now:3.0f}"), (230, 38), 0.8, score_color(now))
-    move = next((m for m in moves if m["start"] <= t < m["end"]), None)
+    move = next((m for m in moves if m.start <= t < m.end), None)
     if move is not None:
-        label = str(move.get("rating") or rating(move["score"])).upper()
+        label = (move.rating or rating(move.score)).upper()
         label = picture_text.words("Ratings", label) if label in RATING_WORDS else label
         width, _height, _depth = picture_text.size(label, 1.0, 2)
-        _text(canvas, label, (canvas.shape[1] - 24 - width, 38), 1.0, score_color(move["score"]))
+        _text(canvas, label, (canvas.shape[1] - 24 - width, 38), 1.0, score_color(move.score))
     # A thin timeline of the whole dance with the current position.
     width = canvas.shape[1]
     x = int(width * (index + 1) / max(1, len(report.frame_scores)))

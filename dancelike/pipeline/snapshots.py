@@ -31,6 +31,7 @@ from dancelike.pipeline.replay import colors_by_score
 from dancelike.scoring.match import score_pairs
 from dancelike.scoring.poses import GROUPS, MIRROR_PARTS, pose_track
 from dancelike.scoring.report import Report
+from dancelike.scoring.report_rows import WeakMove
 from dancelike.store.session_folder import SessionFolder
 from dancelike.vision.body import BodyFrame
 from dancelike.vision.tracker import PoseTracker
@@ -43,10 +44,10 @@ YOU_WORD = QT_TRANSLATE_NOOP("Snapshots", "YOU")
 _GAP = 6  # dark gap between the two halves
 
 
-def _weakest(report: Report | dict[str, Any]) -> tuple[list[dict[str, Any]], bool]:
+def _weakest(report: Report | dict[str, Any]) -> tuple[list[WeakMove], bool]:
     if isinstance(report, Report):
         return list(report.weakest), bool(report.mirrored)
-    return list(report.get("weakest", [])), bool(report.get("mirrored", False))
+    return [WeakMove.from_json(move) for move in report.get("weakest", [])], bool(report.get("mirrored", False))
 
 
 def frames_at(path: Path, indices: Iterable[int]) -> dict[int, np.ndarray]:
@@ -138,8 +139,8 @@ def weakest_snapshots(
             return k
         return int(mapping[min(max(k, 0), len(mapping) - 1)])
 
-    moments = [(int(w["reference_frame"]), recording_frame(int(w["performance_frame"]))) for w in weakest]
-    moment_parts = [w.get("parts") for w in weakest]
+    moments = [(w.reference_frame, recording_frame(w.performance_frame)) for w in weakest]
+    moment_parts = [w.parts for w in weakest]
     ref_frames = frames_at(reference, [r for r, _ in moments])
     user_frames = frames_at(recording, [u for _, u in moments])
     tracker = tracker or PoseTracker(static=True)

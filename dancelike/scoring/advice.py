@@ -18,7 +18,9 @@ left" becomes "to your right". Pure numpy.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -61,6 +63,10 @@ class Advice:
 
     def to_json(self) -> dict[str, str]:
         return {"part": self.part, "direction": self.direction, "text": self.text, "pro_part": self.pro_part or self.part}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Advice:
+        return cls(str(data["part"]), str(data["direction"]), str(data.get("text", "")), str(data.get("pro_part", "")))
 
 
 #: Every piece of advice, one whole sentence per (part, direction): word order differs between

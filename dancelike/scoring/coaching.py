@@ -20,6 +20,8 @@ Plain Python over the report's numbers: no I/O.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -28,6 +30,7 @@ from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 from dancelike.scoring.advice import ADVICE_SENTENCES, BOTH_SIDES_SENTENCES, Advice, advice_sentence, swap_sentence
 from dancelike.scoring.calibration import SEEN_FOR_VERDICT
 from dancelike.scoring.poses import GROUPS
+from dancelike.scoring.report_rows import WeakMove
 from dancelike.scoring.timing import Timing
 
 #: (lowest rounded score, rating): the one scale for moves, parts, shapes and timing.
@@ -268,7 +271,7 @@ def _weak_part_sentence(parts: dict[str, float | None]) -> str:
 
 
 def summary(
-    *, found: bool, this_dance: bool, seen_share: float, shape: float, timing: Timing, parts: dict[str, float | None], weakest: list[dict[str, Any]],
+    *, found: bool, this_dance: bool, seen_share: float, shape: float, timing: Timing, parts: dict[str, float | None], weakest: Sequence[WeakMove],
     partial: str | None,
 ) -> str:
     """The report's summary: the verdict first, then shapes and timing, then what to practise."""
@@ -289,9 +292,9 @@ def summary(
     shapes = translate("Coaching", _SHAPE_AND_TIMING[kind]).format(shapes=rating_word(rating(shape), capital=True), **values)
     if weakest:
         move = weakest[0]
-        where = move_range(move["start"], move["end"])
-        if move.get("advice_text"):
-            practise = translate("Coaching", "Practise the move at {range}: {advice}.").format(range=where, advice=_lower_first(move["advice_text"]))
+        where = move_range(move.start, move.end)
+        if move.advice_text:
+            practise = translate("Coaching", "Practise the move at {range}: {advice}.").format(range=where, advice=_lower_first(move.advice_text))
         else:
             practise = translate("Coaching", "Practise the move at {range}.").format(range=where)
     else:
@@ -425,21 +428,18 @@ def story_timing(facts: dict[str, Any]) -> Timing:
     )
 
 
-def _retold_move(move: dict[str, Any]) -> dict[str, Any]:
+def _retold_move(move: WeakMove) -> WeakMove:
     """A weakest move's sentences again; one stored without the facts its sentences need (the
     swapped side of an older report) keeps them as stored."""
-    move = dict(move)
-    raw = [a for a in move.get("advice") or [] if isinstance(a, dict)]
-    if any((a.get("part"), a.get("direction")) not in ADVICE_SENTENCES for a in raw):
+    if any((a.part, a.direction) not in ADVICE_SENTENCES for a in move.advice):
         return move
-    if move.get("swapped") and not move.get("swapped_part"):
+    if move.swapped and not move.swapped_part:
         return move
-    advice = [Advice(str(a["part"]), str(a["direction"]), advice_sentence(str(a["part"]), str(a["direction"])), str(a.get("pro_part", ""))) for a in raw]
-    move["advice"] = [{**a, "text": told.text} for a, told in zip(raw, advice)]
-    swapped = move.get("swapped_part")
-    move["swapped"] = swap_sentence(str(swapped)) if swapped else None
-    move["advice_text"] = move_advice_text(advice, move.get("when"), str(swapped) if swapped else None)
-    return move
+    advice = tuple(replace(a, text=advice_sentence(a.part, a.direction)) for a in move.advice)
+    swapped = move.swapped_part
+    return replace(
+        move, advice=advice, swapped=swap_sentence(swapped) if swapped else None, advice_text=move_advice_text(list(advice), move.when, swapped or None)
+    )
 
 
 def retold(report: dict[str, Any]) -> dict[str, Any]:
@@ -453,7 +453,7 @@ def retold(report: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(story, dict):
         return told
     try:
-        weakest = [_retold_move(move) for move in report.get("weakest", [])]
+        weakest = [_retold_move(WeakMove.from_json(move)) for move in report.get("weakest", [])]
         timing = story_timing(story["timing"])
         this_dance = bool(report.get("this_dance", True))
         facts = list(story.get("warnings", []))
@@ -461,7 +461,7 @@ def retold(report: dict[str, Any]) -> dict[str, Any]:
         stored = list(report.get("warnings", []))
         partial = next((sentence for fact, sentence in zip(facts, made) if fact.get("kind") == "partial"), None)
         told.update(
-            weakest=weakest,
+            weakest=[move.to_json() for move in weakest],
             # warnings added after the report was made (a practice session's takes) stay as they are
             warnings=made + stored[len(made):] if len(stored) >= len(made) else stored,
             summary=summary(

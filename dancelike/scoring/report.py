@@ -25,6 +25,7 @@ from dancelike.scoring.match import frame_from_groups, score_pairs
 from dancelike.scoring.movement import matched_rows, movement_scores
 from dancelike.scoring.moves import Move, split_moves
 from dancelike.scoring.poses import GROUPS, PoseTrack, group_in_view, without_parts
+from dancelike.scoring.report_rows import PartScores, RatedMove, TimelinePoint, WeakMove, moves_of, part_scores, timeline_of, weakest_of
 from dancelike.scoring.timing import NOT_JUDGED, Timing, timing_from_path
 from dancelike.scoring.weak_moves import Judgement, rate_moves, weakest_moves
 
@@ -59,10 +60,10 @@ class Report:
     mirrored: bool
     timing_offset_ms: float
     tempo_ratio: float
-    parts: dict[str, float | None]  # None: not in view in one of the videos, not judged
-    timeline: list[dict[str, float]]
-    moves: list[dict[str, Any]]
-    weakest: list[dict[str, Any]]
+    parts: PartScores  # None: not in view in one of the videos, not judged
+    timeline: list[TimelinePoint]
+    moves: list[RatedMove]
+    weakest: list[WeakMove]
     warnings: list[str]
     summary: str
     frame_scores: np.ndarray = field(repr=False)  # per reference frame, 0-100
@@ -111,8 +112,7 @@ class Report:
             score=float(data["score"]), grade=str(data["grade"]), shape=float(data.get("shape", 0.0)),
             timing=float(data.get("timing", 0.0)), mirrored=bool(data.get("mirrored", False)),
             timing_offset_ms=float(data.get("timing_offset_ms", 0.0)), tempo_ratio=float(data.get("tempo_ratio", 1.0)),
-            parts={str(k): None if v is None else float(v) for k, v in dict(data.get("parts", {})).items()},
-            timeline=list(data.get("timeline", [])), moves=list(data.get("moves", [])), weakest=list(data.get("weakest", [])),
+            parts=part_scores(data.get("parts", {})), timeline=timeline_of(data), moves=moves_of(data), weakest=weakest_of(data),
             warnings=list(data.get("warnings", [])), summary=str(data.get("summary", "")),
             frame_scores=np.asarray(arrays.get("frame_scores", np.zeros(0)), np.float64),
             group_scores=np.asarray(arrays.get("group_scores", np.zeros((0, len(GROUPS)))), np.float64),
@@ -136,9 +136,9 @@ class Report:
             "timing_offset_ms": round(self.timing_offset_ms, 1),
             "tempo_ratio": round(self.tempo_ratio, 3),
             "parts": {name: None if value is None else round(value, 1) for name, value in self.parts.items()},
-            "timeline": self.timeline,
-            "moves": self.moves,
-            "weakest": self.weakest,
+            "timeline": [point.to_json() for point in self.timeline],
+            "moves": [move.to_json() for move in self.moves],
+            "weakest": [move.to_json() for move in self.weakest],
             "warnings": self.warnings,
             "summary": self.summary,
             "aligned_by": self.aligned_by,
@@ -190,7 +190,7 @@ def per_reference_frame(path: np.ndarray, values: np.ndarray, count: int) -> np.
     return np.stack(columns, axis=1) / np.maximum(hits, 1)[:, None]
 
 
-def _timeline(times: np.ndarray, scores: np.ndarray, judged: np.ndarray) -> list[dict[str, float]]:
+def _timeline(times: np.ndarray, scores: np.ndarray, judged: np.ndarray) -> list[TimelinePoint]:
     """The score every ``TIMELINE_STEP_S``, over judged frames only: a frame the reference
     analyser had to skip, or a part a practice session never reached, is not a zero."""
     if len(times) == 0:
@@ -199,7 +199,7 @@ def _timeline(times: np.ndarray, scores: np.ndarray, judged: np.ndarray) -> list
     sums = np.bincount(bins[judged], weights=scores[judged], minlength=int(bins.max()) + 1)
     counts = np.bincount(bins[judged], minlength=int(bins.max()) + 1)
     return [
-        {"t": round(float(times[0] + (b + 0.5) * TIMELINE_STEP_S), 3), "score": round(float(sums[b] / counts[b]), 1)}
+        TimelinePoint(round(float(times[0] + (b + 0.5) * TIMELINE_STEP_S), 3), round(float(sums[b] / counts[b]), 1))
         for b in range(len(counts))
         if counts[b]
     ]

@@ -10,8 +10,7 @@ fits the pro's other side far better, that the dancer swapped sides. Pure numpy.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import asdict, dataclass
 
 import numpy as np
 
@@ -22,6 +21,7 @@ from dancelike.scoring.coaching import AWAY, GOOD, NOT_DANCED, UNKNOWN, rating
 from dancelike.scoring.match import score_pairs
 from dancelike.scoring.moves import MIN_MOVE_S, Move
 from dancelike.scoring.poses import GROUPS, PoseTrack, mirror_readings, without_parts
+from dancelike.scoring.report_rows import RatedMove, WeakMove
 from dancelike.scoring.timing import Timing, move_delay
 
 #: A move where the dancer was seen in less than this share of its weight is "away", not weak.
@@ -56,7 +56,7 @@ def _frames(judgement: Judgement, move: Move) -> np.ndarray:
     return (times >= move.start) & (times < move.end)
 
 
-def rate_moves(moves: list[Move], judgement: Judgement) -> list[dict[str, Any]]:
+def rate_moves(moves: list[Move], judgement: Judgement) -> list[RatedMove]:
     """``Report.moves``: start, end, score, rating (or skipped/unknown/away) and danced."""
     rows = []
     for move in moves:
@@ -74,7 +74,7 @@ def rate_moves(moves: list[Move], judgement: Judgement) -> list[dict[str, Any]]:
             label = AWAY
         else:
             label = rating(score)
-        rows.append({"start": round(move.start, 2), "end": round(move.end, 2), "score": round(score, 1), "rating": label, "danced": was_danced})
+        rows.append(RatedMove(round(move.start, 2), round(move.end, 2), round(score, 1), label, was_danced))
     return rows
 
 
@@ -112,7 +112,7 @@ def _swapped_part(judgement: Judgement, rows: np.ndarray) -> str | None:
     return swapped_part({k: v[0] for k, v in as_dict.items()}, {k: v[1] for k, v in as_dict.items()}, judgement.mirrored)
 
 
-def weak_move_entry(index: int, row: dict[str, Any], move: Move, judgement: Judgement) -> dict[str, Any] | None:
+def weak_move_entry(index: int, row: RatedMove, move: Move, judgement: Judgement) -> WeakMove | None:
     """The weakest-move entry of ``row`` (``Report.weakest``), or ``None`` when it has no
     judged frame where both dancers were seen."""
     frames = _frames(judgement, move) & judgement.judged & judgement.both_found & (judgement.matched >= 0)
@@ -126,30 +126,30 @@ def weak_move_entry(index: int, row: dict[str, Any], move: Move, judgement: Judg
     perf_dirs = judgement.performance.directions[judgement.matched[rows]]
     advice = advise(parts, ref_dirs, perf_dirs, judgement.group_scores[rows], GOOD, judgement.mirrored)
     # A move's own delay means something only when its shapes are recognisable (OK or better).
-    recognisable = judgement.timing.judged and rating(row["score"]) != "miss"
+    recognisable = judgement.timing.judged and rating(row.score) != "miss"
     when = coaching.move_when(move_delay(judgement.timing, rows), judgement.timing.offset_s) if recognisable else None
     swapped = None if judgement.mirrored else _swapped_part(judgement, rows)
     swap = swap_sentence(swapped) if swapped else None
     text = coaching.move_advice_text(advice, when, swapped)
-    return {
-        **row, "move": int(index), "reference_frame": worst, "performance_frame": int(max(judgement.matched[worst], 0)), "parts": moment,
-        "advice": [a.to_json() for a in advice], "when": when, "swapped": swap, "swapped_part": swapped, "advice_text": text,
-        "move_parts": {name: None if value is None else round(value, 1) for name, value in parts.items()},
-    }  # fmt: skip
+    return WeakMove(
+        **asdict(row), move=int(index), reference_frame=worst, performance_frame=int(max(judgement.matched[worst], 0)), parts=moment,
+        advice=tuple(advice), when=when, swapped=swap, swapped_part=swapped, advice_text=text,
+        move_parts={name: None if value is None else round(value, 1) for name, value in parts.items()},
+    )  # fmt: skip
 
 
-def weakest_moves(moves: list[Move], rows: list[dict[str, Any]], judgement: Judgement, this_dance: bool) -> list[dict[str, Any]]:
+def weakest_moves(moves: list[Move], rows: list[RatedMove], judgement: Judgement, this_dance: bool) -> list[WeakMove]:
     """The danced, in-view moves of at least ``MIN_MOVE_S`` rated below GOOD, worst first;
     none when the performance is not this dance."""
     if not this_dance:
         return []
     candidates = [
         k for k, row in enumerate(rows)
-        if row["rating"] not in (NOT_DANCED, AWAY, UNKNOWN) and row["score"] < GOOD and round(row["score"]) < GOOD
+        if row.rating not in (NOT_DANCED, AWAY, UNKNOWN) and row.score < GOOD and round(row.score) < GOOD
         and moves[k].end - moves[k].start >= MIN_MOVE_S - 1e-6
     ]  # fmt: skip
     weakest = []
-    for k in sorted(candidates, key=lambda k: rows[k]["score"]):
+    for k in sorted(candidates, key=lambda k: rows[k].score):
         entry = weak_move_entry(k, rows[k], moves[k], judgement)
         if entry is not None:
             weakest.append(entry)

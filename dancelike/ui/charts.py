@@ -8,8 +8,7 @@ The same ``PartBars`` serve the live HUD ("which limb is off now") and the resul
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -29,6 +28,7 @@ from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 from dancelike.scoring.coaching import rating_label
 from dancelike.scoring.poses import GROUPS
 from dancelike.scoring.report import AWAY, NOT_DANCED, UNKNOWN
+from dancelike.scoring.report_rows import RatedMove, TimelinePoint
 from dancelike.ui.chart_drawing import ScorePlot, paint_grid, paint_line
 from dancelike.ui.theme import COLORS, font, score_color
 
@@ -81,9 +81,9 @@ def paint_focus_ring(p: QPainter, rect: QRectF, radius: float = 8.0) -> None:
     p.restore()
 
 
-def judged_move(move: Mapping[str, Any]) -> bool:
+def judged_move(move: RatedMove) -> bool:
     """A move the report rated (not skipped, not danced out of the picture, the pro seen)."""
-    return bool(move.get("danced", True)) and move.get("rating") not in UNJUDGED_WORDS
+    return move.danced and move.rating not in UNJUDGED_WORDS
 
 
 def _color(name: str, alpha: int = 255) -> QColor:
@@ -268,8 +268,8 @@ class PartBars(QWidget):
 class TimelineChart(QWidget):
     """The score over the dance with the moves as bands, coloured by their rating.
 
-    ``set_data(timeline, moves, duration)`` takes the report's ``timeline`` ([{t, score}]) and
-    ``moves`` ([{start, end, score, rating}]). Clicking a move emits ``move_clicked(index,
+    ``set_data(timeline, moves, duration)`` takes the report's ``timeline`` (``TimelinePoint``s) and
+    ``moves`` (``RatedMove``s; a document's: ``report_rows.timeline_of``, ``moves_of``). Clicking a move emits ``move_clicked(index,
     start)``; ``set_position(t)`` draws a playhead (the replay's time is the reference's).
 
     From the keyboard: it takes the focus (Tab), Left/Right (and Up/Down, Home/End) choose a
@@ -282,7 +282,7 @@ class TimelineChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._timeline: list[tuple[float, float]] = []
-        self._moves: list[dict[str, Any]] = []
+        self._moves: list[RatedMove] = []
         self._duration = 1.0
         self._position: float | None = None
         self._hover: int | None = None
@@ -295,10 +295,10 @@ class TimelineChart(QWidget):
         self.setAccessibleName(translate("TimelineChart", "Your score through the dance"))
         self._describe()
 
-    def set_data(self, timeline: list[dict[str, float]], moves: list[dict[str, Any]], duration: float | None = None) -> None:
-        self._timeline = [(float(p["t"]), float(p["score"])) for p in timeline]
+    def set_data(self, timeline: Sequence[TimelinePoint], moves: Sequence[RatedMove], duration: float | None = None) -> None:
+        self._timeline = [(point.t, point.score) for point in timeline]
         self._moves = list(moves)
-        ends = [float(m["end"]) for m in moves] + [t for t, _ in self._timeline]
+        ends = [m.end for m in moves] + [t for t, _ in self._timeline]
         self._duration = max(0.1, float(duration) if duration else max(ends, default=1.0))
         self._position = None
         self.selected = None
@@ -313,9 +313,9 @@ class TimelineChart(QWidget):
         """"Move 3: GOOD 71" (or why it was not rated), for the tooltip and screen readers."""
         move = self._moves[index]
         if judged_move(move):
-            said = translate("TimelineChart", "{rating} {score}").format(rating=rating_word(str(move["rating"])), score=f"{float(move['score']):.0f}")
+            said = translate("TimelineChart", "{rating} {score}").format(rating=rating_word(move.rating), score=f"{move.score:.0f}")
         else:
-            said = unjudged_word(str(move.get("rating")))
+            said = unjudged_word(move.rating)
         return translate("TimelineChart", "Move {number}: {rating}").format(number=index + 1, rating=said)
 
     def _describe(self) -> None:
@@ -343,7 +343,7 @@ class TimelineChart(QWidget):
         plot = self._plot()
         t = (x - plot.left()) / plot.width() * self._duration
         for index, move in enumerate(self._moves):
-            if float(move["start"]) <= t < float(move["end"]):
+            if move.start <= t < move.end:
                 return index
         return None
 
@@ -367,12 +367,12 @@ class TimelineChart(QWidget):
         index = self.move_at(event.position().x())
         if index is not None and event.button() == Qt.MouseButton.LeftButton:
             self.select(index)
-            self.move_clicked.emit(index, float(self._moves[index]["start"]))
+            self.move_clicked.emit(index, self._moves[index].start)
 
     def click_move(self, index: int) -> None:
         """Act as if move ``index`` was clicked (keyboard and tests)."""
         if 0 <= index < len(self._moves):
-            self.move_clicked.emit(index, float(self._moves[index]["start"]))
+            self.move_clicked.emit(index, self._moves[index].start)
 
     def select(self, index: int | None) -> None:
         """Choose move ``index`` (kept within the moves; None: none), as the arrow keys do."""
@@ -436,9 +436,9 @@ class TimelineChart(QWidget):
         label_font = font(12, True)
         p.setFont(label_font)
         for index, move in enumerate(self._moves):
-            x0, x1 = self._x(float(move["start"]), plot), self._x(float(move["end"]), plot)
+            x0, x1 = self._x(move.start, plot), self._x(move.end, plot)
             danced = judged_move(move)
-            color = score_color(float(move["score"])) if danced else SKIPPED
+            color = score_color(move.score) if danced else SKIPPED
             band = QColor(color)
             chosen = index == self.selected and self.hasFocus()
             band.setAlpha(70 if index == self._hover or chosen else 28)

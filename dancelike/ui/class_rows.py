@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 from dancelike.scoring import coaching
 from dancelike.scoring.report import rating
+from dancelike.scoring.report_rows import moves_of, timeline_of
 from dancelike.services.batch.outputs import PICTURES
 from dancelike.ui.charts import PartBars, ScoreRing, TimelineChart
 from dancelike.ui.results_cards import advice_line, nothing_to_practise, panel, practise_entries, timing_line
@@ -72,8 +73,8 @@ def practise_text(data: dict[str, Any]) -> str:
     if not entries:
         return translate("ClassTable", "Nothing: every move GOOD")
     move = entries[0][1]
-    where = coaching.move_range(float(move.get("start", 0.0)), float(move.get("end", 0.0)))
-    what = advice_line(move) or coaching.rating_label(rating(float(move.get("score", 0.0))))
+    where = coaching.move_range(move.start, move.end)
+    what = advice_line(move) or coaching.rating_label(rating(move.score))
     return translate("ClassTable", "{where}: {what}").format(where=where, what=what)
 
 
@@ -235,11 +236,10 @@ def weak_move_lines(report: dict[str, Any]) -> list[str]:
         return []
     lines = []
     for _rank, move in practise_entries(report):
-        score = float(move.get("score", 0.0))
-        where = coaching.move_range(float(move.get("start", 0.0)), float(move.get("end", 0.0)))
+        where = coaching.move_range(move.start, move.end)
         advice = advice_line(move)
         line = translate("ClassTable", "{rating} {score} \u00b7 move {number} \u00b7 {where}").format(
-            rating=coaching.rating_label(rating(score)), score=f"{score:.0f}", number=int(move.get("move", 0)) + 1, where=where)
+            rating=coaching.rating_label(rating(move.score)), score=f"{move.score:.0f}", number=move.move + 1, where=where)
         lines.append(f"{line} \u00b7 {advice}" if advice else line)
     return lines
 
@@ -278,7 +278,7 @@ class ClassReportDialog(QDialog):
         layout.addLayout(top)
         self.chart = TimelineChart()
         self.chart.setMinimumHeight(140)
-        self.chart.set_data(report.get("timeline", []), report.get("moves", []))
+        self.chart.set_data(timeline_of(report), moves_of(report))
         layout.addWidget(panel(self.chart, translate("ClassReportDialog", "The score through the dance")))
         self.moves = QLabel()
         self.moves.setObjectName("classWeakMoves")

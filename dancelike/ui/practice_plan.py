@@ -15,14 +15,14 @@ Pure Python: no Qt.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from dancelike.engine import FrameScored
 from dancelike.scoring.moves import Move
 from dancelike.scoring.poses import GROUPS
 from dancelike.scoring.report import rating
+from dancelike.scoring.report_rows import WeakMove
 
 #: The practice speed Break It Down starts at (the dance screen's slowest).
 PRACTICE_SPEED = 0.5
@@ -46,21 +46,21 @@ class PracticePlan:
     speed: float = PRACTICE_SPEED
 
 
-def weak_part(entry: Mapping[str, Any]) -> str | None:
+def weak_part(entry: WeakMove) -> str | None:
     """The pro's part a weak move's card is about: its first advice's (``pro_part``: advice
     names the dancer's own side, which is the pro's other side when mirrored), else its lowest
     scored part (``parts`` are the pro's)."""
-    for advice in entry.get("advice") or []:
-        part = advice.get("pro_part", advice.get("part")) if isinstance(advice, Mapping) else None
+    for advice in entry.advice:
+        part = advice.pro_part or advice.part
         if part in GROUPS:
-            return str(part)
-    scored = {g: float(v) for g, v in (entry.get("parts") or {}).items() if g in GROUPS and v is not None}
+            return part
+    scored = {g: v for g, v in entry.parts.items() if g in GROUPS and v is not None}
     return min(scored, key=scored.__getitem__) if scored else None
 
 
-def plan_for(entry: Mapping[str, Any], advice: str = "") -> PracticePlan:
+def plan_for(entry: WeakMove, advice: str = "") -> PracticePlan:
     """The practice plan of one ``weakest`` entry of a report."""
-    return PracticePlan(float(entry["start"]), float(entry["end"]), weak_part(entry), int(entry.get("move", 0)) + 1, advice)
+    return PracticePlan(entry.start, entry.end, weak_part(entry), entry.move + 1, advice)
 
 
 def live_move(plan: PracticePlan, moves: Sequence[Move]) -> int | None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QPushButton, QScrollAr
 from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 from dancelike.scoring import coaching
 from dancelike.scoring.report import AWAY, GOOD, NOT_DANCED, UNKNOWN, rating
+from dancelike.scoring.report_rows import WeakMove, weakest_of
 from dancelike.ui.charts import paint_focus_ring, part_label, rating_word
 from dancelike.ui.practice_plan import PracticePlan, plan_for, weak_part
 from dancelike.ui.theme import COLORS, font, score_color, set_role
@@ -55,14 +56,13 @@ def panel(widget: QWidget, title: str = "", below: QWidget | None = None) -> QFr
     return card
 
 
-def practise_entries(report: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
+def practise_entries(report: dict[str, Any]) -> list[tuple[int, WeakMove]]:
     """The report's weak moves worth a card, with their rank in ``weakest`` (the snapshot's
     number). Older reports listed the three lowest moves whatever their score; a move rated
     GOOD or better, or one the dancer was away for, is never shown as weak."""
     entries = []
-    for rank, entry in enumerate(report.get("weakest") or []):
-        score = float(entry.get("score", 0.0))
-        if entry.get("rating") not in (AWAY, NOT_DANCED, UNKNOWN) and score < GOOD_SCORE:
+    for rank, entry in enumerate(weakest_of(report)):
+        if entry.rating not in (AWAY, NOT_DANCED, UNKNOWN) and entry.score < GOOD_SCORE:
             entries.append((rank, entry))
     return entries
 
@@ -84,19 +84,18 @@ def timing_line(report: dict[str, Any]) -> str:
     return translate("ResultsCards", "Timing: {when} \u00b7 {pace}").format(when=when, pace=pace)
 
 
-def advice_line(entry: dict[str, Any]) -> str:
+def advice_line(entry: WeakMove) -> str:
     """What to change in this move: the report's ``advice_text``, else its timing hint, else
     (older reports) the part that was furthest off."""
-    text = str(entry.get("advice_text") or "")
-    if text:
-        return text
-    when = entry.get("when")
+    if entry.advice_text:
+        return entry.advice_text
+    when = entry.when
     if when == "earlier":
         return translate("ResultsCards", "A bit earlier")
     if when == "later":
         return translate("ResultsCards", "A bit later")
     part = weak_part(entry)
-    if part is None or "advice_text" in entry:  # the scorer was unsure: say nothing rather than guess
+    if part is None or entry.advice_text is not None:  # the scorer was unsure: say nothing rather than guess
         return ""
     return translate("ResultsCards", "Watch your {part}").format(part=part_label(part).lower())
 
@@ -147,7 +146,7 @@ class WeakMoveCard(QFrame):
     clicked = Signal(float)
     practise = Signal(object)  # PracticePlan
 
-    def __init__(self, move: dict[str, Any], rank: int, parent: QWidget | None = None) -> None:
+    def __init__(self, move: WeakMove, rank: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         set_role(self, "card")
         self.weak_move, self.rank = move, rank
@@ -165,14 +164,14 @@ class WeakMoveCard(QFrame):
         column = QVBoxLayout(text)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(6)
-        score = float(move["score"])
+        score = move.score
         shown = translate("WeakMoveCard", "{rating}  {score}").format(rating=rating_word(rating(score)), score=f"{score:.0f}")
         self.rating = QLabel(shown)
         self.rating.setObjectName("weakRating")
         self.rating.setFont(font(15, True))
         self.rating.setStyleSheet(f"color: {score_color(score).name()};")
-        number = int(move.get("move", 0)) + 1
-        span = coaching.move_range(float(move["start"]), float(move["end"]))
+        number = move.move + 1
+        span = coaching.move_range(move.start, move.end)
         where = QLabel(translate("WeakMoveCard", "Move {number} \u00b7 {span}").format(number=number, span=span))
         set_role(where, "small")
         self.advice = QLabel(advice_line(move))
@@ -209,12 +208,12 @@ class WeakMoveCard(QFrame):
         self.picture.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.clicked.emit(float(self.weak_move["start"]))
+        self.clicked.emit(self.weak_move.start)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self.clicked.emit(float(self.weak_move["start"]))
+            self.clicked.emit(self.weak_move.start)
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Left, Qt.Key.Key_Down, Qt.Key.Key_Right):
             self.focus_neighbour(-1 if key in (Qt.Key.Key_Up, Qt.Key.Key_Left) else 1)
         else:

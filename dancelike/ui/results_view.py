@@ -35,6 +35,7 @@ from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 from dancelike.pipeline.snapshots import weakest_snapshots
 from dancelike.scoring.coaching import retold
 from dancelike.scoring.report import group_dancer_text
+from dancelike.scoring.report_rows import moves_of, timeline_of
 from dancelike.services.sessions import replay_session, report_document
 from dancelike.store.db import SessionRecord, Store
 from dancelike.ui.charts import PartBars, ScoreRing, TimelineChart
@@ -306,7 +307,7 @@ class ResultsView(QWidget):
         self.timing.setText(timing_line(self.report))  # the report's own line, verbatim
         self.breakdown.setText(breakdown_text(self.report))
         self.parts.set_scores(self.report.get("parts", {}))
-        self.chart.set_data(self.report.get("timeline", []), self.report.get("moves", []))
+        self.chart.set_data(timeline_of(self.report), moves_of(self.report))
         self._show_weakest()
         self._show_replay()
 

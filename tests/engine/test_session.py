@@ -400,11 +400,11 @@ def test_practice_skip_a_move_then_loop_one_slowly(clips: dict[str, Path]) -> No
     report = result.report
     assert report is not None and any("Practice session in" in w for w in report.warnings), report and report.warnings
     # what was looped was danced (and well); what was skipped is left out of the judgement
-    looped = [m for m in report.moves if m["start"] >= moves[last].start - 0.2]
-    skipped = [m for m in report.moves if m["end"] <= moves[last].start - 0.05]
-    assert looped and all(m["danced"] and m["score"] > 65 for m in looped) and report.score > 65, report.moves
-    assert skipped and all(not m["danced"] and m["rating"] == "skipped" for m in skipped), report.moves
-    assert all(report.moves[w["move"]]["danced"] and w["score"] < 65 for w in report.weakest)
+    looped = [m for m in report.moves if m.start >= moves[last].start - 0.2]
+    skipped = [m for m in report.moves if m.end <= moves[last].start - 0.05]
+    assert looped and all(m.danced and m.score > 65 for m in looped) and report.score > 65, report.moves
+    assert skipped and all(not m.danced and m.rating == "skipped" for m in skipped), report.moves
+    assert all(report.moves[w.move].danced and w.score < 65 for w in report.weakest)
     # the report's performance frames are the camera frames of the take it judged, in its order
     assert len(result.performance_frames) > 0 and report.matched_frames.max() < len(result.performance_frames)
 

@@ -137,12 +137,12 @@ def test_weakest_moves_are_below_good_danced_and_in_view() -> None:
     performance[240:300] = [BodyFrame(b.t, 640, 720) for b in performance[240:300]]
     report = build_report(pose_track(reference), pose_track(performance), diagonal(count), FPS, mirrored=False)
     assert report.weakest, report.moves
-    assert all(m["score"] < coaching.GOOD and m["end"] - m["start"] >= 1.0 for m in report.weakest)
-    assert all(m["start"] < 8.0 for m in report.weakest), "the stretch out of the picture is not a weak move"
-    assert any(m["rating"] == coaching.AWAY for m in report.moves)
+    assert all(m.score < coaching.GOOD and m.end - m.start >= 1.0 for m in report.weakest)
+    assert all(m.start < 8.0 for m in report.weakest), "the stretch out of the picture is not a weak move"
+    assert any(m.rating == coaching.AWAY for m in report.moves)
     first = report.weakest[0]
-    assert first["advice"] and first["advice"][0]["part"] == "left_arm" and first["advice"][0]["direction"] == "higher"
-    assert "Left arm higher" in first["advice_text"] and "left arm higher" in report.summary
+    assert first.advice and first.advice[0].part == "left_arm" and first.advice[0].direction == "higher"
+    assert "Left arm higher" in (first.advice_text or "") and "left arm higher" in report.summary
 
 
 def test_a_faithful_copy_has_nothing_to_practise() -> None:
@@ -179,9 +179,9 @@ def test_the_other_arm_is_named_when_the_dancer_swapped_sides() -> None:
 
     count = 240  # 8 s; in 2-6 s the pro raises the left arm and the dancer the right one
     report = build_report(pose_track(posed(count, left_arm_up, 60, 180)), pose_track(posed(count, right_arm_up, 60, 180)), diagonal(count), FPS, mirrored=False)
-    swapped = [m for m in report.weakest if m["swapped"]]
-    assert swapped and swapped[0]["swapped"] == "You used your right arm where the pro uses the left"
-    assert swapped[0]["advice_text"].startswith("You used your right arm")
+    swapped = [m for m in report.weakest if m.swapped]
+    assert swapped and swapped[0].swapped == "You used your right arm where the pro uses the left"
+    assert (swapped[0].advice_text or "").startswith("You used your right arm")
 
 
 def test_the_same_change_on_both_sides_is_one_sentence() -> None:

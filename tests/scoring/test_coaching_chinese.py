@@ -159,14 +159,14 @@ def test_a_whole_report_made_in_chinese_has_no_english_left(zh: None) -> None:
         for sentence in sentences_of(report.to_json()):
             assert chinese(sentence), sentence
     report = weak_arm_report()
-    assert "左臂再抬高一些" in report.weakest[0]["advice_text"] and "多练练" in report.summary
+    assert "左臂再抬高一些" in (report.weakest[0].advice_text or "") and "多练练" in report.summary
 
 
 def test_ratings_and_parts_are_labels_the_data_stays_english(zh: None) -> None:
     assert [coaching.rating_label(name) for _, name in coaching.RATINGS] == ["完美", "很棒", "不错", "还行", "失误"]
     assert coaching.rating_label(coaching.AWAY) == "不在画面" and coaching.part_label("left_arm") == "左臂"
     report = weak_arm_report()
-    assert {move["rating"] for move in report.moves} <= {"perfect", "great", "good", "ok", "miss", "away", "skipped", "unknown"}
+    assert {move.rating for move in report.moves} <= {"perfect", "great", "good", "ok", "miss", "away", "skipped", "unknown"}
     assert set(report.parts) == {"head", "torso", "left_arm", "right_arm", "left_leg", "right_leg"}
     i18n.set_language("en")
     assert coaching.rating_label("great") == "GREAT" and coaching.part_label("left_arm", capital=True) == "Left arm"

@@ -108,8 +108,8 @@ def test_nobody_scores_at_most_5_with_a_warning(scored: dict[str, ScoredPair]) -
 def test_a_half_right_performance_lands_in_between_and_the_timeline_shows_which_half(scored: dict[str, ScoredPair]) -> None:
     report = scored["half"].report
     assert 40.0 < report.score < 90.0, report.score
-    times = np.array([point["t"] for point in report.timeline])
-    values = np.array([point["score"] for point in report.timeline])
+    times = np.array([point.t for point in report.timeline])
+    values = np.array([point.score for point in report.timeline])
     middle = times.max() / 2.0
     first, second = values[(times > 1.0) & (times < middle - 1.0)], values[times > middle + 1.0]
     assert first.mean() > 85.0 and second.mean() < first.mean() - 30.0, (first.mean(), second.mean())

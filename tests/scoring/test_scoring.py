@@ -166,8 +166,8 @@ def test_frames_without_a_reference_pose_are_left_out_of_the_timeline() -> None:
         ref_frames[k] = BodyFrame(ref_frames[k].t, 640, 480, None, 0.0)
     report = build_report(pose_track(ref_frames), pose_track(frames(120)), diagonal(120), 30.0, False)
     assert report.score > 95 and not report.judged[40:60].any() and report.judged[:40].all()
-    gap = [p for p in report.timeline if 40 / 30 + 0.25 <= p["t"] <= 60 / 30 - 0.25]
-    assert not gap and min(p["score"] for p in report.timeline) > 95
+    gap = [p for p in report.timeline if 40 / 30 + 0.25 <= p.t <= 60 / 30 - 0.25]
+    assert not gap and min(p.score for p in report.timeline) > 95
 
 
 def test_mirrored_readings_follow_from_the_plain_ones() -> None:

@@ -42,7 +42,7 @@ def test_a_performance_of_the_first_part_is_judged_on_what_was_danced() -> None:
     assert report.summary.startswith("You danced the first 8 s of 19 s")
     assert report.tempo_ratio == pytest.approx(1.0, abs=0.05) and "rushed" not in report.summary
     assert report.score > 90.0
-    assert [m["rating"] for m in report.moves if m["start"] >= 9.0] and all(m["rating"] == "skipped" for m in report.moves if m["start"] >= 9.0)
+    assert [m.rating for m in report.moves if m.start >= 9.0] and all(m.rating == "skipped" for m in report.moves if m.start >= 9.0)
 
 
 def test_the_music_gives_the_offset_and_different_music_gives_none() -> None:

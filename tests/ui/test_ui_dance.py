@@ -24,6 +24,7 @@ from dancelike.media.clock import WallClockSink
 from dancelike.media.video import VideoReader
 from dancelike.pipeline.analysis import AnalysisPool
 from dancelike.pipeline.reference import analyse_reference
+from dancelike.scoring.report_rows import RatedMove, TimelinePoint
 from dancelike.services.sessions import load_report
 from dancelike.store import analysis_cache
 from dancelike.store.db import Choreography, Store
@@ -121,8 +122,7 @@ def test_hud_words_and_charts(qtbot: object, qapp: QApplication) -> None:
     chart = TimelineChart()
     qtbot.addWidget(chart)  # type: ignore[attr-defined]
     chart.resize(600, 200)
-    chart.set_data([{"t": 0.5, "score": 80}, {"t": 1.5, "score": 60}], [{"start": 0, "end": 1, "score": 80, "rating": "great"},
-                                                                       {"start": 1, "end": 2, "score": 60, "rating": "ok"}])  # fmt: skip
+    chart.set_data([TimelinePoint(0.5, 80), TimelinePoint(1.5, 60)], [RatedMove(0, 1, 80, "great"), RatedMove(1, 2, 60, "ok")])
     assert chart.move_at(chart.width() * 0.8) == 1
     with qtbot.waitSignal(chart.move_clicked, timeout=1000) as clicked:  # type: ignore[attr-defined]
         chart.click_move(1)

@@ -23,6 +23,7 @@ from dancelike.engine import FrameScored, MoveRating
 from dancelike.media.video import VideoReader
 from dancelike.pipeline.analysis import AnalysisPool
 from dancelike.pipeline.reference import analyse_reference
+from dancelike.scoring.report_rows import WeakMove, moves_of
 from dancelike.store import analysis_cache
 from dancelike.store.db import Store
 from dancelike.synth.motion import Dancer
@@ -91,9 +92,9 @@ def test_a_move_danced_out_of_the_picture_is_grey_not_weak(qtbot: object, store:
     report = sample_report("away")
     view = results_view(qtbot, store)
     view.show_session(write_session(store, data_home / "clips", report))
-    away = report["moves"][5]
-    assert away["rating"] == "away" and not judged_move(away) and all(judged_move(m) for m in report["moves"][:5])
-    assert all(card.weak_move["move"] != 5 for card in view._cards)
+    moves = moves_of(report)
+    assert moves[5].rating == "away" and not judged_move(moves[5]) and all(judged_move(m) for m in moves[:5])
+    assert all(card.weak_move.move != 5 for card in view._cards)
 
 
 def test_the_results_page_fits_the_smallest_window(qtbot: object, data_home: Path, app_settings: AppSettings) -> None:
@@ -133,7 +134,7 @@ def test_loop_takes_are_scored_one_by_one() -> None:
     second = takes.feed(frame(4.0, 0.0, None), looping=2)
     assert second is not None and (second.number, second.score, second.rating, second.part_score) == (2, 80.0, "great", 70.0)
     assert takes.feed(frame(3.0, 10.0, None), looping=None) is None  # cut short: no take
-    plan = plan_for({"start": 1.0, "end": 2.0, "move": 1, "parts": {"head": 70.0, "right_leg": 30.0}})
+    plan = plan_for(WeakMove(1.0, 2.0, 50.0, move=1, parts={"head": 70.0, "right_leg": 30.0}))
     assert plan.part == "right_leg" and plan.number == 2 and plan.speed == 0.5
 
 
