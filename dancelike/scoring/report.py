@@ -21,7 +21,7 @@ from dancelike.scoring import coaching
 from dancelike.scoring.accents import compare_accents
 from dancelike.scoring.calibration import DEFAULT_CHANCE, SEEN_FOR_VERDICT, THIS_DANCE_MIN, Chance, judged_score, relative, score_curve, seen_agreement_score
 from dancelike.scoring.coaching import AWAY, GOOD, NOT_DANCED, RATINGS, UNKNOWN, rating
-from dancelike.scoring.match import frame_from_groups, score_pairs
+from dancelike.scoring.match import PairScores, frame_from_groups, score_pairs
 from dancelike.scoring.movement import matched_rows, movement_scores
 from dancelike.scoring.moves import Move, split_moves
 from dancelike.scoring.poses import GROUPS, PoseTrack, group_in_view, without_parts
@@ -272,6 +272,105 @@ def reference_fps(reference: PoseTrack) -> float:
     return 1.0 / step if step > 0 else 30.0
 
 
+@dataclass(frozen=True)
+class _Agreement:
+    """How the performance agrees with the reference, per reference frame (``build_report``'s first step)."""
+
+    pairs: PairScores  # the path's pairs of frames (their part weights weigh the parts)
+    frame_relative: np.ndarray  # between chance (0) and a perfect copy (1); -1 where either is missing
+    group_relative: np.ndarray  # (n, 6), the same per part
+    frame_scores: np.ndarray  # 0-100 through the score curve
+    group_scores: np.ndarray  # (n, 6), 0 for a part not judged
+    both_found: np.ndarray  # both dancers seen
+    frame_weights: np.ndarray  # how much of the judged parts each frame shows
+    motion: np.ndarray  # how much the reference moves (``MovementScores.motion``)
+
+
+def _views(reference: PoseTrack, performance: PoseTrack, path: np.ndarray, danced: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The groups each video shows, and those judged: what both show (what the reference shows
+    when they share nothing). The rest neither helps nor hurts."""
+    ref_view = group_in_view(reference, np.flatnonzero(danced)) if danced.any() else group_in_view(reference, np.arange(len(reference)))
+    perf_view = group_in_view(performance, np.unique(path[:, 1])) if len(path) else np.zeros(len(GROUPS), bool)
+    in_view = ref_view & perf_view
+    if not in_view.any():
+        in_view = ref_view if ref_view.any() else np.ones(len(GROUPS), bool)
+    return ref_view, perf_view, in_view
+
+
+def _agreement(reference: PoseTrack, performance: PoseTrack, path: np.ndarray, matched: np.ndarray, in_view: np.ndarray, chance: Chance) -> _Agreement:
+    """Pose (limb directions) and movement agreement per reference frame, placed between chance and a perfect copy."""
+    count = len(reference)
+    pairs = score_pairs(without_parts(reference), without_parts(performance), path)
+    pose_frame = per_reference_frame(path, frame_from_groups(pairs.groups, pairs.group_weights, in_view), count)
+    pose_groups = per_reference_frame(path, pairs.groups, count)
+    frame_weights = per_reference_frame(path, (pairs.group_weights * in_view).sum(axis=1), count)
+    movement = movement_scores(reference, performance, matched, reference_fps(reference))
+    both_found = per_reference_frame(path, (reference.found[path[:, 0]] & performance.found[path[:, 1]]).astype(np.float64), count) > 0.5
+    frame_relative = np.where(both_found, relative(pose_frame, movement.frame, chance), -1.0)
+    group_relative = np.where(both_found[:, None], relative(pose_groups, movement.groups, chance), -1.0)
+    frame_scores, group_scores = score_curve(frame_relative), score_curve(group_relative) * in_view[None, :]
+    return _Agreement(pairs, frame_relative, group_relative, frame_scores, group_scores, both_found, frame_weights, movement.motion)
+
+
+def _matched_timing(reference: PoseTrack, performance: PoseTrack, path: np.ndarray, danced: np.ndarray, music_offset_s: float) -> tuple[Timing, np.ndarray]:
+    """The timing model on the frames both dancers show, and the performance time matched to each reference frame."""
+    count = len(reference)
+    matched_time = per_reference_frame(path, performance.times[path[:, 1]], count)
+    perf_found_per_ref = per_reference_frame(path, performance.found[path[:, 1]].astype(np.float64), count) > 0.5
+    valid = reference.found & perf_found_per_ref & danced
+    return timing_from_path(reference.times, matched_time - music_offset_s, valid), matched_time
+
+
+def _judged_weights(
+    reference: PoseTrack, performance: PoseTrack, path: np.ndarray, fps: float, danced: np.ndarray, agreement: _Agreement
+) -> tuple[np.ndarray, np.ndarray]:
+    """The reference frames judged (a dancer in the reference, danced, covered by the recording)
+    and each one's weight: frames where the choreography does more (limbs held away from rest,
+    and moving) count more."""
+    count = len(reference)
+    judged = reference.found if reference.found.any() else np.ones(count, bool)
+    # Frames no path step reaches were not danced (a practice session seeked past them, or the
+    # recording covers only part of the reference).
+    judged = judged & covered_frames(path, count, len(performance), fps) & danced
+    weights = np.where(judged, np.maximum(agreement.frame_weights * np.sqrt(_relative_motion(agreement.motion)), 1e-6), 0.0)
+    return judged, weights
+
+
+def _part_scores(path: np.ndarray, agreement: _Agreement, in_view: np.ndarray, judged: np.ndarray) -> PartScores:
+    """Each part's score over the judged frames; None for a part not judged."""
+    parts: PartScores = {}
+    for g, name in enumerate(GROUPS):
+        if not in_view[g] or not judged.any():
+            parts[name] = None
+            continue
+        group_weight = np.where(judged, np.maximum(per_reference_frame(path, agreement.pairs.group_weights[:, g], len(judged)), 1e-6), 0.0)
+        parts[name] = judged_score(agreement.group_relative[:, g], group_weight, agreement.both_found)
+    return parts
+
+
+def _warnings(
+    reference: PoseTrack, performance: PoseTrack, fps: float, views: tuple[np.ndarray, np.ndarray], danced: np.ndarray
+) -> tuple[list[dict[str, Any]], str | None]:
+    """The warnings as facts, and the sentence of the partial one ("you danced the first 8 s") when there is one."""
+    facts = _warning_facts(reference, performance, fps, *views)
+    found_any = bool(performance.found.any() and reference.found.any())
+    partial = _partial_fact(reference, danced & reference.found) if found_any else None
+    if partial:
+        facts.append(partial)
+    return facts, coaching.warning_sentence(partial) if partial else None
+
+
+def _story(performance: PoseTrack, seen_share: float, shape: float, timing: Timing, parts: PartScores, warning_facts: list[dict[str, Any]]) -> dict[str, Any]:
+    """The facts the report's sentences are made from (``Report.story``), unrounded."""
+    return {
+        "found": bool(performance.found.any()), "seen_share": float(seen_share), "shape": float(shape),
+        "timing": {"offset_s": float(timing.offset_s), "tempo_ratio": float(timing.tempo_ratio), "jitter_s": float(timing.jitter_s),
+                   "score": float(timing.score), "judged": bool(timing.judged)},
+        "parts": {name: None if value is None else float(value) for name, value in parts.items()},
+        "warnings": warning_facts,
+    }  # fmt: skip
+
+
 def build_report(
     reference: PoseTrack,
     performance: PoseTrack,
@@ -290,107 +389,42 @@ def build_report(
     """
     count = len(reference)
     path = np.asarray(path, np.int64).reshape(-1, 2)
-    chance = chance or DEFAULT_CHANCE
-    hits = np.bincount(path[:, 0], minlength=count)
     matched = matched_rows(path, count)  # -1 where not danced
-    matched_frames = np.maximum(matched, 0)
-    danced = hits > 0
-
-    # What is in view in both videos is judged; the rest neither helps nor hurts.
-    ref_view = group_in_view(reference, np.flatnonzero(danced)) if danced.any() else group_in_view(reference, np.arange(count))
-    perf_view = group_in_view(performance, np.unique(path[:, 1])) if len(path) else np.zeros(len(GROUPS), bool)
-    in_view = ref_view & perf_view
-    if not in_view.any():  # nothing in common in view: judge what the reference shows
-        in_view = ref_view if ref_view.any() else np.ones(len(GROUPS), bool)
-
-    pairs = score_pairs(without_parts(reference), without_parts(performance), path)
-    pose_frame = per_reference_frame(path, frame_from_groups(pairs.groups, pairs.group_weights, in_view), count)
-    pose_groups = per_reference_frame(path, pairs.groups, count)
-    frame_weights = per_reference_frame(path, (pairs.group_weights * in_view).sum(axis=1), count)
-    movement = movement_scores(reference, performance, matched, reference_fps(reference))
-    both_found = per_reference_frame(path, (reference.found[path[:, 0]] & performance.found[path[:, 1]]).astype(np.float64), count) > 0.5
-    frame_relative = np.where(both_found, relative(pose_frame, movement.frame, chance), -1.0)
-    group_relative = np.where(both_found[:, None], relative(pose_groups, movement.groups, chance), -1.0)
-    frame_scores = score_curve(frame_relative)
-    group_scores = score_curve(group_relative) * in_view[None, :]
-
-    matched_time = per_reference_frame(path, performance.times[path[:, 1]], count)
-    perf_found_per_ref = per_reference_frame(path, performance.found[path[:, 1]].astype(np.float64), count) > 0.5
-    valid = reference.found & perf_found_per_ref & danced
-    timing = timing_from_path(reference.times, matched_time - music_offset_s, valid)
-
-    judged = reference.found if reference.found.any() else np.ones(count, bool)
-    # Frames no path step reaches were not danced (a practice session seeked past them, or the
-    # recording covers only part of the reference).
-    judged = judged & covered_frames(path, count, len(performance), fps) & danced
-    # Frames where the choreography does more count more: limbs held away from rest, and moving.
-    weights = np.where(judged, np.maximum(frame_weights * np.sqrt(_relative_motion(movement.motion)), 1e-6), 0.0)
+    danced = np.bincount(path[:, 0], minlength=count) > 0
+    ref_view, perf_view, in_view = _views(reference, performance, path, danced)
+    agreement = _agreement(reference, performance, path, matched, in_view, chance or DEFAULT_CHANCE)
+    timing, matched_time = _matched_timing(reference, performance, path, danced, music_offset_s)
+    judged, weights = _judged_weights(reference, performance, path, fps, danced, agreement)
     found_any = bool(performance.found.any() and reference.found.any())
-    shape = judged_score(frame_relative, weights, both_found) if found_any else 0.0
+    shape = judged_score(agreement.frame_relative, weights, agreement.both_found) if found_any else 0.0
     # "This dance" is judged where the dancer was seen: stepping out for a while is not another dance.
-    agreement, seen_share = seen_agreement_score(frame_relative, weights, both_found)
-    this_dance = found_any and agreement >= THIS_DANCE_MIN and seen_share >= SEEN_FOR_VERDICT
+    agreement_score, seen_share = seen_agreement_score(agreement.frame_relative, weights, agreement.both_found)
+    this_dance = found_any and agreement_score >= THIS_DANCE_MIN and seen_share >= SEEN_FOR_VERDICT
     if not this_dance:
         timing = NOT_JUDGED  # the timing of other moves means nothing: no praise, no points
-    timing_score = timing.score
-    # Timing refines the shape score (up to a fifth off): good timing of the wrong moves earns nothing.
-    overall = shape * (1.0 - TIMING_SHARE * (1.0 - timing_score / 100.0))
-    parts: dict[str, float | None] = {}
-    for g, name in enumerate(GROUPS):
-        if not in_view[g] or not judged.any():
-            parts[name] = None
-            continue
-        group_weight = np.where(judged, np.maximum(per_reference_frame(path, pairs.group_weights[:, g], count), 1e-6), 0.0)
-        parts[name] = judged_score(group_relative[:, g], group_weight, both_found)
-
+    parts = _part_scores(path, agreement, in_view, judged)
     judgement = Judgement(
-        reference, performance, matched, danced, judged, both_found, weights, frame_relative, group_relative,
-        per_reference_frame(path, pairs.group_weights, count) if len(path) else np.zeros((count, len(GROUPS))),
-        frame_scores, np.nan_to_num(group_scores), in_view, timing, mirrored,
+        reference, performance, matched, danced, judged, agreement.both_found, weights, agreement.frame_relative, agreement.group_relative,
+        per_reference_frame(path, agreement.pairs.group_weights, count) if len(path) else np.zeros((count, len(GROUPS))),
+        agreement.frame_scores, np.nan_to_num(agreement.group_scores), in_view, timing, mirrored,
     )  # fmt: skip
     moves: list[Move] = split_moves(reference.times, reference.features, beats)
     move_rows = rate_moves(moves, judgement)
     weakest = weakest_moves(moves, move_rows, judgement, this_dance)
     accents = _accents(reference, performance, np.where(danced, matched_time, np.nan), beats, music_offset_s) if this_dance else None
-
-    warning_facts = _warning_facts(reference, performance, fps, ref_view, perf_view)
-    partial_fact = _partial_fact(reference, danced & reference.found) if found_any else None
-    if partial_fact:
-        warning_facts.append(partial_fact)
-    warnings = [coaching.warning_sentence(fact) for fact in warning_facts]
-    partial = warnings[-1] if partial_fact else None
-    story = {
-        "found": bool(performance.found.any()), "seen_share": float(seen_share), "shape": float(shape),
-        "timing": {"offset_s": float(timing.offset_s), "tempo_ratio": float(timing.tempo_ratio), "jitter_s": float(timing.jitter_s),
-                   "score": float(timing.score), "judged": bool(timing.judged)},
-        "parts": {name: None if value is None else float(value) for name, value in parts.items()},
-        "warnings": warning_facts,
-    }  # fmt: skip
+    warning_facts, partial = _warnings(reference, performance, fps, (ref_view, perf_view), danced)
+    # Timing refines the shape score (up to a fifth off): good timing of the wrong moves earns nothing.
+    overall = shape * (1.0 - TIMING_SHARE * (1.0 - timing.score / 100.0))
     return Report(
-        score=float(overall),
-        grade=grade(overall),
-        shape=shape,
-        timing=timing_score,
-        mirrored=mirrored,
-        timing_offset_ms=timing.offset_s * 1000.0,
-        tempo_ratio=timing.tempo_ratio,
-        parts=parts,
-        timeline=_timeline(reference.times, frame_scores, judged),
-        moves=move_rows,
-        weakest=weakest,
-        warnings=warnings,
-        summary=coaching.summary(
-            found=bool(performance.found.any()), this_dance=this_dance, seen_share=seen_share, shape=shape, timing=timing, parts=parts, weakest=weakest, partial=partial
-        ),
-        frame_scores=np.nan_to_num(frame_scores),
-        group_scores=np.where(in_view[None, :], np.nan_to_num(group_scores), np.nan),  # NaN: not in view
-        matched_frames=matched_frames,
-        judged=judged,
-        running=_running_scores(frame_relative, weights, both_found),
-        accents=accents,
-        this_dance=this_dance,
-        timing_text=coaching.timing_line(timing, accents, this_dance),
-        mirror_text=coaching.mirror_sentence(mirrored, this_dance),
-        story=story,
-    )
-
+        score=float(overall), grade=grade(overall), shape=shape, timing=timing.score, mirrored=mirrored,
+        timing_offset_ms=timing.offset_s * 1000.0, tempo_ratio=timing.tempo_ratio, parts=parts,
+        timeline=_timeline(reference.times, agreement.frame_scores, judged), moves=move_rows, weakest=weakest,
+        warnings=[coaching.warning_sentence(fact) for fact in warning_facts],
+        summary=coaching.summary(found=bool(performance.found.any()), this_dance=this_dance, seen_share=seen_share, shape=shape, timing=timing,
+                                 parts=parts, weakest=weakest, partial=partial),
+        frame_scores=np.nan_to_num(agreement.frame_scores),
+        group_scores=np.where(in_view[None, :], np.nan_to_num(agreement.group_scores), np.nan),  # NaN: not in view
+        matched_frames=np.maximum(matched, 0), judged=judged, running=_running_scores(agreement.frame_relative, weights, agreement.both_found),
+        accents=accents, this_dance=this_dance, timing_text=coaching.timing_line(timing, accents, this_dance),
+        mirror_text=coaching.mirror_sentence(mirrored, this_dance), story=_story(performance, seen_share, shape, timing, parts, warning_facts),
+    )  # fmt: skip
