@@ -19,7 +19,9 @@ from dancelike.synth.choreography import Choreography
 from dancelike.synth.motion import Dancer
 from dancelike.synth.performance import Scene, render_performance
 
-pytestmark = pytest.mark.slow  # renders or runs real processes for seconds: make test-fast skips it
+#: slow: renders or runs real processes for seconds (make test-fast skips it). The first test sets up
+#: ``scored``: 12 pairs rendered, analysed and scored, 156 s on a busy two-core machine.
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
 SECONDS = 9.0
 #: A short choreography for the "half right" case: half of it is a different dance.

@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
 from results_samples import sample_report, write_session
 
 from dancelike.engine import FrameScored, MoveRating
@@ -41,22 +42,22 @@ from dancelike.vision.body import BodyFrame
 SESSION_MS = 90_000
 
 
-def results_view(qtbot: object, store: Store, size: tuple[int, int] = (1280, 800)) -> ResultsView:
+def results_view(qtbot: QtBot, store: Store, size: tuple[int, int] = (1280, 800)) -> ResultsView:
     view = ResultsView(store)
-    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    qtbot.addWidget(view)
     view.resize(*size)
     view.show()
     return view
 
 
-def test_weak_move_cards_say_what_to_change(qtbot: object, store: Store, data_home: Path, qapp: QApplication) -> None:
+def test_weak_move_cards_say_what_to_change(qtbot: QtBot, store: Store, data_home: Path, qapp: QApplication) -> None:
     apply_theme(qapp)
     view = results_view(qtbot, store)
     session_id = write_session(store, data_home / "clips", sample_report("new"), portrait=True)
-    with qtbot.waitSignal(view.snapshots_ready, timeout=10_000):  # type: ignore[attr-defined]
+    with qtbot.waitSignal(view.snapshots_ready, timeout=10_000):
         view.show_session(session_id)
     cards = view._cards
-    qtbot.waitUntil(lambda: all(card.isVisible() for card in cards), timeout=5000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: all(card.isVisible() for card in cards), timeout=5000)
     assert [card.rating.text() for card in cards] == ["MISS  30", "MISS  40", "OK  58"]
     assert cards[0].advice.text() == "Left arm higher, right leg straighter \u00b7 a bit earlier" and cards[0].advice.isVisible()
     assert cards[1].advice.text() == "Right arm wider" and cards[2].advice.text() == "A bit later"
@@ -68,7 +69,7 @@ def test_weak_move_cards_say_what_to_change(qtbot: object, store: Store, data_ho
     assert cards[0].plan == PracticePlan(6.0, 8.0, "left_arm", 4, cards[0].advice.text())
 
 
-def test_nothing_to_practise_and_not_this_dance(qtbot: object, store: Store, data_home: Path) -> None:
+def test_nothing_to_practise_and_not_this_dance(qtbot: QtBot, store: Store, data_home: Path) -> None:
     view = results_view(qtbot, store)
     view.show_session(write_session(store, data_home / "clips", sample_report("none")))
     assert view._cards == [] and view.nothing_label.isVisible() and view.nothing_label.text() == NOTHING_TO_PRACTISE
@@ -78,7 +79,7 @@ def test_nothing_to_practise_and_not_this_dance(qtbot: object, store: Store, dat
     assert not view.mirror.isVisible()
 
 
-def test_an_older_report_still_gets_cards_and_a_timing_line(qtbot: object, store: Store, data_home: Path) -> None:
+def test_an_older_report_still_gets_cards_and_a_timing_line(qtbot: QtBot, store: Store, data_home: Path) -> None:
     report = sample_report("old")
     report["weakest"].append({**report["moves"][0], "move": 0, "reference_frame": 5, "performance_frame": 5, "parts": {}})  # a PERFECT "weakest"
     view = results_view(qtbot, store)
@@ -88,7 +89,7 @@ def test_an_older_report_still_gets_cards_and_a_timing_line(qtbot: object, store
     assert not view.mirror.isVisible()
 
 
-def test_a_move_danced_out_of_the_picture_is_grey_not_weak(qtbot: object, store: Store, data_home: Path) -> None:
+def test_a_move_danced_out_of_the_picture_is_grey_not_weak(qtbot: QtBot, store: Store, data_home: Path) -> None:
     report = sample_report("away")
     view = results_view(qtbot, store)
     view.show_session(write_session(store, data_home / "clips", report))
@@ -97,16 +98,16 @@ def test_a_move_danced_out_of_the_picture_is_grey_not_weak(qtbot: object, store:
     assert all(card.weak_move.move != 5 for card in view._cards)
 
 
-def test_the_results_page_fits_the_smallest_window(qtbot: object, data_home: Path, app_settings: AppSettings) -> None:
+def test_the_results_page_fits_the_smallest_window(qtbot: QtBot, data_home: Path, app_settings: AppSettings) -> None:
     with Store() as store:
         window = MainWindow(store, app_settings)
-        qtbot.addWidget(window)  # type: ignore[attr-defined]
+        qtbot.addWidget(window)
         window.resize(1024, 640)
         window.show()
         session_id = write_session(store, data_home / "clips", sample_report("new"), portrait=True, replay=True)
-        with qtbot.waitSignal(window.results.replay_ready, timeout=10_000):  # type: ignore[attr-defined]
+        with qtbot.waitSignal(window.results.replay_ready, timeout=10_000):
             window.show_results(session_id)
-        qtbot.waitUntil(lambda: window.results.video.surface.image is not None, timeout=10_000)  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: window.results.video.surface.image is not None, timeout=10_000)
         again = window.results.again_button
         corner = again.mapTo(window, QPoint(0, 0))
         assert again.isVisible() and window.rect().contains(QRect(corner, again.size()))  # "Dance again" in the window
@@ -167,7 +168,7 @@ def engine_threads() -> list[str]:
 
 
 @pytest.mark.slow
-def test_practise_this_move_loops_it_slowly_with_the_part_outlined(qtbot: object, data_home: Path, app_settings: AppSettings,
+def test_practise_this_move_loops_it_slowly_with_the_part_outlined(qtbot: QtBot, data_home: Path, app_settings: AppSettings,
                                                                    groove: Path, qapp: QApplication) -> None:  # fmt: skip
     apply_theme(qapp)
     app_settings.camera = "demo"
@@ -181,30 +182,30 @@ def test_practise_this_move_loops_it_slowly_with_the_part_outlined(qtbot: object
         record.files.report.write_text(json.dumps(report))
         store.complete_session(record.id, status="done", score=60.0, grade="C", duration=4.0, parts={}, message="")
         window = MainWindow(store, app_settings)
-        qtbot.addWidget(window)  # type: ignore[attr-defined]
+        qtbot.addWidget(window)
         window.dance.countdown_seconds = 0
         window.resize(1280, 800)
         window.show()
         window.show_results(record.id)
         (card,) = window.results._cards
-        qtbot.mouseClick(card.practise_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+        qtbot.mouseClick(card.practise_button, Qt.MouseButton.LeftButton)
         view = window.dance
         assert window.current_page() == "dance" and view.plan is not None and view.practice_bar.isVisible()
-        qtbot.waitUntil(lambda: view.phase == "dancing" and view.bridge is not None and view.bridge.session.looping is not None, timeout=SESSION_MS)  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: view.phase == "dancing" and view.bridge is not None and view.bridge.session.looping is not None, timeout=SESSION_MS)
         session = view.bridge.session  # type: ignore[union-attr]
         moves = session.moves
         looped = session.looping
         assert looped == live_move(view.plan, moves) and moves[looped].start <= 1.5 < moves[looped].end  # type: ignore[index]
-        qtbot.waitUntil(lambda: session.speed == pytest.approx(0.5), timeout=5000)  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: session.speed == pytest.approx(0.5), timeout=5000)
         assert view.loop_button.isChecked() and view.findChild(QPushButton, "speed_0.5").isChecked()
         assert view.stage.focus_part == "left_arm" and view.stage.legend
         assert "move 2, 0.5x, looping" in view.practice_bar.heading.full_text() and app_settings.speed == 1.0  # the user's own speed is kept
-        qtbot.waitUntil(lambda: len(view.takes.takes) >= 1, timeout=SESSION_MS)  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: len(view.takes.takes) >= 1, timeout=SESSION_MS)
         assert "Take 1:" in view.practice_bar.takes_label.text()
-        qtbot.mouseClick(view.practice_bar.stop_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
-        qtbot.waitUntil(lambda: session.looping is None and session.speed == pytest.approx(1.0), timeout=5000)  # type: ignore[attr-defined]
+        qtbot.mouseClick(view.practice_bar.stop_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: session.looping is None and session.speed == pytest.approx(1.0), timeout=5000)
         assert not view.practice_bar.isVisible() and view.stage.focus_part is None and not view.loop_button.isChecked()
-        with qtbot.waitSignal(view.finished, timeout=SESSION_MS):  # type: ignore[attr-defined]
-            qtbot.keyClick(view, Qt.Key.Key_Escape)  # type: ignore[attr-defined]
+        with qtbot.waitSignal(view.finished, timeout=SESSION_MS):
+            qtbot.keyClick(view, Qt.Key.Key_Escape)
         window.close()
-        qtbot.waitUntil(lambda: engine_threads() == [], timeout=15_000)  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: engine_threads() == [], timeout=15_000)
