@@ -14,7 +14,6 @@ a session that never ends.
 from __future__ import annotations
 
 import threading
-import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -199,7 +198,6 @@ class Dispatcher:
         self.queue, self.callback, self.on_error = queue, callback, on_error
         self.error: BaseException | None = None
         self.delivered = 0
-        self.busy_seconds = 0.0
         self._thread = threading.Thread(target=self._run, name="engine-events", daemon=True)
 
     def start(self) -> None:
@@ -223,7 +221,6 @@ class Dispatcher:
                 if self.queue.closed:
                     return
                 continue
-            started = time.perf_counter()
             try:
                 self.callback(event)
             except Exception as exc:  # noqa: BLE001 - reported to the session, which fails with it
@@ -231,4 +228,3 @@ class Dispatcher:
                     self.error = exc
                     self.on_error(exc)
             self.delivered += 1
-            self.busy_seconds += time.perf_counter() - started
