@@ -194,6 +194,11 @@ def _build_parser() -> argparse.ArgumentParser:
     bench_batch.add_argument("--no-ray", action="store_true", help=translate("Cli", "skip the Ray run: only this computer's workers (for a machine without Ray)"))
     bench_batch.add_argument("--json", metavar="PATH|-", help=translate("Cli", "write the figures as JSON"))
     bench_batch.set_defaults(handler=_run_bench_batch)
+    bench_waits = bench_commands.add_parser("waits", help=translate("Cli", "the waits: importing a 15-s clip, its analysis rate, the replay after a dance"))
+    bench_waits.add_argument("video", metavar="VIDEO", nargs="?", help=translate("Cli", "clip to import (default: a generated 15-s dance)"))
+    bench_waits.add_argument("--hd", action="store_true", help=translate("Cli", "real-world sizes: a 1920x1080 60 fps dance and a 1280x720 camera"))
+    bench_waits.add_argument("--json", metavar="PATH|-", help=translate("Cli", "write the figures as JSON"))
+    bench_waits.set_defaults(handler=_run_bench_waits)
     bench.set_defaults(handler=lambda args: _speaking_usage(bench))
     return parser
 
@@ -264,6 +269,12 @@ def _run_bench_live(args: argparse.Namespace) -> int:
 
 def _run_bench_batch(args: argparse.Namespace) -> int:
     from dancelike.commands.bench_batch import run
+
+    return run(args)
+
+
+def _run_bench_waits(args: argparse.Namespace) -> int:
+    from dancelike.commands.bench_waits import run
 
     return run(args)
 

@@ -5,7 +5,7 @@
         <name>Analysis</name>
         <message>
             <source>{path}: {width}x{height} pixels is too small to see a dancer in (at least {side}x{side})</source>
-            <extracomment>Frames a worker tracks before its segment starts, to settle the tracker's ROI and filters. The same when tracking everyone: the overlap with the previous segment is where the people of two segments are matched, so it is longer. Segments shorter than this are not worth a worker of their own. How often the parent collects progress while workers run. Why this worker has no tracker (a model file missing or altered), raised by every job. How often a worker checks that the process it works for still lives (seconds). A segment's part maps, packed, by [frame][person] as in ``PeopleSegment.people``.</extracomment>
+            <extracomment>Frames a worker tracks before its segment starts, to settle the tracker's ROI and filters. The same when tracking everyone: the overlap with the previous segment is where the people of two segments are matched, so it is longer. Segments shorter than this are not worth a worker of their own. How often the parent collects progress while workers run. A segment's part maps, packed, by [frame][person] as in ``PeopleSegment.people``. Why this worker has no tracker (a model file missing or altered), raised by every job. How often a worker checks that the process it works for still lives (seconds).</extracomment>
             <translation>{path}: {width}x{height} 像素太小，看不清舞者（至少需要 {side}x{side}）</translation>
         </message>
     </context>
@@ -182,7 +182,7 @@
         <name>Database</name>
         <message>
             <source>{path}: cannot open the database (the disk is full)</source>
-            <extracomment>Every status a session row can have; "running" is also what an orphan (app died) looks like. Statuses whose score counts for the personal best and the progress chart. One sentence for the user when the database was damaged and rebuilt at opening.</extracomment>
+            <extracomment>Every status a session row can have; "running" is also what an orphan (app died) looks like. Statuses whose score counts for the personal best and the progress chart. ``status IN (?, ?, ?)``: one placeholder per scored status, their values passed with the query. Its placeholders come first: a query's own values follow ``SCORED``. One sentence for the user when the database was damaged and rebuilt at opening.</extracomment>
             <translation>{path}: 无法打开数据库（磁盘已满）</translation>
         </message>
         <message>
@@ -369,10 +369,18 @@
         </message>
     </context>
     <context>
+        <name>Progress</name>
+        <message>
+            <source>about {seconds} s left</source>
+            <extracomment>The colour of a body part that is not judged (out of view in one of the videos).</extracomment>
+            <translation>大约还剩 {seconds} 秒</translation>
+        </message>
+    </context>
+    <context>
         <name>Recorder</name>
         <message>
             <source>{path}: cannot write the recording here ({reason})</source>
-            <extracomment>Audio is written only up to the video's time; when none has arrived for a stretch this much older than the newest frame, that stretch is filled with silence so the tracks interleave. FFmpeg's AAC encoder delays its output by 1024 samples (priming): packets start 1024 samples before the first frame's pts. Negative times make the MP4 muxer shift the whole file, and in fragmented MP4 that shift skews the video (measured: every frame after the first moved by 21 ms). So the audio track starts at sample 1024: its first 21 ms are silent instead. x264 preset. Measured here (recorder fed at 30 fps, camera-like grainy frames, one encoder thread; "loaded" = two processes keeping both cores busy, as the pose models do): 640x480 ultrafast 2.0 ms/frame (loaded 1.9), superfast 5.2 (21), veryfast 5.7 (22) 1280x720 ultrafast 4.7 ms/frame (loaded 16.7), superfast 12.4 (63: 30 of 180 frames dropped), veryfast 15.2 (79: 42 dropped) Only ultrafast keeps 720p at 30 fps with margin while the models run, and every CPU millisecond spent here is taken from them. The price is a larger file (~2 Mbit/s at 720p).</extracomment>
+            <extracomment>Audio is written only up to the video's time; when none has arrived for a stretch this much older than the newest frame, that stretch is filled with silence so the tracks interleave. FFmpeg's AAC encoder delays its output by 1024 samples (priming): packets start 1024 samples before the first frame's pts. Negative times make the MP4 muxer shift the whole file, and in fragmented MP4 that shift skews the video (measured: every frame after the first moved by 21 ms). So the audio track starts at sample 1024: its first 21 ms are silent instead. x264 preset. Measured here (recorder fed at 30 fps, camera-like grainy frames, one encoder thread; "loaded" = two processes keeping both cores busy, as the pose models do): 640x480 ultrafast 2.0 ms/frame (loaded 1.9), superfast 5.2 (21), veryfast 5.7 (22) 1280x720 ultrafast 4.7 ms/frame (loaded 16.7), superfast 12.4 (63: 30 of 180 frames dropped), veryfast 15.2 (79: 42 dropped) Only ultrafast keeps 720p at 30 fps with margin while the models run, and every CPU millisecond spent here is taken from them. The price is a larger file (~2 Mbit/s at 720p). The largest picture a camera is recorded at (long side x short side). The replay and the snapshots show the recording at most 540 high, and a 720p frame costs the encoder 2.5 ms against 1.0 ms at 960x540 (scaling the planes: 0.6 ms), CPU the pose model runs short of on a laptop. A smaller camera is recorded as it is.</extracomment>
             <translation>{path}: 无法在此保存录像（{reason}）</translation>
         </message>
         <message>
@@ -392,7 +400,7 @@
         <name>Replay</name>
         <message>
             <source>PRO</source>
-            <extracomment>The words drawn into the replay (translated when the picture painter can draw any script).</extracomment>
+            <extracomment>Frames a second a replay is made at, at most (a 60 fps reference's replay has every other frame). The words drawn into the replay (translated when the picture painter can draw any script).</extracomment>
             <translation>老师</translation>
         </message>
         <message>
@@ -428,7 +436,7 @@
         </message>
         <message>
             <source>{path}: playback failed</source>
-            <extracomment>A camera that ends this close (seconds) to the reference's end ended with the dance, not early. After the reference's last frame, capture goes on this long so a late dancer finishes the move. How long the analysers may take to load their models before the session fails. A looped move jumps back this early (seconds) so its last beat is not cut by the watch's 20 Hz. The longest camera-plus-audio latency a calibration can hand the session (seconds). How long interpreter exit waits, in all, for running sessions to finish cancelling. Started sessions, so interpreter exit can stop the ones still running (``_stop_at_exit``).</extracomment>
+            <extracomment>A camera that ends this close (seconds) to the reference's end ended with the dance, not early. After the reference's last frame, capture goes on this long so a late dancer finishes the move. How long the analysers may take to load their models before the session fails. A looped move jumps back this early (seconds) so its last beat is not cut by the watch's 20 Hz. How long interpreter exit waits, in all, for running sessions to finish cancelling. Started sessions, so interpreter exit can stop the ones still running (``_stop_at_exit``).</extracomment>
             <translation>{path}: 播放失败</translation>
         </message>
         <message>

@@ -456,6 +456,7 @@
         <name>ProgressChart</name>
         <message>
             <source>No scores yet: dance this choreography to start your progress chart.</source>
+            <extracomment>The score levels drawn across the chart: the floor solid, the others dotted.</extracomment>
             <translation>还没有得分：跳一遍这支舞，就能开始记录你的进步。</translation>
         </message>
         <message>
@@ -634,18 +635,6 @@ Turn recording on in Settings to get one next time.</source>
             <translation>这支舞的示范视频已不在，无法生成回放。</translation>
         </message>
         <message>
-            <source>Making your replay: reading the pro's moves…</source>
-            <translation>正在生成回放：读取老师的动作……</translation>
-        </message>
-        <message>
-            <source>Making your replay: looking at your recording…</source>
-            <translation>正在生成回放：分析你的录像……</translation>
-        </message>
-        <message>
-            <source>Making your replay: putting the two side by side…</source>
-            <translation>正在生成回放：把两段视频并排……</translation>
-        </message>
-        <message>
             <source>The replay could not be made: {reason}
 {next_step}</source>
             <translation>无法生成回放：{reason}
@@ -724,7 +713,7 @@ Turn recording on in Settings to get one next time.</source>
         <name>ScoreRing</name>
         <message>
             <source>Score</source>
-            <extracomment>Width (px) of the ring a painted widget draws round itself while it has the keyboard focus.</extracomment>
+            <extracomment>The timeline's score levels: the middle one dashed. Width (px) of the ring a painted widget draws round itself while it has the keyboard focus.</extracomment>
             <translation>得分</translation>
         </message>
         <message>

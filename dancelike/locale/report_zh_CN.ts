@@ -258,6 +258,11 @@
         <extracomment>Capacity runs use at most this many seconds of frames: enough for a stable rate. What changes with real-world sizes (``--hd``) and with an imported reference (``--cached``). The process&apos;s CPU against the landmark model&apos;s bare cost at the session&apos;s rate (``model_floor``), with the reference cached: 640x480, and ``--hd``. Two players: each player&apos;s own figures are held to these. Real-world sizes: a YouTube-style reference and a 720p webcam.</extracomment>
         <translation>--players 只能是 1 或 2，不能是 {players}</translation>
     </message>
+    <message>
+        <source>{path}: is an image; the waits are measured on a video</source>
+        <extracomment>The bars, as ``bench live`` states them: (operator, limit). Length of the generated clips (seconds).</extracomment>
+        <translation>{path}：这是一张图片；等待时间要用视频来测量</translation>
+    </message>
 </context>
 <context>
     <name>Claps</name>
@@ -564,6 +569,18 @@
     <message>
         <source>length of each (default 6)</source>
         <translation>每段时长（默认 6）</translation>
+    </message>
+    <message>
+        <source>the waits: importing a 15-s clip, its analysis rate, the replay after a dance</source>
+        <translation>等待时间：导入一段 15 秒的视频、导入时的分析速度、跳舞后的回放</translation>
+    </message>
+    <message>
+        <source>clip to import (default: a generated 15-s dance)</source>
+        <translation>要导入的视频（默认：生成的一段 15 秒舞蹈）</translation>
+    </message>
+    <message>
+        <source>real-world sizes: a 1920x1080 60 fps dance and a 1280x720 camera</source>
+        <translation>真实尺寸：1920x1080、60 帧/秒的舞蹈视频和 1280x720 的摄像头</translation>
     </message>
     <message>
         <source>interrupted</source>

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -29,11 +29,35 @@ from dancelike.pipeline.reference import analyse_reference, follow_kept_choice
 from dancelike.pipeline.replay import render_replay
 from dancelike.pipeline.score_files import score_videos
 from dancelike.scoring.report import Report
+from dancelike.store import analysis_cache
 from dancelike.vision.video_analysis import VideoAnalysis
 
 ProgressFn = Callable[[float], None]
-#: Share of the progress bar for each step (reference analysis, recording analysis, writing).
+#: Share of the progress bar for each step of a re-scored replay (the analyses, writing).
 _STEPS = (0.15, 0.45, 0.40)
+#: Wall time of a frame drawn and encoded against a frame analysed (one dancer, every core),
+#: from ``dancelike bench waits`` on two cores: the bar moves at one pace through the steps,
+#: so the time left it gives is right from the start.
+DRAW_COST = 1.3
+
+
+@dataclass(frozen=True)
+class Shares:
+    """Where each step of a replay starts and ends on the 0-1 progress bar, in proportion to its
+    expected time: a reference read from the cache takes none of the bar."""
+
+    reference: float
+    recording: float
+
+    @classmethod
+    def of(cls, reference_frames: int, recording_frames: int, drawn_frames: int) -> Shares:
+        total = max(1.0, reference_frames + recording_frames + DRAW_COST * drawn_frames)
+        return cls(reference_frames / total, (reference_frames + recording_frames) / total)
+
+    def step(self, index: int) -> tuple[float, float]:
+        """(start, length) of step ``index``: 0 the reference, 1 the recording, 2 the drawing."""
+        bounds = (0.0, self.reference, self.recording, 1.0)
+        return bounds[index], bounds[index + 1] - bounds[index]
 
 
 class ReplayCancelled(Exception):
@@ -48,14 +72,15 @@ def _check(cancel: threading.Event | None) -> None:
         raise ReplayCancelled("the replay was cancelled")
 
 
-def _stage_progress(on_progress: ProgressFn | None, cancel: threading.Event | None, step: int, total: int) -> Callable[[int], None]:
-    """An ``on_progress(frames_done)`` for an analysis that reports its share of the whole bar."""
-    before = sum(_STEPS[:step])
+def _stage_progress(on_progress: ProgressFn | None, cancel: threading.Event | None, step: tuple[float, float], total: int) -> Callable[[int], None]:
+    """An ``on_progress(frames_done)`` for an analysis that reports its ``step`` (start, length)
+    of the whole bar."""
+    before, share = step
 
     def report(done: int) -> None:
         _check(cancel)  # raised in the analysing thread: the pool cancels what has not started
         if on_progress is not None:
-            on_progress(before + _STEPS[step] * min(1.0, done / max(1, total)))
+            on_progress(before + share * min(1.0, done / max(1, total)))
 
     return report
 
@@ -83,13 +108,21 @@ def write_session_replay(
     ``cancel`` is set, ``InputError`` for unreadable videos or an unwritable destination.
     """
     recording, reference, destination = Path(recording), Path(reference), Path(destination)
+    recording_frames = _frame_count(recording)
+    drawn = len(report.frame_scores)
+    key = analysis_cache.content_key(reference)
+    cached = analysis_cache.load(key)  # (an imported dance's: the usual case, and then no analysis)
+    shares = Shares.of(0 if cached is not None else _frame_count(reference), recording_frames, drawn)
     own_pool = pool is None
     pool = pool or AnalysisPool()
     try:
-        ref_analysis, _ = analyse_reference(str(reference), pool, True, _stage_progress(on_progress, cancel, 0, _frame_count(reference)))
+        if cached is not None:
+            ref_analysis = cached
+        else:
+            ref_analysis, _ = analyse_reference(str(reference), pool, False, _stage_progress(on_progress, cancel, shares.step(0), _frame_count(reference)), key)
         ref_analysis = follow_kept_choice(ref_analysis, report.dancer)  # the pro the session was scored against
         _check(cancel)
-        rec_analysis = pool.analyze(str(recording), on_progress=_stage_progress(on_progress, cancel, 1, _frame_count(recording)))
+        rec_analysis = pool.analyze(str(recording), on_progress=_stage_progress(on_progress, cancel, shares.step(1), recording_frames))
     finally:
         if own_pool:
             pool.close()
@@ -99,7 +132,7 @@ def write_session_replay(
         mapping = np.arange(len(rec_analysis.frames))
     wanted = mapping[np.clip(report.matched_frames, 0, len(mapping) - 1)]
     wanted = np.clip(wanted, 0, max(0, len(rec_analysis.frames) - 1))
-    _write(destination, reference, recording, replace(report, matched_frames=wanted), ref_analysis, rec_analysis, on_progress, cancel)
+    _write(destination, reference, recording, replace(report, matched_frames=wanted), ref_analysis, rec_analysis, on_progress, cancel, shares.step(2))
     return destination
 
 
@@ -127,7 +160,7 @@ def write_rescored_replay(
 
     with AnalysisPool() as pool:
         scored = score_videos(str(reference), str(recording), mirror="on" if mirrored else "off", pool=pool, on_progress=analysed, dancer=dancer)
-    _write(destination, reference, recording, scored.report, scored.reference, scored.performance, on_progress, cancel)
+    _write(destination, reference, recording, scored.report, scored.reference, scored.performance, on_progress, cancel, (sum(_STEPS[:2]), _STEPS[2]))
     return destination
 
 
@@ -140,16 +173,17 @@ def _write(
     performance: VideoAnalysis,
     on_progress: ProgressFn | None,
     cancel: threading.Event | None,
+    step: tuple[float, float],
 ) -> None:
-    """``replay.render_replay`` with this module's progress share and cancel; the file appears
-    at ``destination`` only when complete (written beside it, then renamed)."""
+    """``replay.render_replay`` with its ``step`` (start, length) of the progress bar and cancel;
+    the file appears at ``destination`` only when complete (written beside it, then renamed)."""
     count = max(1, min(len(reference.frames), len(report.frame_scores)))
-    before = sum(_STEPS[:2])
+    before, share = step
 
     def frame_done(i: int) -> None:
         _check(cancel)
         if on_progress is not None and i % 5 == 0:
-            on_progress(before + _STEPS[2] * i / count)
+            on_progress(before + share * i / count)
 
     with atomic_output(destination, private=True) as part:
         render_replay(part, reference_path, recording_path, report, reference, performance, frame_done)

@@ -12,6 +12,8 @@ Why it is built this way:
   callback raises ``ImportCancelled`` when ``cancel`` is set, and the worker processes are
   terminated (they would otherwise finish their whole segment first). Then the row and the
   files are removed.
+* The analysis workers start (and load their models, about half a second) in a thread while the
+  video is copied and its thumbnail made (``EarlyPool``), not after.
 """
 
 from __future__ import annotations
@@ -113,25 +115,62 @@ def import_video(
         report(1.0)
         return already
     report(0.0)
-    staging = new_staging(store)
+    early = EarlyPool()
     try:
-        video = staging / f"video{source.suffix.lower() or '.mp4'}"
-        _copy(source, video, lambda share: report(COPY_SHARE * share), cancel)
-        thumbnail = make_thumbnail(video, info.duration, staging / "thumbnail.png")
-        check_cancelled(cancel)
-        choreography = adopt(store, staging, title or tidy_title(source.stem), video, thumbnail, info)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    try:
-        analyse_choreography(store, choreography, lambda share: report(COPY_SHARE + (1 - COPY_SHARE) * share), cancel, source.name)
-    except BaseException as exc:
-        log.info("import of %s ended: %s: %s", source, type(exc).__name__, exc)
-        store.delete_choreography(choreography.id)
-        raise
+        staging = new_staging(store)
+        try:
+            video = staging / f"video{source.suffix.lower() or '.mp4'}"
+            _copy(source, video, lambda share: report(COPY_SHARE * share), cancel)
+            thumbnail = make_thumbnail(video, info.duration, staging / "thumbnail.png")
+            check_cancelled(cancel)
+            choreography = adopt(store, staging, title or tidy_title(source.stem), video, thumbnail, info)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        try:
+            analyse_choreography(store, choreography, lambda share: report(COPY_SHARE + (1 - COPY_SHARE) * share), cancel, source.name, early.take)
+        except BaseException as exc:
+            log.info("import of %s ended: %s: %s", source, type(exc).__name__, exc)
+            store.delete_choreography(choreography.id)
+            raise
+    finally:
+        early.discard()
     log.info("imported %s as dance %d", source, choreography.id)
     report(1.0)
     return store.choreography(choreography.id) or choreography
+
+
+class EarlyPool:
+    """An ``AnalysisPool`` started now in a thread, so its workers load their models while the
+    video is copied; ``take`` waits for it (a failure to start is raised there), ``discard``
+    closes it if nobody took it (a cached analysis, a failed copy)."""
+
+    def __init__(self) -> None:
+        self._pool: AnalysisPool | None = None
+        self._error: BaseException | None = None
+        self._taken = False
+        self._thread = threading.Thread(target=self._start, name="import-pool", daemon=True)
+        self._thread.start()
+
+    def _start(self) -> None:
+        try:
+            self._pool = AnalysisPool()
+        except BaseException as exc:  # noqa: BLE001 - raised in the importing thread by take()
+            self._error = exc
+
+    def take(self) -> AnalysisPool:
+        """The started pool, now the caller's to close."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._pool is not None
+        self._taken = True
+        return self._pool
+
+    def discard(self) -> None:
+        self._thread.join()
+        if self._pool is not None and not self._taken:
+            self._pool.close()
 
 
 def same_video(store: Store, source: Path) -> Choreography | None:
@@ -182,11 +221,11 @@ def adopt(
 
 def analyse_choreography(
     store: Store, choreography: Choreography, on_progress: Progress | None = None, cancel: threading.Event | None = None,
-    name: str | Path | None = None,
+    name: str | Path | None = None, new_pool: Callable[[], AnalysisPool] = AnalysisPool,
 ) -> Choreography:  # fmt: skip
     """Analyse every dancer of the choreography's video into the analysis cache (unless cached),
     count them and mark it analysed. ``InputError`` ("nobody was found in ``name``") when the
-    video shows nobody to follow."""
+    video shows nobody to follow. ``new_pool`` gives the analysis workers (closed here)."""
     report = on_progress or (lambda _fraction: None)
     key = analysis_cache.content_key(choreography.video)
     analysis = analysis_cache.load(key)
@@ -198,7 +237,7 @@ def analyse_choreography(
             report(min(0.99, done / expected))
 
         check_cancelled(cancel)
-        pool = AnalysisPool()
+        pool = new_pool()
         try:
             check_cancelled(cancel)
             analysis = pool.analyze(str(choreography.video), on_progress=frames_done, all_dancers=True)

@@ -402,13 +402,9 @@ class ResultsView(QWidget):
                     on_done=lambda path, sid=record.id: self._replay_done(sid, path), on_error=self._replay_failed, name="replay")  # fmt: skip
 
     def _replay_progress(self, fraction: float) -> None:
-        if fraction < 0.15:
-            text = translate("ResultsView", "Making your replay: reading the pro's moves\u2026")
-        elif fraction < 0.6:
-            text = translate("ResultsView", "Making your replay: looking at your recording\u2026")
-        else:
-            text = translate("ResultsView", "Making your replay: putting the two side by side\u2026")
-        self.video.show_progress(fraction, text, timed=True)
+        # the bar moves at one pace through the replay's steps (session_replay.Shares), so the
+        # panel's time left holds from the start; the steps' names would only say that it is busy
+        self.video.show_progress(fraction, timed=True)
 
     def _replay_done(self, session_id: int, path: Path) -> None:
         self.store.set_replay(session_id, path)
