@@ -59,9 +59,7 @@ BODY_WORDS = {
 
 #: Bare indices the owner of another module has still to name: (file, source of the expression)
 #: -> why it is still here. Empty is the target; an entry that no longer occurs fails too.
-PENDING: dict[tuple[str, str], str] = {
-    ("dancelike/media/overlay.py", "body.landmarks[0, 0]"): "media/ was not this change's to edit (issue 22, item 1): PoseLandmark.NOSE",
-}
+PENDING: dict[tuple[str, str], str] = {}
 
 
 def _int(node: ast.AST, top: int = NUM_LANDMARKS - 1) -> bool:

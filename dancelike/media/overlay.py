@@ -15,6 +15,7 @@ import numpy as np
 from dancelike.i18n import QT_TRANSLATE_NOOP
 from dancelike.media import text as picture_text
 from dancelike.vision.body import PART_COLORS, SKELETON, BodyFrame, Roi
+from dancelike.vision.landmark_names import PoseLandmark, is_face
 
 #: Landmarks drawn only when at least this visible (MediaPipe's drawing default).
 MIN_VISIBILITY = 0.5
@@ -31,12 +32,11 @@ _SHIFT = 4  # sub-pixel precision bits for OpenCV drawing (coordinates x16)
 
 
 def _joint_color(index: int) -> tuple[int, int, int]:
-    """Colour of landmark ``index`` (MediaPipe order): nose centre, odd left, even right."""
-    if index == 0:
-        return _CENTRE
-    if index <= 10:  # face: 1-3 left eye, 4-6 right eye, 7/8 ears, 9/10 mouth
-        return _LEFT if index in (1, 2, 3, 7, 9) else _RIGHT
-    return _LEFT if index % 2 == 1 else _RIGHT
+    """Colour of landmark ``index``: the nose centre, the person's left warm, right cool."""
+    words = PoseLandmark(index).name.split("_")
+    if "LEFT" in words:
+        return _LEFT
+    return _RIGHT if "RIGHT" in words else _CENTRE
 
 
 def line_thickness(height: int, width: int) -> int:
@@ -123,7 +123,7 @@ def _draw_skeleton(
         cv2.line(out, pts[a], pts[b], _BONE, thickness, cv2.LINE_AA, _SHIFT)
     for i in np.flatnonzero(visible):
         # face points sit close together: smaller dots keep the face readable
-        radius = (thickness if i <= 10 else thickness + 2) << _SHIFT
+        radius = (thickness if is_face(int(i)) else thickness + 2) << _SHIFT
         cv2.circle(out, pts[i], radius, _EDGE, max(1, thickness - 1), cv2.LINE_AA, _SHIFT)
         cv2.circle(out, pts[i], radius, _joint_color(int(i)), -1, cv2.LINE_AA, _SHIFT)
 
@@ -145,7 +145,7 @@ def draw_people(rgb: np.ndarray, people: list[tuple[int, BodyFrame]], alpha: flo
             _draw_parts(out, body.part_map, body.roi, scale, alpha, PART_COLORS)
         _draw_skeleton(out, body.landmarks[:, :2] * scale, body.landmarks[:, 3], thickness)
         top = body.landmarks[:, :2].min(axis=0) * scale
-        head = (body.landmarks[0, 0] * scale[0], top[1])
+        head = (body.landmarks[PoseLandmark.NOSE, 0] * scale[0], top[1])
         _label(out, str(number), anchor=(int(head[0]), int(head[1])))
     return out
 
