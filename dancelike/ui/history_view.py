@@ -195,10 +195,20 @@ class HistoryView(QWidget):
         super().__init__(parent)
         self.store = store
         self.setObjectName("historyView")
-
         outer = QVBoxLayout(self)
         outer.setContentsMargins(36, 28, 36, 20)
         outer.setSpacing(16)
+        outer.addLayout(self._build_header())
+        self._build_table()
+        self._build_empty()
+        chart_panel = self._build_chart_panel()
+        outer.addWidget(self._build_split(chart_panel), 1)
+        self.refresh()
+
+    # --- building (in this order: the Tab order follows it) ---------------------------------
+
+    def _build_header(self) -> QHBoxLayout:
+        """The title, the session count, and the Delete and Open buttons."""
         header = QHBoxLayout()
         titles = QVBoxLayout()
         titles.setSpacing(2)
@@ -222,8 +232,10 @@ class HistoryView(QWidget):
         set_role(self.open_button, "primary")
         self.open_button.clicked.connect(self.open_selected)
         header.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
-        outer.addLayout(header)
+        return header
 
+    def _build_table(self) -> None:
+        """The sessions' table behind a proxy that sorts on raw values, newest first."""
         self.model = SessionTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -244,10 +256,17 @@ class HistoryView(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() * 2 + 8)
+        self._size_columns()
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.open_requested.connect(self.open_selected)
+        self.table.delete_requested.connect(self.ask_delete)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+    def _size_columns(self) -> None:
+        """Fixed widths from the text the columns hold; the choreography's title takes the rest."""
         head = self.table.horizontalHeader()
         head.setHighlightSections(False)
         head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        # Fixed widths from the text they hold; the choreography's title takes the rest.
         bold = QFontMetrics(font(15, bold=True))
         plain = self.fontMetrics()
         widths = {"Score": bold.horizontalAdvance("100"), "Grade": bold.horizontalAdvance("A+"),
@@ -259,17 +278,17 @@ class HistoryView(QWidget):
             head.resizeSection(column, max(width, header_font.horizontalAdvance(translate("HistoryView", COLUMN_TITLES[name]))) + 32)
         head.setSectionResizeMode(COLUMNS.index("Date"), QHeaderView.ResizeMode.ResizeToContents)
         head.setSectionResizeMode(COLUMNS.index("Choreography"), QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda _index: self.open_selected())
-        self.table.open_requested.connect(self.open_selected)
-        self.table.delete_requested.connect(self.ask_delete)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
+    def _build_empty(self) -> None:
+        """What the table's place says before the first session."""
         self.empty = QLabel(translate("HistoryView", "No sessions yet. Dance a choreography from the Library and your scores will appear here."))
         self.empty.setObjectName("historyEmpty")
         set_role(self.empty, "empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
 
+    def _build_chart_panel(self) -> QFrame:
+        """The progress chart with its choreography picker."""
         chart_panel = QFrame()
         chart_panel.setObjectName("chartPanel")
         set_role(chart_panel, "panel")
@@ -290,7 +309,10 @@ class HistoryView(QWidget):
         chart_layout.addLayout(chart_header)
         self.chart = ProgressChart()
         chart_layout.addWidget(self.chart, 1)
+        return chart_panel
 
+    def _build_split(self, chart_panel: QFrame) -> QSplitter:
+        """The table (or its empty note) above the chart, 3:2."""
         self.split = QSplitter(Qt.Orientation.Vertical)
         self.split.setChildrenCollapsible(False)
         table_host = QWidget()
@@ -303,8 +325,7 @@ class HistoryView(QWidget):
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 2)
         self.split.setSizes([3000, 2000])  # 3:2 from the start (the size hints gave the table two rows)
-        outer.addWidget(self.split, 1)
-        self.refresh()
+        return self.split
 
     # --- data --------------------------------------------------------------------------------
 
