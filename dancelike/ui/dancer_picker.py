@@ -169,26 +169,40 @@ class DancerPicker(QDialog):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 20, 24, 18)
         outer.setSpacing(12)
+        self._add_intro(outer)
+        outer.addWidget(self._build_strip())
+        outer.addLayout(self._build_buttons())
+        self.selected = pick.chosen
+        self.select(pick.chosen)
+        self._fit_height(outer)
+
+    # --- building (in this order: the Tab order follows it) ---------------------------------
+
+    def _add_intro(self, outer: QVBoxLayout) -> None:
+        """The question and what choosing a dancer means."""
         title = QLabel(translate("DancerPicker", "Whom do you want to learn from?"))
         set_role(title, "subtitle")
         title.setFont(font(18, bold=True))
         outer.addWidget(title)
-        count = len(pick.choices)
+        count = len(self.pick.choices)
         explanation = translate("DancerPicker", "\u201c{title}\u201d has {count} dancers. Pick the one to follow: "
                                 "you are scored against their moves. You can change it later from the card's \u22ef menu.")  # fmt: skip
-        self.explanation = QLabel(explanation.format(title=html.escape(pick.choreography.title), count=count))
+        self.explanation = QLabel(explanation.format(title=html.escape(self.pick.choreography.title), count=count))
         self.explanation.setWordWrap(True)
         set_role(self.explanation, "muted")
         outer.addWidget(self.explanation)
 
+    def _build_strip(self) -> QScrollArea:
+        """One tile per dancer in a row, scrolled sideways past ``VISIBLE_TILES``."""
+        count = len(self.pick.choices)
         strip = QWidget()
         row = QHBoxLayout(strip)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(14)
         self.tiles: dict[int, DancerTile] = {}
-        reason = suggestion_reason(pick)
-        for choice in pick.choices:
-            tile = DancerTile(choice, pick.seconds, reason=reason)
+        reason = suggestion_reason(self.pick)
+        for choice in self.pick.choices:
+            tile = DancerTile(choice, self.pick.seconds, reason=reason)
             tile.clicked.connect(self.select)
             tile.double_clicked.connect(self._select_and_accept)
             row.addWidget(tile)
@@ -208,8 +222,10 @@ class DancerPicker(QDialog):
         scroll.setMinimumWidth(shown * tile_width + (shown - 1) * row.spacing() + 4)
         bar = scroll.horizontalScrollBar().sizeHint().height() if count > VISIBLE_TILES else 0
         scroll.setMinimumHeight(strip.sizeHint().height() + bar + 2)
-        outer.addWidget(scroll)
+        return scroll
 
+    def _build_buttons(self) -> QHBoxLayout:
+        """Not now, and Follow (the default)."""
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.cancel_button = QPushButton(translate("DancerPicker", "Not now"))
@@ -222,11 +238,11 @@ class DancerPicker(QDialog):
         self.follow_button.setDefault(True)
         self.follow_button.clicked.connect(self.accept)
         buttons.addWidget(self.follow_button)
-        outer.addLayout(buttons)
-        self.selected = pick.chosen
-        self.select(pick.chosen)
-        # the wrapped explanation needs more height than a layout's minimum allows for: ask for it,
-        # or the buttons are laid over the tiles' bottom
+        return buttons
+
+    def _fit_height(self, outer: QVBoxLayout) -> None:
+        """The wrapped explanation needs more height than a layout's minimum allows for: ask for it,
+        or the buttons are laid over the tiles' bottom."""
         self.ensurePolished()
         self.adjustSize()
         self.setMinimumHeight(outer.totalHeightForWidth(self.width()))
