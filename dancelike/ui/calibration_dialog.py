@@ -124,6 +124,20 @@ class CalibrationDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(14)
+        self._add_header(layout, note)
+        layout.addWidget(self._build_preview(), 1)
+        layout.addLayout(self._build_beats())
+        self.status = self._label(translate("CalibrationDialog", "Press Start when you are ready."), 28, bold=True, name="calibrationStatus")
+        layout.addWidget(self.status)
+        self.message = self._label("", 16, name="calibrationMessage")
+        layout.addWidget(self.message)
+        layout.addLayout(self._build_buttons())
+        return layout
+
+    # --- building (in this order: the Tab order follows it) ---------------------------------
+
+    def _add_header(self, layout: QVBoxLayout, note: str) -> None:
+        """The title, what to do, and the camera with its delay now (and ``note``, if any)."""
         layout.addWidget(self._label(translate("CalibrationDialog", "Calibrate latency"), 24, bold=True))
         layout.addWidget(self._label(instructions(), 18, bold=True, name="calibrationInstructions"))
         if self.camera_spec.split(":")[0].lower() == "demo":
@@ -133,6 +147,8 @@ class CalibrationDialog(QDialog):
         self.camera_label = self._label(camera_line + (f"\n{note}" if note else ""), 13, color="muted")
         layout.addWidget(self.camera_label)
 
+    def _build_preview(self) -> QLabel:
+        """Where the camera's picture shows while calibrating."""
         self.preview = QLabel(translate("CalibrationDialog", "Opening the camera\u2026"))
         self.preview.setObjectName("calibrationPreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -141,8 +157,10 @@ class CalibrationDialog(QDialog):
         self.preview.setFont(font(14))
         self.preview.setAccessibleName(translate("CalibrationDialog", "Camera preview"))
         self.preview.setStyleSheet(f"background: {COLORS['panel']}; color: {COLORS['muted']}; border-radius: 12px;")
-        layout.addWidget(self.preview, 1)
+        return self.preview
 
+    def _build_beats(self) -> QHBoxLayout:
+        """One dot per beat: the count-in, a gap, then the beats to clap on."""
         beats = QHBoxLayout()
         beats.setSpacing(8)
         beats.addStretch(1)
@@ -161,13 +179,10 @@ class CalibrationDialog(QDialog):
             if index == COUNT_IN - 1:
                 beats.addSpacing(24)
         beats.addStretch(1)
-        layout.addLayout(beats)
+        return beats
 
-        self.status = self._label(translate("CalibrationDialog", "Press Start when you are ready."), 28, bold=True, name="calibrationStatus")
-        layout.addWidget(self.status)
-        self.message = self._label("", 16, name="calibrationMessage")
-        layout.addWidget(self.message)
-
+    def _build_buttons(self) -> QHBoxLayout:
+        """Cancel, Start (the default) and Save (once there is something to save)."""
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         self.cancel_button = QPushButton(translate("CalibrationDialog", "Cancel"))
@@ -184,11 +199,10 @@ class CalibrationDialog(QDialog):
         set_role(self.start_button, "primary")  # the next thing to press is the one that stands out
         set_role(self.save_button, "")
         self.start_button.setDefault(True)
-        layout.addLayout(buttons)
         self.cancel_button.clicked.connect(self.reject)
         self.start_button.clicked.connect(self.start)
         self.save_button.clicked.connect(self.save)
-        return layout
+        return buttons
 
     # --- preview -------------------------------------------------------------------------
 
