@@ -100,6 +100,17 @@ class ClassDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(22, 18, 22, 16)
         layout.setSpacing(12)
+        self._add_intro(layout)
+        layout.addLayout(self._build_choose())
+        layout.addWidget(self._build_table(), 1)
+        layout.addLayout(self._build_where())
+        layout.addLayout(self._build_progress())
+        layout.addLayout(self._build_buttons())
+
+    # --- building (in this order: the Tab order follows it) ---------------------------------
+
+    def _add_intro(self, layout: QVBoxLayout) -> None:
+        """The choreography scored against, and what to add."""
         title = QLabel(translate("ClassDialog", "Score a class against \u201c{title}\u201d").format(title=self.choreography.title))
         title.setTextFormat(Qt.TextFormat.PlainText)
         set_role(title, "subtitle")
@@ -109,6 +120,9 @@ class ClassDialog(QDialog):
         hint.setWordWrap(True)
         set_role(hint, "muted")
         layout.addWidget(hint)
+
+    def _build_choose(self) -> QHBoxLayout:
+        """Add videos, a folder or a group video; every dancer in a video a row."""
         choose = QHBoxLayout()
         self.add_files_button = self._button(translate("ClassDialog", "Add videos\u2026"), "classAddFiles", self._ask_files)
         self.add_folder_button = self._button(translate("ClassDialog", "Add a folder\u2026"), "classAddFolder", self._ask_folder)
@@ -120,11 +134,17 @@ class ClassDialog(QDialog):
         self.every_dancer.setObjectName("classEveryDancer")
         self.every_dancer.setToolTip(translate("ClassDialog", "For a video of the whole class: each dancer is scored on their own"))
         choose.addWidget(self.every_dancer)
-        layout.addLayout(choose)
+        return choose
+
+    def _build_table(self) -> ClassTable:
+        """One row per student (or dancer); double-click opens a row's results."""
         self.table = ClassTable()
         self.table.cellDoubleClicked.connect(lambda row, _column: self.open_row(row))
         self.table.itemSelectionChanged.connect(self._refresh)
-        layout.addWidget(self.table, 1)
+        return self.table
+
+    def _build_where(self) -> QHBoxLayout:
+        """Where the results go, with Change and Open folder."""
         where = QHBoxLayout()
         self.folder_label = QLabel()
         self.folder_label.setObjectName("classFolder")
@@ -136,7 +156,10 @@ class ClassDialog(QDialog):
         self.open_folder_button = self._button(translate("ClassDialog", "Open folder"), "classOpenFolder", self._open_folder)
         where.addWidget(self.change_folder_button)
         where.addWidget(self.open_folder_button)
-        layout.addLayout(where)
+        return where
+
+    def _build_progress(self) -> QHBoxLayout:
+        """The batch's progress bar and status line."""
         progress = QHBoxLayout()
         self.bar = QProgressBar()
         self.bar.setObjectName("classProgress")
@@ -148,7 +171,10 @@ class ClassDialog(QDialog):
         self.status.setObjectName("classStatus")
         self.status.setWordWrap(True)
         progress.addWidget(self.status, 3)
-        layout.addLayout(progress)
+        return progress
+
+    def _build_buttons(self) -> QHBoxLayout:
+        """Exports and Open results on the left; Cancel, Close and Score on the right."""
         buttons = QHBoxLayout()
         self.csv_button = self._button(translate("ClassDialog", "Export CSV\u2026"), "classExportCsv",
                                        lambda: self._ask_export("results.csv", translate("ClassDialog", "CSV table (*.csv)")))  # fmt: skip
@@ -164,7 +190,7 @@ class ClassDialog(QDialog):
         set_role(self.start_button, "primary")
         for button in (self.cancel_button, self.close_button, self.start_button):
             buttons.addWidget(button)
-        layout.addLayout(buttons)
+        return buttons
 
     def _button(self, text: str, name: str, slot: Any) -> QPushButton:
         button = QPushButton(text)
