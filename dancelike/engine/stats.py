@@ -28,7 +28,7 @@ from dancelike.engine.scorer import LiveScorer
 from dancelike.engine.stages import Matcher, ReferenceStage, UserAnalyser
 from dancelike.engine.tracks import ReferenceTrack
 from dancelike.i18n import translate
-from dancelike.media.camera import Camera, CapturedFrame
+from dancelike.media.camera import Camera, CameraStats, CapturedFrame
 from dancelike.media.clock import LatestFrame, SessionClock
 from dancelike.media.playback import ReferencePlayer
 from dancelike.media.recorder import Recorder
@@ -95,12 +95,26 @@ def session_stats(s: SessionSnapshot) -> dict[str, Any]:
     """Every figure of a session, as plain JSON-ready values."""
     running_s = (s.finishing_at or time.perf_counter()) - s.running_at if s.running_at else 0.0
     camera = s.camera.stats()
-    box = s.analysis_box
-    user, ref, matcher, player, recorder, scorer = s.user, s.reference, s.matcher, s.player, s.recorder, s.scorer
-    delivered = max(0, box.put_count - (user.paused if user else 0))
-    user_skipped = box.overwritten
-    ref_presented = ref.presented if ref else 0
-    ref_skipped = player.dropped_late if player and ref and ref.tracker is not None else 0
+    stages = _stages(s, camera)
+    scorer = s.scorer
+    return {
+        "running_s": round(running_s, 3),
+        "end_reason": s.reason,
+        "reference_cached": s.reference_cached,
+        **_frame_figures(s, camera),
+        **_pair_figures(s, running_s),
+        **_recording_figures(s),
+        "events_dropped": s.events.dropped,
+        "live_total": round(scorer.total, 2) if scorer else 0.0,
+        "players": player_stats(s),
+        "stages": stages,
+        **_cost_figures(s),
+    }
+
+
+def _stages(s: SessionSnapshot, camera: CameraStats) -> dict[str, dict[str, float]]:
+    """Each stage's median milliseconds per item and its thread's share of a core."""
+    user, ref, matcher, player, recorder = s.user, s.reference, s.matcher, s.player, s.recorder
     cpu = s.cpu.percent()
     stage_ms = {
         "capture": camera.grab_ms_p50,
@@ -111,19 +125,17 @@ def session_stats(s: SessionSnapshot) -> dict[str, Any]:
         "recorder": float(recorder.stats()["encode_ms_p50"]) if recorder else 0.0,
         "session": 0.0,
     }
-    stages = {name: {"ms_p50": round(ms, 2), "cpu_pct": round(cpu.get(name, 0.0), 1)} for name, ms in stage_ms.items()}
-    pairs = scorer.pairs if scorer else 0
-    sustained = 0.0  # pairs per second between the first and the last score: the steady rate
-    if matcher is not None and matcher.first_score_at is not None and matcher.last_score_at > matcher.first_score_at:
-        sustained = (pairs - 1) / (matcher.last_score_at - matcher.first_score_at)
-    first = None
-    if matcher is not None and matcher.first_score_at is not None and s.running_at is not None:
-        first = round(s.running_at - s.started_at + matcher.first_score_at, 3)
-    rec = recorder.stats() if recorder else {}
+    return {name: {"ms_p50": round(ms, 2), "cpu_pct": round(cpu.get(name, 0.0), 1)} for name, ms in stage_ms.items()}
+
+
+def _frame_figures(s: SessionSnapshot, camera: CameraStats) -> dict[str, Any]:
+    """Frames captured, analysed and skipped, the user's and the reference's."""
+    user, ref, player = s.user, s.reference, s.player
+    delivered = max(0, s.analysis_box.put_count - (user.paused if user else 0))
+    user_skipped = s.analysis_box.overwritten
+    ref_presented = ref.presented if ref else 0
+    ref_skipped = player.dropped_late if player and ref and ref.tracker is not None else 0
     return {
-        "running_s": round(running_s, 3),
-        "end_reason": s.reason,
-        "reference_cached": s.reference_cached,
         "frames_captured": camera.frames,
         "camera_state": s.camera.state.value,
         "user_analysed": user.analysed if user else 0,
@@ -136,6 +148,20 @@ def session_stats(s: SessionSnapshot) -> dict[str, Any]:
         "reference_not_needed": player.not_needed if player else 0,
         "reference_skipped_pct": _pct(ref_skipped, ref_presented + ref_skipped),
         "analyser_skipped_pct": _pct(user_skipped + ref_skipped, delivered + (ref_presented + ref_skipped if ref_skipped or (ref and ref.tracker) else 0)),
+    }
+
+
+def _pair_figures(s: SessionSnapshot, running_s: float) -> dict[str, Any]:
+    """Pairs scored, how fast, how late, and when the first score came."""
+    matcher, scorer = s.matcher, s.scorer
+    pairs = scorer.pairs if scorer else 0
+    sustained = 0.0  # pairs per second between the first and the last score: the steady rate
+    if matcher is not None and matcher.first_score_at is not None and matcher.last_score_at > matcher.first_score_at:
+        sustained = (pairs - 1) / (matcher.last_score_at - matcher.first_score_at)
+    first = None
+    if matcher is not None and matcher.first_score_at is not None and s.running_at is not None:
+        first = round(s.running_at - s.started_at + matcher.first_score_at, 3)
+    return {
         "pairs": pairs,
         "unpaired": scorer.unpaired if scorer else 0,
         "pairs_per_s": round(sustained, 2),
@@ -144,14 +170,25 @@ def session_stats(s: SessionSnapshot) -> dict[str, Any]:
         "latency_ms_p95": round(matcher.latency_ms.percentile(95), 2) if matcher else 0.0,
         "reference_wait_ms_p95": round(matcher.waited_ms.percentile(95), 2) if matcher else 0.0,
         "first_score_s": first,
+    }
+
+
+def _recording_figures(s: SessionSnapshot) -> dict[str, Any]:
+    """What the recorder wrote, dropped and failed on."""
+    recorder = s.recorder
+    rec = recorder.stats() if recorder else {}
+    return {
         "recorded_frames": int(rec.get("frames_written", 0)),
         "recorder_dropped": int(rec.get("dropped", 0)),
         "recorder_error": str(recorder.error) if recorder and recorder.error else None,
         "recording_seconds": round(float(rec.get("duration", 0.0)), 3),
-        "events_dropped": s.events.dropped,
-        "live_total": round(scorer.total, 2) if scorer else 0.0,
-        "players": player_stats(s),
-        "stages": stages,
+    }
+
+
+def _cost_figures(s: SessionSnapshot) -> dict[str, Any]:
+    """The trackers' steps, the threads' CPU time and the memory used."""
+    user, ref = s.user, s.reference
+    return {
         "user_tracker_ms": tracker_ms(user.tracker if user else None),
         "user_tracker_calls": dict(sorted(user.tracker.times.counts.items())) if user and user.tracker else {},
         "reference_tracker_ms": tracker_ms(ref.tracker if ref else None),
