@@ -17,7 +17,7 @@ import traceback
 import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeAlias
 
 from dancelike import __version__, logs
 from dancelike.atomic import disk_full
@@ -102,13 +102,23 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
+#: The subcommands' parsers: each ``_add_*`` below adds one.
+_Commands: TypeAlias = "argparse._SubParsersAction[_Parser]"
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="dancelike", description=translate("Cli", "Learn a dance from any video, on your own machine."),
                      epilog=translate("Cli", "To dance, open the desktop app: dancelike app"))
     parser.add_argument("--version", action="version", version=f"dancelike {__version__}",
                         help=translate("Cli", "show program's version number and exit"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title=translate("Cli", "commands"))
+    for add in (_add_analyze, _add_score, _add_batch, _add_demo, _add_app, _add_info, _add_install_desktop, _add_bench):
+        add(commands)
+    return parser
 
+
+def _add_analyze(commands: _Commands) -> None:
+    """``analyze``: a video's or an image's pose, as JSON, a mask or an overlay."""
     analyze = commands.add_parser("analyze", help=translate("Cli", "find the dancer's pose in a video or image"))
     analyze.add_argument("input", metavar="INPUT", help=translate("Cli", "video file or image"))
     analyze.add_argument("--json", metavar="PATH|-", help=translate("Cli", "write landmarks as JSON to PATH, or stdout with -"))
@@ -121,6 +131,9 @@ def _build_parser() -> argparse.ArgumentParser:
         "Cli", "(video) which dancer of a group video to follow: N (1 = the leftmost) or auto (default: the one most in view near the centre)"))
     analyze.set_defaults(handler=_run_analyze)
 
+
+def _add_score(commands: _Commands) -> None:
+    """``score``: a performance against a reference, as a report and a replay."""
     score = commands.add_parser("score", help=translate("Cli", "score a performance against a reference dance video"))
     score.add_argument("reference", metavar="REFERENCE", help=translate("Cli", "the choreography: the pro's dance video"))
     score.add_argument("performance", metavar="PERFORMANCE", help=translate("Cli", "the dancer's video of the same dance"))
@@ -134,6 +147,9 @@ def _build_parser() -> argparse.ArgumentParser:
         "Cli", "the reference's dancer of a group video to follow: N (1 = the leftmost) or auto (default: the one most in view near the centre)"))
     score.set_defaults(handler=_run_score)
 
+
+def _add_batch(commands: _Commands) -> None:
+    """``batch``: a whole class against one dance."""
     batch = commands.add_parser("batch", help=translate("Cli", "score a whole class: many performances against one dance, ranked in a class page"))
     batch.add_argument("reference", metavar="REFERENCE", help=translate("Cli", "the choreography: the pro's dance video"))
     batch.add_argument("performances", metavar="PERFORMANCE", nargs="+", help=translate(
@@ -150,36 +166,66 @@ def _build_parser() -> argparse.ArgumentParser:
         "Cli", "analysis worker processes (default: one per core, at most 4); with --ray, clips analysed at once (default: the cluster's CPUs)"))
     batch.set_defaults(handler=_run_batch)
 
+
+def _add_demo(commands: _Commands) -> None:
+    """``demo``: the demo choreography and performances."""
     demo = commands.add_parser("demo", help=translate("Cli", "write the demo choreography and two demo performances"))
     demo.add_argument("--out", metavar="FOLDER", help=translate("Cli", "where to write them (default: the data folder's demo/)"))
     demo.set_defaults(handler=_run_demo)
 
+
+def _add_app(commands: _Commands) -> None:
+    """``app``: the desktop app."""
     app = commands.add_parser("app", help=translate("Cli", "open the desktop app: your dances, dancing with the camera, your history"))
     app.add_argument("--camera", metavar="SPEC", help=translate("Cli", "camera for this run: a device index, a video file, or demo"))
     app.set_defaults(handler=_run_app)
 
+
+def _add_info(commands: _Commands) -> None:
+    """``info``: one screen for a bug report."""
     info = commands.add_parser("info", help=translate("Cli", "versions, CPU, models, folders, cameras and audio: one screen for a bug report"))
     info.add_argument("--json", metavar="PATH|-", nargs="?", const="-", help=translate("Cli", "write it as JSON to PATH, or stdout (the default with no PATH)"))
     info.set_defaults(handler=_run_info)
 
+
+def _add_install_desktop(commands: _Commands) -> None:
+    """``install-desktop``: the applications menu's entry."""
     desktop = commands.add_parser("install-desktop", help=translate("Cli", "put DanceLike in your applications menu, with its icon (this user only)"))
     desktop.add_argument("--uninstall", action="store_true", help=translate("Cli", "take it out again"))
     desktop.set_defaults(handler=_run_install_desktop)
 
+
+def _add_bench(commands: _Commands) -> None:
+    """``bench`` and its benchmarks, one function each."""
     bench = commands.add_parser("bench", help=translate("Cli", "benchmarks"))
     bench_commands = bench.add_subparsers(dest="bench_command", metavar="BENCHMARK", title=translate("Cli", "benchmarks"))
-    bench_analyze = bench_commands.add_parser("analyze", help=translate("Cli", "analysis speed on a clip: frames/s, stage timings, memory"))
+    for add in (_add_bench_analyze, _add_bench_score, _add_bench_live, _add_bench_batch, _add_bench_waits):
+        add(bench_commands)
+    bench.set_defaults(handler=lambda args: _speaking_usage(bench))
+
+
+def _add_bench_analyze(commands: _Commands) -> None:
+    """``bench analyze``: analysis speed on a clip."""
+    bench_analyze = commands.add_parser("analyze", help=translate("Cli", "analysis speed on a clip: frames/s, stage timings, memory"))
     bench_analyze.add_argument("video", metavar="VIDEO", nargs="?", help=translate("Cli", "clip to analyse (default: the golden squats clip when present)"))
     bench_analyze.add_argument("--json", metavar="PATH|-", help=translate("Cli", "write the figures as JSON"))
     bench_analyze.add_argument("--workers", type=int, default=None, help=translate("Cli", "analysis worker processes (default: one per core, at most 4)"))
     bench_analyze.add_argument("--repeat", type=int, default=3, help=translate("Cli", "timed runs after one warm-up run (default 3)"))
     bench_analyze.add_argument("--all-dancers", action="store_true", help=translate("Cli", "track every person (as an import does)"))
     bench_analyze.set_defaults(handler=_run_bench_analyze)
-    bench_score = bench_commands.add_parser("score", help=translate("Cli", "scoring speed on a 60 s pair, cached and uncached; DTW beside fastdtw"))
+
+
+def _add_bench_score(commands: _Commands) -> None:
+    """``bench score``: scoring speed on a generated pair."""
+    bench_score = commands.add_parser("score", help=translate("Cli", "scoring speed on a 60 s pair, cached and uncached; DTW beside fastdtw"))
     bench_score.add_argument("--json", metavar="PATH|-", help=translate("Cli", "write the figures as JSON"))
     bench_score.add_argument("--seconds", type=float, default=60.0, help=translate("Cli", "length of the generated pair (default 60)"))
     bench_score.set_defaults(handler=_run_bench_score)
-    bench_live = bench_commands.add_parser("live", help=translate("Cli", "a live session, headless: throughput, latency, drops, CPU per stage"))
+
+
+def _add_bench_live(commands: _Commands) -> None:
+    """``bench live``: a headless live session."""
+    bench_live = commands.add_parser("live", help=translate("Cli", "a live session, headless: throughput, latency, drops, CPU per stage"))
     bench_live.add_argument("--seconds", type=float, default=30.0, help=translate("Cli", "length of the session (default 30)"))
     bench_live.add_argument("--json", metavar="PATH|-", help=translate("Cli", "write the figures as JSON"))
     bench_live.add_argument("--camera", metavar="SPEC", help=translate("Cli", "camera: a video file, a device index or demo (default: a generated dancer)"))
@@ -188,19 +234,25 @@ def _build_parser() -> argparse.ArgumentParser:
     bench_live.add_argument("--cached", action="store_true", help=translate("Cli", "the reference's analysis cached first (as for an imported dance)"))
     bench_live.add_argument("--players", type=int, default=1, help=translate("Cli", "people dancing side by side, each scored (1 or 2; default 1)"))
     bench_live.set_defaults(handler=_run_bench_live)
-    bench_batch = bench_commands.add_parser("batch", help=translate("Cli", "a generated class scored on 1 and 2 local workers and a local Ray: performances/min, memory"))
+
+
+def _add_bench_batch(commands: _Commands) -> None:
+    """``bench batch``: a generated class on local workers and Ray."""
+    bench_batch = commands.add_parser("batch", help=translate("Cli", "a generated class scored on 1 and 2 local workers and a local Ray: performances/min, memory"))
     bench_batch.add_argument("--clips", type=int, default=8, help=translate("Cli", "generated performances (default 8: 4 per worker)"))
     bench_batch.add_argument("--seconds", type=float, default=6.0, help=translate("Cli", "length of each (default 6)"))
     bench_batch.add_argument("--no-ray", action="store_true", help=translate("Cli", "skip the Ray run: only this computer's workers (for a machine without Ray)"))
     bench_batch.add_argument("--json", metavar="PATH|-", help=translate("Cli", "write the figures as JSON"))
     bench_batch.set_defaults(handler=_run_bench_batch)
-    bench_waits = bench_commands.add_parser("waits", help=translate("Cli", "the waits: importing a 15-s clip, its analysis rate, the replay after a dance"))
+
+
+def _add_bench_waits(commands: _Commands) -> None:
+    """``bench waits``: the waits a user sees."""
+    bench_waits = commands.add_parser("waits", help=translate("Cli", "the waits: importing a 15-s clip, its analysis rate, the replay after a dance"))
     bench_waits.add_argument("video", metavar="VIDEO", nargs="?", help=translate("Cli", "clip to import (default: a generated 15-s dance)"))
     bench_waits.add_argument("--hd", action="store_true", help=translate("Cli", "real-world sizes: a 1920x1080 60 fps dance and a 1280x720 camera"))
     bench_waits.add_argument("--json", metavar="PATH|-", help=translate("Cli", "write the figures as JSON"))
     bench_waits.set_defaults(handler=_run_bench_waits)
-    bench.set_defaults(handler=lambda args: _speaking_usage(bench))
-    return parser
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
