@@ -48,7 +48,7 @@ from dancelike.scoring.poses import pose_track
 from dancelike.scoring.report import Report
 from dancelike.services.recover_players import players_of, recover_players
 from dancelike.store import analysis_cache
-from dancelike.store.db import SessionRecord, Store
+from dancelike.store.db import Choreography, SessionRecord, Store
 from dancelike.store.session_folder import SessionFolder
 
 log = logging.getLogger(__name__)
@@ -257,37 +257,51 @@ def _recover(store: Store, record: SessionRecord, get_pool: Callable[[], Analysi
         where = choreography.video if choreography else translate("Sessions", "choreography {id}").format(id=record.choreography_id)
         return fail(translate("Sessions", "the app closed during this session and its choreography's video is missing ({where})").format(where=where))
     try:
-        trim_to_complete_fragments(recording)
-        with VideoReader(recording) as reader:
-            expected = max(1, reader.frame_count)
-        ended_at = datetime.fromtimestamp(recording.stat().st_mtime).astimezone()
+        expected, ended_at = _recording_length(recording)
     except (InputError, OSError) as exc:
         return fail(translate("Sessions", "the app closed during this session and its recording cannot be played ({reason})").format(reason=_short(exc)))
     settings = store.session_settings(record.id)
     mirror = Mirror.parse(settings.get("mirror"))
     latency = settings.get("latency")
+    offset = float(latency) if isinstance(latency, (int, float)) else 0.0
     if players_of(settings) > 1 and "player" not in settings:  # each player an entry, as a normal stop saves them
-        line = session_line(music_line(str(choreography.video), str(recording)), float(latency) if isinstance(latency, (int, float)) else 0.0)
+        line = session_line(music_line(str(choreography.video), str(recording)), offset)
         try:
             return recover_players(store, record, choreography, get_pool(), ended_at, part, line, share_recording, write_json)[0]
         except InputError as exc:
-            return fail(translate("Sessions", "the app closed during this session and its recording cannot be scored ({reason})").format(reason=_short(exc)))
+            return fail(_cannot_score(exc))
 
     def frames(stage: str, done: int) -> None:
         if stage == "performance":
             part(0.1 + 0.85 * min(1.0, done / expected))
 
     try:
-        scored = score_recording(str(choreography.video), str(recording), mirror, get_pool(),
-                                 float(latency) if isinstance(latency, (int, float)) else 0.0, frames, choreography.dancer)  # fmt: skip
+        scored = score_recording(str(choreography.video), str(recording), mirror, get_pool(), offset, frames, choreography.dancer)
     except InputError as exc:
-        return fail(translate("Sessions", "the app closed during this session and its recording cannot be scored ({reason})").format(reason=_short(exc)))
+        return fail(_cannot_score(exc))
     except Exception as exc:  # noqa: BLE001 - a row left "running" would be retried at every launch
         return fail(
             translate("Sessions", "the app closed during this session; scoring its recording failed ({error}: {reason})").format(
                 error=exc.__class__.__name__, reason=_short(exc)
             )
         )
+    return _save_recovered(store, record, choreography, scored, ended_at)
+
+
+def _recording_length(recording: Path) -> tuple[int, datetime]:
+    """A recording cut to its complete fragments: its frame count (at least 1) and when it was last written."""
+    trim_to_complete_fragments(recording)
+    with VideoReader(recording) as reader:
+        expected = max(1, reader.frame_count)
+    return expected, datetime.fromtimestamp(recording.stat().st_mtime).astimezone()
+
+
+def _cannot_score(exc: InputError) -> str:
+    return translate("Sessions", "the app closed during this session and its recording cannot be scored ({reason})").format(reason=_short(exc))
+
+
+def _save_recovered(store: Store, record: SessionRecord, choreography: Choreography, scored: ScoredPair, ended_at: datetime) -> SessionRecord:
+    """A recovered session's report written and its row completed (a report that cannot be written is said in its message)."""
     performance = scored.performance
     document: dict[str, Any] = scored.report.to_json()
     document.update(
