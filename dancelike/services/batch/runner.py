@@ -134,67 +134,100 @@ def run_batch(
     reference that cannot be used or a folder that cannot be written."""
     started = time.monotonic()
     reference, out = Path(reference), Path(out)
-    # a folder of the class often holds the dance itself: it is the reference, not a performance
-    performances = [Path(p) for p in performances if not _same_file(Path(p), Path(reference))]
-    if not performances:
-        raise InputError(translate("Batch", "the only performance given is the reference itself: give the dancers' videos"))
+    performances = _without_reference(performances, reference)
     _check_out(out, reference, performances)
     names = display_names(performances)
-    earlier = read_rows(out) if resume else []
-    done = {row["performance"] for row in earlier if not row.get("error")}
+    rows = [row for row in (read_rows(out) if resume else []) if not row.get("error")]  # a failure is tried again, or left out
+    done = {row["performance"] for row in rows}
     todo = [clip for clip in performances if names[clip] not in done]
-    rows = [row for row in earlier if not row.get("error")]  # a failure is tried again, or left out
     index = {clip: number for number, clip in enumerate(performances, start=1)}
     result = BatchResult(rows, [], 0, 0.0, out, kept=len(rows))
-
     log.info("batch: %d performances against %s into %s (%d kept)", len(todo), reference, out, len(rows))
     own = engine is None
-    active: Engine = LocalEngine(keep_pairs=replays) if engine is None else engine
-    if replays and isinstance(active, LocalEngine):
-        active.keep_pairs = True
+    active = _engine(engine, replays)
     before = batch_job.reference_preparations
     try:
         bundle = prepare_reference(str(reference), active.pool if isinstance(active, LocalEngine) else None, reference_dancer)
         result.reference_analyses = batch_job.reference_preparations - before
-        if on_progress is not None:
-            on_progress(0, len(todo))
+        _tell([], 0, len(todo), on_row, on_progress)
         finished = 0
         clips = active.map_clips(bundle, todo, every_dancer)
         try:
             for yielded, outcome in clips:
                 clip = Path(yielded)
-                name = names.get(clip, str(clip))
-                new = [error_row(name, error_text(outcome))] if isinstance(outcome, BaseException) else outcome
-                for row in new:
-                    _finish_row(row, name, index.get(clip, 0), clip, reference, out, replays, result)
+                new = _clip_rows(clip, outcome, names.get(clip, str(clip)), index.get(clip, 0), reference, out, replays, result)
                 rows.extend(new)
-                if any(row.get("error") for row in new):
-                    log.info("batch: %s failed: %s", name, "; ".join(str(row.get("error")) for row in new if row.get("error")))
-                    result.failed.append(name)
                 write_csv(out, rows)
                 finished += 1
-                for row in new:
-                    if on_row is not None:
-                        on_row(row)
-                if on_progress is not None:
-                    on_progress(finished, len(todo))
+                _tell(new, finished, len(todo), on_row, on_progress)
                 if cancel is not None and cancel.is_set():
                     result.cancelled = True
                     break
         finally:
-            close = getattr(clips, "close", None)
-            if close is not None:
-                close()
+            _close(clips)
     finally:
         if own:
             active.close()
-        if out.is_dir():
-            write_csv(out, rows)
-            write_index(out, rows, reference.name)
+        _write_outputs(out, rows, reference)
     result.rows = ranked(rows)
     result.seconds = time.monotonic() - started
     log.info("batch: %d rows, %d failed, %.1f s%s", len(rows), len(result.failed), result.seconds, " (cancelled)" if result.cancelled else "")
     return result
+
+
+def _engine(engine: Engine | None, replays: bool) -> Engine:
+    """The engine given, or one on this computer; a local one keeps each pair when replays are asked."""
+    active: Engine = LocalEngine(keep_pairs=replays) if engine is None else engine
+    if replays and isinstance(active, LocalEngine):
+        active.keep_pairs = True
+    return active
+
+
+def _write_outputs(out: Path, rows: list[dict[str, Any]], reference: Path) -> None:
+    """The CSV and the class page, whenever the batch stops (unless its folder is gone)."""
+    if out.is_dir():
+        write_csv(out, rows)
+        write_index(out, rows, reference.name)
+
+
+def _without_reference(performances: list[Path], reference: Path) -> list[Path]:
+    """The performances given, less the reference: a folder of the class often holds the dance
+    itself. ``InputError`` when nothing is left."""
+    kept = [Path(p) for p in performances if not _same_file(Path(p), Path(reference))]
+    if not kept:
+        raise InputError(translate("Batch", "the only performance given is the reference itself: give the dancers' videos"))
+    return kept
+
+
+def _clip_rows(
+    clip: Path, outcome: list[dict[str, Any]] | BaseException, name: str, number: int, reference: Path, out: Path, replays: bool, result: BatchResult
+) -> list[dict[str, Any]]:
+    """A clip's rows (one error row when it failed), finished; a failure is logged and noted in ``result``."""
+    new = [error_row(name, error_text(outcome))] if isinstance(outcome, BaseException) else outcome
+    for row in new:
+        _finish_row(row, name, number, clip, reference, out, replays, result)
+    if any(row.get("error") for row in new):
+        log.info("batch: %s failed: %s", name, "; ".join(str(row.get("error")) for row in new if row.get("error")))
+        result.failed.append(name)
+    return new
+
+
+def _tell(
+    new: list[dict[str, Any]], finished: int, total: int, on_row: Callable[[dict[str, Any]], None] | None, on_progress: Callable[[int, int], None] | None
+) -> None:
+    """Each new row, then how many performances are done."""
+    for row in new:
+        if on_row is not None:
+            on_row(row)
+    if on_progress is not None:
+        on_progress(finished, total)
+
+
+def _close(clips: Iterable[object]) -> None:
+    """An engine's clips closed (a generator's ``finally`` runs now, not when it is collected)."""
+    close = getattr(clips, "close", None)
+    if close is not None:
+        close()
 
 
 def _finish_row(row: dict[str, Any], name: str, number: int, clip: Path, reference: Path, out: Path, replays: bool, result: BatchResult) -> None:
