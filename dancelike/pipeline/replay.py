@@ -174,8 +174,8 @@ def render_replay(
     each frame is written (progress; raising from it stops the replay).
 
     The panels of the next frames are drawn by ``threads`` threads (default
-    ``drawing_threads()``) while this thread decodes, draws the top bar and encodes, in order:
-    the same frames as drawn one by one, in about half the time on two cores."""
+    ``drawing_threads()``) while this thread decodes and another writes them in order: the same
+    frames as drawn one by one, in about half the time on two cores."""
     count = min(len(reference.frames), len(report.frame_scores))
     audio = load_audio(str(reference_path), rate=AUDIO_RATE, channels=2)
     fetcher = FrameFetcher(performance_path, np.array([f.t for f in performance.frames]))
@@ -203,10 +203,8 @@ def render_replay(
                         user_rgb = fetcher.get(j)
                         user = None if user_rgb is None else (user_rgb, performance.frames[min(j, len(performance.frames) - 1)], _colours(report, judged, i))
                         job = (ref_frame.rgb, reference.frames[i], user, sizes)
-                        if reference.frames[i].found and (user is None or user[1].found):
-                            out.add(i, pool.submit(_draw_panels, *job))
-                        else:  # a "nobody found" note is text: drawn in this thread, as the bar is
-                            out.add(i, _done(_draw_panels(*job)))
+                        found = reference.frames[i].found and (user is None or user[1].found)
+                        out.add(i, pool.submit(_draw_panels, *job) if found else job)  # "nobody found" is text: see _InOrder
                     out.finish()
                 finally:
                     out.drop()
@@ -215,35 +213,64 @@ def render_replay(
         fetcher.close()
 
 
-class _InOrder:
-    """The frames being drawn, written in order once drawn: each with its top bar (text: drawn in
-    this thread only), the music under it (continuous whichever frames are shown), its progress."""
+#: A replay frame's work: (reference picture, its body, you: picture, body, colours, or None, sizes).
+_Job = tuple[np.ndarray, "BodyFrame", "tuple[np.ndarray, BodyFrame, np.ndarray] | None", tuple[int, int, int, int]]
+#: Frames handed to the encoding thread and not written yet, at most.
+_WRITES_AHEAD = 4
 
-    def __init__(self, writer: VideoWriter, audio: np.ndarray | None, samples_per_frame: float, report: Report,
-                 reference: VideoAnalysis, left_w: int, on_frame: Callable[[int], None] | None) -> None:  # fmt: skip
+
+class _InOrder:
+    """The frames being drawn, written in order once drawn, by a thread of their own (encoding a
+    frame and its music took a third of the thread that decodes): each with its top bar, the
+    music under it (continuous whichever frames are shown), its progress. All the text is drawn
+    in that thread (the bar, and a "nobody found" frame, handed over undrawn): the app's
+    picture painter is never used by two threads at once."""
+
+    def __init__(
+        self,
+        writer: VideoWriter,
+        audio: np.ndarray | None,
+        samples_per_frame: float,
+        report: Report,
+        reference: VideoAnalysis,
+        left_w: int,
+        on_frame: Callable[[int], None] | None,
+    ) -> None:
         self.writer, self.audio, self.samples_per_frame = writer, audio, samples_per_frame
         self.report, self.reference, self.left_w, self.on_frame = report, reference, left_w, on_frame
-        self.pending: deque[tuple[int, Future[np.ndarray]]] = deque()
+        self.pending: deque[tuple[int, Future[np.ndarray] | _Job]] = deque()
+        self._encoder = ThreadPoolExecutor(1, thread_name_prefix="replay-encode")
+        self._writes: deque[Future[None]] = deque()
 
-    def add(self, index: int, drawn: Future[np.ndarray]) -> None:
-        """Reference frame ``index``'s picture, being drawn; the oldest are written meanwhile."""
+    def add(self, index: int, drawn: Future[np.ndarray] | _Job) -> None:
+        """Reference frame ``index``'s picture, being drawn (or to draw); the oldest go to be written."""
         self.pending.append((index, drawn))
         while len(self.pending) > _LOOKAHEAD:
-            self._write_next()
+            self._hand_over()
 
     def finish(self) -> None:
         while self.pending:
-            self._write_next()
+            self._hand_over()
+        while self._writes:
+            self._writes.popleft().result()
 
     def drop(self) -> None:
-        """Stop (a failure, a cancel): the frames not drawn yet never will be."""
+        """Stop (after ``finish``, a failure or a cancel): what is not written yet never will be."""
         for _index, drawn in self.pending:
-            drawn.cancel()
+            if isinstance(drawn, Future):
+                drawn.cancel()
         self.pending.clear()
+        self._encoder.shutdown(wait=True, cancel_futures=True)
+        self._writes.clear()
 
-    def _write_next(self) -> None:
-        i, drawn = self.pending.popleft()
-        canvas = drawn.result()
+    def _hand_over(self) -> None:
+        index, drawn = self.pending.popleft()
+        self._writes.append(self._encoder.submit(self._write, index, drawn))
+        while len(self._writes) > _WRITES_AHEAD:
+            self._writes.popleft().result()  # a failure there (a cancel from on_frame) is raised here
+
+    def _write(self, i: int, drawn: Future[np.ndarray] | _Job) -> None:
+        canvas = drawn.result() if isinstance(drawn, Future) else _draw_panels(*drawn)
         _draw_bar(canvas, self.report, i, self.reference.frames[i].t, self.report.moves, self.left_w)
         shown = self.writer.frames_written
         self.writer.write(canvas)
@@ -252,12 +279,6 @@ class _InOrder:
             self.writer.write_audio(self.audio[start:end])
         if self.on_frame is not None:
             self.on_frame(i)
-
-
-def _done(canvas: np.ndarray) -> Future[np.ndarray]:
-    done: Future[np.ndarray] = Future()
-    done.set_result(canvas)
-    return done
 
 
 def _last_judged(report: Report, judged: np.ndarray | None, frames: range) -> np.ndarray | None:
@@ -280,9 +301,7 @@ def frame_step(fps: float) -> int:
     return max(1, round(fps / REPLAY_FPS))
 
 
-def _draw_panels(
-    ref_rgb: np.ndarray, ref_body: BodyFrame, user: tuple[np.ndarray, BodyFrame, np.ndarray] | None, sizes: tuple[int, int, int, int]
-) -> np.ndarray:
+def _draw_panels(ref_rgb: np.ndarray, ref_body: BodyFrame, user: tuple[np.ndarray, BodyFrame, np.ndarray] | None, sizes: tuple[int, int, int, int]) -> np.ndarray:
     """One replay frame without its top bar: the pro left, you (parts coloured by score) right."""
     height, width, left_w, right_w = sizes
     canvas = np.full((height, width, 3), 18, np.uint8)

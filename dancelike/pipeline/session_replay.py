@@ -36,9 +36,10 @@ ProgressFn = Callable[[float], None]
 #: Share of the progress bar for each step of a re-scored replay (the analyses, writing).
 _STEPS = (0.15, 0.45, 0.40)
 #: Wall time of a frame drawn and encoded against a frame analysed (one dancer, every core),
-#: from ``dancelike bench waits`` on two cores: the bar moves at one pace through the steps,
-#: so the time left it gives is right from the start.
-DRAW_COST = 1.3
+#: from ``dancelike bench waits`` on two cores (640x480 recording: 19 against 8.3 ms; a 1280x720
+#: one is slower to analyse, about 1:1; recordings are at most 960x540): the bar moves at about
+#: one pace through the steps, so the time left it gives is right from the start.
+DRAW_COST = 2.0
 
 
 @dataclass(frozen=True)
