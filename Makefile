@@ -46,15 +46,17 @@ $(CATALOGUES): $(wildcard dancelike/locale/*.ts) | $(STAMP)
 syscheck: setup
 	$(VPY) -m dancelike.syscheck --install
 
-# Lint and type-check first (ruff and mypy, configured in pyproject.toml): seconds, not a surprise in review.
+# Lint, format-check and type-check first (ruff and mypy, configured in pyproject.toml): seconds, not a surprise in review.
 test: setup syscheck
 	$(VPY) -m ruff check dancelike tests scripts
+	$(VPY) -m ruff format --check dancelike tests scripts
 	$(VPY) -m mypy
 	$(VPY) -m pytest $(PYTEST_ARGS)
 
 # The quick ones only (no test marked slow): a minute, for the edit-test loop.
 test-fast: setup syscheck
 	$(VPY) -m ruff check dancelike tests scripts
+	$(VPY) -m ruff format --check dancelike tests scripts
 	$(VPY) -m mypy
 	$(VPY) -m pytest -m "not slow" $(PYTEST_ARGS)
 

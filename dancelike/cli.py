@@ -29,26 +29,28 @@ from dancelike.scoring.mirror import Mirror
 log = logging.getLogger(__name__)
 
 #: argparse's own words (it asks gettext for them), in our catalogue: "usage: ", "options", ...
-_ARGPARSE_WORDS = frozenset((
-    QT_TRANSLATE_NOOP("Argparse", "usage: "),
-    QT_TRANSLATE_NOOP("Argparse", "positional arguments"),
-    QT_TRANSLATE_NOOP("Argparse", "options"),
-    QT_TRANSLATE_NOOP("Argparse", "show this help message and exit"),
-    QT_TRANSLATE_NOOP("Argparse", "argument %(argument_name)s: %(message)s"),
-    QT_TRANSLATE_NOOP("Argparse", "the following arguments are required: %s"),
-    QT_TRANSLATE_NOOP("Argparse", "unrecognized arguments: %s"),
-    QT_TRANSLATE_NOOP("Argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
-    QT_TRANSLATE_NOOP("Argparse", "invalid %(type)s value: %(value)r"),
-    QT_TRANSLATE_NOOP("Argparse", "expected one argument"),
-    QT_TRANSLATE_NOOP("Argparse", "expected at most one argument"),
-    QT_TRANSLATE_NOOP("Argparse", "expected at least one argument"),
-    QT_TRANSLATE_NOOP("Argparse", "ambiguous option: %(option)s could match %(matches)s"),
-    QT_TRANSLATE_NOOP("Argparse", "unknown parser %(parser_name)r (choices: %(choices)s)"),
-    QT_TRANSLATE_NOOP("Argparse", "not allowed with argument %s"),
-    QT_TRANSLATE_NOOP("Argparse", "one of the arguments %s is required"),
-    QT_TRANSLATE_NOOP("Argparse", "ignored explicit argument %r"),
-    QT_TRANSLATE_NOOP("Argparse", "can't open '%(filename)s': %(error)s"),
-))  # fmt: skip
+_ARGPARSE_WORDS = frozenset(
+    (
+        QT_TRANSLATE_NOOP("Argparse", "usage: "),
+        QT_TRANSLATE_NOOP("Argparse", "positional arguments"),
+        QT_TRANSLATE_NOOP("Argparse", "options"),
+        QT_TRANSLATE_NOOP("Argparse", "show this help message and exit"),
+        QT_TRANSLATE_NOOP("Argparse", "argument %(argument_name)s: %(message)s"),
+        QT_TRANSLATE_NOOP("Argparse", "the following arguments are required: %s"),
+        QT_TRANSLATE_NOOP("Argparse", "unrecognized arguments: %s"),
+        QT_TRANSLATE_NOOP("Argparse", "invalid choice: %(value)r (choose from %(choices)s)"),
+        QT_TRANSLATE_NOOP("Argparse", "invalid %(type)s value: %(value)r"),
+        QT_TRANSLATE_NOOP("Argparse", "expected one argument"),
+        QT_TRANSLATE_NOOP("Argparse", "expected at most one argument"),
+        QT_TRANSLATE_NOOP("Argparse", "expected at least one argument"),
+        QT_TRANSLATE_NOOP("Argparse", "ambiguous option: %(option)s could match %(matches)s"),
+        QT_TRANSLATE_NOOP("Argparse", "unknown parser %(parser_name)r (choices: %(choices)s)"),
+        QT_TRANSLATE_NOOP("Argparse", "not allowed with argument %s"),
+        QT_TRANSLATE_NOOP("Argparse", "one of the arguments %s is required"),
+        QT_TRANSLATE_NOOP("Argparse", "ignored explicit argument %r"),
+        QT_TRANSLATE_NOOP("Argparse", "can't open '%(filename)s': %(error)s"),
+    )
+)
 
 
 def _argparse_word(text: str | None) -> str | None:
@@ -107,10 +109,12 @@ _Commands: TypeAlias = "argparse._SubParsersAction[_Parser]"
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="dancelike", description=translate("Cli", "Learn a dance from any video, on your own machine."),
-                     epilog=translate("Cli", "To dance, open the desktop app: dancelike app"))
-    parser.add_argument("--version", action="version", version=f"dancelike {__version__}",
-                        help=translate("Cli", "show program's version number and exit"))
+    parser = _Parser(
+        prog="dancelike",
+        description=translate("Cli", "Learn a dance from any video, on your own machine."),
+        epilog=translate("Cli", "To dance, open the desktop app: dancelike app"),
+    )
+    parser.add_argument("--version", action="version", version=f"dancelike {__version__}", help=translate("Cli", "show program's version number and exit"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title=translate("Cli", "commands"))
     for add in (_add_analyze, _add_score, _add_batch, _add_demo, _add_app, _add_info, _add_install_desktop, _add_bench):
         add(commands)
@@ -125,10 +129,14 @@ def _add_analyze(commands: _Commands) -> None:
     analyze.add_argument("--mask", metavar="OUT.png", help=translate("Cli", "(image input) write the person mask as a 0/255 PNG"))
     analyze.add_argument("--overlay", metavar="OUT", help=translate("Cli", "write the input with body parts and skeleton drawn (MP4 for video, image for image)"))
     analyze.add_argument("--workers", type=int, default=None, help=translate("Cli", "analysis worker processes (default: one per core, at most 4)"))
-    analyze.add_argument("--all-dancers", action="store_true", help=translate(
-        "Cli", "(video) track every dancer: JSON with one track per dancer, overlay with each numbered"))
-    analyze.add_argument("--dancer", metavar="N|auto", help=translate(
-        "Cli", "(video) which dancer of a group video to follow: N (1 = the leftmost) or auto (default: the one most in view near the centre)"))
+    analyze.add_argument(
+        "--all-dancers", action="store_true", help=translate("Cli", "(video) track every dancer: JSON with one track per dancer, overlay with each numbered")
+    )
+    analyze.add_argument(
+        "--dancer",
+        metavar="N|auto",
+        help=translate("Cli", "(video) which dancer of a group video to follow: N (1 = the leftmost) or auto (default: the one most in view near the centre)"),
+    )
     analyze.set_defaults(handler=_run_analyze)
 
 
@@ -139,12 +147,20 @@ def _add_score(commands: _Commands) -> None:
     score.add_argument("performance", metavar="PERFORMANCE", help=translate("Cli", "the dancer's video of the same dance"))
     score.add_argument("--json", metavar="PATH|-", help=translate("Cli", "write the full report as JSON to PATH, or stdout with -"))
     score.add_argument("--video", metavar="OUT.mp4", help=translate("Cli", "write the side-by-side replay (H.264 + AAC)"))
-    score.add_argument("--mirror", choices=[mode.value for mode in Mirror], default=Mirror.AUTO.value,
-                       help=translate("Cli", "was the video copied as in a mirror (default: decide from the evidence)"))  # fmt: skip
+    score.add_argument(
+        "--mirror",
+        choices=[mode.value for mode in Mirror],
+        default=Mirror.AUTO.value,
+        help=translate("Cli", "was the video copied as in a mirror (default: decide from the evidence)"),
+    )
     score.add_argument("--workers", type=int, default=None, help=translate("Cli", "analysis worker processes (default: one per core, at most 4)"))
     score.add_argument("--no-cache", action="store_true", help=translate("Cli", "analyse the reference again even when its analysis is cached"))
-    score.add_argument("--dancer", default="auto", metavar="N|auto", help=translate(
-        "Cli", "the reference's dancer of a group video to follow: N (1 = the leftmost) or auto (default: the one most in view near the centre)"))
+    score.add_argument(
+        "--dancer",
+        default="auto",
+        metavar="N|auto",
+        help=translate("Cli", "the reference's dancer of a group video to follow: N (1 = the leftmost) or auto (default: the one most in view near the centre)"),
+    )
     score.set_defaults(handler=_run_score)
 
 
@@ -152,18 +168,28 @@ def _add_batch(commands: _Commands) -> None:
     """``batch``: a whole class against one dance."""
     batch = commands.add_parser("batch", help=translate("Cli", "score a whole class: many performances against one dance, ranked in a class page"))
     batch.add_argument("reference", metavar="REFERENCE", help=translate("Cli", "the choreography: the pro's dance video"))
-    batch.add_argument("performances", metavar="PERFORMANCE", nargs="+", help=translate(
-        "Cli", "the dancers' videos: files, folders of videos, or patterns (class/*.mp4)"))
+    batch.add_argument(
+        "performances", metavar="PERFORMANCE", nargs="+", help=translate("Cli", "the dancers' videos: files, folders of videos, or patterns (class/*.mp4)")
+    )
     batch.add_argument("--out", metavar="DIR", required=True, help=translate("Cli", "folder for results.csv, index.html, reports/ and pictures/"))
-    batch.add_argument("--dancers", choices=["one", "all"], default="one", help=translate(
-        "Cli", "all: every dancer of a group video is a row of their own (default: one per video)"))
-    batch.add_argument("--dancer", default="auto", metavar="N|auto", help=translate(
-        "Cli", "the reference's dancer of a group video to follow: N (1 = the leftmost) or auto (default: the one most in view near the centre)"))
+    batch.add_argument(
+        "--dancers", choices=["one", "all"], default="one", help=translate("Cli", "all: every dancer of a group video is a row of their own (default: one per video)")
+    )
+    batch.add_argument(
+        "--dancer",
+        default="auto",
+        metavar="N|auto",
+        help=translate("Cli", "the reference's dancer of a group video to follow: N (1 = the leftmost) or auto (default: the one most in view near the centre)"),
+    )
     batch.add_argument("--resume", action="store_true", help=translate("Cli", "keep the rows already in DIR and score only the others"))
     batch.add_argument("--replays", action="store_true", help=translate("Cli", "also write each side-by-side replay (replays/)"))
     batch.add_argument("--ray", metavar="ADDRESS|local", help=translate("Cli", "run on a Ray cluster (HOST:PORT of its head) or a Ray started here (local)"))
-    batch.add_argument("--workers", type=int, default=None, help=translate(
-        "Cli", "analysis worker processes (default: one per core, at most 4); with --ray, clips analysed at once (default: the cluster's CPUs)"))
+    batch.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help=translate("Cli", "analysis worker processes (default: one per core, at most 4); with --ray, clips analysed at once (default: the cluster's CPUs)"),
+    )
     batch.set_defaults(handler=_run_batch)
 
 

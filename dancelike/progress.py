@@ -32,7 +32,7 @@ class _Bar(tqdm):
 class Progress:
     """Progress of ``total`` steps (``None`` when unknown), shown as::
 
-        analyze  [##########..............]  45%  29/65  12.3 fps
+    analyze  [##########..............]  45%  29/65  12.3 fps
     """
 
     def __init__(self, total: int | None, label: str, stream: TextIO | None = None) -> None:
@@ -45,8 +45,7 @@ class Progress:
         self._bar: _Bar | None = None
         if self.enabled:
             # {desc} only: the line is render()'s; tqdm draws it (miniters=1: each update may redraw)
-            self._bar = _Bar(file=self.stream, bar_format="{desc}", desc=self.render(self._start), mininterval=_INTERVAL, miniters=1,
-                             dynamic_ncols=True, leave=True)  # fmt: skip
+            self._bar = _Bar(file=self.stream, bar_format="{desc}", desc=self.render(self._start), mininterval=_INTERVAL, miniters=1, dynamic_ncols=True, leave=True)
 
     def update(self, n: int = 1) -> None:
         """Count ``n`` more steps done; redraws at most every ``_INTERVAL`` seconds."""

@@ -53,12 +53,19 @@ def main() -> None:
     rows = []
     for name in PRESETS:
         for check, alone in evaluate(name, folder):
-            rows.append({
-                "scene": name, "person": check.id, "role": check.role, "switches": check.switches,
-                "followed": round(check.followed_share, 3), "numbers": sorted(set(check.numbers)),
-                "median_error_px": round(check.median_error, 2), "alone_px": round(alone, 2),
-                "ratio": round(check.median_error / alone, 2) if alone > 0 else None,
-            })  # fmt: skip
+            rows.append(
+                {
+                    "scene": name,
+                    "person": check.id,
+                    "role": check.role,
+                    "switches": check.switches,
+                    "followed": round(check.followed_share, 3),
+                    "numbers": sorted(set(check.numbers)),
+                    "median_error_px": round(check.median_error, 2),
+                    "alone_px": round(alone, 2),
+                    "ratio": round(check.median_error / alone, 2) if alone > 0 else None,
+                }
+            )
             print(json.dumps(rows[-1]))
 
 

@@ -33,10 +33,17 @@ COPIES = [
     ("kpop_right_dancer.mp4", "kpop_left_dancer.mp4"),
 ]
 OTHER_MOTION = [
-    "walk_in_place.mp4", "jog_in_place.mp4", "walking_cane.mp4", "squat_side_view.mp4", "pushups.mp4",
-    "workout_first10s.mp4", "office_dance.mp4", "stage_dance_drawn_skeleton.mp4", "breakdance_freeze.mp4",
+    "walk_in_place.mp4",
+    "jog_in_place.mp4",
+    "walking_cane.mp4",
+    "squat_side_view.mp4",
+    "pushups.mp4",
+    "workout_first10s.mp4",
+    "office_dance.mp4",
+    "stage_dance_drawn_skeleton.mp4",
+    "breakdance_freeze.mp4",
     "practice_take2.mp4",
-]  # fmt: skip
+]
 #: Other dances among the references themselves (the K-pop encodings may be the same practice
 #: as the K-pop side-by-side clip, so they are not paired with it).
 OTHER_DANCES = {
@@ -111,8 +118,22 @@ def evaluate(folder: Path) -> list[Row]:
             chance = reference_chance(folder / reference, pose_track(ref_analysis.frames, with_parts=False), ref_analysis.fps, key)
             beats = reference_beats(folder / reference, key)
             report, reading = score_analyses(ref_analysis, perf_analysis, "auto", beats, chance, music_line(folder / reference, folder / performance))
-            rows.append(Row(reference, performance, kind, report.score, report.shape, report.timing, report.mirrored,
-                            reading.line.source, report.timing_offset_ms, report.parts, report.warnings, report.to_json()))  # fmt: skip
+            rows.append(
+                Row(
+                    reference,
+                    performance,
+                    kind,
+                    report.score,
+                    report.shape,
+                    report.timing,
+                    report.mirrored,
+                    reading.line.source,
+                    report.timing_offset_ms,
+                    report.parts,
+                    report.warnings,
+                    report.to_json(),
+                )
+            )
     return rows
 
 
@@ -149,13 +170,18 @@ def coaching_checks(rows: list[Row]) -> list[tuple[str, bool, str]]:
     results = []
     short = [(r.reference, m) for r in rows for m in _report(r)["moves"] if m["end"] - m["start"] < 1.0 - 1e-6]
     results.append(("no move under 1 s", not short, f"{len(short)} short moves" + (f" (first {short[0]})" if short else "")))
-    bad = [(r.reference, r.performance, w["start"]) for r in rows for w in _report(r)["weakest"]
-           if w["score"] >= 65 or round(w["score"]) >= 65 or w["rating"] in ("skipped", "away", "unknown")]  # fmt: skip
+    bad = [
+        (r.reference, r.performance, w["start"])
+        for r in rows
+        for w in _report(r)["weakest"]
+        if w["score"] >= 65 or round(w["score"]) >= 65 or w["rating"] in ("skipped", "away", "unknown")
+    ]
     results.append(("no weakest move rated GOOD or better, undanced or out of view", not bad, f"{len(bad)} wrong"))
     copies = [r for r in rows if r.kind in ("copy", "same", "twice")]
     others = [r for r in rows if r.kind == "other"]
     wrong = [f"{r.reference} vs {r.performance}" for r in copies if not _report(r)["this_dance"]] + [
-        f"{r.reference} vs {r.performance}" for r in others if _report(r)["this_dance"]]  # fmt: skip
+        f"{r.reference} vs {r.performance}" for r in others if _report(r)["this_dance"]
+    ]
     figures = f"{len(copies)} copies, {len(others)} unrelated; wrong: {wrong or 'none'}"
     results.append(("this_dance true for every copy, false for every unrelated pair", not wrong, figures))
     weak = [w for r in rows if r.kind == "copy" for w in _report(r)["weakest"]]
@@ -171,8 +197,12 @@ def coaching_checks(rows: list[Row]) -> list[tuple[str, bool, str]]:
     gaps = "differences " + ", ".join(f"{d:.1f}" for d in twice_gaps)
     results.append((f"a chorus played twice within {SAME_VERDICT:.0f} of once", max(twice_gaps) <= SAME_VERDICT, gaps))
     mirrored = {(r.reference, r.performance): r.mirrored for r in rows}
-    split = [p for refs in ROUTINES for p in {perf for (ref, perf) in mirrored if ref == refs[0]} if p not in refs
-             and (refs[1], p) in mirrored and mirrored[(refs[0], p)] != mirrored[(refs[1], p)]]  # fmt: skip
+    split = [
+        p
+        for refs in ROUTINES
+        for p in {perf for (ref, perf) in mirrored if ref == refs[0]}
+        if p not in refs and (refs[1], p) in mirrored and mirrored[(refs[0], p)] != mirrored[(refs[1], p)]
+    ]
     results.append(("one mirror decision per performance across references of the same routine", not split, f"split: {split or 'none'}"))
     return results
 

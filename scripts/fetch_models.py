@@ -54,11 +54,23 @@ def expected_hashes(source: Path = MODEL_FILES_PY) -> dict[str, str]:
 def download_wheel(into: Path) -> Path:
     """Download the mediapipe wheel (no dependencies) with pip and return its path."""
     cmd = [
-        sys.executable, "-m", "pip", "download", "--no-deps", "--quiet",
-        "--only-binary=:all:", "--platform", "manylinux2014_x86_64",
-        "--python-version", "3.11", "--implementation", "cp",
-        "--dest", str(into), REQUIREMENT,
-    ]  # fmt: skip
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        "--no-deps",
+        "--quiet",
+        "--only-binary=:all:",
+        "--platform",
+        "manylinux2014_x86_64",
+        "--python-version",
+        "3.11",
+        "--implementation",
+        "cp",
+        "--dest",
+        str(into),
+        REQUIREMENT,
+    ]
     print(f"fetch_models: downloading {REQUIREMENT} from PyPI ...", file=sys.stderr)
     result = subprocess.run(cmd, check=False)
     if result.returncode != 0:

@@ -96,9 +96,11 @@ def main() -> int:
         elapsed = time.perf_counter() - started
         gaps = [b - a for a, b in zip(ticks, ticks[1:])]
         stats = view.bridge.session.status() if view.bridge else None
-        print(f"display ticks {len(ticks) / elapsed:.1f}/s; pictures shown: reference {shown['reference'] / elapsed:.1f}/s, "
-              f"camera {shown['camera'] / elapsed:.1f}/s; longest gap between ticks {1000 * max(gaps):.0f} ms; "
-              f"scored pairs {stats.pairs if stats else 0}; screenshot {args.shot}")  # fmt: skip
+        print(
+            f"display ticks {len(ticks) / elapsed:.1f}/s; pictures shown: reference {shown['reference'] / elapsed:.1f}/s, "
+            f"camera {shown['camera'] / elapsed:.1f}/s; longest gap between ticks {1000 * max(gaps):.0f} ms; "
+            f"scored pairs {stats.pairs if stats else 0}; screenshot {args.shot}"
+        )
         view.stop()
         deadline = time.monotonic() + 120
         while view.phase not in ("done", "message", "idle"):

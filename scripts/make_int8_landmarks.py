@@ -289,13 +289,13 @@ def main() -> int:
 
     rm = recipe_manager.RecipeManager()
     rm.add_weight_only_config(  # float ops: keep the original fp16 weights (lossless round trip)
-        regex=".*", operation_name=qtyping.TFLOperationName.ALL_SUPPORTED, num_bits=16,
+        regex=".*",
+        operation_name=qtyping.TFLOperationName.ALL_SUPPORTED,
+        num_bits=16,
         algorithm_key=algorithm_manager.AlgorithmName.FLOAT_CASTING,
-    )  # fmt: skip
-    regex = r"^L(" + "|".join(f"{k:03d}" for k in parse_ops(args.ops)) + r")\|"
-    rm.add_static_config(
-        regex=regex, operation_name=qtyping.TFLOperationName.ALL_SUPPORTED, activation_num_bits=8, weight_num_bits=8
     )
+    regex = r"^L(" + "|".join(f"{k:03d}" for k in parse_ops(args.ops)) + r")\|"
+    rm.add_static_config(regex=regex, operation_name=qtyping.TFLOperationName.ALL_SUPPORTED, activation_num_bits=8, weight_num_bits=8)
     with tempfile.TemporaryDirectory() as tmp:
         float_path = Path(tmp) / "float_signed.tflite"
         float_path.write_bytes(pack_model(model))

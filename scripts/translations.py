@@ -26,7 +26,7 @@ PACKAGE = ROOT / "dancelike"
 LOCALE = PACKAGE / "locale"
 LANGUAGES = ("zh_CN",)
 
-_DANCE_UI = """results_view results_cards charts progress_chart score_legend dance_view dance_hud dance_stage
+_DANCE_UI = """results_view session_text results_cards charts progress_chart score_legend dance_view dance_hud dance_stage
 dance_controls dance_controller dance_keys dance_players dance_practice practice_plan limb_outline settling
 session_bridge video_panel camera_preview""".split()
 

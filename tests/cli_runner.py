@@ -30,8 +30,13 @@ def run(*args: str | Path, command: list[str] | None = None, cwd: Path | None = 
     env.pop("DANCELIKE_PROGRESS", None)
     return subprocess.run(
         [*(command or cli_command()), *map(str, args)],
-        capture_output=True, text=True, timeout=120, check=False, env=env, cwd=cwd,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+        cwd=cwd,
+    )
 
 
 def stderr_lines(result: subprocess.CompletedProcess[str]) -> list[str]:

@@ -38,7 +38,4 @@ def skeleton(t: float, arm_phase: float = 0.0, lean: float = 0.0, x0: float = 32
 def frames(count: int, warp: tuple[float, float] = (0.0, 1.0), **kwargs: float) -> list[BodyFrame]:
     """``count`` frames; with ``warp`` (delay s, tempo) frame i shows the dance at (i/FPS - delay) * tempo."""
     delay, tempo = warp
-    return [
-        BodyFrame(i / FPS, 640, 720, skeleton((i / FPS - delay) * tempo, **kwargs).astype(np.float32), 1.0)
-        for i in range(count)
-    ]
+    return [BodyFrame(i / FPS, 640, 720, skeleton((i / FPS - delay) * tempo, **kwargs).astype(np.float32), 1.0) for i in range(count)]

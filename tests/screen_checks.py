@@ -117,7 +117,7 @@ def visible_widgets(root: QWidget) -> list[QWidget]:
 
 
 def untranslated(root: QWidget, kept: Iterable[str] = ()) -> list[str]:
-    """"ClassName: text" for every visible text of ``root`` that still has English words in it."""
+    """ "ClassName: text" for every visible text of ``root`` that still has English words in it."""
     kept = list(kept)
     return [f"{type(w).__name__} {w.objectName() or ''}: {t!r}" for w in visible_widgets(root) for t in texts_of(w) if english_words(t, kept)]
 

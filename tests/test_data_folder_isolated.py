@@ -47,6 +47,7 @@ def test_a_process_a_test_starts_uses_the_same_folder(tmp_path: Path) -> None:
     code = "from dancelike.store.paths import data_dir; print(data_dir())"
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert Path(shown.stdout.strip()) == tmp_path / "home"
-    alone = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True,
-                           env={k: v for k, v in os.environ.items() if k != "DANCELIKE_HOME"})
+    alone = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True, env={k: v for k, v in os.environ.items() if k != "DANCELIKE_HOME"}
+    )
     assert outside_the_user(Path(alone.stdout.strip())), alone.stdout

@@ -146,9 +146,16 @@ def test_install_refuses_an_executable_that_is_not_there(tmp_path: Path) -> None
 
 @pytest.mark.parametrize(
     "path",
-    ["/opt/dancelike/.venv/bin/dancelike", "/home/me/my dances/.venv/bin/dancelike", '/tmp/a"b/dancelike',
-     "/tmp/$HOME/`x`/dancelike", "/tmp/back\\slash/dancelike", "/tmp/100%/dancelike", "/tmp/it's (mine)/dancelike"],
-)  # fmt: skip
+    [
+        "/opt/dancelike/.venv/bin/dancelike",
+        "/home/me/my dances/.venv/bin/dancelike",
+        '/tmp/a"b/dancelike',
+        "/tmp/$HOME/`x`/dancelike",
+        "/tmp/back\\slash/dancelike",
+        "/tmp/100%/dancelike",
+        "/tmp/it's (mine)/dancelike",
+    ],
+)
 def test_exec_quoting_round_trips(path: str) -> None:
     value = desktop_entry._string_value(desktop_entry.exec_argument(path)) + " app"
     assert exec_argv(value) == [path, "app"]
@@ -232,8 +239,13 @@ def test_make_install_and_uninstall(tmp_path: Path) -> None:
 def test_dancelike_install_desktop_for_pip_and_pipx_users(tmp_path: Path) -> None:
     """``dancelike install-desktop``: the menu entry without make, starting the dancelike beside
     this Python (the venv pip or pipx made)."""
-    env = {**os.environ, "HOME": str(tmp_path / "home"), "XDG_DATA_HOME": str(tmp_path / "data"), "PATH": str(tmp_path / "no-tools"),
-           "DANCELIKE_HOME": str(tmp_path / "dl")}  # fmt: skip
+    env = {
+        **os.environ,
+        "HOME": str(tmp_path / "home"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "PATH": str(tmp_path / "no-tools"),
+        "DANCELIKE_HOME": str(tmp_path / "dl"),
+    }
     script = Path(sys.executable).parent / "dancelike"
     if not script.is_file():
         pytest.skip("no dancelike script beside this Python")

@@ -195,4 +195,3 @@ def test_the_data_folder_in_use_is_said_in_chinese(chinese: None, tmp_path: Path
             FolderLock(tmp_path).acquire()
     finally:
         first.release()
-

@@ -52,10 +52,39 @@ GENERIC_ARRAYS = {"points", "seen", "visible"}
 #: Words of a name that speaks of the body (rule C). Limb and joint tables that number limbs
 #: (``movement.JOINTS``: ``("head", "head", 0)``) pass: their ints sit beside names, not in a table of ints.
 BODY_WORDS = {
-    "landmark", "hip", "shoulder", "torso", "skeleton", "bone", "connection", "face", "head", "ear", "eye", "nose", "mouth",
-    "neck", "arm", "leg", "wrist", "elbow", "knee", "ankle", "heel", "foot", "toe", "hand", "thumb", "pinky", "finger",
-    "limb", "joint", "left", "right", "mirror",
-}  # fmt: skip
+    "landmark",
+    "hip",
+    "shoulder",
+    "torso",
+    "skeleton",
+    "bone",
+    "connection",
+    "face",
+    "head",
+    "ear",
+    "eye",
+    "nose",
+    "mouth",
+    "neck",
+    "arm",
+    "leg",
+    "wrist",
+    "elbow",
+    "knee",
+    "ankle",
+    "heel",
+    "foot",
+    "toe",
+    "hand",
+    "thumb",
+    "pinky",
+    "finger",
+    "limb",
+    "joint",
+    "left",
+    "right",
+    "mirror",
+}
 
 #: Bare indices the owner of another module has still to name: (file, source of the expression)
 #: -> why it is still here. Empty is the target; an entry that no longer occurs fails too.

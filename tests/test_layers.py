@@ -71,8 +71,12 @@ def _within(name: str, modules: tuple[str, ...]) -> bool:
 
 
 def offenders(files: list[Path], forbidden: tuple[str, ...], allowed: tuple[str, ...] = ()) -> list[str]:
-    return [f"{path.relative_to(PACKAGE.parent)} imports {name}" for path in files for name in sorted(imported_modules(path))
-            if _within(name, forbidden) and not _within(name, allowed)]  # fmt: skip
+    return [
+        f"{path.relative_to(PACKAGE.parent)} imports {name}"
+        for path in files
+        for name in sorted(imported_modules(path))
+        if _within(name, forbidden) and not _within(name, allowed)
+    ]
 
 
 def test_only_the_ui_imports_qt() -> None:

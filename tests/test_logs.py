@@ -67,8 +67,9 @@ def test_the_command_line_logs_its_run_and_its_failure(data_home: Path, tmp_path
     assert "dancelike.cli" in text and "score" in text and "failed:" in text
 
 
-def test_the_app_s_crash_handler_prints_where_the_report_is_when_headless(data_home: Path, qapp: QApplication,
-                                                                          monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:  # fmt: skip
+def test_the_app_s_crash_handler_prints_where_the_report_is_when_headless(
+    data_home: Path, qapp: QApplication, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from dancelike.ui import app
 
     monkeypatch.setattr(sys, "excepthook", sys.__excepthook__)
@@ -111,9 +112,11 @@ def _raise_into(hook: object) -> None:
 
 @pytest.mark.slow
 def test_an_exception_in_a_qt_slot_reaches_the_crash_handler(tmp_path: Path) -> None:
-    code = ("from PySide6.QtCore import QTimer; from PySide6.QtWidgets import QApplication; from dancelike.ui import app; "
-            "qt = QApplication([]); app.install_crash_handler(); QTimer.singleShot(0, lambda: 1 / 0); "
-            "QTimer.singleShot(200, qt.quit); raise SystemExit(qt.exec())")  # fmt: skip
+    code = (
+        "from PySide6.QtCore import QTimer; from PySide6.QtWidgets import QApplication; from dancelike.ui import app; "
+        "qt = QApplication([]); app.install_crash_handler(); QTimer.singleShot(0, lambda: 1 / 0); "
+        "QTimer.singleShot(200, qt.quit); raise SystemExit(qt.exec())"
+    )
     env = {**os.environ, "DANCELIKE_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env, check=False)
     assert done.returncode == 0, done.stderr

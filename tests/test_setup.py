@@ -56,7 +56,7 @@ def _fake_apt(folder: Path) -> Path:
     """An ``apt-get`` that only writes down how it was called (and "installs" nothing)."""
     log = folder / "apt.log"
     script = folder / "apt-get"
-    script.write_text(f"#!/bin/sh\necho \"$@\" >> {log}\n")
+    script.write_text(f'#!/bin/sh\necho "$@" >> {log}\n')
     script.chmod(0o755)
     return log
 
@@ -80,7 +80,7 @@ def test_syscheck_install_uses_sudo_when_not_root_and_names_the_command_without_
     monkeypatch.setattr(syscheck.os, "geteuid", lambda: 1000)
     assert syscheck.apt_command(["libx"]) is None  # not root and no sudo: only the hint is left
     sudo = tmp_path / "sudo"
-    sudo.write_text("#!/bin/sh\nexec \"$@\"\n")
+    sudo.write_text('#!/bin/sh\nexec "$@"\n')
     sudo.chmod(0o755)
     commands = syscheck.apt_command(["libx"])
     assert commands is not None and commands[-1][:2] == ["sudo", "apt-get"] and commands[-1][-1] == "libx"
@@ -89,9 +89,7 @@ def test_syscheck_install_uses_sudo_when_not_root_and_names_the_command_without_
 
 
 def test_syscheck_command_agrees_with_the_api() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "dancelike.syscheck"], capture_output=True, text=True, timeout=60, check=False
-    )
+    result = subprocess.run([sys.executable, "-m", "dancelike.syscheck"], capture_output=True, text=True, timeout=60, check=False)
     missing = syscheck.missing_system_libraries()
     if missing:
         assert result.returncode == 1

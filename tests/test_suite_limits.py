@@ -63,16 +63,12 @@ def wall_clock_bounds(source: str, name: str = "<test>") -> list[int]:
 
 
 def test_no_test_bounds_wall_clock_time() -> None:
-    bounded = {
-        f"{path.relative_to(TESTS)}:{line}"
-        for path in sorted(TESTS.rglob("*.py"))
-        for line in wall_clock_bounds(path.read_text(), str(path))
-    }
+    bounded = {f"{path.relative_to(TESTS)}:{line}" for path in sorted(TESTS.rglob("*.py")) for line in wall_clock_bounds(path.read_text(), str(path))}
     assert not bounded, f"wall-clock bounds (timing belongs in `dancelike bench`): {sorted(bounded)}"
 
 
 def test_the_bound_check_sees_bounds() -> None:
-    source = '''
+    source = """
 def test_a():
     started = time.perf_counter()
     work()
@@ -92,5 +88,5 @@ def test_b():
         times.append(time.perf_counter() - begun)
     assert min(times) < 1.0
     assert count / (time.perf_counter() - started) > 100
-'''
+"""
     assert wall_clock_bounds(source) == [6, 7, 8, 19, 20]

@@ -75,9 +75,15 @@ def _dancers_summary(name: str, analysis: VideoAnalysis) -> str:
     return translate(
         "Analyze", "{name}: {frames} frames, {width}x{height} at {fps} fps; {count} (numbered from the left): {seen}; followed by default: dancer {followed}"
     ).format(
-        name=name, frames=len(analysis.frames), width=analysis.width, height=analysis.height, fps=f"{analysis.fps:.2f}",
-        count=describe_count(len(analysis.dancers)), seen=seen, followed=analysis.followed,
-    )  # fmt: skip
+        name=name,
+        frames=len(analysis.frames),
+        width=analysis.width,
+        height=analysis.height,
+        fps=f"{analysis.fps:.2f}",
+        count=describe_count(len(analysis.dancers)),
+        seen=seen,
+        followed=analysis.followed,
+    )
 
 
 def _run_image(args: argparse.Namespace) -> int:
@@ -162,9 +168,10 @@ def run(args: argparse.Namespace) -> int:
     if is_image(args.input) and (args.all_dancers or args.dancer is not None):
         raise InputError(translate("Analyze", "--all-dancers and --dancer need a video input"))
     outputs = {
-        "--json": (args.json, translate("Outputs", "JSON")), "--mask": (args.mask, translate("Outputs", "mask")),
+        "--json": (args.json, translate("Outputs", "JSON")),
+        "--mask": (args.mask, translate("Outputs", "mask")),
         "--overlay": (args.overlay, translate("Outputs", "overlay")),
-    }  # fmt: skip
+    }
     check_outputs((args.input,), outputs)
     check_workers(args.workers)
     if is_image(args.input):

@@ -97,10 +97,18 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         with progress:
-            result = run_batch(reference, performances, Path(args.out), engine=engine, every_dancer=args.dancers == "all",
-                               reference_dancer=dancer, resume=args.resume, replays=args.replays,
-                               on_row=lambda row: failed_rows.append(row) if row.get("error") else None,
-                               on_progress=advance)  # fmt: skip
+            result = run_batch(
+                reference,
+                performances,
+                Path(args.out),
+                engine=engine,
+                every_dancer=args.dancers == "all",
+                reference_dancer=dancer,
+                resume=args.resume,
+                replays=args.replays,
+                on_row=lambda row: failed_rows.append(row) if row.get("error") else None,
+                on_progress=advance,
+            )
     finally:
         engine.close()
     print("\n".join(_summary(result)))

@@ -168,8 +168,10 @@ def run_score(args: argparse.Namespace) -> int:
         dtw = result["dtw"]
         print(f"pair      {result['seconds']:g} s + {result['seconds']:g} s at 640x480, 30 fps ({result['frames']} frames), score {result['score']}")
         print(f"scoring   {result['uncached_s']} s with nothing cached, {result['cached_s']} s with the reference cached")
-        print(f"DTW       {dtw['dtw_ms']} ms for {dtw['frames']}x{dtw['frames']} (band +-{dtw['band_frames']}); "
-              f"fastdtw {dtw['fastdtw_ms']} ms; 3-minute {dtw['dtw_3min_frames']}x{dtw['dtw_3min_frames']}: {dtw['dtw_3min_ms']} ms (one core)")
+        print(
+            f"DTW       {dtw['dtw_ms']} ms for {dtw['frames']}x{dtw['frames']} (band +-{dtw['band_frames']}); "
+            f"fastdtw {dtw['fastdtw_ms']} ms; 3-minute {dtw['dtw_3min_frames']}x{dtw['dtw_3min_frames']}: {dtw['dtw_3min_ms']} ms (one core)"
+        )
         print(f"memory    peak RSS {result['peak_rss_mb']} MB (this process)")
     return 0
 

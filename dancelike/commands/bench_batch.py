@@ -189,12 +189,16 @@ def _print(result: dict[str, Any]) -> None:
     print(f"class     {result['clips']} generated performances of {result['seconds']:g} s ({result['video']}) against one reference; {result['machine']}")
     print(f"{'engine':<9} {'workers':>7} {'start s':>8} {'batch s':>8} {'perf/min':>9} {'CPU s/perf':>11} {'ref analysed':>13} {'peak MB':>8} {'processes':>10}")
     for run in result["runs"]:
-        print(f"{run['engine']:<9} {run['workers']:>7} {run['start_s']:>8.2f} {run['wall_s']:>8.2f} {run['per_minute']:>9.1f} "
-              f"{run['cpu_s_per_entry']:>11.2f} {run['reference_analyses']:>12}x {run['peak_rss_mb']:>8.0f} {run['processes']:>10}")  # fmt: skip
+        print(
+            f"{run['engine']:<9} {run['workers']:>7} {run['start_s']:>8.2f} {run['wall_s']:>8.2f} {run['per_minute']:>9.1f} "
+            f"{run['cpu_s_per_entry']:>11.2f} {run['reference_analyses']:>12}x {run['peak_rss_mb']:>8.0f} {run['processes']:>10}"
+        )
     print(f"speed-up  2 workers: {result['speedup_2_over_1']:.2f}x the throughput of 1 (target >= 1.7x)")
     if "ray_overhead_pct" in result:
-        print(f"ray       {result['ray_overhead_pct']:+.1f}% time against the local pool at 2 workers (target <= 15%); "
-              f"scores differ by at most {result['max_score_difference']:.2f} (target <= 0.5)")  # fmt: skip
+        print(
+            f"ray       {result['ray_overhead_pct']:+.1f}% time against the local pool at 2 workers (target <= 15%); "
+            f"scores differ by at most {result['max_score_difference']:.2f} (target <= 0.5)"
+        )
     for run in result["runs"]:
         if run["failed"]:
             print(f"failed    {run['engine']}: {', '.join(run['failed'])}")

@@ -111,9 +111,8 @@ def bench_videos(seconds: float, log: TextIO, sizes: BenchSizes = BenchSizes(), 
     (rw, rh, rfps), (cw, ch, cfps) = sizes.reference, sizes.camera
     jobs: tuple[tuple[Path, Dancer, Scene], ...] = (
         (name("reference", sizes.reference), Dancer(), Scene(width=rw, height=rh, fps=rfps, person=0, room=0)),
-        (name("camera", sizes.camera), Dancer(offset=0.15, sloppiness=0.15, seed=1),
-         Scene(width=cw, height=ch, fps=cfps, person=2, room=1, x=0.42, size=0.64)),
-    )  # fmt: skip
+        (name("camera", sizes.camera), Dancer(offset=0.15, sloppiness=0.15, seed=1), Scene(width=cw, height=ch, fps=cfps, person=2, room=1, x=0.42, size=0.64)),
+    )
     reference, camera = jobs[0][0], jobs[1][0]
     if players > 1:
         from dancelike.synth.pair_camera import render_scene
@@ -155,8 +154,13 @@ def model_floor(invoke_ms: list[float], runs_per_s: float, cpu_pct: float, runs_
     were skipped (the nominal floor then flatters the process)."""
     ms = sum(invoke_ms) / len(invoke_ms)
     floor = ms * runs_per_s / 10.0  # ms per second -> % of one core
-    figures = {"model_invoke_ms": round(ms, 2), "model_invoke_ms_each": [round(v, 2) for v in invoke_ms], "model_runs_per_s": round(runs_per_s, 1),
-               "model_floor_pct": round(floor, 1), "cpu_vs_floor": round(cpu_pct / floor, 2) if floor > 0 else 0.0}  # fmt: skip
+    figures = {
+        "model_invoke_ms": round(ms, 2),
+        "model_invoke_ms_each": [round(v, 2) for v in invoke_ms],
+        "model_runs_per_s": round(runs_per_s, 1),
+        "model_floor_pct": round(floor, 1),
+        "cpu_vs_floor": round(cpu_pct / floor, 2) if floor > 0 else 0.0,
+    }
     if runs_done_per_s:
         figures["model_runs_done_per_s"] = round(runs_done_per_s, 1)
         figures["cpu_vs_floor_done"] = round(cpu_pct / (ms * runs_done_per_s / 10.0), 2)
@@ -202,9 +206,7 @@ def run_session(reference: Path, camera: str, seconds: float, options: SessionOp
     return stats
 
 
-def bench_live(
-    reference: Path, camera: str, camera_file: Path, seconds: float, log: TextIO, hd: bool = False, cached: bool = False, players: int = 1
-) -> dict[str, Any]:
+def bench_live(reference: Path, camera: str, camera_file: Path, seconds: float, log: TextIO, hd: bool = False, cached: bool = False, players: int = 1) -> dict[str, Any]:
     """All the figures: the live session, then the capacity runs (one player only)."""
     from dancelike.vision.model_choice import current, invoke_ms
 
@@ -275,16 +277,25 @@ def player_figures(live: dict[str, Any], reference: Path, camera_file: Path, hd:
         "pairs_per_s": min(p["pairs_per_s"] for p in per_player),
         "latency_ms_p50": max(p["latency_ms_p50"] for p in per_player),
         "latency_ms_p95": max(p["latency_ms_p95"] for p in per_player),
-        "analyser_skipped_pct": live["analyser_skipped_pct"], "user_skipped_pct": live["user_skipped_pct"],
-        "reference_skipped_pct": live["reference_skipped_pct"], "recorder_dropped": live["recorder_dropped"],
-        "recorded_frames": live["recorded_frames"], "peak_rss_mb": live["peak_rss_mb"], "first_score_s": live["first_score_s"],
-        "stages": stages, "cpu_total_pct": round(sum(stage["cpu_pct"] for stage in stages.values()), 1), "cpu_pct": live["cpu_pct"],
-        "reference_cached": live["reference_cached"], "reference_not_needed": live.get("reference_not_needed", 0),
-        "sizes": {"reference": _size_of(reference), "camera": _size_of(camera_file)}, "seconds": live["running_s"], "score": live["score"],
+        "analyser_skipped_pct": live["analyser_skipped_pct"],
+        "user_skipped_pct": live["user_skipped_pct"],
+        "reference_skipped_pct": live["reference_skipped_pct"],
+        "recorder_dropped": live["recorder_dropped"],
+        "recorded_frames": live["recorded_frames"],
+        "peak_rss_mb": live["peak_rss_mb"],
+        "first_score_s": live["first_score_s"],
+        "stages": stages,
+        "cpu_total_pct": round(sum(stage["cpu_pct"] for stage in stages.values()), 1),
+        "cpu_pct": live["cpu_pct"],
+        "reference_cached": live["reference_cached"],
+        "reference_not_needed": live.get("reference_not_needed", 0),
+        "sizes": {"reference": _size_of(reference), "camera": _size_of(camera_file)},
+        "seconds": live["running_s"],
+        "score": live["score"],
         "session": live,
         "load_average": [round(load_before, 2) if load_before is not None else None, round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None],
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()}, Python {platform.python_version()}",
-    }  # fmt: skip
+    }
     rules = targets(hd, cached, players)
     figures["targets"] = {name: _meets(figures[name], *rule) for name, rule in rules.items()}
     figures["targets"].update({f"player{p['player']}_{name}": met for p in per_player for name, met in p["targets"].items()})
@@ -315,17 +326,26 @@ def print_figures(f: dict[str, Any], out: TextIO) -> None:
     print(f"machine     {f['machine']}; load average {f['load_average'][0]} before, {f['load_average'][1]} after", file=out)
     cached = "cached (read, not analysed)" if f["reference_cached"] else "analysed live"
     print(f"inputs      reference {f['sizes']['reference']}, {cached}; camera {f['sizes']['camera']}", file=out)
-    print(f"session     {f['seconds']:.1f} s live: {live['frames_captured']} camera frames, {live['reference_presented']} reference frames, "
-          f"score {f['score']}, ended: {live['end_reason']}", file=out)  # fmt: skip
+    print(
+        f"session     {f['seconds']:.1f} s live: {live['frames_captured']} camera frames, {live['reference_presented']} reference frames, "
+        f"score {f['score']}, ended: {live['end_reason']}",
+        file=out,
+    )
     for p in f.get("players", []):
         tag = f"player{p['player']}_"
-        print(f"player {p['player']}    {p['pairs_per_s']:.1f} scored frames/s {mark(tag + 'pairs_per_s')}, capture to score p50 "
-              f"{p['latency_ms_p50']:.1f} ms, p95 {p['latency_ms_p95']:.1f} ms {mark(tag + 'latency_ms_p95')}, score {p['score']}", file=out)  # fmt: skip
+        print(
+            f"player {p['player']}    {p['pairs_per_s']:.1f} scored frames/s {mark(tag + 'pairs_per_s')}, capture to score p50 "
+            f"{p['latency_ms_p50']:.1f} ms, p95 {p['latency_ms_p95']:.1f} ms {mark(tag + 'latency_ms_p95')}, score {p['score']}",
+            file=out,
+        )
     if not f.get("players"):
         print(f"throughput  {f['pairs_per_s']:.1f} analysed frame pairs/s {mark('pairs_per_s')}", file=out)
         print(f"latency     capture to score p50 {f['latency_ms_p50']:.1f} ms, p95 {f['latency_ms_p95']:.1f} ms {mark('latency_ms_p95')}", file=out)
-    print(f"skipped     {f['analyser_skipped_pct']:.2f}% by the analysers (user {live['user_skipped']} = {f['user_skipped_pct']}%, "
-          f"reference {live['reference_skipped']} = {f['reference_skipped_pct']}%) {mark('analyser_skipped_pct')}", file=out)  # fmt: skip
+    print(
+        f"skipped     {f['analyser_skipped_pct']:.2f}% by the analysers (user {live['user_skipped']} = {f['user_skipped_pct']}%, "
+        f"reference {live['reference_skipped']} = {f['reference_skipped_pct']}%) {mark('analyser_skipped_pct')}",
+        file=out,
+    )
     print(f"recorder    {f['recorded_frames']} frames recorded, {f['recorder_dropped']} dropped {mark('recorder_dropped')}", file=out)
     print(f"first score {f['first_score_s']} s after start() {mark('first_score_s')}", file=out)
     print(f"memory      peak RSS {f['peak_rss_mb']:.0f} MB {mark('peak_rss_mb')}", file=out)
@@ -338,15 +358,21 @@ def print_figures(f: dict[str, Any], out: TextIO) -> None:
     print(f"cpu         the process: {f['cpu_pct']:.1f}% (200% = both cores) {mark('cpu_pct')}", file=out)
     if "model_floor_pct" in f:
         made = f" ({f['cpu_vs_floor_done']:.2f}x at the {f['model_runs_done_per_s']:g} runs/s made)" if "cpu_vs_floor_done" in f else ""
-        print(f"floor       landmark model {f['model_choice']}; now {f['model_invoke_ms']:.2f} ms a run x {f['model_runs_per_s']:g} runs/s = "
-              f"{f['model_floor_pct']:.1f}% CPU; the process {f['cpu_vs_floor']:.2f}x the floor {mark('cpu_vs_floor')}{made}", file=out)  # fmt: skip
+        print(
+            f"floor       landmark model {f['model_choice']}; now {f['model_invoke_ms']:.2f} ms a run x {f['model_runs_per_s']:g} runs/s = "
+            f"{f['model_floor_pct']:.1f}% CPU; the process {f['cpu_vs_floor']:.2f}x the floor {mark('cpu_vs_floor')}{made}",
+            file=out,
+        )
     calls = live.get("user_tracker_calls", {})
     tracker = "  ".join(f"{k} {v:.2f}" + (f" (x{calls[k]})" if k in calls else "") for k, v in live["user_tracker_ms"].items())
     print(f"  user tracker   {tracker} ms per call", file=out)
     if "sequential_pairs_per_s" not in f:
         return
-    print(f"capacity    one thread in order {f['sequential_pairs_per_s']:.1f} pairs/s; stages {f['staged_pairs_per_s']:.1f} pairs/s: "
-          f"{f['speedup_vs_sequential']:.2f}x {mark('speedup_vs_sequential')} (live, paced at 30 fps: {f['realtime_vs_sequential']:.2f}x)", file=out)  # fmt: skip
+    print(
+        f"capacity    one thread in order {f['sequential_pairs_per_s']:.1f} pairs/s; stages {f['staged_pairs_per_s']:.1f} pairs/s: "
+        f"{f['speedup_vs_sequential']:.2f}x {mark('speedup_vs_sequential')} (live, paced at 30 fps: {f['realtime_vs_sequential']:.2f}x)",
+        file=out,
+    )
 
 
 def run_live(args: argparse.Namespace) -> int:

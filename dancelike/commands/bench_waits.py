@@ -141,8 +141,12 @@ def bench_replay(reference: Path, camera: Path, folder: Path) -> dict[str, Any]:
         pool.close()
     seconds = time.perf_counter() - started
     said = estimate_at_third(samples, seconds)
-    return {"replay_s": round(seconds, 2), "replay_cpu_s": _round(None if workers is None else _own_cpu() - cpu + workers, 1),
-            "replay_estimate_at_third": None if said is None else [round(v, 1) for v in said], "score": round(scored.report.score, 1)}  # fmt: skip
+    return {
+        "replay_s": round(seconds, 2),
+        "replay_cpu_s": _round(None if workers is None else _own_cpu() - cpu + workers, 1),
+        "replay_estimate_at_third": None if said is None else [round(v, 1) for v in said],
+        "score": round(scored.report.score, 1),
+    }
 
 
 def _own_cpu() -> float:
@@ -223,16 +227,19 @@ def print_figures(f: dict[str, Any], out: TextIO) -> None:
         return "no estimate (too short)" if pair is None else f"at a third of it, {pair[0]:.1f} s left estimated, {pair[1]:.1f} s taken"
 
     print(f"machine     {f['machine']}; load average {f['load_average'][0]} before, {f['load_average'][1]} after", file=out)
-    print(f"clip        {f['clip']} ({f['clip_size']}, {f['clip_s']:g} s, {f['dancers']} dancer(s)); {f['workers']} workers, "
-          f"landmark model {f['landmark_model']}", file=out)  # fmt: skip
+    print(
+        f"clip        {f['clip']} ({f['clip_size']}, {f['clip_s']:g} s, {f['dancers']} dancer(s)); {f['workers']} workers, landmark model {f['landmark_model']}", file=out
+    )
     print(f"import      {f['import_s']:.2f} s = {f['import_vs_length']:.2f}x the clip's length {mark('import_vs_length')}", file=out)
     print(f"            {estimate(f['import_estimate_at_third'])}", file=out)
     fps = "--" if f["import_analysis_fps"] is None else f"{f['import_analysis_fps']:.1f}"
     ratio = "--" if f["import_analysis_vs_bench"] is None else f"{f['import_analysis_vs_bench']:.2f}"
-    print(f"analysis    {fps} frames/s in the import, bench analyze --all-dancers {f['bench_analyze_fps']:.1f}: {ratio}x "
-          f"{mark('import_analysis_vs_bench')}", file=out)  # fmt: skip
-    print(f"replay      {f['replay_s']:.2f} s from the results to a playable replay = {f['replay_vs_length']:.2f}x the dance's length "
-          f"{mark('replay_vs_length')} (score {f['score']})", file=out)  # fmt: skip
+    print(f"analysis    {fps} frames/s in the import, bench analyze --all-dancers {f['bench_analyze_fps']:.1f}: {ratio}x {mark('import_analysis_vs_bench')}", file=out)
+    print(
+        f"replay      {f['replay_s']:.2f} s from the results to a playable replay = {f['replay_vs_length']:.2f}x the dance's length "
+        f"{mark('replay_vs_length')} (score {f['score']})",
+        file=out,
+    )
     cpu = "" if f.get("replay_cpu_s") is None else f"; {f['replay_cpu_s']:.1f} s of CPU (this process and its workers)"
     print(f"            {estimate(f['replay_estimate_at_third'])}{cpu}", file=out)
 

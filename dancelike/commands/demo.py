@@ -37,11 +37,19 @@ class DemoVideo:
 
 DEMO_VIDEOS = (
     DemoVideo("choreography", Dancer(), Scene(person=0, room=0), QT_TRANSLATE_NOOP("Demo", "the pro's choreography")),
-    DemoVideo("good", Dancer(offset=0.15, sloppiness=0.15, seed=1), Scene(person=2, room=1, x=0.42, size=0.64),
-              QT_TRANSLATE_NOOP("Demo", "a good performance (another dancer, 0.15 s late)")),
-    DemoVideo("sloppy", Dancer(offset=0.5, drift=0.3, sloppiness=0.8, wander=0.12, seed=2),
-              Scene(person=3, room=3, x=0.56, size=0.62), QT_TRANSLATE_NOOP("Demo", "a sloppy performance (0.5 s late and drifting)")),
-)  # fmt: skip
+    DemoVideo(
+        "good",
+        Dancer(offset=0.15, sloppiness=0.15, seed=1),
+        Scene(person=2, room=1, x=0.42, size=0.64),
+        QT_TRANSLATE_NOOP("Demo", "a good performance (another dancer, 0.15 s late)"),
+    ),
+    DemoVideo(
+        "sloppy",
+        Dancer(offset=0.5, drift=0.3, sloppiness=0.8, wander=0.12, seed=2),
+        Scene(person=3, room=3, x=0.56, size=0.62),
+        QT_TRANSLATE_NOOP("Demo", "a sloppy performance (0.5 s late and drifting)"),
+    ),
+)
 
 
 def write_demo(folder: Path, on_written: object = None) -> list[Path]:

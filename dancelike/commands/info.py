@@ -50,8 +50,7 @@ def cpu(cpuinfo: Path = Path("/proc/cpuinfo")) -> dict[str, Any]:
             model = value.strip()
         elif key.strip() in ("flags", "Features") and not flags:
             flags = set(value.split())
-    return {"model": model, "cores": os.cpu_count(), "flags": [flag for flag in CPU_FLAGS if flag in flags],
-            "avx2": "avx2" in flags, "avx512": "avx512f" in flags}  # fmt: skip
+    return {"model": model, "cores": os.cpu_count(), "flags": [flag for flag in CPU_FLAGS if flag in flags], "avx2": "avx2" in flags, "avx512": "avx512f" in flags}
 
 
 def models() -> list[dict[str, str]]:
@@ -177,9 +176,7 @@ def render(info: dict[str, Any]) -> str:
         lines += [f"{language_label}{spoken['name']} ({spoken['code']})", f"  {catalogue_label}{catalogue}"]
     cores = translate("Info", "{model} ({cores} cores)").format(model=cpu_info["model"], cores=cpu_info["cores"])
     flags = " ".join(cpu_info["flags"]) or translate("Info", "no flags listed")
-    lines += [f"CPU             {cores}",
-              f"  AVX2 {yes if cpu_info['avx2'] else no}, AVX-512 {yes if cpu_info['avx512'] else no}; {flags}",
-              translate("Info", "Models")]  # fmt: skip
+    lines += [f"CPU             {cores}", f"  AVX2 {yes if cpu_info['avx2'] else no}, AVX-512 {yes if cpu_info['avx512'] else no}; {flags}", translate("Info", "Models")]
     statuses = {status: translate("Info", text) for status, text in _STATUS.items()}
     lines += [f"  {m['name']:<34} {m['sha256'][:16] or '-':<16}  {statuses.get(m['status'], m['status'])}" for m in info["models"]]
     chosen = info.get("landmark_model")

@@ -31,12 +31,13 @@ def _human(report: Report) -> str:
     """The report as a dancer reads it: every sentence from ``scoring.coaching``'s rules."""
     timing_judged = report.this_dance and bool(report.story.get("timing", {}).get("judged", True))
     parts = [
-        translate("Score", "{part} not in view").format(part=coaching.part_name(name)) if value is None
+        translate("Score", "{part} not in view").format(part=coaching.part_name(name))
+        if value is None
         else translate("Score", "{part} {score} ({rating})").format(
             part=coaching.part_name(name), score=f"{value:.0f}", rating=coaching.rating_word(coaching.rating(value))
         )
         for name, value in report.parts.items()
-    ]  # fmt: skip
+    ]
     lines = [
         translate("Score", "Score {score} ({grade})   shape {shape}   timing {timing}").format(
             score=f"{report.score:.0f}", grade=report.grade, shape=f"{report.shape:.0f}", timing=f"{report.timing:.0f}"
@@ -52,9 +53,7 @@ def _human(report: Report) -> str:
         for move in report.weakest:
             where, said = coaching.move_range(move.start, move.end), coaching.rating_label(move.rating)
             if move.advice_text:
-                line = translate("Score", "{range}  {rating} {score}: {advice}").format(
-                    range=where, rating=said, score=f"{move.score:.0f}", advice=move.advice_text
-                )
+                line = translate("Score", "{range}  {rating} {score}: {advice}").format(range=where, rating=said, score=f"{move.score:.0f}", advice=move.advice_text)
             else:
                 line = translate("Score", "{range}  {rating} {score}").format(range=where, rating=said, score=f"{move.score:.0f}")
             lines.append("  " + line)

@@ -23,6 +23,19 @@ from dancelike.engine.result import (
 from dancelike.engine.session import Session
 
 __all__ = [
-    "AnalysisLoad", "CameraLost", "EventQueue", "Finished", "FrameScored", "LearnerAway", "MoveRating", "RecorderFailed", "Session",
-    "SessionOptions", "SessionResult", "SessionState", "SessionStatus", "StageFailed", "StateChanged",
-]  # fmt: skip
+    "AnalysisLoad",
+    "CameraLost",
+    "EventQueue",
+    "Finished",
+    "FrameScored",
+    "LearnerAway",
+    "MoveRating",
+    "RecorderFailed",
+    "Session",
+    "SessionOptions",
+    "SessionResult",
+    "SessionState",
+    "SessionStatus",
+    "StageFailed",
+    "StateChanged",
+]

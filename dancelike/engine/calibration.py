@@ -212,9 +212,17 @@ def _check(cam: Camera, analyser: _Analyser, cancel: threading.Event) -> None:
         raise cam.error
 
 
-def _play_and_watch(cam: Camera, sink: AudioSink, pcm: np.ndarray, grid: np.ndarray, count_in: int, bpm: float,
-                    analyser: _Analyser, on_beat: Callable[[BeatTick], None] | None,
-                    cancel: threading.Event) -> np.ndarray:  # fmt: skip
+def _play_and_watch(
+    cam: Camera,
+    sink: AudioSink,
+    pcm: np.ndarray,
+    grid: np.ndarray,
+    count_in: int,
+    bpm: float,
+    analyser: _Analyser,
+    on_beat: Callable[[BeatTick], None] | None,
+    cancel: threading.Event,
+) -> np.ndarray:
     """Start clock, sound and camera together; feed the sink; return each beat's session time.
 
     A beat at ``a`` seconds into the track is heard at session time ``now - (played - a)``,

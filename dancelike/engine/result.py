@@ -158,8 +158,15 @@ def final_report(
 
 
 def _practice_report(
-    reference: PoseTrack, plain: PoseTrack, mirrored: PoseTrack | None, ref_fps: float, user_fps: float, mirror: Mirror | str,
-    beats: np.ndarray | None, takes: np.ndarray, chance: Chance,
+    reference: PoseTrack,
+    plain: PoseTrack,
+    mirrored: PoseTrack | None,
+    ref_fps: float,
+    user_fps: float,
+    mirror: Mirror | str,
+    beats: np.ndarray | None,
+    takes: np.ndarray,
+    chance: Chance,
 ) -> tuple[Report | None, np.ndarray]:
     """The report of a session danced in several takes; the mirror is decided as offline."""
     pieces = latest_pieces(takes, plain.times, ref_fps, len(reference))

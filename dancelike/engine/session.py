@@ -38,26 +38,12 @@ import av
 import cv2
 import numpy as np
 
-from dancelike.engine.events import (
-    AnalysisLoad,
-    CameraLost,
-    Dispatcher,
-    EventCallback,
-    EventQueue,
-    Finished,
-    RecorderFailed,
-    StateChanged,
-)
+from dancelike.engine.events import AnalysisLoad, CameraLost, Dispatcher, EventCallback, EventQueue, Finished, RecorderFailed, StateChanged
 from dancelike.engine.load import LoadWatch
 from dancelike.engine.metrics import ThreadCpu, current_rss_mb
 from dancelike.engine.options import LIVE_REFERENCE, SessionOptions
 from dancelike.engine.practice import PracticeControls
-from dancelike.engine.result import (
-    EndReason,
-    SessionResult,
-    SessionState,
-    SessionStatus,
-)
+from dancelike.engine.result import EndReason, SessionResult, SessionState, SessionStatus
 from dancelike.engine.scorer import LiveScorer, live_moves
 from dancelike.engine.stages import Matcher, ReferenceStage, UserAnalyser
 from dancelike.engine.stats import SessionSnapshot, session_result, session_status, stage_threads
@@ -276,15 +262,38 @@ class Session(PracticeControls):
         with self._lock:
             errors, end, reason, stop = tuple(self._errors), self._end, self._reason, self._stop_requested
         return SessionSnapshot(
-            state=self._state, end=end, reason=reason, stop_requested=stop, errors=errors,
-            started_at=self._started_at, running_at=self._running_at, finishing_at=self._finishing_at,
-            clock=self.clock, camera=self.camera, player=self.player, recorder=self.recorder, track=self.track,
-            scorer=self.scorer, scorers=tuple(self.scorers), user=self._user, reference=self._ref, matcher=self._matcher,
-            analysis_box=self._analysis_box, cpu=self.cpu, events=self.events, thread=self._thread,
-            reference_cached=self._cached, duration=self.duration, end_position=self._end_position,
-            ref_fps=self.ref_fps, mirror=self.options.mirror, beats=self._beats, chance=self._chance,
-            rss_running_mb=self.rss_running_mb, dancer=self._dancer,
-        )  # fmt: skip
+            state=self._state,
+            end=end,
+            reason=reason,
+            stop_requested=stop,
+            errors=errors,
+            started_at=self._started_at,
+            running_at=self._running_at,
+            finishing_at=self._finishing_at,
+            clock=self.clock,
+            camera=self.camera,
+            player=self.player,
+            recorder=self.recorder,
+            track=self.track,
+            scorer=self.scorer,
+            scorers=tuple(self.scorers),
+            user=self._user,
+            reference=self._ref,
+            matcher=self._matcher,
+            analysis_box=self._analysis_box,
+            cpu=self.cpu,
+            events=self.events,
+            thread=self._thread,
+            reference_cached=self._cached,
+            duration=self.duration,
+            end_position=self._end_position,
+            ref_fps=self.ref_fps,
+            mirror=self.options.mirror,
+            beats=self._beats,
+            chance=self._chance,
+            rss_running_mb=self.rss_running_mb,
+            dancer=self._dancer,
+        )
 
     def camera_frame(self) -> CapturedFrame | None:
         """The newest camera frame not yet shown (for the UI's display timer), or None."""

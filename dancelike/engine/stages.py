@@ -142,9 +142,7 @@ class UserAnalyser(Stage):
 
     name = "user-analyser"
 
-    def __init__(
-        self, source: LatestFrame[CapturedFrame], clock: SessionClock, on_error: ErrorHandler, players: int = 1, events: EventQueue | None = None
-    ) -> None:
+    def __init__(self, source: LatestFrame[CapturedFrame], clock: SessionClock, on_error: ErrorHandler, players: int = 1, events: EventQueue | None = None) -> None:
         super().__init__(on_error)
         self.source, self.session_clock, self.events = source, clock, events
         self.out: FrameQueue[Analysed] = FrameQueue(8, DropPolicy.DROP_OLDEST, "matcher")

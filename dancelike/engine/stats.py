@@ -206,11 +206,17 @@ def player_stats(s: SessionSnapshot) -> list[dict[str, Any]]:
         return []
     figures = []
     for k, (scorer, player) in enumerate(zip(s.scorers, s.matcher.players)):
-        figures.append({
-            "player": k + 1, "pairs": scorer.pairs, "unpaired": scorer.unpaired, "pairs_per_s": round(player.rate(scorer.pairs), 2),
-            "latency_ms_p50": round(player.latency_ms.percentile(50), 2), "latency_ms_p95": round(player.latency_ms.percentile(95), 2),
-            "live_total": round(float(scorer.total), 2),
-        })  # fmt: skip
+        figures.append(
+            {
+                "player": k + 1,
+                "pairs": scorer.pairs,
+                "unpaired": scorer.unpaired,
+                "pairs_per_s": round(player.rate(scorer.pairs), 2),
+                "latency_ms_p50": round(player.latency_ms.percentile(50), 2),
+                "latency_ms_p95": round(player.latency_ms.percentile(95), 2),
+                "live_total": round(float(scorer.total), 2),
+            }
+        )
     return figures
 
 
@@ -219,11 +225,21 @@ def session_status(s: SessionSnapshot) -> SessionStatus:
     camera = s.camera.stats()
     scorer, user, player, recorder = s.scorer, s.user, s.player, s.recorder
     return SessionStatus(
-        s.state, s.reason, s.end, s.clock.now() if s.running_at else 0.0, player.position() if player else 0.0,
-        camera.frames, user.analysed if user else 0, scorer.pairs if scorer else 0, scorer.total if scorer else 0.0,
-        scorer.lag if scorer else 0.0, s.analysis_box.overwritten, player.dropped_late if player else 0,
-        recorder.frames_written if recorder else 0, str(stage_error(*s.errors[0])) if s.errors else None,
-    )  # fmt: skip
+        s.state,
+        s.reason,
+        s.end,
+        s.clock.now() if s.running_at else 0.0,
+        player.position() if player else 0.0,
+        camera.frames,
+        user.analysed if user else 0,
+        scorer.pairs if scorer else 0,
+        scorer.total if scorer else 0.0,
+        scorer.lag if scorer else 0.0,
+        s.analysis_box.overwritten,
+        player.dropped_late if player else 0,
+        recorder.frames_written if recorder else 0,
+        str(stage_error(*s.errors[0])) if s.errors else None,
+    )
 
 
 def stage_threads(s: SessionSnapshot) -> dict[str, threading.Thread | None]:

@@ -38,7 +38,7 @@ from dancelike.scoring.poses import (
     PoseTrack,
     mirror_readings,
     pose_track,
-)  # fmt: skip
+)
 from dancelike.vision.body import BodyFrame
 
 _SHAPE = (CANONICAL_SIZE, CANONICAL_SIZE)
@@ -202,8 +202,9 @@ class ReferenceTrack:
         """The rows of ``slots`` (any order, repeats allowed) without their part maps: what the
         live movement window compares."""
         with self._cond:
-            return PoseTrack(self.times[slots].copy(), self.found[slots].copy(), self.directions[slots].copy(),
-                             self.visibility[slots].copy(), np.zeros((len(slots), 0, 0), np.uint8))  # fmt: skip
+            return PoseTrack(
+                self.times[slots].copy(), self.found[slots].copy(), self.directions[slots].copy(), self.visibility[slots].copy(), np.zeros((len(slots), 0, 0), np.uint8)
+            )
 
     def track(self, until: float | None = None) -> PoseTrack:
         """The track from the first frame up to reference time ``until``, ending at the last
@@ -255,8 +256,15 @@ class UserTrack:
     def __init__(self, with_mirror: bool) -> None:
         self.with_mirror = with_mirror
         limbs = ((NUM_LIMBS, 2), np.float64)
-        columns = {"times": ((), np.float64), "capture": ((), np.float64), "index": ((), np.int64), "take": ((), np.int64), "found": ((), np.bool_),
-                   "directions": limbs, "visibility": ((NUM_LIMBS,), np.float64)}  # fmt: skip
+        columns = {
+            "times": ((), np.float64),
+            "capture": ((), np.float64),
+            "index": ((), np.int64),
+            "take": ((), np.int64),
+            "found": ((), np.bool_),
+            "directions": limbs,
+            "visibility": ((NUM_LIMBS,), np.float64),
+        }
         self._columns = _Columns(columns)
         self._parts: list[bytes] = []
 
@@ -266,8 +274,15 @@ class UserTrack:
         how many seeks came before it."""
         plain = row_of(body, position)
         mirrored = mirrored_row(body, plain) if self.with_mirror else None
-        values: dict[str, object] = {"times": position, "capture": capture_t, "index": index, "take": take, "found": plain.found[0],
-                                     "directions": plain.directions[0], "visibility": plain.visibility[0]}  # fmt: skip
+        values: dict[str, object] = {
+            "times": position,
+            "capture": capture_t,
+            "index": index,
+            "take": take,
+            "found": plain.found[0],
+            "directions": plain.directions[0],
+            "visibility": plain.visibility[0],
+        }
         self._columns.append(**values)
         self._parts.append(pack(plain.parts[0]) if plain.found[0] else _EMPTY_PARTS)
         return plain, mirrored

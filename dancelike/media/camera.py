@@ -289,8 +289,7 @@ class DeviceCamera(Camera):
     MAX_FAILED_READS = 5
     _capture_factory: Callable[[int], cv2.VideoCapture] = staticmethod(_open_device)  # tests swap in a fake
 
-    def __init__(self, index: int, clock: SessionClock | None = None, width: int | None = None,
-                 height: int | None = None, fps: float | None = None) -> None:  # fmt: skip
+    def __init__(self, index: int, clock: SessionClock | None = None, width: int | None = None, height: int | None = None, fps: float | None = None) -> None:
         super().__init__(translate("Camera", "camera {index}").format(index=index), clock)
         self._cap = self._capture_factory(index)
         if not self._cap.isOpened():

@@ -40,8 +40,9 @@ def beat_grid(bpm: float = BPM, beats: int = BEATS, count_in: int = COUNT_IN, le
     return lead_in + np.arange(count_in + beats) * (60.0 / bpm)
 
 
-def click_track(bpm: float = BPM, beats: int = BEATS, count_in: int = COUNT_IN, *, sample_rate: int = 48000,
-                channels: int = 2, lead_in: float = LEAD_IN, tail: float = 1.0) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+def click_track(
+    bpm: float = BPM, beats: int = BEATS, count_in: int = COUNT_IN, *, sample_rate: int = 48000, channels: int = 2, lead_in: float = LEAD_IN, tail: float = 1.0
+) -> tuple[np.ndarray, np.ndarray]:
     """The click track as float32 PCM ``(samples, channels)`` and its beat times (seconds).
 
     Count-in beats are hi-hat ticks with a high woodblock tone (listen, don't clap); the beats

@@ -67,9 +67,7 @@ def draw_body(rgb: np.ndarray, body: BodyFrame, alpha: float = 0.55, colors: np.
     return out
 
 
-def _draw_parts(
-    out: np.ndarray, part_map: np.ndarray, roi: Roi, scale: np.ndarray, alpha: float, colors: np.ndarray
-) -> None:
+def _draw_parts(out: np.ndarray, part_map: np.ndarray, roi: Roi, scale: np.ndarray, alpha: float, colors: np.ndarray) -> None:
     """Blend part colours over ``out``, warping only the ROI's bounding box.
 
     Colours and coverage are smoothed and warped with bilinear interpolation, so the
@@ -108,9 +106,7 @@ def _draw_parts(
     region[:] = np.clip(blended + 0.5, 0, 255).astype(np.uint8)
 
 
-def _draw_skeleton(
-    out: np.ndarray, xy: np.ndarray, visibility: np.ndarray, thickness: int
-) -> None:
+def _draw_skeleton(out: np.ndarray, xy: np.ndarray, visibility: np.ndarray, thickness: int) -> None:
     visible = (visibility >= MIN_VISIBILITY) & np.isfinite(xy).all(axis=1)
     points = np.nan_to_num(np.round(xy * (1 << _SHIFT)))
     # Clamp far-off points so OpenCV's fixed-point maths cannot overflow.

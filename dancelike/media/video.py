@@ -134,9 +134,14 @@ class VideoReader:
     """
 
     def __init__(
-        self, path: str | Path, threads: int = DECODE_THREADS, start: float = 0.0, planar: bool = False,
-        max_fps: float | None = None, fit: tuple[int, int] | None = None,
-    ) -> None:  # fmt: skip
+        self,
+        path: str | Path,
+        threads: int = DECODE_THREADS,
+        start: float = 0.0,
+        planar: bool = False,
+        max_fps: float | None = None,
+        fit: tuple[int, int] | None = None,
+    ) -> None:
         self.path = Path(path)
         self.start = max(0.0, start)
         self.planar = planar
@@ -248,9 +253,7 @@ class VideoReader:
                     yield VideoFrame(self._decoded - 1, t, self._pixels(frame))
             self._decoded += len(skipped)
         except (av.error.FFmpegError, EOFError) as exc:
-            raise InputError(
-                translate("Video", "{path}: video is truncated or corrupt after {frames} frames").format(path=self.name, frames=self._decoded)
-            ) from exc
+            raise InputError(translate("Video", "{path}: video is truncated or corrupt after {frames} frames").format(path=self.name, frames=self._decoded)) from exc
         if self.start == 0:
             self.check_complete(self._decoded)
 

@@ -89,9 +89,7 @@ class VideoWriter:
         if rgb.dtype != np.uint8 or rgb.ndim != 3 or rgb.shape[2] != 3:
             raise ValueError(f"expected HxWx3 uint8 RGB, got {rgb.shape} {rgb.dtype}")
         if rgb.shape[:2] != (self.height, self.width):
-            raise ValueError(
-                f"frame is {rgb.shape[1]}x{rgb.shape[0]}, writer is {self.width}x{self.height}"
-            )
+            raise ValueError(f"frame is {rgb.shape[1]}x{rgb.shape[0]}, writer is {self.width}x{self.height}")
         pad_y, pad_x = self._stream.height - self.height, self._stream.width - self.width
         if pad_x or pad_y:
             rgb = cv2.copyMakeBorder(rgb, 0, pad_y, 0, pad_x, cv2.BORDER_REPLICATE)

@@ -122,9 +122,7 @@ def analyze_segment(
     return frames, tracker.times
 
 
-def analyze_people_segment(
-    tracker: PeopleTracker, path: str, segment: Segment, on_frame: Callable[[], None], packed: PackedPeople | None = None
-) -> PeopleSegment:
+def analyze_people_segment(tracker: PeopleTracker, path: str, segment: Segment, on_frame: Callable[[], None], packed: PackedPeople | None = None) -> PeopleSegment:
     """Track every person through one segment of a video (in the calling thread). With
     ``packed``, each frame's part maps go there packed as they come (by [frame][person]) and
     the bodies are kept without them: a long segment never holds its maps unpacked."""
@@ -234,11 +232,8 @@ def _with_packed_parts(analysis: VideoAnalysis, found: list[tuple[PeopleSegment,
     """Every dancer's track as columns, each frame given back the part map its worker packed
     (a body is the same object in the segments and in the dancers ``gather_dancers`` made)."""
     packed = {
-        id(tracked.body): blob
-        for segment, blobs in found
-        for people, maps in zip(segment.people, blobs, strict=True)
-        for tracked, blob in zip(people, maps, strict=True)
-    }  # fmt: skip
+        id(tracked.body): blob for segment, blobs in found for people, maps in zip(segment.people, blobs, strict=True) for tracked, blob in zip(people, maps, strict=True)
+    }
     if not analysis.dancers:
         return analysis
     dancers = []

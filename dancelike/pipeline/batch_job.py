@@ -108,17 +108,37 @@ def weakest_text(report: dict[str, Any]) -> str:
 
 def error_row(performance: str, error: str, dancer: int | None = None) -> dict[str, Any]:
     """The row of a performance (or dancer) that could not be scored: its error, nothing else."""
-    return {"performance": performance, "dancer": dancer, "score": None, "grade": "", "shape": None, "timing": None,
-            "this_dance": None, "parts": dict.fromkeys(PARTS), "weakest": "", "error": error, "report": None, "picture": None}  # fmt: skip
+    return {
+        "performance": performance,
+        "dancer": dancer,
+        "score": None,
+        "grade": "",
+        "shape": None,
+        "timing": None,
+        "this_dance": None,
+        "parts": dict.fromkeys(PARTS),
+        "weakest": "",
+        "error": error,
+        "report": None,
+        "picture": None,
+    }
 
 
 def _row(performance: str, dancer: int | None, report: dict[str, Any], picture: bytes | None) -> dict[str, Any]:
     return {
-        "performance": performance, "dancer": dancer, "score": report["score"], "grade": report["grade"],
-        "shape": report["shape"], "timing": report["timing"], "this_dance": report.get("this_dance"),
-        "parts": {name: report["parts"].get(name) for name in PARTS}, "weakest": weakest_text(report),
-        "error": "", "report": report, "picture": picture,
-    }  # fmt: skip
+        "performance": performance,
+        "dancer": dancer,
+        "score": report["score"],
+        "grade": report["grade"],
+        "shape": report["shape"],
+        "timing": report["timing"],
+        "this_dance": report.get("this_dance"),
+        "parts": {name: report["parts"].get(name) for name in PARTS},
+        "weakest": weakest_text(report),
+        "error": "",
+        "report": report,
+        "picture": picture,
+    }
 
 
 def _pictures(clip: Path, analysis: VideoAnalysis) -> dict[int, bytes]:

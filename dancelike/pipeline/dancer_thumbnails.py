@@ -54,8 +54,7 @@ def body_box(landmarks: np.ndarray) -> tuple[float, float, float, float]:
     x_min, y_min = points.min(axis=0)
     x_max, y_max = points.max(axis=0)
     body = max(y_max - y_min, x_max - x_min, 1.0)
-    return (float(x_min - _MARGIN * body), float(y_min - 1.5 * _MARGIN * body),
-            float(x_max + _MARGIN * body), float(y_max + _MARGIN * body))  # fmt: skip
+    return (float(x_min - _MARGIN * body), float(y_min - 1.5 * _MARGIN * body), float(x_max + _MARGIN * body), float(y_max + _MARGIN * body))
 
 
 def crop_box(landmarks: np.ndarray, width: int, height: int, aspect: float = THUMBNAIL_SIZE[0] / THUMBNAIL_SIZE[1]) -> tuple[int, int, int, int]:

@@ -108,9 +108,8 @@ def _match_overlap(tracks: dict[int, Track], done: int, part: PeopleSegment) -> 
                 torso_distance(mine, theirs)
                 for offset, people in enumerate(part.people[: part.warmup])
                 for tracked in people
-                if tracked.person == number and (mine := tracked.body.landmarks) is not None
-                and (theirs := _landmarks(tracks[gid], first + offset)) is not None
-            ]  # fmt: skip
+                if tracked.person == number and (mine := tracked.body.landmarks) is not None and (theirs := _landmarks(tracks[gid], first + offset)) is not None
+            ]
             if distances:
                 cost[row, col] = float(np.median(distances))
     return {local[row]: known[col] for row, col in assign(cost, SAME_BODY)}

@@ -73,9 +73,7 @@ def reference_beats(path: str | Path, key: str | None = None) -> np.ndarray | No
     return beats
 
 
-def analyse_reference(
-    path: str, pool: AnalysisPool, use_cache: bool, on_progress: Callable[[int], None] | None, key: str | None = None
-) -> tuple[VideoAnalysis, bool]:
+def analyse_reference(path: str, pool: AnalysisPool, use_cache: bool, on_progress: Callable[[int], None] | None, key: str | None = None) -> tuple[VideoAnalysis, bool]:
     """The reference's analysis (every dancer in it) from the cache when possible, else
     analysed and cached. ``key`` is its content key when the caller already has it."""
     key = key or analysis_cache.content_key(path)

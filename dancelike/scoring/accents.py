@@ -44,8 +44,13 @@ class Accents:
         def rounded(value: float | None) -> float | None:
             return None if value is None else round(value, 1)
 
-        return {"count": self.count, "hit_share": round(self.hit_share, 3), "offset_ms": round(self.offset_ms, 1),
-                "pro_from_beat_ms": rounded(self.pro_from_beat_ms), "you_from_beat_ms": rounded(self.you_from_beat_ms)}  # fmt: skip
+        return {
+            "count": self.count,
+            "hit_share": round(self.hit_share, 3),
+            "offset_ms": round(self.offset_ms, 1),
+            "pro_from_beat_ms": rounded(self.pro_from_beat_ms),
+            "you_from_beat_ms": rounded(self.you_from_beat_ms),
+        }
 
 
 def accent_times(track: PoseTrack) -> np.ndarray:

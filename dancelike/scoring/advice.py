@@ -134,7 +134,7 @@ def advice_sentence(part: str, direction: str) -> str:
 
 
 def swap_sentence(part: str) -> str:
-    """"You used your right arm where the pro uses the left": ``part`` is the dancer's own limb used."""
+    """ "You used your right arm where the pro uses the left": ``part`` is the dancer's own limb used."""
     return translate("Coaching", SWAP_SENTENCES[part])
 
 
@@ -273,6 +273,6 @@ def swapped_part(straight: dict[str, float | None], swapped: dict[str, float | N
 
 
 def swapped_sides(straight: dict[str, float | None], swapped: dict[str, float | None], mirrored: bool) -> str | None:
-    """"You used your right arm where the pro uses the left" (``swapped_part`` in words)."""
+    """ "You used your right arm where the pro uses the left" (``swapped_part`` in words)."""
     part = swapped_part(straight, swapped, mirrored)
     return None if part is None else swap_sentence(part)

@@ -144,8 +144,7 @@ def _grid_offset(claps: np.ndarray, beats: np.ndarray, interval: float) -> float
     return offset * interval
 
 
-def estimate_latency(claps: np.ndarray, beats: np.ndarray, *, seen: float = 1.0,
-                     min_matched: int = MIN_MATCHED, max_spread: float = MAX_SPREAD) -> Calibration:  # fmt: skip
+def estimate_latency(claps: np.ndarray, beats: np.ndarray, *, seen: float = 1.0, min_matched: int = MIN_MATCHED, max_spread: float = MAX_SPREAD) -> Calibration:
     """Pair beats with claps and measure the latency (median of clap - beat over the pairs).
 
     Each beat takes the clap nearest to ``beat + the claps' typical offset`` within half a beat

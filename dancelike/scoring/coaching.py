@@ -143,7 +143,7 @@ def sentences(*parts: str) -> str:
 
 
 def when_text(offset_s: float) -> str:
-    """"on the beat", "0.3 s late", "0.2 s early": the delay, rounded to a tenth everywhere."""
+    """ "on the beat", "0.3 s late", "0.2 s early": the delay, rounded to a tenth everywhere."""
     if abs(offset_s) < 0.1:
         return translate("Coaching", "on the beat")
     if offset_s > 0:
@@ -207,7 +207,7 @@ def mirror_sentence(mirrored: bool, this_dance: bool) -> str:
 
 
 def _both_sides(advice: list[Advice]) -> str | None:
-    """"Both arms higher", "Bend both knees more": one sentence for the same change on both sides."""
+    """ "Both arms higher", "Bend both knees more": one sentence for the same change on both sides."""
     if len(advice) != 2 or advice[0].direction != advice[1].direction:
         return None
     sides = {a.part for a in advice}
@@ -247,7 +247,7 @@ def move_advice_text(advice: list[Advice], when: str | None, swapped_part: str |
 
 
 def move_when(delay_s: float | None, offset_s: float) -> str | None:
-    """"earlier" when the dancer was later in this move than usual (by ``MOVE_DELAY_S``), "later"
+    """ "earlier" when the dancer was later in this move than usual (by ``MOVE_DELAY_S``), "later"
     when earlier; ``None`` otherwise or when unknown."""
     if delay_s is None or abs(delay_s - offset_s) < MOVE_DELAY_S:
         return None
@@ -255,12 +255,12 @@ def move_when(delay_s: float | None, offset_s: float) -> str | None:
 
 
 def move_range(start: float, end: float) -> str:
-    """"4-8 s": a move's span, rounded the same way everywhere."""
+    """ "4-8 s": a move's span, rounded the same way everywhere."""
     return translate("Coaching", "{start}-{end} s").format(start=f"{start:.0f}", end=f"{end:.0f}")
 
 
 def _weak_part_sentence(parts: dict[str, float | None]) -> str:
-    """"Your left arm missed (24)." when a part is far below the rest."""
+    """ "Your left arm missed (24)." when a part is far below the rest."""
     judged = [(score, name) for name, score in parts.items() if score is not None]
     if not judged:
         return ""
@@ -271,7 +271,14 @@ def _weak_part_sentence(parts: dict[str, float | None]) -> str:
 
 
 def summary(
-    *, found: bool, this_dance: bool, seen_share: float, shape: float, timing: Timing, parts: dict[str, float | None], weakest: Sequence[WeakMove],
+    *,
+    found: bool,
+    this_dance: bool,
+    seen_share: float,
+    shape: float,
+    timing: Timing,
+    parts: dict[str, float | None],
+    weakest: Sequence[WeakMove],
     partial: str | None,
 ) -> str:
     """The report's summary: the verdict first, then shapes and timing, then what to practise."""
@@ -303,7 +310,7 @@ def summary(
 
 
 def _joined(words: list[str], last_only: bool = False) -> str:
-    """"head, torso and arms" (``last_only``: "arms and legs and head", every one with "and")."""
+    """ "head, torso and arms" (``last_only``: "arms and legs and head", every one with "and")."""
     if not words:
         return ""
     if last_only:
@@ -345,7 +352,7 @@ def _group_words(groups: list[str], pairs_first: bool) -> list[str]:
 
 
 def unseen_phrase(groups: list[str]) -> str:
-    """"legs" / "left arm" / "arms and legs": the groups a dancer understands, in words."""
+    """ "legs" / "left arm" / "arms and legs": the groups a dancer understands, in words."""
     return _joined(_group_words(groups, pairs_first=True), last_only=True)
 
 
@@ -368,24 +375,18 @@ def view_warning(who: str, groups: list[str], judged: list[str]) -> str:
 
 
 def view_warnings(judged: list[str], not_in_video: list[str], not_in_view: list[str]) -> list[str]:
-    """"The video's dancer's legs were not in view: judged on head, torso and arms"."""
+    """ "The video's dancer's legs were not in view: judged on head, torso and arms"."""
     return [view_warning(who, groups, judged) for who, groups in (("video", not_in_video), ("you", not_in_view)) if groups]
 
 
 def partial_sentence(start: float, end: float, total: float, edge_s: float) -> str:
-    """"You danced the first 8 s of 19 s: the rest is not scored." (``edge_s``: how close to
+    """ "You danced the first 8 s of 19 s: the rest is not scored." (``edge_s``: how close to
     an end counts as from the start or to the end)."""
     if start < edge_s:
-        return translate("Coaching", "You danced the first {seconds} s of {total} s: the rest is not scored.").format(
-            seconds=f"{end:.0f}", total=f"{total:.0f}"
-        )
+        return translate("Coaching", "You danced the first {seconds} s of {total} s: the rest is not scored.").format(seconds=f"{end:.0f}", total=f"{total:.0f}")
     if total - end < edge_s:
-        return translate("Coaching", "You danced the last {seconds} s of {total} s: the rest is not scored.").format(
-            seconds=f"{total - start:.0f}", total=f"{total:.0f}"
-        )
-    return translate("Coaching", "You danced {start}-{end} s of {total} s: the rest is not scored.").format(
-        start=f"{start:.0f}", end=f"{end:.0f}", total=f"{total:.0f}"
-    )
+        return translate("Coaching", "You danced the last {seconds} s of {total} s: the rest is not scored.").format(seconds=f"{total - start:.0f}", total=f"{total:.0f}")
+    return translate("Coaching", "You danced {start}-{end} s of {total} s: the rest is not scored.").format(start=f"{start:.0f}", end=f"{end:.0f}", total=f"{total:.0f}")
 
 
 def warning_sentence(fact: dict[str, Any]) -> str:
@@ -397,9 +398,7 @@ def warning_sentence(fact: dict[str, Any]) -> str:
     if kind == "no_performance":
         return translate("Coaching", "no dancer found in your video: make sure your whole body is in the camera's view")
     if kind == "out_of_frame":
-        return translate("Coaching", "you were out of frame for {seconds} s: stay where the camera sees all of you").format(
-            seconds=f"{float(fact['seconds']):.0f}"
-        )
+        return translate("Coaching", "you were out of frame for {seconds} s: stay where the camera sees all of you").format(seconds=f"{float(fact['seconds']):.0f}")
     if kind == "view":
         return view_warning(str(fact["who"]), list(fact["groups"]), list(fact["judged"]))
     if kind == "partial":
@@ -423,9 +422,7 @@ def aligned_sentence(aligned_by: str, music_offset_ms: float | None) -> str:
 
 def story_timing(facts: dict[str, Any]) -> Timing:
     """The ``Timing`` a report's story keeps (its figures, without the per-frame delays)."""
-    return Timing(
-        float(facts["offset_s"]), float(facts["tempo_ratio"]), float(facts["jitter_s"]), np.zeros(0), float(facts["score"]), bool(facts["judged"])
-    )
+    return Timing(float(facts["offset_s"]), float(facts["tempo_ratio"]), float(facts["jitter_s"]), np.zeros(0), float(facts["score"]), bool(facts["judged"]))
 
 
 def _retold_move(move: WeakMove) -> WeakMove:
@@ -437,9 +434,7 @@ def _retold_move(move: WeakMove) -> WeakMove:
         return move
     advice = tuple(replace(a, text=advice_sentence(a.part, a.direction)) for a in move.advice)
     swapped = move.swapped_part
-    return replace(
-        move, advice=advice, swapped=swap_sentence(swapped) if swapped else None, advice_text=move_advice_text(list(advice), move.when, swapped or None)
-    )
+    return replace(move, advice=advice, swapped=swap_sentence(swapped) if swapped else None, advice_text=move_advice_text(list(advice), move.when, swapped or None))
 
 
 def retold(report: dict[str, Any]) -> dict[str, Any]:
@@ -463,14 +458,20 @@ def retold(report: dict[str, Any]) -> dict[str, Any]:
         told.update(
             weakest=[move.to_json() for move in weakest],
             # warnings added after the report was made (a practice session's takes) stay as they are
-            warnings=made + stored[len(made):] if len(stored) >= len(made) else stored,
+            warnings=made + stored[len(made) :] if len(stored) >= len(made) else stored,
             summary=summary(
-                found=bool(story["found"]), this_dance=this_dance, seen_share=float(story["seen_share"]), shape=float(story["shape"]), timing=timing,
-                parts=dict(story["parts"]), weakest=weakest, partial=partial,
+                found=bool(story["found"]),
+                this_dance=this_dance,
+                seen_share=float(story["seen_share"]),
+                shape=float(story["shape"]),
+                timing=timing,
+                parts=dict(story["parts"]),
+                weakest=weakest,
+                partial=partial,
             ),
             timing_text=timing_line(timing, report.get("accents"), this_dance),
             mirror_text=mirror_sentence(bool(report.get("mirrored", False)), this_dance),
-        )  # fmt: skip
+        )
     except (KeyError, TypeError, ValueError):
         return dict(report)  # facts from an edited or broken document: the sentences as stored
     return told

@@ -275,9 +275,7 @@ def _segments_to_path(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
     return np.stack([rows, cols], axis=1).astype(np.int64)
 
 
-def path_costs(
-    reference: np.ndarray, performance: np.ndarray, path: np.ndarray, missing_cost: float = DEFAULT_MISSING_COST
-) -> np.ndarray:
+def path_costs(reference: np.ndarray, performance: np.ndarray, path: np.ndarray, missing_cost: float = DEFAULT_MISSING_COST) -> np.ndarray:
     """Euclidean local cost of each path pair (``missing_cost`` where either row has NaN)."""
     diff = np.asarray(reference, dtype=np.float64)[path[:, 0]] - np.asarray(performance, dtype=np.float64)[path[:, 1]]
     costs = np.sqrt(np.einsum("ij,ij->i", diff, diff))

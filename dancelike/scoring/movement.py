@@ -66,10 +66,18 @@ def canonical_joints(directions: np.ndarray) -> np.ndarray:
     right_elbow = right_shoulder + d[:, 6] * _UPPER_ARM
     left_knee, right_knee = left_hip + d[:, 8] * _THIGH, right_hip + d[:, 10] * _THIGH
     joints = (
-        shoulders + d[:, 0] * _HEAD, left_shoulder, right_shoulder,
-        left_elbow, left_elbow + d[:, 5] * _FOREARM, right_elbow, right_elbow + d[:, 7] * _FOREARM,
-        left_knee, left_knee + d[:, 9] * _SHIN, right_knee, right_knee + d[:, 11] * _SHIN,
-    )  # fmt: skip
+        shoulders + d[:, 0] * _HEAD,
+        left_shoulder,
+        right_shoulder,
+        left_elbow,
+        left_elbow + d[:, 5] * _FOREARM,
+        right_elbow,
+        right_elbow + d[:, 7] * _FOREARM,
+        left_knee,
+        left_knee + d[:, 9] * _SHIN,
+        right_knee,
+        right_knee + d[:, 11] * _SHIN,
+    )
     return np.stack(joints, axis=1)
 
 

@@ -50,9 +50,14 @@ CANONICAL_SPAN = 4.0
 #: Row k of a mirror image's landmarks is row MIRROR_ORDER[k] of the plain ones (left and right swapped).
 MIRROR_ORDER = np.array(MIRROR_ORDER_NAMES)
 
-_PART_PAIRS = [(Part.LEFT_UPPER_ARM, Part.RIGHT_UPPER_ARM), (Part.LEFT_FOREARM, Part.RIGHT_FOREARM),
-               (Part.LEFT_HAND, Part.RIGHT_HAND), (Part.LEFT_THIGH, Part.RIGHT_THIGH),
-               (Part.LEFT_SHIN, Part.RIGHT_SHIN), (Part.LEFT_FOOT, Part.RIGHT_FOOT)]  # fmt: skip
+_PART_PAIRS = [
+    (Part.LEFT_UPPER_ARM, Part.RIGHT_UPPER_ARM),
+    (Part.LEFT_FOREARM, Part.RIGHT_FOREARM),
+    (Part.LEFT_HAND, Part.RIGHT_HAND),
+    (Part.LEFT_THIGH, Part.RIGHT_THIGH),
+    (Part.LEFT_SHIN, Part.RIGHT_SHIN),
+    (Part.LEFT_FOOT, Part.RIGHT_FOOT),
+]
 MIRROR_PARTS = np.arange(NUM_PARTS, dtype=np.uint8)
 for _left, _right in _PART_PAIRS:
     MIRROR_PARTS[_left], MIRROR_PARTS[_right] = _right, _left
@@ -60,12 +65,21 @@ for _left, _right in _PART_PAIRS:
 #: Group of each part label (index), -1 for background.
 PART_GROUP = np.full(NUM_PARTS, -1, np.int64)
 for _part, _group in {
-    Part.HEAD: "head", Part.TORSO: "torso",
-    Part.LEFT_UPPER_ARM: "left_arm", Part.LEFT_FOREARM: "left_arm", Part.LEFT_HAND: "left_arm",
-    Part.RIGHT_UPPER_ARM: "right_arm", Part.RIGHT_FOREARM: "right_arm", Part.RIGHT_HAND: "right_arm",
-    Part.LEFT_THIGH: "left_leg", Part.LEFT_SHIN: "left_leg", Part.LEFT_FOOT: "left_leg",
-    Part.RIGHT_THIGH: "right_leg", Part.RIGHT_SHIN: "right_leg", Part.RIGHT_FOOT: "right_leg",
-}.items():  # fmt: skip
+    Part.HEAD: "head",
+    Part.TORSO: "torso",
+    Part.LEFT_UPPER_ARM: "left_arm",
+    Part.LEFT_FOREARM: "left_arm",
+    Part.LEFT_HAND: "left_arm",
+    Part.RIGHT_UPPER_ARM: "right_arm",
+    Part.RIGHT_FOREARM: "right_arm",
+    Part.RIGHT_HAND: "right_arm",
+    Part.LEFT_THIGH: "left_leg",
+    Part.LEFT_SHIN: "left_leg",
+    Part.LEFT_FOOT: "left_leg",
+    Part.RIGHT_THIGH: "right_leg",
+    Part.RIGHT_SHIN: "right_leg",
+    Part.RIGHT_FOOT: "right_leg",
+}.items():
     PART_GROUP[_part] = GROUPS.index(_group)
 
 

@@ -26,6 +26,7 @@ from dancelike.scoring.movement import matched_rows, movement_scores
 from dancelike.scoring.moves import Move, split_moves
 from dancelike.scoring.poses import GROUPS, PoseTrack, group_in_view, without_parts
 from dancelike.scoring.report_rows import PartScores, RatedMove, TimelinePoint, WeakMove, moves_of, part_scores, timeline_of, weakest_of
+from dancelike.scoring.report_warnings import MAX_UNCOVERED_S, warnings_of
 from dancelike.scoring.timing import NOT_JUDGED, Timing, timing_from_path
 from dancelike.scoring.weak_moves import Judgement, rate_moves, weakest_moves
 
@@ -35,13 +36,6 @@ __all__ = ["AWAY", "GOOD", "NOT_DANCED", "RATINGS", "UNKNOWN", "Report", "Timing
 TIMING_SHARE = 0.2
 TIMELINE_STEP_S = 0.25
 GRADES = ((90.0, "S"), (80.0, "A"), (65.0, "B"), (50.0, "C"), (0.0, "D"))
-#: At most this much (seconds) of the reference's start or end may fall outside the
-#: recording (a late dancer's last moves after the video stopped) and go unjudged.
-MAX_UNCOVERED_S = 1.0
-#: A performance covering less than all but this share of the reference is called partial.
-PARTIAL_SHARE = 0.1
-#: Missing the dancer for longer than this (seconds) earns a warning.
-OUT_OF_FRAME_WARN_S = 1.0
 
 
 def grade(score: float) -> str:
@@ -109,21 +103,34 @@ class Report:
         ``running``) when they were kept; empty arrays otherwise. Older documents lack newer
         fields: those get their defaults. Raises KeyError/ValueError on a document that is not one."""
         return cls(
-            score=float(data["score"]), grade=str(data["grade"]), shape=float(data.get("shape", 0.0)),
-            timing=float(data.get("timing", 0.0)), mirrored=bool(data.get("mirrored", False)),
-            timing_offset_ms=float(data.get("timing_offset_ms", 0.0)), tempo_ratio=float(data.get("tempo_ratio", 1.0)),
-            parts=part_scores(data.get("parts", {})), timeline=timeline_of(data), moves=moves_of(data), weakest=weakest_of(data),
-            warnings=list(data.get("warnings", [])), summary=str(data.get("summary", "")),
+            score=float(data["score"]),
+            grade=str(data["grade"]),
+            shape=float(data.get("shape", 0.0)),
+            timing=float(data.get("timing", 0.0)),
+            mirrored=bool(data.get("mirrored", False)),
+            timing_offset_ms=float(data.get("timing_offset_ms", 0.0)),
+            tempo_ratio=float(data.get("tempo_ratio", 1.0)),
+            parts=part_scores(data.get("parts", {})),
+            timeline=timeline_of(data),
+            moves=moves_of(data),
+            weakest=weakest_of(data),
+            warnings=list(data.get("warnings", [])),
+            summary=str(data.get("summary", "")),
             frame_scores=np.asarray(arrays.get("frame_scores", np.zeros(0)), np.float64),
             group_scores=np.asarray(arrays.get("group_scores", np.zeros((0, len(GROUPS)))), np.float64),
             matched_frames=np.asarray(arrays.get("matched_frames", np.zeros(0, np.int64)), np.int64),
             judged=np.asarray(arrays.get("judged", np.zeros(0, bool)), bool),
             running=np.asarray(arrays.get("running", np.zeros(0)), np.float64),
-            aligned_by=str(data.get("aligned_by", "motion")), music_offset_ms=data.get("music_offset_ms"), accents=data.get("accents"),
-            dancer=None if data.get("dancer") is None else int(data["dancer"]), dancers=int(data.get("dancers", 0)),
-            this_dance=bool(data.get("this_dance", True)), timing_text=str(data.get("timing_text", "")), mirror_text=str(data.get("mirror_text", "")),
+            aligned_by=str(data.get("aligned_by", "motion")),
+            music_offset_ms=data.get("music_offset_ms"),
+            accents=data.get("accents"),
+            dancer=None if data.get("dancer") is None else int(data["dancer"]),
+            dancers=int(data.get("dancers", 0)),
+            this_dance=bool(data.get("this_dance", True)),
+            timing_text=str(data.get("timing_text", "")),
+            mirror_text=str(data.get("mirror_text", "")),
             story=dict(data["story"]) if isinstance(data.get("story"), dict) else {},
-        )  # fmt: skip
+        )
 
     def to_json(self) -> dict[str, Any]:
         """The JSON document of ``dancelike score --json``."""
@@ -198,42 +205,7 @@ def _timeline(times: np.ndarray, scores: np.ndarray, judged: np.ndarray) -> list
     bins = np.floor((times - times[0]) / TIMELINE_STEP_S).astype(np.int64)
     sums = np.bincount(bins[judged], weights=scores[judged], minlength=int(bins.max()) + 1)
     counts = np.bincount(bins[judged], minlength=int(bins.max()) + 1)
-    return [
-        TimelinePoint(round(float(times[0] + (b + 0.5) * TIMELINE_STEP_S), 3), round(float(sums[b] / counts[b]), 1))
-        for b in range(len(counts))
-        if counts[b]
-    ]
-
-
-def _warning_facts(reference: PoseTrack, performance: PoseTrack, fps: float, ref_view: np.ndarray, perf_view: np.ndarray) -> list[dict[str, Any]]:
-    """The report's warnings as facts (``coaching.warning_sentence`` says each)."""
-    facts: list[dict[str, Any]] = []
-    if not reference.found.any():
-        facts.append({"kind": "no_reference"})
-    if not performance.found.any():
-        facts.append({"kind": "no_performance"})
-        return facts
-    missing_s = float((~performance.found).sum()) / fps
-    if missing_s > OUT_OF_FRAME_WARN_S:
-        facts.append({"kind": "out_of_frame", "seconds": missing_s})
-    judged = [name for g, name in enumerate(GROUPS) if ref_view[g] and perf_view[g]]
-    not_in_video = [name for g, name in enumerate(GROUPS) if not ref_view[g]]
-    not_in_view = [name for g, name in enumerate(GROUPS) if ref_view[g] and not perf_view[g]]
-    facts += [{"kind": "view", "who": who, "groups": groups, "judged": judged} for who, groups in (("video", not_in_video), ("you", not_in_view)) if groups]
-    return facts
-
-
-def _partial_fact(reference: PoseTrack, danced: np.ndarray) -> dict[str, Any] | None:
-    """"You danced the first 8 s of 19 s" (as facts) when the performance covers only part of the reference."""
-    if not danced.any() or not len(reference):
-        return None
-    times = reference.times
-    total = float(times[-1] - times[0]) + (float(times[1] - times[0]) if len(times) > 1 else 0.0)
-    first, last = np.flatnonzero(danced)[[0, -1]]
-    covered = float(times[last] - times[first])
-    if total <= 0 or covered >= (1.0 - PARTIAL_SHARE) * total:
-        return None
-    return {"kind": "partial", "start": float(times[first] - times[0]), "end": float(times[last] - times[0]), "total": total, "edge": MAX_UNCOVERED_S}
+    return [TimelinePoint(round(float(times[0] + (b + 0.5) * TIMELINE_STEP_S), 3), round(float(sums[b] / counts[b]), 1)) for b in range(len(counts)) if counts[b]]
 
 
 def _accents(reference: PoseTrack, performance: PoseTrack, matched_time: np.ndarray, beats: np.ndarray | None, music_offset_s: float) -> dict[str, Any] | None:
@@ -348,27 +320,77 @@ def _part_scores(path: np.ndarray, agreement: _Agreement, in_view: np.ndarray, j
     return parts
 
 
-def _warnings(
-    reference: PoseTrack, performance: PoseTrack, fps: float, views: tuple[np.ndarray, np.ndarray], danced: np.ndarray
-) -> tuple[list[dict[str, Any]], str | None]:
-    """The warnings as facts, and the sentence of the partial one ("you danced the first 8 s") when there is one."""
-    facts = _warning_facts(reference, performance, fps, *views)
-    found_any = bool(performance.found.any() and reference.found.any())
-    partial = _partial_fact(reference, danced & reference.found) if found_any else None
-    if partial:
-        facts.append(partial)
-    return facts, coaching.warning_sentence(partial) if partial else None
-
-
 def _story(performance: PoseTrack, seen_share: float, shape: float, timing: Timing, parts: PartScores, warning_facts: list[dict[str, Any]]) -> dict[str, Any]:
     """The facts the report's sentences are made from (``Report.story``), unrounded."""
     return {
-        "found": bool(performance.found.any()), "seen_share": float(seen_share), "shape": float(shape),
-        "timing": {"offset_s": float(timing.offset_s), "tempo_ratio": float(timing.tempo_ratio), "jitter_s": float(timing.jitter_s),
-                   "score": float(timing.score), "judged": bool(timing.judged)},
+        "found": bool(performance.found.any()),
+        "seen_share": float(seen_share),
+        "shape": float(shape),
+        "timing": {
+            "offset_s": float(timing.offset_s),
+            "tempo_ratio": float(timing.tempo_ratio),
+            "jitter_s": float(timing.jitter_s),
+            "score": float(timing.score),
+            "judged": bool(timing.judged),
+        },
         "parts": {name: None if value is None else float(value) for name, value in parts.items()},
         "warnings": warning_facts,
-    }  # fmt: skip
+    }
+
+
+def _verdict(reference: PoseTrack, performance: PoseTrack, agreement: _Agreement, weights: np.ndarray) -> tuple[float, float, bool]:
+    """The shape score, the share of the time the dancer was seen, and whether this is the
+    reference's dance at all: judged where the dancer was seen (stepping out for a while is
+    not another dance)."""
+    found_any = bool(performance.found.any() and reference.found.any())
+    shape = judged_score(agreement.frame_relative, weights, agreement.both_found) if found_any else 0.0
+    agreement_score, seen_share = seen_agreement_score(agreement.frame_relative, weights, agreement.both_found)
+    return shape, seen_share, found_any and agreement_score >= THIS_DANCE_MIN and seen_share >= SEEN_FOR_VERDICT
+
+
+def _judgement(
+    reference: PoseTrack,
+    performance: PoseTrack,
+    path: np.ndarray,
+    frames: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray],
+    agreement: _Agreement,
+    timing: Timing,
+    mirrored: bool,
+) -> Judgement:
+    """What the moves are rated from; ``frames`` is (matched, danced, judged, weights, in_view)."""
+    matched, danced, judged, weights, in_view = frames
+    count = len(reference)
+    group_weights = per_reference_frame(path, agreement.pairs.group_weights, count) if len(path) else np.zeros((count, len(GROUPS)))
+    group_scores = np.nan_to_num(agreement.group_scores)
+    return Judgement(
+        reference,
+        performance,
+        matched,
+        danced,
+        judged,
+        agreement.both_found,
+        weights,
+        agreement.frame_relative,
+        agreement.group_relative,
+        group_weights,
+        agreement.frame_scores,
+        group_scores,
+        in_view,
+        timing,
+        mirrored,
+    )
+
+
+def _rated_moves(reference: PoseTrack, beats: np.ndarray | None, judgement: Judgement, this_dance: bool) -> tuple[list[RatedMove], list[WeakMove]]:
+    """The reference's moves rated, and the weakest of them."""
+    moves: list[Move] = split_moves(reference.times, reference.features, beats)
+    rows = rate_moves(moves, judgement)
+    return rows, weakest_moves(moves, rows, judgement, this_dance)
+
+
+def _overall(shape: float, timing: Timing) -> float:
+    """Timing refines the shape score (up to a fifth off): good timing of the wrong moves earns nothing."""
+    return shape * (1.0 - TIMING_SHARE * (1.0 - timing.score / 100.0))
 
 
 def build_report(
@@ -395,36 +417,39 @@ def build_report(
     agreement = _agreement(reference, performance, path, matched, in_view, chance or DEFAULT_CHANCE)
     timing, matched_time = _matched_timing(reference, performance, path, danced, music_offset_s)
     judged, weights = _judged_weights(reference, performance, path, fps, danced, agreement)
-    found_any = bool(performance.found.any() and reference.found.any())
-    shape = judged_score(agreement.frame_relative, weights, agreement.both_found) if found_any else 0.0
-    # "This dance" is judged where the dancer was seen: stepping out for a while is not another dance.
-    agreement_score, seen_share = seen_agreement_score(agreement.frame_relative, weights, agreement.both_found)
-    this_dance = found_any and agreement_score >= THIS_DANCE_MIN and seen_share >= SEEN_FOR_VERDICT
+    shape, seen_share, this_dance = _verdict(reference, performance, agreement, weights)
     if not this_dance:
         timing = NOT_JUDGED  # the timing of other moves means nothing: no praise, no points
     parts = _part_scores(path, agreement, in_view, judged)
-    judgement = Judgement(
-        reference, performance, matched, danced, judged, agreement.both_found, weights, agreement.frame_relative, agreement.group_relative,
-        per_reference_frame(path, agreement.pairs.group_weights, count) if len(path) else np.zeros((count, len(GROUPS))),
-        agreement.frame_scores, np.nan_to_num(agreement.group_scores), in_view, timing, mirrored,
-    )  # fmt: skip
-    moves: list[Move] = split_moves(reference.times, reference.features, beats)
-    move_rows = rate_moves(moves, judgement)
-    weakest = weakest_moves(moves, move_rows, judgement, this_dance)
+    judgement = _judgement(reference, performance, path, (matched, danced, judged, weights, in_view), agreement, timing, mirrored)
+    move_rows, weakest = _rated_moves(reference, beats, judgement, this_dance)
     accents = _accents(reference, performance, np.where(danced, matched_time, np.nan), beats, music_offset_s) if this_dance else None
-    warning_facts, partial = _warnings(reference, performance, fps, (ref_view, perf_view), danced)
-    # Timing refines the shape score (up to a fifth off): good timing of the wrong moves earns nothing.
-    overall = shape * (1.0 - TIMING_SHARE * (1.0 - timing.score / 100.0))
+    warning_facts, partial = warnings_of(reference, performance, fps, (ref_view, perf_view), danced)
+    overall = _overall(shape, timing)
     return Report(
-        score=float(overall), grade=grade(overall), shape=shape, timing=timing.score, mirrored=mirrored,
-        timing_offset_ms=timing.offset_s * 1000.0, tempo_ratio=timing.tempo_ratio, parts=parts,
-        timeline=_timeline(reference.times, agreement.frame_scores, judged), moves=move_rows, weakest=weakest,
+        score=float(overall),
+        grade=grade(overall),
+        shape=shape,
+        timing=timing.score,
+        mirrored=mirrored,
+        timing_offset_ms=timing.offset_s * 1000.0,
+        tempo_ratio=timing.tempo_ratio,
+        parts=parts,
+        timeline=_timeline(reference.times, agreement.frame_scores, judged),
+        moves=move_rows,
+        weakest=weakest,
         warnings=[coaching.warning_sentence(fact) for fact in warning_facts],
-        summary=coaching.summary(found=bool(performance.found.any()), this_dance=this_dance, seen_share=seen_share, shape=shape, timing=timing,
-                                 parts=parts, weakest=weakest, partial=partial),
+        summary=coaching.summary(
+            found=bool(performance.found.any()), this_dance=this_dance, seen_share=seen_share, shape=shape, timing=timing, parts=parts, weakest=weakest, partial=partial
+        ),
         frame_scores=np.nan_to_num(agreement.frame_scores),
         group_scores=np.where(in_view[None, :], np.nan_to_num(agreement.group_scores), np.nan),  # NaN: not in view
-        matched_frames=np.maximum(matched, 0), judged=judged, running=_running_scores(agreement.frame_relative, weights, agreement.both_found),
-        accents=accents, this_dance=this_dance, timing_text=coaching.timing_line(timing, accents, this_dance),
-        mirror_text=coaching.mirror_sentence(mirrored, this_dance), story=_story(performance, seen_share, shape, timing, parts, warning_facts),
-    )  # fmt: skip
+        matched_frames=np.maximum(matched, 0),
+        judged=judged,
+        running=_running_scores(agreement.frame_relative, weights, agreement.both_found),
+        accents=accents,
+        this_dance=this_dance,
+        timing_text=coaching.timing_line(timing, accents, this_dance),
+        mirror_text=coaching.mirror_sentence(mirrored, this_dance),
+        story=_story(performance, seen_share, shape, timing, parts, warning_facts),
+    )

@@ -132,10 +132,18 @@ def weak_move_entry(index: int, row: RatedMove, move: Move, judgement: Judgement
     swap = swap_sentence(swapped) if swapped else None
     text = coaching.move_advice_text(advice, when, swapped)
     return WeakMove(
-        **asdict(row), move=int(index), reference_frame=worst, performance_frame=int(max(judgement.matched[worst], 0)), parts=moment,
-        advice=tuple(advice), when=when, swapped=swap, swapped_part=swapped, advice_text=text,
+        **asdict(row),
+        move=int(index),
+        reference_frame=worst,
+        performance_frame=int(max(judgement.matched[worst], 0)),
+        parts=moment,
+        advice=tuple(advice),
+        when=when,
+        swapped=swap,
+        swapped_part=swapped,
+        advice_text=text,
         move_parts={name: None if value is None else round(value, 1) for name, value in parts.items()},
-    )  # fmt: skip
+    )
 
 
 def weakest_moves(moves: list[Move], rows: list[RatedMove], judgement: Judgement, this_dance: bool) -> list[WeakMove]:
@@ -144,10 +152,10 @@ def weakest_moves(moves: list[Move], rows: list[RatedMove], judgement: Judgement
     if not this_dance:
         return []
     candidates = [
-        k for k, row in enumerate(rows)
-        if row.rating not in (NOT_DANCED, AWAY, UNKNOWN) and row.score < GOOD and round(row.score) < GOOD
-        and moves[k].end - moves[k].start >= MIN_MOVE_S - 1e-6
-    ]  # fmt: skip
+        k
+        for k, row in enumerate(rows)
+        if row.rating not in (NOT_DANCED, AWAY, UNKNOWN) and row.score < GOOD and round(row.score) < GOOD and moves[k].end - moves[k].start >= MIN_MOVE_S - 1e-6
+    ]
     weakest = []
     for k in sorted(candidates, key=lambda k: rows[k].score):
         entry = weak_move_entry(k, rows[k], moves[k], judgement)

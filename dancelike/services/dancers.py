@@ -75,10 +75,7 @@ def dancer_pick(store: Store, choreography_id: int) -> DancerPick:
     pictures = dancer_thumbnails(choreography.video, analysis)
     suggested = default_dancer(analysis)
     fps = analysis.fps or choreography.fps or 30.0
-    choices = [
-        DancerChoice(dancer.number, dancer.frames_in_view / fps, pictures.get(dancer.number), dancer.number == suggested)
-        for dancer in analysis.dancers
-    ]
+    choices = [DancerChoice(dancer.number, dancer.frames_in_view / fps, pictures.get(dancer.number), dancer.number == suggested) for dancer in analysis.dancers]
     return DancerPick(choreography, key, analysis, choices, len(analysis.frames) / fps)
 
 

@@ -37,9 +37,7 @@ DEMO_SECONDS: float | None = None
 RENDER_SHARE = 0.3
 
 
-def ensure_demo(
-    store: Store, on_progress: Callable[[float], None] | None = None, cancel: threading.Event | None = None
-) -> Choreography:
+def ensure_demo(store: Store, on_progress: Callable[[float], None] | None = None, cancel: threading.Event | None = None) -> Choreography:
     """The demo choreography: rendered, added and analysed on first call, then returned as is.
 
     ``cancel`` (the app closing during the first launch) raises ``ImportCancelled``: a
@@ -83,9 +81,7 @@ def _info() -> VideoInfo:
     return VideoInfo(duration, DEMO_SCENE.fps, DEMO_SCENE.width, DEMO_SCENE.height, round(duration * DEMO_SCENE.fps))
 
 
-def render_demo(
-    path: Path, on_progress: Callable[[float], None] | None = None, cancel: threading.Event | None = None
-) -> Path:
+def render_demo(path: Path, on_progress: Callable[[float], None] | None = None, cancel: threading.Event | None = None) -> Path:
     """Write the demo video to ``path`` (what ``render_performance`` writes, without its truth file).
 
     It appears whole or not at all: cancelled or failed, nothing is left at ``path``.

@@ -198,13 +198,9 @@ def new_staging(store: Store) -> Path:
     return staging
 
 
-def adopt(
-    store: Store, staging: Path, title: str, video: Path, thumbnail: Path | None, info: VideoInfo, is_demo: bool = False
-) -> Choreography:
+def adopt(store: Store, staging: Path, title: str, video: Path, thumbnail: Path | None, info: VideoInfo, is_demo: bool = False) -> Choreography:
     """Add the row for the files in ``staging``, then move them to the choreography's folder."""
-    choreography = store.add_choreography(
-        title, video, info.duration, info.fps, info.width, info.height, thumbnail, is_demo=is_demo
-    )
+    choreography = store.add_choreography(title, video, info.duration, info.fps, info.width, info.height, thumbnail, is_demo=is_demo)
     folder = store.choreography_folder(choreography.id)
     try:
         if folder.exists():  # left by another database in this data folder: keep it, aside
@@ -220,9 +216,13 @@ def adopt(
 
 
 def analyse_choreography(
-    store: Store, choreography: Choreography, on_progress: Progress | None = None, cancel: threading.Event | None = None,
-    name: str | Path | None = None, new_pool: Callable[[], AnalysisPool] = AnalysisPool,
-) -> Choreography:  # fmt: skip
+    store: Store,
+    choreography: Choreography,
+    on_progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    name: str | Path | None = None,
+    new_pool: Callable[[], AnalysisPool] = AnalysisPool,
+) -> Choreography:
     """Analyse every dancer of the choreography's video into the analysis cache (unless cached),
     count them and mark it analysed. ``InputError`` ("nobody was found in ``name``") when the
     video shows nobody to follow. ``new_pool`` gives the analysis workers (closed here)."""

@@ -16,16 +16,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from dancelike.errors import InputError
 from dancelike.i18n import translate
 from dancelike.pipeline.analysis import AnalysisPool
 from dancelike.pipeline.reference import analyse_reference, follow_kept_choice, reference_beats, reference_chance
 from dancelike.pipeline.score_files import score_analyses
 from dancelike.scoring.alignment import Line
+from dancelike.scoring.calibration import Chance
 from dancelike.scoring.mirror import Mirror
 from dancelike.scoring.poses import pose_track
 from dancelike.store import analysis_cache
 from dancelike.store.db import Choreography, SessionRecord, Store
+from dancelike.vision.video_analysis import VideoAnalysis
 
 log = logging.getLogger(__name__)
 
@@ -36,17 +40,11 @@ def players_of(settings: dict[str, Any]) -> int:
     return players if isinstance(players, int) and not isinstance(players, bool) and players > 1 else 1
 
 
-def recover_players(
-    store: Store, record: SessionRecord, choreography: Choreography, pool: AnalysisPool, ended_at: datetime,
-    part: Callable[[float], None], line: Line, share: Callable[[Path, Path], None], write: Callable[[Path, dict[str, Any]], None],
-) -> list[SessionRecord]:  # fmt: skip
-    """Every player's entry of the orphan ``record`` (player 1's first; ``record`` becomes it).
-
-    ``line`` places the recording on the reference (``sessions.session_line``); ``share`` shows the
-    one recording in another entry's folder and ``write`` writes a report, as a normal save does."""
-    settings = store.session_settings(record.id)
-    players = players_of(settings)
-    recording = record.files.recording
+def _analyses(
+    choreography: Choreography, recording: Path, pool: AnalysisPool, part: Callable[[float], None]
+) -> tuple[VideoAnalysis, VideoAnalysis, Chance, np.ndarray | None]:
+    """The reference's analysis (the dancer the dance follows), everyone in the recording, the
+    reference's chance level and its beats."""
     reference_path = str(choreography.video)
     key = analysis_cache.content_key(reference_path)
     reference, _cached = analyse_reference(reference_path, pool, True, None, key)
@@ -57,7 +55,29 @@ def recover_players(
     everyone = pool.analyze(str(recording), all_dancers=True, whole=True)
     part(0.8)
     chance = reference_chance(reference_path, pose_track(reference.frames, with_parts=False), reference.fps, analysis_cache.track_key(key, reference))
-    beats = reference_beats(reference_path, key)
+    return reference, everyone, chance, reference_beats(reference_path, key)
+
+
+def recover_players(
+    store: Store,
+    record: SessionRecord,
+    choreography: Choreography,
+    pool: AnalysisPool,
+    ended_at: datetime,
+    part: Callable[[float], None],
+    line: Line,
+    share: Callable[[Path, Path], None],
+    write: Callable[[Path, dict[str, Any]], None],
+) -> list[SessionRecord]:
+    """Every player's entry of the orphan ``record`` (player 1's first; ``record`` becomes it).
+
+    ``line`` places the recording on the reference (``sessions.session_line``); ``share`` shows the
+    one recording in another entry's folder and ``write`` writes a report, as a normal save does."""
+    settings = store.session_settings(record.id)
+    players = players_of(settings)
+    recording = record.files.recording
+    reference_path = str(choreography.video)
+    reference, everyone, chance, beats = _analyses(choreography, recording, pool, part)
     mirror = Mirror.parse(settings.get("mirror"))
     found = {dancer.number for dancer in everyone.dancers}
 
@@ -70,8 +90,9 @@ def recover_players(
             share(recording, row.files.recording)
         if player not in found:
             message = translate("Recovery", "The app closed during this session, and player {player} cannot be found in its recording.")
-            entries.append(store.complete_session(row.id, status="failed", score=None, grade=None, duration=None, parts={},
-                                                  message=message.format(player=player), ended_at=ended_at))  # fmt: skip
+            entries.append(
+                store.complete_session(row.id, status="failed", score=None, grade=None, duration=None, parts={}, message=message.format(player=player), ended_at=ended_at)
+            )
             continue
         performance = everyone.follow(player)
         report, _reading = score_analyses(reference, performance, mirror, beats, chance, line)
@@ -83,8 +104,11 @@ def recover_players(
         except InputError as exc:
             message = f"{message} {exc}"  # the score is still saved in the row
         duration = len(performance.frames) / performance.fps if performance.fps else None
-        entries.append(store.complete_session(row.id, status="recovered", score=report.score, grade=report.grade, duration=duration,
-                                              parts=dict(report.parts), message=message, ended_at=ended_at))  # fmt: skip
+        entries.append(
+            store.complete_session(
+                row.id, status="recovered", score=report.score, grade=report.grade, duration=duration, parts=dict(report.parts), message=message, ended_at=ended_at
+            )
+        )
         log.info("recovered player %d of session %d as row %d", player, record.id, row.id)
     part(1.0)
     return entries

@@ -328,9 +328,14 @@ def _save_recovered(store: Store, record: SessionRecord, choreography: Choreogra
 
 
 def score_recording(
-    reference_path: str, recording: str, mirror: Mirror | str, pool: AnalysisPool, latency: float = 0.0,
-    on_progress: Callable[[str, int], None] | None = None, dancer: int | None = None,
-) -> ScoredPair:  # fmt: skip
+    reference_path: str,
+    recording: str,
+    mirror: Mirror | str,
+    pool: AnalysisPool,
+    latency: float = 0.0,
+    on_progress: Callable[[str, int], None] | None = None,
+    dancer: int | None = None,
+) -> ScoredPair:
     """A session's recording scored against its reference (following ``dancer`` of a group video),
     placed as the session clock placed it (``session_line``); the rest is ``dancelike score``'s own pipeline."""
     key = analysis_cache.content_key(reference_path)

@@ -75,9 +75,12 @@ def save(key: str, analysis: VideoAnalysis, folder: Path | None = None) -> Path:
         "meta": np.array([analysis.fps, analysis.width, analysis.height], np.float64),
         "times": np.array([f.t for f in analysis.frames], np.float64),
         "numbers": np.array([dancer.number for dancer in analysis.dancers], np.int64),
-        "presence": presence, "has_parts": has_parts, "landmarks": landmarks, "rois": rois,
+        "presence": presence,
+        "has_parts": has_parts,
+        "landmarks": landmarks,
+        "rois": rois,
         LAYOUT: np.array([LAYOUT_VERSION, side, CHUNK], np.int64),
-    }  # fmt: skip
+    }
     return _write(_cache_file(key, folder), itertools.chain(head.items(), part_chunks(tracks, side)))
 
 
@@ -130,10 +133,17 @@ def load(key: str, folder: Path | None = None) -> VideoAnalysis | None:
     file = ChunkFile(str(path))
     fps, width, height = head["meta"]
     tracks: list[Sequence[BodyFrame]] = [
-        FrameColumns(int(width), int(height), head["times"], head["landmarks"][row], head["presence"][row], head["rois"][row],
-                     ChunkedPartMaps(file, row, head["has_parts"][row], chunk))
+        FrameColumns(
+            int(width),
+            int(height),
+            head["times"],
+            head["landmarks"][row],
+            head["presence"][row],
+            head["rois"][row],
+            ChunkedPartMaps(file, row, head["has_parts"][row], chunk),
+        )
         for row in range(rows)
-    ]  # fmt: skip
+    ]
     return _analysis(float(fps), int(width), int(height), head["numbers"], tracks)
 
 

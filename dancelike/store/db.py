@@ -217,26 +217,39 @@ class Store:
 
     def _choreography(self, row: sqlite3.Row) -> Choreography:
         return Choreography(
-            id=row["id"], title=row["title"], video=self._from_db(row["video"]), duration=row["duration"],
-            fps=row["fps"], width=row["width"], height=row["height"],
+            id=row["id"],
+            title=row["title"],
+            video=self._from_db(row["video"]),
+            duration=row["duration"],
+            fps=row["fps"],
+            width=row["width"],
+            height=row["height"],
             thumbnail=self._from_db(row["thumbnail"]) if row["thumbnail"] else None,
-            added_at=_time(row["added_at"]), analysed=bool(row["analysed"]), is_demo=bool(row["is_demo"]),
-            best_score=row["best_score"], session_count=row["session_count"],
+            added_at=_time(row["added_at"]),
+            analysed=bool(row["analysed"]),
+            is_demo=bool(row["is_demo"]),
+            best_score=row["best_score"],
+            session_count=row["session_count"],
             **{name: row[name] for name in ("dancer", "dancers") if name in row.keys()},  # (not in a v2 database)
-        )  # fmt: skip
+        )
 
     def add_choreography(
-        self, title: str, video: Path, duration: float, fps: float, width: int, height: int,
-        thumbnail: Path | None, is_demo: bool = False,
-    ) -> Choreography:  # fmt: skip
+        self,
+        title: str,
+        video: Path,
+        duration: float,
+        fps: float,
+        width: int,
+        height: int,
+        thumbnail: Path | None,
+        is_demo: bool = False,
+    ) -> Choreography:
         title = _clean_title(title)
         with self._write() as db:
             cursor = db.execute(
-                "INSERT INTO choreographies (title, video, duration, fps, width, height, thumbnail, added_at, is_demo)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (title, self._to_db(video), float(duration), float(fps), int(width), int(height),
-                 self._to_db(thumbnail) if thumbnail else None, _now(), int(is_demo)),
-            )  # fmt: skip
+                "INSERT INTO choreographies (title, video, duration, fps, width, height, thumbnail, added_at, is_demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (title, self._to_db(video), float(duration), float(fps), int(width), int(height), self._to_db(thumbnail) if thumbnail else None, _now(), int(is_demo)),
+            )
             new_id = int(cursor.lastrowid or 0)
         return self._require(new_id)
 
@@ -261,9 +274,7 @@ class Store:
     def set_dancer(self, choreography_id: int, dancer: int | None) -> Choreography:
         """Follow dancer ``dancer`` (their number) of the choreography's video; None: the automatic choice."""
         with self._write() as db:
-            cursor = db.execute(
-                "UPDATE choreographies SET dancer = ? WHERE id = ?", (None if dancer is None else int(dancer), choreography_id)
-            )
+            cursor = db.execute("UPDATE choreographies SET dancer = ? WHERE id = ?", (None if dancer is None else int(dancer), choreography_id))
             if cursor.rowcount == 0:
                 raise _no_dance(choreography_id)
         return self._require(choreography_id)
@@ -321,13 +332,24 @@ class Store:
         files = SessionFolder(folder)
         replay = self._from_db(row["replay"]) if row["replay"] else files.replay
         return SessionRecord(
-            id=row["id"], choreography_id=row["choreography_id"], choreography_title=row["choreography_title"],
-            started_at=_time(row["started_at"]), ended_at=_optional_time(row["ended_at"]), status=row["status"],
-            score=row["score"], grade=row["grade"], duration=row["duration"],
+            id=row["id"],
+            choreography_id=row["choreography_id"],
+            choreography_title=row["choreography_title"],
+            started_at=_time(row["started_at"]),
+            ended_at=_optional_time(row["ended_at"]),
+            status=row["status"],
+            score=row["score"],
+            grade=row["grade"],
+            duration=row["duration"],
             parts={str(k): None if v is None else float(v) for k, v in json.loads(row["parts"] or "{}").items()},
-            folder=folder, recording=_existing(files.recording), report=_existing(files.report),
-            replay=_existing(replay), message=row["message"] or "", group=row["session_group"], player=row["player"],
-        )  # fmt: skip
+            folder=folder,
+            recording=_existing(files.recording),
+            report=_existing(files.report),
+            replay=_existing(replay),
+            message=row["message"] or "",
+            group=row["session_group"],
+            player=row["player"],
+        )
 
     def begin_session(self, choreography_id: int, settings: dict[str, object]) -> SessionRecord:
         """A "running" row owned by this process and its (empty) folder, written before the
@@ -338,8 +360,7 @@ class Store:
             if exists is None:
                 raise _no_dance(choreography_id)
             cursor = db.execute(
-                "INSERT INTO sessions (choreography_id, started_at, status, settings, owner_pid, owner_started)"
-                " VALUES (?, ?, 'running', ?, ?, ?)",
+                "INSERT INTO sessions (choreography_id, started_at, status, settings, owner_pid, owner_started) VALUES (?, ?, 'running', ?, ?, ?)",
                 (choreography_id, _now(), json.dumps(settings, default=str), owner.pid, owner.started),
             )
             session_id = int(cursor.lastrowid or 0)
@@ -356,20 +377,34 @@ class Store:
         return self._require_session(session_id)
 
     def complete_session(
-        self, session_id: int, *, status: str, score: float | None, grade: str | None,
-        duration: float | None, parts: dict[str, float | None], message: str = "", ended_at: datetime | None = None,
-    ) -> SessionRecord:  # fmt: skip
+        self,
+        session_id: int,
+        *,
+        status: str,
+        score: float | None,
+        grade: str | None,
+        duration: float | None,
+        parts: dict[str, float | None],
+        message: str = "",
+        ended_at: datetime | None = None,
+    ) -> SessionRecord:
         """Finish a row; ``ended_at`` defaults to now (recovery passes the recording's time)."""
         if status not in STATUSES:
             raise ValueError(f"unknown session status {status!r}; one of {', '.join(STATUSES)}")
         with self._write() as db:
             cursor = db.execute(
-                "UPDATE sessions SET status = ?, score = ?, grade = ?, duration = ?, parts = ?, message = ?, ended_at = ?"
-                " WHERE id = ?",
-                (status, None if score is None else float(score), grade, None if duration is None else float(duration),
-                 json.dumps({str(k): None if v is None else float(v) for k, v in parts.items()}), " ".join(message.split()),
-                 _stamp(ended_at) if ended_at else _now(), session_id),
-            )  # fmt: skip
+                "UPDATE sessions SET status = ?, score = ?, grade = ?, duration = ?, parts = ?, message = ?, ended_at = ? WHERE id = ?",
+                (
+                    status,
+                    None if score is None else float(score),
+                    grade,
+                    None if duration is None else float(duration),
+                    json.dumps({str(k): None if v is None else float(v) for k, v in parts.items()}),
+                    " ".join(message.split()),
+                    _stamp(ended_at) if ended_at else _now(),
+                    session_id,
+                ),
+            )
             if cursor.rowcount == 0:
                 raise _no_session(session_id)
         return self._require_session(session_id)
@@ -428,8 +463,7 @@ class Store:
     def progress(self, choreography_id: int) -> list[tuple[datetime, float]]:
         """(started_at, score) of the scored sessions, oldest first: the progress chart."""
         rows = self._query(
-            f"SELECT started_at, score FROM sessions WHERE choreography_id = ? AND score IS NOT NULL"
-            f" AND status IN {_SCORED_IN} ORDER BY started_at, id",
+            f"SELECT started_at, score FROM sessions WHERE choreography_id = ? AND score IS NOT NULL AND status IN {_SCORED_IN} ORDER BY started_at, id",
             (choreography_id, *SCORED),
         )
         return [(_time(row["started_at"]), float(row["score"])) for row in rows]

@@ -162,11 +162,15 @@ def open_regular(path: Path, flags: int) -> int:
 
 def _not_regular(path: Path, link: bool) -> InputError:
     if link:
-        text = translate("DataFolder", "{path}: is a symbolic link; DanceLike keeps only regular files there and never follows a link "
-                                       "(remove it, or set DANCELIKE_HOME to another folder)")  # fmt: skip
+        text = translate(
+            "DataFolder",
+            "{path}: is a symbolic link; DanceLike keeps only regular files there and never follows a link (remove it, or set DANCELIKE_HOME to another folder)",
+        )
     else:
-        text = translate("DataFolder", "{path}: is not a regular file; DanceLike keeps only regular files there and never follows a link "
-                                       "(remove it, or set DANCELIKE_HOME to another folder)")  # fmt: skip
+        text = translate(
+            "DataFolder",
+            "{path}: is not a regular file; DanceLike keeps only regular files there and never follows a link (remove it, or set DANCELIKE_HOME to another folder)",
+        )
     return InputError(text.format(path=path))
 
 

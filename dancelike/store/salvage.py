@@ -73,8 +73,9 @@ def rebuild(path: Path, open_fresh: Callable[[], sqlite3.Connection]) -> tuple[s
     fresh = open_fresh()
     kept, lost = copy_rows(backup, fresh)
     if lost:
-        text = translate("Database", "Your history was damaged: {kept} entries were saved into a fresh one ({lost} could not be read), "
-                                     "and the damaged file was kept as {backup}.")  # fmt: skip
+        text = translate(
+            "Database", "Your history was damaged: {kept} entries were saved into a fresh one ({lost} could not be read), and the damaged file was kept as {backup}."
+        )
     else:
         text = translate("Database", "Your history was damaged: {kept} entries were saved into a fresh one, and the damaged file was kept as {backup}.")
     return fresh, text.format(kept=kept, lost=lost, backup=backup.name)
@@ -106,8 +107,9 @@ def copy_rows(backup: Path, fresh: sqlite3.Connection) -> tuple[int, int]:
             if highest:  # ids are never reused, not even those of rows that were lost
                 with fresh:
                     fresh.execute("UPDATE sqlite_sequence SET seq = MAX(seq, ?) WHERE name = ?", (highest, table))
-                    fresh.execute("INSERT INTO sqlite_sequence (name, seq) SELECT ?, ? WHERE NOT EXISTS"
-                                  " (SELECT 1 FROM sqlite_sequence WHERE name = ?)", (table, highest, table))  # fmt: skip
+                    fresh.execute(
+                        "INSERT INTO sqlite_sequence (name, seq) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ?)", (table, highest, table)
+                    )
     finally:
         damaged.close()
     return kept, lost

@@ -105,9 +105,19 @@ class ClapperCamera(Camera):
 
     kind = CameraKind.SYNTHETIC
 
-    def __init__(self, claps: np.ndarray, clock: SessionClock | None = None, *, person: int | None = 1,
-                 room_variant: int = 1, fps: float = 30.0, width: int = 640, height: int = 480,
-                 name: str = "claps", delay: float = 0.0) -> None:  # fmt: skip
+    def __init__(
+        self,
+        claps: np.ndarray,
+        clock: SessionClock | None = None,
+        *,
+        person: int | None = 1,
+        room_variant: int = 1,
+        fps: float = 30.0,
+        width: int = 640,
+        height: int = 480,
+        name: str = "claps",
+        delay: float = 0.0,
+    ) -> None:
         super().__init__(name, clock)
         self.claps = np.sort(np.asarray(claps, np.float64))
         self.delay = float(delay)
@@ -163,4 +173,3 @@ def clapper_camera(arg: str = "", clock: SessionClock | None = None) -> ClapperC
     if not -0.3 <= delay <= 1.0:
         raise InputError(translate("SynthCameras", "claps:{arg}: the clapper's delay must be between -0.3 and 1.0 seconds").format(arg=arg))
     return ClapperCamera(grid + delay, clock, name=f"claps:{delay:g}", delay=delay)
-

@@ -49,4 +49,3 @@ def demo_camera(variant: str = "", clock: SessionClock | None = None) -> Callabl
         return None if item is None else item[0]
 
     return CallableCamera(frame_at, fps=scene.fps, clock=clock, name=f"demo:{name}")
-

@@ -45,15 +45,47 @@ class Appearance:
 #: A few distinct people; ``appearance(k)`` picks one (and derives more for k >= len).
 PEOPLE: tuple[Appearance, ...] = (
     Appearance(),
-    Appearance(skin=SKIN_TONES[4], hair=HAIR_COLORS[0], hair_style="afro", top=(250, 200, 40), bottom=(30, 30, 34),
-               shoes=(200, 40, 40), sleeves="none", build=Build(shoulders=0.95, hips=1.08, limbs=0.92)),
-    Appearance(skin=SKIN_TONES[0], hair=HAIR_COLORS[3], hair_style="long", top=(40, 140, 90), bottom=(90, 110, 160),
-               shoes=(30, 30, 30), sleeves="long", build=Build(shoulders=0.9, hips=1.05, limbs=0.9, head=0.97)),
-    Appearance(skin=SKIN_TONES[2], hair=HAIR_COLORS[1], hair_style="bun", top=(60, 80, 200), bottom=(120, 100, 80),
-               shoes=(240, 240, 240), legs="shorts", build=Build(shoulders=1.08, limbs=1.1)),
-    Appearance(skin=SKIN_TONES[3], hair=HAIR_COLORS[5], hair_style="buzz", top=(235, 235, 230), bottom=(60, 60, 60),
-               shoes=(20, 20, 20), sleeves="long", build=Build(shoulders=1.12, hips=0.95, limbs=1.05)),
-)  # fmt: skip
+    Appearance(
+        skin=SKIN_TONES[4],
+        hair=HAIR_COLORS[0],
+        hair_style="afro",
+        top=(250, 200, 40),
+        bottom=(30, 30, 34),
+        shoes=(200, 40, 40),
+        sleeves="none",
+        build=Build(shoulders=0.95, hips=1.08, limbs=0.92),
+    ),
+    Appearance(
+        skin=SKIN_TONES[0],
+        hair=HAIR_COLORS[3],
+        hair_style="long",
+        top=(40, 140, 90),
+        bottom=(90, 110, 160),
+        shoes=(30, 30, 30),
+        sleeves="long",
+        build=Build(shoulders=0.9, hips=1.05, limbs=0.9, head=0.97),
+    ),
+    Appearance(
+        skin=SKIN_TONES[2],
+        hair=HAIR_COLORS[1],
+        hair_style="bun",
+        top=(60, 80, 200),
+        bottom=(120, 100, 80),
+        shoes=(240, 240, 240),
+        legs="shorts",
+        build=Build(shoulders=1.08, limbs=1.1),
+    ),
+    Appearance(
+        skin=SKIN_TONES[3],
+        hair=HAIR_COLORS[5],
+        hair_style="buzz",
+        top=(235, 235, 230),
+        bottom=(60, 60, 60),
+        shoes=(20, 20, 20),
+        sleeves="long",
+        build=Build(shoulders=1.12, hips=0.95, limbs=1.05),
+    ),
+)
 
 
 def appearance(index: int) -> Appearance:
@@ -64,19 +96,32 @@ def appearance(index: int) -> Appearance:
     pick = lambda seq: seq[int(rng.integers(len(seq)))]
     hue = lambda: rgb(rng.integers(30, 240, 3))
     return Appearance(
-        skin=pick(SKIN_TONES), hair=pick(HAIR_COLORS), hair_style=pick(HAIR_STYLES), top=hue(), bottom=hue(),
-        shoes=hue(), sleeves=pick(("short", "long", "none")), legs=pick(("long", "shorts")),
+        skin=pick(SKIN_TONES),
+        hair=pick(HAIR_COLORS),
+        hair_style=pick(HAIR_STYLES),
+        top=hue(),
+        bottom=hue(),
+        shoes=hue(),
+        sleeves=pick(("short", "long", "none")),
+        legs=pick(("long", "shorts")),
         build=Build(*(float(v) for v in rng.uniform(0.9, 1.1, 4))),
-    )  # fmt: skip
+    )
 
 
 def _torso_outline(sk: Skeleton, build: Build, pelvis: np.ndarray, scale_x: float) -> np.ndarray:
     """The shirt's outline in image pixels; ``scale_x`` narrows it for inner shading layers."""
     sh = SHOULDER_OUTLINE * build.shoulders
     t = build.limbs
-    half = [(0.03, SPINE + 0.036), (0.05, SPINE + 0.03), (sh - 0.004, SPINE + 0.02), (sh + 0.024 * t, SPINE - 0.004),
-            (sh + 0.022 * t, SPINE - 0.05), (sh - 0.01 + 0.02 * t, SPINE - 0.095),
-            (0.07 * build.hips, 0.10 + HIP_DROP), (0.088 * build.hips, 0.012 + HIP_DROP)]  # fmt: skip
+    half = [
+        (0.03, SPINE + 0.036),
+        (0.05, SPINE + 0.03),
+        (sh - 0.004, SPINE + 0.02),
+        (sh + 0.024 * t, SPINE - 0.004),
+        (sh + 0.022 * t, SPINE - 0.05),
+        (sh - 0.01 + 0.02 * t, SPINE - 0.095),
+        (0.07 * build.hips, 0.10 + HIP_DROP),
+        (0.088 * build.hips, 0.012 + HIP_DROP),
+    ]
     pts = [(u, v) for u, v in half] + [(-u, v) for u, v in reversed(half)]
     local = np.array(pts) * np.array([scale_x, 1.0])
     return pelvis + (local[:, :1] * sk.right + local[:, 1:] * sk.up) * sk.unit

@@ -103,8 +103,7 @@ def crossing_pair(**kw: Any) -> GroupScene:
 
 def trio_with_crossing(**kw: Any) -> GroupScene:
     """Three dancers (two choreographies); the outer two cross through the middle one, one in front, one behind."""
-    people = (Person(0, start_x=0.18, end_x=0.82, seed=1), Person(1, "power", 0.5, 0.5, depth=0.12, seed=2),
-              Person(3, start_x=0.82, end_x=0.18, depth=0.25, seed=3))  # fmt: skip
+    people = (Person(0, start_x=0.18, end_x=0.82, seed=1), Person(1, "power", 0.5, 0.5, depth=0.12, seed=2), Person(3, start_x=0.82, end_x=0.18, depth=0.25, seed=3))
     return GroupScene(people=people, **{"size": 0.62, **kw})
 
 
@@ -119,8 +118,7 @@ def good_and_sloppy(**kw: Any) -> GroupScene:
     return GroupScene(people=people, **kw)
 
 
-PRESETS = {"crossing_pair": crossing_pair, "trio_with_crossing": trio_with_crossing,
-           "dancer_with_passer_by": dancer_with_passer_by, "good_and_sloppy": good_and_sloppy}  # fmt: skip
+PRESETS = {"crossing_pair": crossing_pair, "trio_with_crossing": trio_with_crossing, "dancer_with_passer_by": dancer_with_passer_by, "good_and_sloppy": good_and_sloppy}
 
 
 def _walk(times: np.ndarray, distance: np.ndarray, direction: float) -> np.ndarray:
@@ -205,6 +203,22 @@ def _draw(frame: np.ndarray, owner: np.ndarray, rank: int, skeleton: Skeleton, p
     return [int(x0 + bx), int(y0 + by), int(x0 + bx + bw), int(y0 + by + bh)]
 
 
+def _person_truth(track: _Track, scene: GroupScene) -> dict[str, Any]:
+    """What the truth file says of one person: where each joint was, and what was hidden."""
+    hips = [j[_HIPS].mean(axis=0) for j in track.joints]
+    return {
+        "id": track.id,
+        "role": track.person.role,
+        "person": asdict(track.person),
+        "height_px": round(track.height_px, 1),
+        "joints": [np.round(j, 1).tolist() for j in track.joints],
+        "in_frame": [bool(0 <= x < scene.width and 0 <= y < scene.height) for x, y in hips],
+        "visible": [round(1.0 - len(h) / len(j), 3) for h, j in zip(track.hidden, track.joints)],
+        "hidden": track.hidden,
+        "box": track.boxes,
+    }
+
+
 def render_group_scene(path: str | Path, scene: GroupScene | None = None, only: int | None = None) -> dict[str, Any]:
     """Write ``path`` (MP4: H.264 + AAC music) and ``NAME.truth.json``; return the truth.
 
@@ -246,16 +260,7 @@ def render_group_scene(path: str | Path, scene: GroupScene | None = None, only: 
 
     pcm = render_music(bpm, scene.seconds, start=-scene.start) if scene.music else None
     elapsed = write_video(Path(path), frames(), scene.fps, scene.width, scene.height, pcm)
-    truth: dict[str, Any] = {"fps": scene.fps, "width": scene.width, "height": scene.height, "frames": count, "bpm": bpm,
-                             "only": only, "scene": asdict(scene), "people": []}  # fmt: skip
-    for track in shown:
-        hips = [j[_HIPS].mean(axis=0) for j in track.joints]
-        truth["people"].append({
-            "id": track.id, "role": track.person.role, "person": asdict(track.person), "height_px": round(track.height_px, 1),
-            "joints": [np.round(j, 1).tolist() for j in track.joints],
-            "in_frame": [bool(0 <= x < scene.width and 0 <= y < scene.height) for x, y in hips],
-            "visible": [round(1.0 - len(h) / len(j), 3) for h, j in zip(track.hidden, track.joints)],
-            "hidden": track.hidden, "box": track.boxes,
-        })  # fmt: skip
+    truth: dict[str, Any] = {"fps": scene.fps, "width": scene.width, "height": scene.height, "frames": count, "bpm": bpm, "only": only, "scene": asdict(scene)}
+    truth["people"] = [_person_truth(track, scene) for track in shown]
     write_truth(path, truth)
     return {**truth, "render_fps": count / max(elapsed, 1e-9)}

@@ -44,9 +44,7 @@ class Dancer:
     seed: int = 0
 
 
-def _smooth_noise(
-    rng: np.random.Generator, times: np.ndarray, dims: int, period: float
-) -> np.ndarray:
+def _smooth_noise(rng: np.random.Generator, times: np.ndarray, dims: int, period: float) -> np.ndarray:
     """Band-limited noise in [-1, 1]-ish: a sum of a few random sinusoids per dimension."""
     out = np.zeros((times.size, dims))
     for harmonic in (1.0, 1.7, 2.9):
@@ -64,14 +62,10 @@ def choreo_seconds(dancer: Dancer, times: np.ndarray, duration: float) -> np.nda
 
 def video_seconds(dancer: Dancer, choreo_time: float, duration: float) -> float:
     """Inverse of ``choreo_seconds`` (for move boundaries in the truth file)."""
-    return (choreo_time / dancer.tempo + dancer.offset) / (
-        1.0 - dancer.drift / max(duration, 1e-6)
-    )
+    return (choreo_time / dancer.tempo + dancer.offset) / (1.0 - dancer.drift / max(duration, 1e-6))
 
 
-def dancer_poses(
-    dance: Choreography, dancer: Dancer, times: np.ndarray, duration: float
-) -> np.ndarray:
+def dancer_poses(dance: Choreography, dancer: Dancer, times: np.ndarray, duration: float) -> np.ndarray:
     """Pose vectors (len(times), len(POSE_FIELDS)) of ``dancer`` dancing ``dance`` at video ``times``."""
     rng = np.random.default_rng(dancer.seed)
     seconds = choreo_seconds(dancer, times, duration)
@@ -79,18 +73,12 @@ def dancer_poses(
     slop = float(np.clip(dancer.sloppiness, 0.0, 1.0))
     if slop > 0:  # each move late by its own amount, blended across move boundaries
         spans = dance.spans()
-        lateness = (
-            rng.uniform(0.0, 0.3 * slop, len(spans) + 1)
-            / dance.beat_seconds
-            * dancer.tempo
-        )
+        lateness = rng.uniform(0.0, 0.3 * slop, len(spans) + 1) / dance.beat_seconds * dancer.tempo
         which = np.searchsorted([start for start, _, _ in spans], beats, side="right")
         delay = lateness[which]
         width = max(1, int(0.25 * len(times) / max(duration, 1e-6)))
         kernel = np.ones(width) / width
-        delay = np.convolve(
-            np.pad(delay, (width, width), mode="edge"), kernel, mode="same"
-        )[width:-width]
+        delay = np.convolve(np.pad(delay, (width, width), mode="edge"), kernel, mode="same")[width:-width]
         beats = beats - delay
     poses = dance.poses_at(beats)
     if dancer.second_half is not None:

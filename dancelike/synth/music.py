@@ -30,9 +30,7 @@ def _midi_hz(note: float) -> float:
 def _snare(rate: int, rng: np.random.Generator) -> np.ndarray:
     t = np.arange(int(0.2 * rate)) / rate
     noise = rng.standard_normal(t.size)
-    noise = (
-        np.diff(noise, prepend=0.0) * 0.5
-    )  # brighter: first difference is a high-pass
+    noise = np.diff(noise, prepend=0.0) * 0.5  # brighter: first difference is a high-pass
     tone = np.sin(2 * np.pi * 185.0 * t) * np.exp(-t * 30.0)
     return ((noise * np.exp(-t * 22.0)) * 0.55 + tone * 0.5).astype(np.float32)
 
@@ -41,21 +39,14 @@ def _bass_note(rate: int, freq: float, length: float) -> np.ndarray:
     t = np.arange(int(length * rate)) / rate
     phase = 2 * np.pi * freq * t
     wave = np.sin(phase) + 0.35 * np.sin(2 * phase) + 0.15 * np.sin(3 * phase)
-    env = (
-        np.minimum(1.0, t / 0.004)
-        * np.exp(-t * 5.0)
-        * np.minimum(1.0, (length - t) / 0.01)
-    )
+    env = np.minimum(1.0, t / 0.004) * np.exp(-t * 5.0) * np.minimum(1.0, (length - t) / 0.01)
     return (wave * env * 0.32).astype(np.float32)
 
 
 def _stab(rate: int, root: float, length: float) -> np.ndarray:
     """A soft minor/major triad pad so the track sounds like music, not a metronome."""
     t = np.arange(int(length * rate)) / rate
-    chord = sum(
-        np.sin(2 * np.pi * _midi_hz(root + 24 + step) * t)
-        for step in (0, 4 if root in (41, 48, 43) else 3, 7)
-    )
+    chord = sum(np.sin(2 * np.pi * _midi_hz(root + 24 + step) * t) for step in (0, 4 if root in (41, 48, 43) else 3, 7))
     env = np.minimum(1.0, t / 0.03) * np.exp(-t * 2.2)
     return (chord * env * 0.045).astype(np.float32)
 
@@ -75,9 +66,7 @@ def _add(
 
 def beat_times(bpm: float, duration: float, start: float = 0.0) -> np.ndarray:
     """Seconds of every beat in [0, duration) when beat 0 falls at ``start`` (may be negative)."""
-    times = start + np.arange(0.0, (duration - start) * bpm / 60.0 - 1e-9) * (
-        60.0 / bpm
-    )
+    times = start + np.arange(0.0, (duration - start) * bpm / 60.0 - 1e-9) * (60.0 / bpm)
     return times[times >= -1e-9]
 
 
@@ -127,9 +116,7 @@ def render_music(
     return track
 
 
-def onset_times(
-    pcm: np.ndarray, rate: int = SAMPLE_RATE, hop: float = 0.002
-) -> np.ndarray:
+def onset_times(pcm: np.ndarray, rate: int = SAMPLE_RATE, hop: float = 0.002) -> np.ndarray:
     """Times (s) where the signal's short-time energy jumps: a simple onset detector.
 
     Used by the tests to show that the music's energy peaks sit on the beat grid.
@@ -140,9 +127,7 @@ def onset_times(
     energy = np.log1p(100.0 * (frames.astype(np.float64) ** 2).mean(axis=1))
     rise = np.diff(energy, prepend=energy[0])
     threshold = rise.max() * 0.3
-    peaks = np.flatnonzero(
-        (rise > threshold) & (rise >= np.roll(rise, 1)) & (rise >= np.roll(rise, -1))
-    )
+    peaks = np.flatnonzero((rise > threshold) & (rise >= np.roll(rise, 1)) & (rise >= np.roll(rise, -1)))
     kept: list[int] = []
     for index in peaks:  # one onset per 60 ms
         if not kept or index - kept[-1] > int(0.06 / hop):

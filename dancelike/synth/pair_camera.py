@@ -81,9 +81,7 @@ def scene_frames(name: str, width: int = WIDTH, height: int = HEIGHT, seconds: f
     """The frames of scene ``name`` at ``width`` x ``height``, 30 a second, for ``seconds``
     (default: the whole choreography)."""
     if name not in SCENES:
-        raise InputError(
-            translate("SynthCameras", "pair:{name}: no such scene; try {choices}").format(name=name, choices=", ".join("pair:" + v for v in SCENES))
-        )
+        raise InputError(translate("SynthCameras", "pair:{name}: no such scene; try {choices}").format(name=name, choices=", ".join("pair:" + v for v in SCENES)))
     figures = SCENES[name]
     dance = choreography(DEMO_CHOREOGRAPHY)
     times = np.arange(round((seconds or dance.duration) * FPS)) / FPS

@@ -77,8 +77,7 @@ class Truth:
 
     def to_json(self) -> dict[str, Any]:
         joints = [None if j is None else np.round(j, 1).tolist() for j in self.joints]
-        return {"fps": self.fps, "width": self.width, "height": self.height, "bpm": round(self.bpm, 4),
-                "joints": joints, "moves": self.moves, "params": self.params}  # fmt: skip
+        return {"fps": self.fps, "width": self.width, "height": self.height, "bpm": round(self.bpm, 4), "joints": joints, "moves": self.moves, "params": self.params}
 
 
 def look_of(person: int | Appearance | None) -> Appearance | None:
@@ -125,6 +124,17 @@ def render_frames(
         yield frame, skeleton.landmarks()
 
 
+def _moves_shown(dance: Choreography, dancer: Dancer, total: float, start: float, duration: float) -> list[dict[str, Any]]:
+    """The moves the video shows, in its own seconds (cut to its start and end)."""
+    moves = []
+    for first, last, name in _spans(dance, dancer, total):
+        a = video_seconds(dancer, first, total) - start
+        b = video_seconds(dancer, last, total) - start
+        if b > 0 and a < duration:
+            moves.append({"start": round(max(a, 0.0), 3), "end": round(min(b, duration), 3), "name": name})
+    return moves
+
+
 def render_performance(
     path: str | Path,
     dance: str | Choreography = "groove",
@@ -159,16 +169,15 @@ def render_performance(
             yield frame
 
     elapsed = write_video(path, frames(), scene.fps, scene.width, scene.height, pcm)
-    moves = []
-    if scene.person is not None:
-        for first, last, name in _spans(dance, dancer, total):
-            a = video_seconds(dancer, first, total) - start
-            b = video_seconds(dancer, last, total) - start
-            if b > 0 and a < duration:
-                moves.append({"start": round(max(a, 0.0), 3), "end": round(min(b, duration), 3), "name": name})
-    params = {"choreography": dance.name, "dancer": asdict(dancer), "start": start, "duration": duration,
-              "scene": {k: v for k, v in asdict(scene).items() if k != "person"},
-              "person": scene.person if not isinstance(scene.person, Appearance) else asdict(scene.person)}  # fmt: skip
+    moves = _moves_shown(dance, dancer, total, start, duration) if scene.person is not None else []
+    params = {
+        "choreography": dance.name,
+        "dancer": asdict(dancer),
+        "start": start,
+        "duration": duration,
+        "scene": {k: v for k, v in asdict(scene).items() if k != "person"},
+        "person": scene.person if not isinstance(scene.person, Appearance) else asdict(scene.person),
+    }
     truth = Truth(
         scene.fps,
         scene.width,

@@ -35,18 +35,10 @@ class RoomStyle:
 
 
 STYLES: tuple[RoomStyle, ...] = (
-    RoomStyle(
-        (226, 220, 205), (160, 118, 78), (245, 245, 240), 0.62, 0.16, 0.78, 0.92, True
-    ),
-    RoomStyle(
-        (170, 196, 214), (120, 120, 125), (235, 235, 235), 0.58, 0.84, 0.2, 0.07, False
-    ),
-    RoomStyle(
-        (205, 170, 150), (186, 150, 110), (90, 70, 60), 0.65, -1.0, 0.5, 0.1, True
-    ),
-    RoomStyle(
-        (190, 205, 170), (95, 80, 70), (250, 250, 245), 0.6, 0.75, 0.22, 0.88, True
-    ),
+    RoomStyle((226, 220, 205), (160, 118, 78), (245, 245, 240), 0.62, 0.16, 0.78, 0.92, True),
+    RoomStyle((170, 196, 214), (120, 120, 125), (235, 235, 235), 0.58, 0.84, 0.2, 0.07, False),
+    RoomStyle((205, 170, 150), (186, 150, 110), (90, 70, 60), 0.65, -1.0, 0.5, 0.1, True),
+    RoomStyle((190, 205, 170), (95, 80, 70), (250, 250, 245), 0.6, 0.75, 0.22, 0.88, True),
 )
 
 
@@ -69,9 +61,7 @@ def room(variant: int, width: int, height: int) -> np.ndarray:
     img *= 1.0 - 0.12 * xs**2  # vignette: corners of a room are darker
     img = img.astype(np.uint8)
     s = width / 640.0
-    if (
-        style.boards
-    ):  # floor boards converging to a vanishing point above the room's centre
+    if style.boards:  # floor boards converging to a vanishing point above the room's centre
         vanish = (width / 2, horizon - 0.9 * height)
         for k in range(-14, 15):
             x_bottom = width / 2 + k * 70 * s
@@ -92,9 +82,7 @@ def room(variant: int, width: int, height: int) -> np.ndarray:
         cx, top = int(style.window_x * width), int(0.1 * height)
         half_w, win_h = int(0.09 * width), int(0.3 * height)
         sky = np.linspace(0.0, 1.0, win_h)[:, None, None]
-        pane = (
-            np.array([150, 190, 235]) * (1 - sky) + np.array([215, 230, 245]) * sky
-        ).astype(np.uint8)
+        pane = (np.array([150, 190, 235]) * (1 - sky) + np.array([215, 230, 245]) * sky).astype(np.uint8)
         img[top : top + win_h, cx - half_w : cx + half_w] = pane
         frame = _shade(style.trim, 0.95)
         cv2.rectangle(
@@ -115,9 +103,7 @@ def room(variant: int, width: int, height: int) -> np.ndarray:
     # A framed abstract picture.
     px, py = int(style.picture_x * width), int(0.18 * height)
     pw, ph = int(0.07 * width), int(0.07 * width)
-    cv2.rectangle(
-        img, (px - pw - 4, py - ph - 4), (px + pw + 4, py + ph + 4), (70, 55, 45), -1
-    )
+    cv2.rectangle(img, (px - pw - 4, py - ph - 4), (px + pw + 4, py + ph + 4), (70, 55, 45), -1)
     cv2.rectangle(img, (px - pw, py - ph), (px + pw, py + ph), (236, 232, 220), -1)
     for _ in range(3):
         c = tuple(int(v) for v in rng.integers(40, 230, 3))

@@ -68,11 +68,11 @@ class Pose:
 
 
 POSE_FIELDS = tuple(field.name for field in fields(Pose))
-_SWAP = [POSE_FIELDS.index(name.replace("l_", "r_", 1) if name.startswith("l_") else name.replace("r_", "l_", 1))
-         if name[:2] in ("l_", "r_") else index for index, name in enumerate(POSE_FIELDS)]  # fmt: skip
-_NEGATE = np.array(
-    [-1.0 if name in ("x", "lean", "head") else 1.0 for name in POSE_FIELDS]
-)
+_SWAP = [
+    POSE_FIELDS.index(name.replace("l_", "r_", 1) if name.startswith("l_") else name.replace("r_", "l_", 1)) if name[:2] in ("l_", "r_") else index
+    for index, name in enumerate(POSE_FIELDS)
+]
+_NEGATE = np.array([-1.0 if name in ("x", "lean", "head") else 1.0 for name in POSE_FIELDS])
 
 
 def mirror_array(values: np.ndarray) -> np.ndarray:
@@ -134,35 +134,61 @@ class Skeleton:
         them on this drawing (shoulder landmarks sit above the drawn arm's pivot, ears
         inside the drawn ears), measured over hundreds of random poses.
         """
-        points = np.array(
-            [self.joints[name] for name in LANDMARK_JOINTS], dtype=np.float64
-        )
+        points = np.array([self.joints[name] for name in LANDMARK_JOINTS], dtype=np.float64)
         for index, (along_up, along_right, frame) in _LANDMARK_OFFSETS.items():
-            up, right = (
-                (self.head_up, self.head_right)
-                if frame == "head"
-                else (self.up, self.right)
-            )
+            up, right = (self.head_up, self.head_right) if frame == "head" else (self.up, self.right)
             points[index] += (up * along_up + right * along_right) * self.unit
         return points
 
 
 # BlazePose landmark order -> joint names used here.
 LANDMARK_JOINTS = (
-    "nose", "l_eye_inner", "l_eye", "l_eye_outer", "r_eye_inner", "r_eye", "r_eye_outer",
-    "l_ear", "r_ear", "l_mouth", "r_mouth", "l_shoulder", "r_shoulder", "l_elbow", "r_elbow",
-    "l_wrist", "r_wrist", "l_pinky", "r_pinky", "l_index", "r_index", "l_thumb", "r_thumb",
-    "l_hip", "r_hip", "l_knee", "r_knee", "l_ankle", "r_ankle", "l_heel", "r_heel",
-    "l_toe", "r_toe",
-)  # fmt: skip
+    "nose",
+    "l_eye_inner",
+    "l_eye",
+    "l_eye_outer",
+    "r_eye_inner",
+    "r_eye",
+    "r_eye_outer",
+    "l_ear",
+    "r_ear",
+    "l_mouth",
+    "r_mouth",
+    "l_shoulder",
+    "r_shoulder",
+    "l_elbow",
+    "r_elbow",
+    "l_wrist",
+    "r_wrist",
+    "l_pinky",
+    "r_pinky",
+    "l_index",
+    "r_index",
+    "l_thumb",
+    "r_thumb",
+    "l_hip",
+    "r_hip",
+    "l_knee",
+    "r_knee",
+    "l_ankle",
+    "r_ankle",
+    "l_heel",
+    "r_heel",
+    "l_toe",
+    "r_toe",
+)
 assert len(LANDMARK_JOINTS) == NUM_LANDMARKS
 
 # Landmark index -> (offset along "up", along "right" (image +x for a front-facing dancer), frame).
 _LANDMARK_OFFSETS = {
-    PoseLandmark.NOSE: (0.008, 0.0, "head"), PoseLandmark.MOUTH_LEFT: (0.008, 0.0, "head"), PoseLandmark.MOUTH_RIGHT: (0.008, 0.0, "head"),
-    PoseLandmark.LEFT_EAR: (0.0, -0.009, "head"), PoseLandmark.RIGHT_EAR: (0.0, 0.009, "head"),
-    PoseLandmark.LEFT_SHOULDER: (0.009, 0.0, "torso"), PoseLandmark.RIGHT_SHOULDER: (0.009, 0.0, "torso"),
-}  # fmt: skip
+    PoseLandmark.NOSE: (0.008, 0.0, "head"),
+    PoseLandmark.MOUTH_LEFT: (0.008, 0.0, "head"),
+    PoseLandmark.MOUTH_RIGHT: (0.008, 0.0, "head"),
+    PoseLandmark.LEFT_EAR: (0.0, -0.009, "head"),
+    PoseLandmark.RIGHT_EAR: (0.0, 0.009, "head"),
+    PoseLandmark.LEFT_SHOULDER: (0.009, 0.0, "torso"),
+    PoseLandmark.RIGHT_SHOULDER: (0.009, 0.0, "torso"),
+}
 
 
 def _direction(angle_deg: float, side: float) -> np.ndarray:
@@ -171,18 +197,14 @@ def _direction(angle_deg: float, side: float) -> np.ndarray:
     return np.array([side * np.sin(angle), np.cos(angle)])
 
 
-def solve(
-    pose: Pose, build: Build, center_x: float, floor_y: float, height_px: float
-) -> Skeleton:
+def solve(pose: Pose, build: Build, center_x: float, floor_y: float, height_px: float) -> Skeleton:
     """Place the skeleton for ``pose``: hips centred at ``center_x``, feet on ``floor_y``.
 
     The body is laid out in body-height units with y down, then scaled to pixels.
     """
     joints: dict[str, np.ndarray] = {}
     lean = np.radians(pose.lean)
-    rot = np.array(
-        [[np.cos(lean), -np.sin(lean)], [np.sin(lean), np.cos(lean)]]
-    )  # +lean: top goes +x
+    rot = np.array([[np.cos(lean), -np.sin(lean)], [np.sin(lean), np.cos(lean)]])  # +lean: top goes +x
     up = rot @ np.array([0.0, -1.0])
     right = rot @ np.array([1.0, 0.0])
     # Legs first: the lowest ankle decides how high the hips are.
@@ -193,9 +215,7 @@ def solve(
             getattr(pose, f"{side}_knee"),
             getattr(pose, f"{side}_lift"),
         )
-        thigh = (
-            _direction(hip_angle, sign) * THIGH * np.cos(np.radians(min(lift, 80.0)))
-        )
+        thigh = _direction(hip_angle, sign) * THIGH * np.cos(np.radians(min(lift, 80.0)))
         shin = _direction(hip_angle - knee, sign) * SHIN
         legs[side] = (np.array([sign * HIP_HALF * build.hips, 0.0]), thigh, shin)
     drop = max(thigh[1] + shin[1] for _, thigh, shin in legs.values())
@@ -221,9 +241,7 @@ def solve(
         fore = rot @ _direction(a + e, sign)
         elbow = shoulder + upper * UPPER_ARM
         wrist = elbow + fore * FOREARM
-        across = (
-            np.array([-fore[1], fore[0]]) * sign
-        )  # towards the thumb (front of the body)
+        across = np.array([-fore[1], fore[0]]) * sign  # towards the thumb (front of the body)
         joints[f"{side}_shoulder"], joints[f"{side}_elbow"], joints[f"{side}_wrist"] = (
             shoulder,
             elbow,
@@ -251,9 +269,6 @@ def solve(
         joints[f"{side}_eye_outer"] = face(0.012, sign * 0.027)
         joints[f"{side}_ear"] = face(0.004, sign * 0.043)
         joints[f"{side}_mouth"] = face(-0.031, sign * 0.012)
-    scaled = {
-        name: np.array([center_x + p[0] * height_px, floor_y + p[1] * height_px])
-        for name, p in joints.items()
-    }
+    scaled = {name: np.array([center_x + p[0] * height_px, floor_y + p[1] * height_px]) for name, p in joints.items()}
     near = "l" if pose.l_lift > pose.r_lift else "r"
     return Skeleton(height_px, scaled, up, right, head_up, head_right, near)

@@ -63,8 +63,12 @@ def open_store(settings: AppSettings) -> tuple[Store, FolderLock]:
             warning = translate("App", "{error}; using the default data folder this time").format(error=exc)
             print(f"dancelike: warning: {warning}", file=sys.stderr)
             if can_show_windows():  # a dialog nobody can click would wait forever
-                messages.show_error(None, translate("App", "Cannot use the chosen data folder"), str(exc),
-                                    translate("App", "DanceLike uses the default data folder this time. Choose another folder in Settings."))  # fmt: skip
+                messages.show_error(
+                    None,
+                    translate("App", "Cannot use the chosen data folder"),
+                    str(exc),
+                    translate("App", "DanceLike uses the default data folder this time. Choose another folder in Settings."),
+                )
     return _locked_store()
 
 
@@ -140,19 +144,22 @@ def install_crash_handler() -> None:
 def ask_about_crash(path: Path) -> bool:
     """The crash dialog: where the report is; True when the user wants its folder opened."""
     text = translate("App", "DanceLike ran into a problem. A crash report was written to:\n{path}").format(path=path)
-    return messages.confirm(None, translate("App", "DanceLike ran into a problem"), text, translate("App", "Open the folder"),
-                            translate("App", "Please attach it when you report the problem."))  # fmt: skip
+    return messages.confirm(
+        None,
+        translate("App", "DanceLike ran into a problem"),
+        text,
+        translate("App", "Open the folder"),
+        translate("App", "Please attach it when you report the problem."),
+    )
 
 
 def startup_problem(exc: DanceLikeError) -> tuple[str, str, str]:
     """Why the app cannot start, as its dialog says it: title, what happened, what to do next."""
     if isinstance(exc, FolderInUse):
-        return (translate("App", "DanceLike is already open"), _sentence(str(exc)),
-                translate("App", "Only one DanceLike can use a data folder at a time."))  # fmt: skip
+        return (translate("App", "DanceLike is already open"), _sentence(str(exc)), translate("App", "Only one DanceLike can use a data folder at a time."))
     if _disk_full(exc):
         return translate("App", "DanceLike cannot start"), str(exc), translate("App", "Free some disk space, then start DanceLike again.")
-    return (translate("App", "DanceLike cannot start"), str(exc),
-            translate("App", "Set DANCELIKE_HOME to a folder you can write to, then start DanceLike again."))  # fmt: skip
+    return (translate("App", "DanceLike cannot start"), str(exc), translate("App", "Set DANCELIKE_HOME to a folder you can write to, then start DanceLike again."))
 
 
 #: The hooks ``install_crash_handler`` made: installed once however often main() runs.

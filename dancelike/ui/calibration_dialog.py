@@ -46,6 +46,7 @@ def instructions() -> str:
     """The one big instruction (translated when the dialog is made)."""
     return translate("CalibrationDialog", "Stand back so your hands are in view. Clap on each of the {beats} beats after the count-in.").format(beats=BEATS)
 
+
 #: Preview refresh (milliseconds): the newest frame is pulled, never pushed per frame.
 PREVIEW_MS = 33
 
@@ -79,8 +80,7 @@ class CalibrationDialog(QDialog):
     failed_with = Signal(str)
     _beat = Signal(object)
 
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None, *,
-                 audio_sink_factory: SinkFactory | None = None) -> None:  # fmt: skip
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None, *, audio_sink_factory: SinkFactory | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.camera_spec, note = settings.resolved_camera()
@@ -211,9 +211,7 @@ class CalibrationDialog(QDialog):
             return
         self.preview.setText(translate("CalibrationDialog", "Opening the camera\u2026"))
         self.start_button.setEnabled(False)  # one device cannot be opened twice: wait for it
-        self._preview_job = run_in_thread(
-            open_camera, self.camera_spec, on_done=self._preview_opened, on_error=self._preview_failed, name="calibration-preview"
-        )
+        self._preview_job = run_in_thread(open_camera, self.camera_spec, on_done=self._preview_opened, on_error=self._preview_failed, name="calibration-preview")
 
     @Slot(object)
     def _preview_opened(self, camera: Camera) -> None:
@@ -246,9 +244,7 @@ class CalibrationDialog(QDialog):
         rgb = np.ascontiguousarray(frame.rgb[:, ::-1] if self._mirror else frame.rgb)
         height, width = rgb.shape[:2]
         image = QImage(rgb.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
-        pixmap = QPixmap.fromImage(image).scaled(
-            self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-        )
+        pixmap = QPixmap.fromImage(image).scaled(self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation)
         self.preview.setPixmap(pixmap)
 
     # --- the calibration -------------------------------------------------------------------
@@ -280,9 +276,15 @@ class CalibrationDialog(QDialog):
             self._fail(exc)
             return
         self._job = run_in_thread(
-            self._calibrate, self.camera_spec, sink, cancel_kw="cancel", name="calibration",
-            on_done=self._done, on_error=self._fail, on_cancelled=self._cancelled,
-        )  # fmt: skip
+            self._calibrate,
+            self.camera_spec,
+            sink,
+            cancel_kw="cancel",
+            name="calibration",
+            on_done=self._done,
+            on_error=self._fail,
+            on_cancelled=self._cancelled,
+        )
 
     def _calibrate(self, spec: str, sink: AudioSink, cancel: threading.Event) -> Calibration:
         """On the worker: open the camera, show it in the preview, run the calibration."""

@@ -35,10 +35,13 @@ from dancelike.ui.theme import COLORS, font, score_color
 #: What each scored part group is called on screen (report order), in English: ``part_label``
 #: says it in the language spoken now.
 GROUP_LABELS = {
-    "head": QT_TRANSLATE_NOOP("BodyParts", "Head"), "torso": QT_TRANSLATE_NOOP("BodyParts", "Torso"),
-    "left_arm": QT_TRANSLATE_NOOP("BodyParts", "Left arm"), "right_arm": QT_TRANSLATE_NOOP("BodyParts", "Right arm"),
-    "left_leg": QT_TRANSLATE_NOOP("BodyParts", "Left leg"), "right_leg": QT_TRANSLATE_NOOP("BodyParts", "Right leg"),
-}  # fmt: skip
+    "head": QT_TRANSLATE_NOOP("BodyParts", "Head"),
+    "torso": QT_TRANSLATE_NOOP("BodyParts", "Torso"),
+    "left_arm": QT_TRANSLATE_NOOP("BodyParts", "Left arm"),
+    "right_arm": QT_TRANSLATE_NOOP("BodyParts", "Right arm"),
+    "left_leg": QT_TRANSLATE_NOOP("BodyParts", "Left leg"),
+    "right_leg": QT_TRANSLATE_NOOP("BodyParts", "Right leg"),
+}
 #: Colour of a move that was not judged: not danced (practice sessions skip some), or danced
 #: with the dancer out of the picture ("away"). Grey: neither good nor weak.
 SKIPPED = QColor("#4a5163")
@@ -310,7 +313,7 @@ class TimelineChart(QWidget):
         self.update()
 
     def move_text(self, index: int) -> str:
-        """"Move 3: GOOD 71" (or why it was not rated), for the tooltip and screen readers."""
+        """ "Move 3: GOOD 71" (or why it was not rated), for the tooltip and screen readers."""
         move = self._moves[index]
         if judged_move(move):
             said = translate("TimelineChart", "{rating} {score}").format(rating=rating_word(move.rating), score=f"{move.score:.0f}")
@@ -325,7 +328,8 @@ class TimelineChart(QWidget):
             text = translate("TimelineChart", "{count} moves: use the arrow keys to choose one, Enter to watch it").format(count=len(self._moves))
         else:
             text = translate("TimelineChart", "{move}, {number} of {count}: press Enter to watch it").format(
-                move=self.move_text(self.selected), number=self.selected + 1, count=len(self._moves))  # fmt: skip
+                move=self.move_text(self.selected), number=self.selected + 1, count=len(self._moves)
+            )
         if text != self.accessibleDescription():
             self.setAccessibleDescription(text)
 

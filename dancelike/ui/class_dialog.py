@@ -64,11 +64,11 @@ class _Relay(QObject):
     progress = Signal(int, int)
 
 
-def _score_class(reference: Path, performances: list[Path], out: Path, every_dancer: bool, dancer: int | None,
-                 relay: _Relay, cancel: threading.Event) -> BatchResult:  # fmt: skip
+def _score_class(reference: Path, performances: list[Path], out: Path, every_dancer: bool, dancer: int | None, relay: _Relay, cancel: threading.Event) -> BatchResult:
     """The worker thread's whole job: the batch, its rows and progress relayed as they come."""
-    return run_batch(reference, performances, out, every_dancer=every_dancer, reference_dancer=dancer,
-                     on_row=relay.row.emit, on_progress=relay.progress.emit, cancel=cancel)  # fmt: skip
+    return run_batch(
+        reference, performances, out, every_dancer=every_dancer, reference_dancer=dancer, on_row=relay.row.emit, on_progress=relay.progress.emit, cancel=cancel
+    )
 
 
 class ClassDialog(QDialog):
@@ -115,8 +115,13 @@ class ClassDialog(QDialog):
         title.setTextFormat(Qt.TextFormat.PlainText)
         set_role(title, "subtitle")
         layout.addWidget(title)
-        hint = QLabel(translate("ClassDialog", "Add your students' videos, a folder of them, or one video of the whole class (every dancer in it "
-                                "gets a row, numbered from the left). Each is scored against this dance on this computer."))  # fmt: skip
+        hint = QLabel(
+            translate(
+                "ClassDialog",
+                "Add your students' videos, a folder of them, or one video of the whole class (every dancer in it "
+                "gets a row, numbered from the left). Each is scored against this dance on this computer.",
+            )
+        )
         hint.setWordWrap(True)
         set_role(hint, "muted")
         layout.addWidget(hint)
@@ -176,10 +181,12 @@ class ClassDialog(QDialog):
     def _build_buttons(self) -> QHBoxLayout:
         """Exports and Open results on the left; Cancel, Close and Score on the right."""
         buttons = QHBoxLayout()
-        self.csv_button = self._button(translate("ClassDialog", "Export CSV\u2026"), "classExportCsv",
-                                       lambda: self._ask_export("results.csv", translate("ClassDialog", "CSV table (*.csv)")))  # fmt: skip
-        self.html_button = self._button(translate("ClassDialog", "Export HTML\u2026"), "classExportHtml",
-                                        lambda: self._ask_export("index.html", translate("ClassDialog", "Web page (*.html)")))  # fmt: skip
+        self.csv_button = self._button(
+            translate("ClassDialog", "Export CSV\u2026"), "classExportCsv", lambda: self._ask_export("results.csv", translate("ClassDialog", "CSV table (*.csv)"))
+        )
+        self.html_button = self._button(
+            translate("ClassDialog", "Export HTML\u2026"), "classExportHtml", lambda: self._ask_export("index.html", translate("ClassDialog", "Web page (*.html)"))
+        )
         self.open_button = self._button(translate("ClassDialog", "Open results"), "classOpenRow", lambda: self.open_row(self.table.currentRow()))
         for button in (self.csv_button, self.html_button, self.open_button):
             buttons.addWidget(button)
@@ -262,11 +269,19 @@ class ClassDialog(QDialog):
         self.bar.setRange(0, 0)  # busy until the dance is read and the first count comes
         self._say(translate("ClassDialog", "Reading the dance\u2026"))
         self.job = run_in_thread(
-            _score_class, self.choreography.video, [row.path for row in self.rows], out,
-            self.every_dancer.isChecked(), self.choreography.dancer, self._relay,
-            cancel_kw="cancel", name="score-class",
-            on_done=self._finished, on_error=self._failed, on_cancelled=lambda: self._finished(None),
-        )  # fmt: skip
+            _score_class,
+            self.choreography.video,
+            [row.path for row in self.rows],
+            out,
+            self.every_dancer.isChecked(),
+            self.choreography.dancer,
+            self._relay,
+            cancel_kw="cancel",
+            name="score-class",
+            on_done=self._finished,
+            on_error=self._failed,
+            on_cancelled=lambda: self._finished(None),
+        )
         self._refresh()
 
     def cancel(self) -> None:
@@ -351,8 +366,7 @@ class ClassDialog(QDialog):
 
     def export_to(self, source: Path, destination: Path) -> Job:
         """Copy results.csv or index.html in a worker; ``exported`` says where (or "")."""
-        job = run_in_thread(copy_for_export, source, destination, name="class-export",
-                            on_done=self._exported, on_error=self._export_failed)  # fmt: skip
+        job = run_in_thread(copy_for_export, source, destination, name="class-export", on_done=self._exported, on_error=self._export_failed)
         self._export_jobs.append(job)
         job.finished.connect(lambda: self._export_jobs.remove(job))
         return job

@@ -41,7 +41,7 @@ from dancelike.scoring.report_rows import moves_of, timeline_of
 from dancelike.services.batch.outputs import PICTURES
 from dancelike.ui.charts import PartBars, ScoreRing, TimelineChart
 from dancelike.ui.results_cards import advice_line, nothing_to_practise, panel, practise_entries, timing_line
-from dancelike.ui.results_view import dancer_text
+from dancelike.ui.session_text import dancer_text
 from dancelike.ui.theme import COLORS, font, score_color, set_role
 
 PICTURE, NAME, SCORE, GRADE, PRACTISE, STATUS = range(6)
@@ -110,8 +110,16 @@ class ClassTable(QTableWidget):
         self.folder: Path | None = None
         self.setObjectName("classTable")
         self.setTabKeyNavigation(False)  # Tab leaves the table (arrows choose a row)
-        self.setHorizontalHeaderLabels(["", translate("ClassTable", "Dancer"), translate("ClassTable", "Score"), translate("ClassTable", "Grade"),
-                                        translate("ClassTable", "To practise"), translate("ClassTable", "Status")])  # fmt: skip
+        self.setHorizontalHeaderLabels(
+            [
+                "",
+                translate("ClassTable", "Dancer"),
+                translate("ClassTable", "Score"),
+                translate("ClassTable", "Grade"),
+                translate("ClassTable", "To practise"),
+                translate("ClassTable", "Status"),
+            ]
+        )
         self.setAccessibleName(translate("ClassTable", "The class's videos"))
         self.setIconSize(QSize(PICTURE_HEIGHT * 3 // 4, PICTURE_HEIGHT))
         self.verticalHeader().setDefaultSectionSize(PICTURE_HEIGHT + 10)
@@ -239,7 +247,8 @@ def weak_move_lines(report: dict[str, Any]) -> list[str]:
         where = coaching.move_range(move.start, move.end)
         advice = advice_line(move)
         line = translate("ClassTable", "{rating} {score} \u00b7 move {number} \u00b7 {where}").format(
-            rating=coaching.rating_label(rating(move.score)), score=f"{move.score:.0f}", number=move.move + 1, where=where)
+            rating=coaching.rating_label(rating(move.score)), score=f"{move.score:.0f}", number=move.move + 1, where=where
+        )
         lines.append(f"{line} \u00b7 {advice}" if advice else line)
     return lines
 
@@ -321,7 +330,8 @@ class ClassReportDialog(QDialog):
         set_role(self.timing, "muted")
         column.addWidget(self.timing)
         shapes = translate("ClassReportDialog", "Shapes {shape} \u00b7 timing {timing}").format(
-            shape=f"{float(report.get('shape', 0)):.0f}", timing=f"{float(report.get('timing', 0)):.0f}")
+            shape=f"{float(report.get('shape', 0)):.0f}", timing=f"{float(report.get('timing', 0)):.0f}"
+        )
         breakdown = QLabel(shapes + dancer_text(report))
         set_role(breakdown, "small")
         column.addWidget(breakdown)

@@ -139,9 +139,16 @@ class DanceController(QObject):
         generation, holder = self._generation, dict[str, Any]()
         self._holder = (generation, holder)
         self._job = run_in_thread(
-            _prepare_into, holder, self.store, self.settings, choreography, sink,
-            on_done=lambda _none: self._prepared(generation), on_error=lambda exc: self._prepare_failed(generation, exc), name="dance-prepare",
-        )  # fmt: skip
+            _prepare_into,
+            holder,
+            self.store,
+            self.settings,
+            choreography,
+            sink,
+            on_done=lambda _none: self._prepared(generation),
+            on_error=lambda exc: self._prepare_failed(generation, exc),
+            name="dance-prepare",
+        )
 
     def _prepared(self, generation: int) -> None:
         if generation != self._generation:
@@ -281,9 +288,11 @@ class DanceController(QObject):
             self._show_problem(translate("DanceController", "The session stopped"), user_message(result.error), next_step(result.error))
         else:
             reason = (result.reason if result else "") or translate("DanceController", "nothing was danced")
-            self._show_problem(translate("DanceController", "Nothing to score yet"),
-                               translate("DanceController", "The session ended before there was anything to score ({reason}).").format(reason=reason),
-                               translate("DanceController", "Stand where the camera sees all of you and try again."))  # fmt: skip
+            self._show_problem(
+                translate("DanceController", "Nothing to score yet"),
+                translate("DanceController", "The session ended before there was anything to score ({reason}).").format(reason=reason),
+                translate("DanceController", "Stand where the camera sees all of you and try again."),
+            )
 
     def _save_failed(self, exc: BaseException) -> None:
         self._job = None

@@ -48,7 +48,7 @@ def move_popup(ratings: dict[int, MoveRating | None]) -> str:
 
 
 class PlayersChoice(QWidget):
-    """"Players" and two toggles, 1 and 2; ``changed(count)`` when the user picks the other."""
+    """ "Players" and two toggles, 1 and 2; ``changed(count)`` when the user picks the other."""
 
     changed = Signal(int)
 
@@ -68,9 +68,10 @@ class PlayersChoice(QWidget):
             button.setChecked(count == players)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space and arrows belong to the dance
             button.setToolTip(
-                translate("DancePlayers", "One dancer") if count == 1
+                translate("DancePlayers", "One dancer")
+                if count == 1
                 else translate("DancePlayers", "Two dancers side by side: player 1 on the left, player 2 on the right")
-            )  # fmt: skip
+            )
             button.setAccessibleName(translate("DancePlayers", "One player") if count == 1 else translate("DancePlayers", "Two players"))
             self.group.addButton(button, count)
             row.addWidget(button)

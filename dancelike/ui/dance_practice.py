@@ -26,11 +26,12 @@ SHOWN_TAKES = 4
 
 
 def take_text(take: TakeScore, part: str | None) -> str:
-    """"Take 2: 71 GOOD (left arm 64)"."""
+    """ "Take 2: 71 GOOD (left arm 64)"."""
     score, word = f"{take.score:.0f}", rating_word(take.rating)
     if part in GROUP_LABELS and take.part_score is not None:
         return translate("PracticeBar", "Take {number}: {score} {rating} ({part} {part_score})").format(
-            number=take.number, score=score, rating=word, part=part_label(part).lower(), part_score=f"{take.part_score:.0f}")  # fmt: skip
+            number=take.number, score=score, rating=word, part=part_label(part).lower(), part_score=f"{take.part_score:.0f}"
+        )
     return translate("PracticeBar", "Take {number}: {score} {rating}").format(number=take.number, score=score, rating=word)
 
 
@@ -116,4 +117,3 @@ class PracticeBar(QFrame):
     def end(self) -> None:
         self.takes = []
         self.hide()
-

@@ -364,7 +364,9 @@ class DanceView(DanceKeys):
         self._alert(text.format(reason=event.reason))
 
     def _recorder_failed(self, event: RecorderFailed) -> None:
-        text = translate("DanceView", "Recording stopped: {reason}. Your score is still kept; to record next time, free some disk space or choose another data folder in Settings.")  # noqa: E501
+        text = translate(
+            "DanceView", "Recording stopped: {reason}. Your score is still kept; to record next time, free some disk space or choose another data folder in Settings."
+        )  # noqa: E501
         self._alert(text.format(reason=event.message))
 
     def _load_changed(self, event: AnalysisLoad) -> None:

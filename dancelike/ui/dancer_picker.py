@@ -185,8 +185,10 @@ class DancerPicker(QDialog):
         title.setFont(font(18, bold=True))
         outer.addWidget(title)
         count = len(self.pick.choices)
-        explanation = translate("DancerPicker", "\u201c{title}\u201d has {count} dancers. Pick the one to follow: "
-                                "you are scored against their moves. You can change it later from the card's \u22ef menu.")  # fmt: skip
+        explanation = translate(
+            "DancerPicker",
+            "\u201c{title}\u201d has {count} dancers. Pick the one to follow: you are scored against their moves. You can change it later from the card's \u22ef menu.",
+        )
         self.explanation = QLabel(explanation.format(title=html.escape(self.pick.choreography.title), count=count))
         self.explanation.setWordWrap(True)
         set_role(self.explanation, "muted")

@@ -61,11 +61,19 @@ STATUS_TEXT = {
 }
 #: Month names for dates (not the C library's: its locale is not the app's language).
 MONTHS = (
-    QT_TRANSLATE_NOOP("HistoryView", "Jan"), QT_TRANSLATE_NOOP("HistoryView", "Feb"), QT_TRANSLATE_NOOP("HistoryView", "Mar"),
-    QT_TRANSLATE_NOOP("HistoryView", "Apr"), QT_TRANSLATE_NOOP("HistoryView", "May"), QT_TRANSLATE_NOOP("HistoryView", "Jun"),
-    QT_TRANSLATE_NOOP("HistoryView", "Jul"), QT_TRANSLATE_NOOP("HistoryView", "Aug"), QT_TRANSLATE_NOOP("HistoryView", "Sep"),
-    QT_TRANSLATE_NOOP("HistoryView", "Oct"), QT_TRANSLATE_NOOP("HistoryView", "Nov"), QT_TRANSLATE_NOOP("HistoryView", "Dec"),
-)  # fmt: skip
+    QT_TRANSLATE_NOOP("HistoryView", "Jan"),
+    QT_TRANSLATE_NOOP("HistoryView", "Feb"),
+    QT_TRANSLATE_NOOP("HistoryView", "Mar"),
+    QT_TRANSLATE_NOOP("HistoryView", "Apr"),
+    QT_TRANSLATE_NOOP("HistoryView", "May"),
+    QT_TRANSLATE_NOOP("HistoryView", "Jun"),
+    QT_TRANSLATE_NOOP("HistoryView", "Jul"),
+    QT_TRANSLATE_NOOP("HistoryView", "Aug"),
+    QT_TRANSLATE_NOOP("HistoryView", "Sep"),
+    QT_TRANSLATE_NOOP("HistoryView", "Oct"),
+    QT_TRANSLATE_NOOP("HistoryView", "Nov"),
+    QT_TRANSLATE_NOOP("HistoryView", "Dec"),
+)
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -77,8 +85,13 @@ def status_text(status: str) -> str:
 def when_text(when: datetime) -> str:
     """A session's start in the user's time zone: "24 Nov, 18:05" (the year when not this one)."""
     local = when.astimezone()
-    values = {"day": local.day, "month": local.month, "month_name": translate("HistoryView", MONTHS[local.month - 1]),
-              "year": local.year, "time": local.strftime("%H:%M")}  # fmt: skip
+    values = {
+        "day": local.day,
+        "month": local.month,
+        "month_name": translate("HistoryView", MONTHS[local.month - 1]),
+        "year": local.year,
+        "time": local.strftime("%H:%M"),
+    }
     if local.year == datetime.now().year:
         return translate("HistoryView", "{day} {month_name}, {time}").format(**values)
     return translate("HistoryView", "{day} {month_name} {year}, {time}").format(**values)
@@ -269,8 +282,12 @@ class HistoryView(QWidget):
         head.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         bold = QFontMetrics(font(15, bold=True))
         plain = self.fontMetrics()
-        widths = {"Score": bold.horizontalAdvance("100"), "Grade": bold.horizontalAdvance("A+"),
-                  "Duration": plain.horizontalAdvance("10:00:00"), "Status": max(plain.horizontalAdvance(status_text(s)) for s in STATUS_TEXT)}  # fmt: skip
+        widths = {
+            "Score": bold.horizontalAdvance("100"),
+            "Grade": bold.horizontalAdvance("A+"),
+            "Duration": plain.horizontalAdvance("10:00:00"),
+            "Status": max(plain.horizontalAdvance(status_text(s)) for s in STATUS_TEXT),
+        }
         header_font = QFontMetrics(font(SIZES["body"], bold=True))  # the header's words are bold
         for name, width in widths.items():
             column = COLUMNS.index(name)
@@ -420,8 +437,13 @@ class HistoryView(QWidget):
             question = translate("HistoryView", "Delete your session of \u201c{title}\u201d from {when}?").format(**values)
         else:
             question = translate("HistoryView", "Delete your session of \u201c{title}\u201d from {when} (score {score})?").format(**values)
-        if messages.confirm(self, translate("HistoryView", "Delete session"), question, translate("HistoryView", "Delete"),
-                            translate("HistoryView", "Its score, recording and replay are deleted from this computer. It cannot be undone.")):  # fmt: skip
+        if messages.confirm(
+            self,
+            translate("HistoryView", "Delete session"),
+            question,
+            translate("HistoryView", "Delete"),
+            translate("HistoryView", "Its score, recording and replay are deleted from this computer. It cannot be undone."),
+        ):
             self.delete(record.id)
 
     def delete(self, session_id: int) -> None:

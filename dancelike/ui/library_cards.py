@@ -209,8 +209,11 @@ class ChoreographyCard(QFrame):
         self.more = QToolButton()
         self.more.setObjectName("moreButton")
         self.more.setText("\u22ef")
-        self.more.setToolTip(translate("ChoreographyCard", "Choose the dancer, score a class, rename or delete") if item.has_dancers_to_choose
-                             else translate("ChoreographyCard", "Score a class, rename or delete"))  # fmt: skip
+        self.more.setToolTip(
+            translate("ChoreographyCard", "Choose the dancer, score a class, rename or delete")
+            if item.has_dancers_to_choose
+            else translate("ChoreographyCard", "Score a class, rename or delete")
+        )
         self.more.setAccessibleName(translate("ChoreographyCard", "More for \u201c{title}\u201d").format(title=item.title))
         self.more.setAccessibleDescription(self.more.toolTip())
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -261,8 +264,11 @@ class ChoreographyCard(QFrame):
 
     #: Arrow keys: how far each moves the focus (columns, rows).
     STEPS: dict[int, tuple[int, int]] = {
-        int(Qt.Key.Key_Left): (-1, 0), int(Qt.Key.Key_Right): (1, 0), int(Qt.Key.Key_Up): (0, -1), int(Qt.Key.Key_Down): (0, 1),
-    }  # fmt: skip
+        int(Qt.Key.Key_Left): (-1, 0),
+        int(Qt.Key.Key_Right): (1, 0),
+        int(Qt.Key.Key_Up): (0, -1),
+        int(Qt.Key.Key_Down): (0, 1),
+    }
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()  # an int: a typed character (a Chinese one, say) need not be a Qt.Key member
@@ -283,9 +289,13 @@ class TaskRow(QFrame):
     cancel_requested = Signal()
 
     def __init__(
-        self, text: str, cancellable: bool = True, hint: str = "", parent: QWidget | None = None,
+        self,
+        text: str,
+        cancellable: bool = True,
+        hint: str = "",
+        parent: QWidget | None = None,
         clock: Callable[[], float] = time.monotonic,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__(parent)
         self.time_left = TimeLeft(clock)
         self.setObjectName("taskRow")

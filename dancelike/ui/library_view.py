@@ -242,10 +242,16 @@ class LibraryView(QWidget):
         elif sessions == 1:
             details = translate("LibraryView", "This deletes its video and its session (scores, recordings and replays) from this computer. It cannot be undone.")
         else:
-            details = translate("LibraryView", "This deletes its video and all {count} of its sessions (scores, recordings and replays) "
-                                "from this computer. It cannot be undone.").format(count=sessions)  # fmt: skip
-        if messages.confirm(self, translate("LibraryView", "Delete choreography"), translate("LibraryView", "Delete \u201c{title}\u201d?").format(title=item.title),
-                            translate("LibraryView", "Delete"), details):  # fmt: skip
+            details = translate(
+                "LibraryView", "This deletes its video and all {count} of its sessions (scores, recordings and replays) from this computer. It cannot be undone."
+            ).format(count=sessions)
+        if messages.confirm(
+            self,
+            translate("LibraryView", "Delete choreography"),
+            translate("LibraryView", "Delete \u201c{title}\u201d?").format(title=item.title),
+            translate("LibraryView", "Delete"),
+            details,
+        ):
             self.delete(choreography_id)
 
     def delete(self, choreography_id: int) -> None:
@@ -263,9 +269,13 @@ class LibraryView(QWidget):
         if self._picking is not None or self.picker is not None:
             return
         self._picking = run_in_thread(
-            dancers.dancer_pick, self.store, choreography_id, name="dancer-pick",
-            on_done=self._show_picker, on_error=self._pick_failed,
-        )  # fmt: skip
+            dancers.dancer_pick,
+            self.store,
+            choreography_id,
+            name="dancer-pick",
+            on_done=self._show_picker,
+            on_error=self._pick_failed,
+        )
 
     def _pick_failed(self, exc: BaseException) -> None:
         self._picking = None
@@ -327,8 +337,11 @@ class LibraryView(QWidget):
     def import_files(self, paths: list[Path]) -> None:
         """Queue ``paths`` for import; they run one after another in the background."""
         for path in paths:
-            row = self.add_task(translate("LibraryView", "Importing {file}").format(file=Path(path).name), cancellable=True,
-                                hint=translate("LibraryView", "Waiting for the import before it\u2026"))  # fmt: skip
+            row = self.add_task(
+                translate("LibraryView", "Importing {file}").format(file=Path(path).name),
+                cancellable=True,
+                hint=translate("LibraryView", "Waiting for the import before it\u2026"),
+            )
             task = _Import(Path(path), row)
             task.row.cancel_requested.connect(lambda t=task: self._cancel(t))
             self._imports.append(task)
@@ -351,12 +364,16 @@ class LibraryView(QWidget):
         task.row.hint.setText(translate("LibraryView", "Copying the video and analysing the dance. You can keep browsing."))
         task.row.hint.show()
         task.job = run_in_thread(
-            library.import_video, self.store, task.path,
-            on_progress=task.row.set_progress, cancel_kw="cancel", name="import",
+            library.import_video,
+            self.store,
+            task.path,
+            on_progress=task.row.set_progress,
+            cancel_kw="cancel",
+            name="import",
             on_done=partial(self._import_done, task),
             on_error=partial(self._import_failed, task),
             on_cancelled=partial(self._import_cancelled, task),
-        )  # fmt: skip
+        )
 
     def _cancel(self, task: _Import) -> None:
         if task.done:

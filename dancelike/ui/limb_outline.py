@@ -26,8 +26,7 @@ MIN_VISIBILITY = 0.5
 #: The landmarks of each reported part group ("left" is the person's left).
 GROUP_LANDMARKS: dict[str, frozenset[int]] = {group: frozenset(members) for group, members in LANDMARKS_OF_GROUP.items()}
 #: Each group's side swapped: a dancer copying as in a mirror moves their right for the pro's left.
-MIRRORED_GROUP = {"head": "head", "torso": "torso", "left_arm": "right_arm", "right_arm": "left_arm",
-                  "left_leg": "right_leg", "right_leg": "left_leg"}  # fmt: skip
+MIRRORED_GROUP = {"head": "head", "torso": "torso", "left_arm": "right_arm", "right_arm": "left_arm", "left_leg": "right_leg", "right_leg": "left_leg"}
 
 
 def group_segments(group: str) -> list[tuple[int, int]]:

@@ -80,9 +80,12 @@ class MainWindow(QMainWindow):
         self.history = HistoryView(store)
         self.settings_view = SettingsView(settings, store.root)
         self.pages: dict[str, QWidget] = {
-            "library": self.library, "dance": self.dance, "results": self.results,
-            "history": self.history, "settings": self.settings_view,
-        }  # fmt: skip
+            "library": self.library,
+            "dance": self.dance,
+            "results": self.results,
+            "history": self.history,
+            "settings": self.settings_view,
+        }
         for page in self.pages.values():
             self.stack.addWidget(page)
         self.camera_note = QLabel()
@@ -172,8 +175,12 @@ class MainWindow(QMainWindow):
     def start_dance(self, choreography_id: int, practice: PracticePlan | None = None) -> None:
         choreography = self.store.choreography(choreography_id)
         if choreography is None:
-            messages.show_error(self, translate("MainWindow", "Choreography not found"), translate("MainWindow", "This choreography is no longer in the library."),
-                                translate("MainWindow", "Pick another one in the Library."))  # fmt: skip
+            messages.show_error(
+                self,
+                translate("MainWindow", "Choreography not found"),
+                translate("MainWindow", "This choreography is no longer in the library."),
+                translate("MainWindow", "Pick another one in the Library."),
+            )
             self.show_page("library")
             return
         self.show_page("dance")
@@ -233,37 +240,13 @@ class MainWindow(QMainWindow):
         if not orphans:
             self._ensure_demo(demo)
             return
-        dialog = QProgressDialog(translate("MainWindow", "Recovering the session DanceLike was recording when it closed\u2026"), "", 0, 1000, self)
-        dialog.setObjectName("recoveryDialog")
-        dialog.setWindowTitle(translate("MainWindow", "Recovering your last session"))
-        dialog.setCancelButton(None)
-        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setValue(0)
-        dialog.show()
-        self.recovery_dialog = dialog
+        dialog = self.recovery_dialog = self._recovery_dialog()
 
         def done(records: list[SessionRecord]) -> None:
             dialog.close()
             self.history.refresh()
             self.library.refresh()
-            kept = [r for r in records if r.status == "recovered"]
-            if kept:
-                scores = ", ".join(f"{r.choreography_title}: {r.score:.0f}" for r in kept if r.score is not None)
-                self.statusBar().showMessage(translate("MainWindow", "Recovered your last session."), 15000)
-                if scores:
-                    details = translate("MainWindow", "DanceLike closed while you were dancing; your recording was kept and scored ({scores}). "
-                                        "Find it in History.").format(scores=scores)  # fmt: skip
-                else:
-                    details = translate("MainWindow", "DanceLike closed while you were dancing; your recording was kept and scored. Find it in History.")
-                messages.inform(self, translate("MainWindow", "Recovered your last session"), translate("MainWindow", "Recovered your last session."), details)
-            elif records:
-                reasons = "; ".join(r.message for r in records if r.message)
-                details = (translate("MainWindow", "{reasons}. The session is listed in History as failed.").format(reasons=reasons)
-                           if reasons else translate("MainWindow", "The session is listed in History as failed."))  # fmt: skip
-                messages.inform(self, translate("MainWindow", "Your last session could not be recovered"),
-                                translate("MainWindow", "DanceLike closed while you were dancing and nothing playable was recorded."), details)  # fmt: skip
+            self._tell_recovered(records)
             self.recovered.emit(records)
             self._ensure_demo(demo)
 
@@ -275,16 +258,56 @@ class MainWindow(QMainWindow):
 
         from dancelike.services.sessions import recover_orphans
 
-        run_in_thread(recover_orphans, self.store, name="recover",
-                      on_progress=lambda f: dialog.setValue(round(f * 1000)), on_done=done, on_error=failed)  # fmt: skip
+        run_in_thread(recover_orphans, self.store, name="recover", on_progress=lambda f: dialog.setValue(round(f * 1000)), on_done=done, on_error=failed)
+
+    def _recovery_dialog(self) -> QProgressDialog:
+        """The modal progress of the recovery at launch (no cancel: it is quick and must finish)."""
+        dialog = QProgressDialog(translate("MainWindow", "Recovering the session DanceLike was recording when it closed\u2026"), "", 0, 1000, self)
+        dialog.setObjectName("recoveryDialog")
+        dialog.setWindowTitle(translate("MainWindow", "Recovering your last session"))
+        dialog.setCancelButton(None)
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.setMinimumDuration(0)
+        dialog.setAutoClose(False)
+        dialog.setValue(0)
+        dialog.show()
+        return dialog
+
+    def _tell_recovered(self, records: list[SessionRecord]) -> None:
+        """Say what the recovery kept (with the scores) or why it kept nothing."""
+        kept = [r for r in records if r.status == "recovered"]
+        if kept:
+            scores = ", ".join(f"{r.choreography_title}: {r.score:.0f}" for r in kept if r.score is not None)
+            self.statusBar().showMessage(translate("MainWindow", "Recovered your last session."), 15000)
+            if scores:
+                details = translate("MainWindow", "DanceLike closed while you were dancing; your recording was kept and scored ({scores}). Find it in History.").format(
+                    scores=scores
+                )
+            else:
+                details = translate("MainWindow", "DanceLike closed while you were dancing; your recording was kept and scored. Find it in History.")
+            messages.inform(self, translate("MainWindow", "Recovered your last session"), translate("MainWindow", "Recovered your last session."), details)
+        elif records:
+            reasons = "; ".join(r.message for r in records if r.message)
+            details = (
+                translate("MainWindow", "{reasons}. The session is listed in History as failed.").format(reasons=reasons)
+                if reasons
+                else translate("MainWindow", "The session is listed in History as failed.")
+            )
+            messages.inform(
+                self,
+                translate("MainWindow", "Your last session could not be recovered"),
+                translate("MainWindow", "DanceLike closed while you were dancing and nothing playable was recorded."),
+                details,
+            )
 
     def _ensure_demo(self, wanted: bool) -> None:
         existing = next((c for c in self.store.choreographies() if c.is_demo), None)
         if not wanted or (existing is not None and existing.analysed and existing.video.is_file()):
             self.startup_finished.emit()
             return
-        row = self.library.add_task(translate("MainWindow", "Preparing the demo dance"),
-                                    hint=translate("MainWindow", "First launch only: drawing the dancer and analysing the moves."))  # fmt: skip
+        row = self.library.add_task(
+            translate("MainWindow", "Preparing the demo dance"), hint=translate("MainWindow", "First launch only: drawing the dancer and analysing the moves.")
+        )
         row.setObjectName("demoTask")
         self.library.begin_busy()
 
@@ -296,8 +319,10 @@ class MainWindow(QMainWindow):
             self.startup_finished.emit()
 
         def failed(exc: BaseException) -> None:
-            row.fail(translate("MainWindow", "Could not prepare the demo dance: {error}").format(error=messages.user_message(exc)),
-                     translate("MainWindow", "{next_step} It is tried again at the next launch.").format(next_step=messages.next_step(exc)))  # fmt: skip
+            row.fail(
+                translate("MainWindow", "Could not prepare the demo dance: {error}").format(error=messages.user_message(exc)),
+                translate("MainWindow", "{next_step} It is tried again at the next launch.").format(next_step=messages.next_step(exc)),
+            )
             self.library.end_busy()
             self.startup_finished.emit()
 
@@ -306,8 +331,9 @@ class MainWindow(QMainWindow):
 
         from dancelike.services.demo import ensure_demo
 
-        self._demo_job = run_in_thread(ensure_demo, self.store, name="demo", on_progress=row.set_progress, cancel_kw="cancel",
-                                       on_done=done, on_error=failed, on_cancelled=cancelled)  # fmt: skip
+        self._demo_job = run_in_thread(
+            ensure_demo, self.store, name="demo", on_progress=row.set_progress, cancel_kw="cancel", on_done=done, on_error=failed, on_cancelled=cancelled
+        )
 
     # --- closing -------------------------------------------------------------------------------
 

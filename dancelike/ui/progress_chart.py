@@ -58,8 +58,7 @@ class ProgressChart(QWidget):
         if not self.points:
             return self.empty_text
         best, latest = max(score for _, score in self.points), self.points[-1][1]
-        return translate("ProgressChart", "{count} sessions, best {best}, latest {latest}").format(
-            count=len(self.points), best=f"{best:.0f}", latest=f"{latest:.0f}")  # fmt: skip
+        return translate("ProgressChart", "{count} sessions, best {best}, latest {latest}").format(count=len(self.points), best=f"{best:.0f}", latest=f"{latest:.0f}")
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)

@@ -17,24 +17,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QVBoxLayout,
-    QWidget,
-)  # fmt: skip
+from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from dancelike.i18n import QT_TRANSLATE_NOOP, translate
+from dancelike.i18n import translate
 from dancelike.pipeline.snapshots import weakest_snapshots
 from dancelike.scoring.coaching import retold
-from dancelike.scoring.report import group_dancer_text
 from dancelike.scoring.report_rows import moves_of, timeline_of
 from dancelike.services.sessions import replay_session, report_document
 from dancelike.store.db import SessionRecord, Store
@@ -44,44 +33,13 @@ from dancelike.ui.messages import next_step, user_message
 from dancelike.ui.practice_plan import PracticePlan
 from dancelike.ui.results_cards import WeakMoveCard, nothing_to_practise, panel, practise_entries, timing_line
 from dancelike.ui.score_legend import ScoreLegend
+from dancelike.ui.session_text import STATUS_WORDS, breakdown_text, session_title, started_text
 from dancelike.ui.theme import COLORS, font, format_duration, set_role
 from dancelike.ui.video_panel import VideoPanel
 from dancelike.ui.workers import Job, run_in_thread
 
 #: The replay's least height: two portrait videos side by side need room to be seen.
 REPLAY_MIN_HEIGHT = 340
-#: A session's status as the subtitle says it (done and stopped sessions say nothing).
-STATUS_WORDS = {
-    "running": QT_TRANSLATE_NOOP("ResultsView", "not finished"), "failed": QT_TRANSLATE_NOOP("ResultsView", "failed"),
-    "cancelled": QT_TRANSLATE_NOOP("ResultsView", "cancelled"), "recovered": QT_TRANSLATE_NOOP("ResultsView", "recovered after a crash"),
-}  # fmt: skip
-
-
-def dancer_text(report: dict[str, Any]) -> str:
-    """" · against dancer 2 of 3" when the pro's video had several dancers, else ""."""
-    dancer, dancers = report.get("dancer"), int(report.get("dancers") or 0)
-    if dancer is None or dancers <= 1:
-        return ""
-    return translate("ResultsView", " \u00b7 against {dancer}").format(dancer=group_dancer_text(int(dancer), dancers))
-
-
-def breakdown_text(report: dict[str, Any]) -> str:
-    """"Shapes 68 · timing 80" (and which dancer of a group was followed)."""
-    shape, timing = float(report.get("shape", 0)), float(report.get("timing", 0))
-    return translate("ResultsView", "Shapes {shape} \u00b7 timing {timing}").format(shape=f"{shape:.0f}", timing=f"{timing:.0f}") + dancer_text(report)
-
-
-def session_title(record: SessionRecord) -> str:
-    """The choreography's title, with the player when two danced ("Groove · Player 2")."""
-    if record.player is None:
-        return record.choreography_title
-    return translate("ResultsView", "{title} \u00b7 Player {number}").format(title=record.choreography_title, number=record.player)
-
-
-def started_text(started: Any) -> str:
-    """When a session began, in the language spoken now ("Sun 06 Dec 2026, 10:32")."""
-    when = QDateTime.fromSecsSinceEpoch(int(started.timestamp()))
-    return QLocale().toString(when, translate("ResultsView", "ddd dd MMM yyyy, HH:mm"))
 
 
 def _reference_of(store: Store, record: SessionRecord, report: dict[str, Any]) -> Path | None:
@@ -358,8 +316,17 @@ class ResultsView(QWidget):
                 card.picture.setText(translate("ResultsView", "No recording to take a picture from"))
             return
         frames = self.report.get("performance_frames")
-        self._start(weakest_snapshots, self.report, self.reference, record.recording, frames, record.files,
-                    on_done=lambda _images, sid=record.id: self._snapshots_done(sid), on_error=self._snapshots_failed, name="snapshots")  # fmt: skip
+        self._start(
+            weakest_snapshots,
+            self.report,
+            self.reference,
+            record.recording,
+            frames,
+            record.files,
+            on_done=lambda _images, sid=record.id: self._snapshots_done(sid),
+            on_error=self._snapshots_failed,
+            name="snapshots",
+        )
 
     def _snapshots_done(self, session_id: int) -> None:
         if self.record is None or self.record.id != session_id:
@@ -398,8 +365,16 @@ class ResultsView(QWidget):
             self.video.show_message(translate("ResultsView", "The choreography's video is gone, so the replay cannot be made."))
             return
         self._replay_progress(0.0)
-        self._start(replay_session, record.folder, self.reference, on_progress=self._replay_progress, cancel_kw="cancel",
-                    on_done=lambda path, sid=record.id: self._replay_done(sid, path), on_error=self._replay_failed, name="replay")  # fmt: skip
+        self._start(
+            replay_session,
+            record.folder,
+            self.reference,
+            on_progress=self._replay_progress,
+            cancel_kw="cancel",
+            on_done=lambda path, sid=record.id: self._replay_done(sid, path),
+            on_error=self._replay_failed,
+            name="replay",
+        )
 
     def _replay_progress(self, fraction: float) -> None:
         # the bar moves at one pace through the replay's steps (session_replay.Shares), so the

@@ -24,8 +24,12 @@ OUTLINE = QColor(235, 45, 60)
 def legend_items(pro_parts: bool = False, outline: bool = False, you: bool = True) -> list[tuple[str, str]]:
     """(text, swatch) pairs; swatch: a colour name, "" for none, "pro" or "outline"."""
     items = [(translate("ScoreLegend", "You:"), "")] if you else []
-    items += [(translate("ScoreLegend", "good"), score_color(90).name()), (translate("ScoreLegend", "ok"), score_color(60).name()),
-              (translate("ScoreLegend", "off"), score_color(20).name()), (translate("ScoreLegend", "not judged"), NOT_JUDGED.name())]  # fmt: skip
+    items += [
+        (translate("ScoreLegend", "good"), score_color(90).name()),
+        (translate("ScoreLegend", "ok"), score_color(60).name()),
+        (translate("ScoreLegend", "off"), score_color(20).name()),
+        (translate("ScoreLegend", "not judged"), NOT_JUDGED.name()),
+    ]
     if pro_parts:
         items.append((translate("ScoreLegend", "pro: which part is which"), "pro"))
     if outline:
@@ -58,8 +62,7 @@ def legend_size(items: list[tuple[str, str]], width: float, size_pt: int) -> tup
     return right, placed[-1][1] + m.height()
 
 
-def paint_legend(p: QPainter, left: float, top: float, width: float, items: list[tuple[str, str]], size_pt: int,
-                 text_color: QColor | None = None) -> None:  # fmt: skip
+def paint_legend(p: QPainter, left: float, top: float, width: float, items: list[tuple[str, str]], size_pt: int, text_color: QColor | None = None) -> None:
     """Paint ``items`` from (``left``, ``top``) within ``width``."""
     p.save()
     p.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -28,7 +28,7 @@ from dancelike.engine import (
     SessionResult,
     SessionState,
     StateChanged,
-)  # fmt: skip
+)
 from dancelike.media.camera import CapturedFrame
 from dancelike.scoring.moves import Move
 from dancelike.vision.body import BodyFrame

@@ -117,7 +117,7 @@ class AppSettings:
 
     @property
     def language(self) -> str:
-        """"system" (the desktop's language) or a code of ``i18n.LANGUAGES``; used from the next start."""
+        """ "system" (the desktop's language) or a code of ``i18n.LANGUAGES``; used from the next start."""
         return self._choice("app/language", ("system", *LANGUAGES), "system")
 
     @language.setter
@@ -128,7 +128,7 @@ class AppSettings:
 
     @property
     def camera(self) -> str:
-        """"auto", "demo", a device index ("0") or a video file path."""
+        """ "auto", "demo", a device index ("0") or a video file path."""
         if self._camera_override:
             return self._camera_override
         value = str(self._get("camera/source", "auto")).strip()

@@ -195,8 +195,9 @@ class SettingsView(QWidget):
         self.record_check.setObjectName("recordCheck")
         self.record_check.toggled.connect(self._record_toggled)
         layout.addWidget(self.record_check)
-        note = QLabel(translate("SettingsView", "Recordings make the side-by-side replay, and let DanceLike recover a session if it closes mid-dance. "
-                                "They stay on this computer."))  # fmt: skip
+        note = QLabel(
+            translate("SettingsView", "Recordings make the side-by-side replay, and let DanceLike recover a session if it closes mid-dance. They stay on this computer.")
+        )
         note.setWordWrap(True)
         set_role(note, "small")
         layout.addWidget(note)
@@ -310,11 +311,17 @@ class SettingsView(QWidget):
             return
         if self.settings.has_latency(spec):
             ms = self.settings.latency_for(spec) * 1000
-            self.latency_label.setText(translate("SettingsView", "Latency of {camera}: {delay}, subtracted from your timing.")
-                                       .format(camera=html.escape(camera_label(spec)), delay=f"<b>{ms:.0f} ms</b>"))  # fmt: skip
+            self.latency_label.setText(
+                translate("SettingsView", "Latency of {camera}: {delay}, subtracted from your timing.").format(
+                    camera=html.escape(camera_label(spec)), delay=f"<b>{ms:.0f} ms</b>"
+                )
+            )
         else:
-            self.latency_label.setText(translate("SettingsView", "Latency of {camera}: not calibrated yet. Calibrate so \u201clate\u201d means you, not the camera.")
-                                       .format(camera=camera_label(spec)))  # fmt: skip
+            self.latency_label.setText(
+                translate("SettingsView", "Latency of {camera}: not calibrated yet. Calibrate so \u201clate\u201d means you, not the camera.").format(
+                    camera=camera_label(spec)
+                )
+            )
 
     def _show_folder(self) -> None:
         chosen = self.settings.data_folder
@@ -432,9 +439,7 @@ class SettingsView(QWidget):
             spec, note = self.settings.resolved_camera()
             return spec, note, open_preview_camera(spec, self.settings.resolution)
 
-        run_in_thread(resolve_and_open, name="open-camera",
-                      on_done=lambda got: self._opened(token, *got),
-                      on_error=lambda exc: self._open_failed(token, exc))  # fmt: skip
+        run_in_thread(resolve_and_open, name="open-camera", on_done=lambda got: self._opened(token, *got), on_error=lambda exc: self._open_failed(token, exc))
 
     def _opened(self, token: int, spec: str, note: str, camera: Camera) -> None:
         if token != self._token or not self.isVisible():

@@ -33,9 +33,9 @@ COLORS: dict[str, str] = {
 #: How a chosen toggle (layout, overlay, speed, loop, players) looks: the theme styles plain buttons only.
 #: A widget's own style sheet wins over the app's, so the focus ring is repeated here for toggles.
 TOGGLE_QSS = f"""
-QPushButton:checked {{ background: #4a2336; border: 1px solid {COLORS['accent']}; color: #ffffff; }}
-QPushButton:checked:disabled {{ background: {COLORS['panel']}; border: 1px solid #5a3040; color: #8a7480; }}
-QPushButton:checked:focus {{ border: 2px solid {COLORS['focus']}; }}
+QPushButton:checked {{ background: #4a2336; border: 1px solid {COLORS["accent"]}; color: #ffffff; }}
+QPushButton:checked:disabled {{ background: {COLORS["panel"]}; border: 1px solid #5a3040; color: #8a7480; }}
+QPushButton:checked:focus {{ border: 2px solid {COLORS["focus"]}; }}
 """
 
 #: Font families in order of preference; DejaVu Sans is on every Linux desktop. Qt takes each
@@ -86,79 +86,79 @@ def _qss(arrow: str) -> str:
     c = COLORS
     s = SIZES
     return f"""
-* {{ color: {c['text']}; }}
-QMainWindow, QDialog, QWidget#page {{ background: {c['bg']}; }}
-QToolTip {{ background: {c['panel_alt']}; color: {c['text']}; border: 1px solid {c['border']}; padding: 6px; }}
+* {{ color: {c["text"]}; }}
+QMainWindow, QDialog, QWidget#page {{ background: {c["bg"]}; }}
+QToolTip {{ background: {c["panel_alt"]}; color: {c["text"]}; border: 1px solid {c["border"]}; padding: 6px; }}
 
-QLabel[role="title"] {{ font-size: {s['title']}pt; font-weight: 700; }}
-QLabel[role="display"] {{ font-size: {s['display']}pt; font-weight: 700; }}
-QLabel[role="subtitle"] {{ font-size: {s['subtitle']}pt; font-weight: 600; }}
-QLabel[role="muted"] {{ color: {c['muted']}; }}
-QLabel[role="small"] {{ color: {c['muted']}; font-size: {s['small']}pt; }}
-QLabel[role="error"] {{ color: {c['bad']}; }}
-QLabel[role="empty"] {{ color: {c['muted']}; font-size: {s['subtitle']}pt; }}
-QLabel[role="brand"] {{ color: {c['accent']}; font-size: 22pt; font-weight: 800; }}
+QLabel[role="title"] {{ font-size: {s["title"]}pt; font-weight: 700; }}
+QLabel[role="display"] {{ font-size: {s["display"]}pt; font-weight: 700; }}
+QLabel[role="subtitle"] {{ font-size: {s["subtitle"]}pt; font-weight: 600; }}
+QLabel[role="muted"] {{ color: {c["muted"]}; }}
+QLabel[role="small"] {{ color: {c["muted"]}; font-size: {s["small"]}pt; }}
+QLabel[role="error"] {{ color: {c["bad"]}; }}
+QLabel[role="empty"] {{ color: {c["muted"]}; font-size: {s["subtitle"]}pt; }}
+QLabel[role="brand"] {{ color: {c["accent"]}; font-size: 22pt; font-weight: 800; }}
 
-QFrame[role="card"] {{ background: {c['panel']}; border: 1px solid {c['border']}; border-radius: 14px; }}
-QFrame[role="card"]:hover {{ background: {c['panel_alt']}; border-color: #3b4252; }}
-QFrame[role="card-selected"] {{ background: {c['panel_alt']}; border: 2px solid {c['accent']}; border-radius: 14px; }}
-QFrame[role="panel"] {{ background: {c['panel']}; border: 1px solid {c['border']}; border-radius: 12px; }}
-QFrame[role="banner"] {{ background: {c['panel_alt']}; border: 1px solid {c['border']}; border-radius: 10px; }}
-QFrame[role="banner-error"] {{ background: #3a1f22; border: 1px solid {c['bad']}; border-radius: 10px; }}
-QFrame#sidebar {{ background: {c['panel']}; border: none; border-right: 1px solid {c['border']}; }}
-QFrame[role="drop"] {{ border: 2px dashed {c['accent']}; border-radius: 14px; }}
+QFrame[role="card"] {{ background: {c["panel"]}; border: 1px solid {c["border"]}; border-radius: 14px; }}
+QFrame[role="card"]:hover {{ background: {c["panel_alt"]}; border-color: #3b4252; }}
+QFrame[role="card-selected"] {{ background: {c["panel_alt"]}; border: 2px solid {c["accent"]}; border-radius: 14px; }}
+QFrame[role="panel"] {{ background: {c["panel"]}; border: 1px solid {c["border"]}; border-radius: 12px; }}
+QFrame[role="banner"] {{ background: {c["panel_alt"]}; border: 1px solid {c["border"]}; border-radius: 10px; }}
+QFrame[role="banner-error"] {{ background: #3a1f22; border: 1px solid {c["bad"]}; border-radius: 10px; }}
+QFrame#sidebar {{ background: {c["panel"]}; border: none; border-right: 1px solid {c["border"]}; }}
+QFrame[role="drop"] {{ border: 2px dashed {c["accent"]}; border-radius: 14px; }}
 
 QPushButton {{
-    background: {c['panel_alt']}; border: 1px solid {c['border']}; border-radius: 10px;
-    padding: 8px 18px; font-size: {s['body']}pt; min-height: 22px;
+    background: {c["panel_alt"]}; border: 1px solid {c["border"]}; border-radius: 10px;
+    padding: 8px 18px; font-size: {s["body"]}pt; min-height: 22px;
 }}
 QPushButton:hover {{ background: #30364a; }}
 QPushButton:pressed {{ background: #1e2230; }}
-QPushButton:disabled {{ color: #5f667a; background: {c['panel']}; }}
-QPushButton[role="primary"] {{ background: {c['accent']}; border: none; color: #ffffff; font-weight: 700; }}
-QPushButton[role="primary"]:hover {{ background: {c['accent_hover']}; }}
+QPushButton:disabled {{ color: #5f667a; background: {c["panel"]}; }}
+QPushButton[role="primary"] {{ background: {c["accent"]}; border: none; color: #ffffff; font-weight: 700; }}
+QPushButton[role="primary"]:hover {{ background: {c["accent_hover"]}; }}
 QPushButton[role="primary"]:disabled {{ background: #5a3040; color: #c9a9b5; }}
-QPushButton[role="danger"] {{ color: {c['bad']}; }}
-QPushButton[role="flat"] {{ background: transparent; border: none; color: {c['muted']}; padding: 6px 10px; }}
-QPushButton[role="flat"]:hover {{ color: {c['text']}; background: {c['panel_alt']}; }}
+QPushButton[role="danger"] {{ color: {c["bad"]}; }}
+QPushButton[role="flat"] {{ background: transparent; border: none; color: {c["muted"]}; padding: 6px 10px; }}
+QPushButton[role="flat"]:hover {{ color: {c["text"]}; background: {c["panel_alt"]}; }}
 QPushButton[role="nav"] {{
     background: transparent; border: none; border-radius: 10px; text-align: left;
-    padding: 12px 18px; font-size: {s['subtitle']}pt; color: {c['muted']};
+    padding: 12px 18px; font-size: {s["subtitle"]}pt; color: {c["muted"]};
 }}
-QPushButton[role="nav"]:hover {{ background: {c['panel_alt']}; color: {c['text']}; }}
-QPushButton[role="nav"]:checked {{ background: {c['panel_alt']}; color: {c['text']}; border-left: 4px solid {c['accent']}; }}
-QToolButton {{ background: transparent; border: none; border-radius: 8px; padding: 6px 10px; font-size: {s['subtitle']}pt; }}
-QToolButton:hover {{ background: {c['panel_alt']}; }}
+QPushButton[role="nav"]:hover {{ background: {c["panel_alt"]}; color: {c["text"]}; }}
+QPushButton[role="nav"]:checked {{ background: {c["panel_alt"]}; color: {c["text"]}; border-left: 4px solid {c["accent"]}; }}
+QToolButton {{ background: transparent; border: none; border-radius: 8px; padding: 6px 10px; font-size: {s["subtitle"]}pt; }}
+QToolButton:hover {{ background: {c["panel_alt"]}; }}
 QToolButton::menu-indicator {{ image: none; width: 0; }}
 
 QLineEdit, QSpinBox, QComboBox {{
-    background: {c['panel_alt']}; border: 1px solid {c['border']}; border-radius: 8px;
-    padding: 6px 10px; font-size: {s['body']}pt; min-height: 22px; selection-background-color: {c['accent']};
+    background: {c["panel_alt"]}; border: 1px solid {c["border"]}; border-radius: 8px;
+    padding: 6px 10px; font-size: {s["body"]}pt; min-height: 22px; selection-background-color: {c["accent"]};
 }}
-QComboBox:focus, QLineEdit:focus, QSpinBox:focus {{ border: 2px solid {c['focus']}; padding: 5px 9px; }}
-QComboBox QAbstractItemView {{ background: {c['panel_alt']}; border: 1px solid {c['border']}; selection-background-color: {c['accent']}; }}
+QComboBox:focus, QLineEdit:focus, QSpinBox:focus {{ border: 2px solid {c["focus"]}; padding: 5px 9px; }}
+QComboBox QAbstractItemView {{ background: {c["panel_alt"]}; border: 1px solid {c["border"]}; selection-background-color: {c["accent"]}; }}
 QComboBox::drop-down {{ border: none; width: 30px; background: transparent; }}
 QComboBox::down-arrow {{ image: url("{arrow}"); width: 12px; height: 12px; }}
 QComboBox::down-arrow:disabled {{ image: none; }}
-QCheckBox, QRadioButton {{ font-size: {s['body']}pt; spacing: 10px; border: 2px solid transparent; border-radius: 6px; padding: 2px 4px; }}
+QCheckBox, QRadioButton {{ font-size: {s["body"]}pt; spacing: 10px; border: 2px solid transparent; border-radius: 6px; padding: 2px 4px; }}
 QCheckBox::indicator, QRadioButton::indicator {{ width: 22px; height: 22px; }}
 QSlider {{ border: 2px solid transparent; border-radius: 6px; }}
 
 QProgressBar {{
-    background: {c['bg']}; border: 1px solid {c['border']}; border-radius: 6px;
+    background: {c["bg"]}; border: 1px solid {c["border"]}; border-radius: 6px;
     min-height: 12px; max-height: 12px; text-align: center; font-size: 1pt; color: transparent;
 }}
-QProgressBar::chunk {{ background: {c['accent']}; border-radius: 5px; }}
+QProgressBar::chunk {{ background: {c["accent"]}; border-radius: 5px; }}
 
 QTableView {{
-    background: {c['panel']}; alternate-background-color: #1f232c; border: 1px solid {c['border']};
-    border-radius: 12px; gridline-color: transparent; font-size: {s['body']}pt;
-    selection-background-color: #3a2430; selection-color: {c['text']};
+    background: {c["panel"]}; alternate-background-color: #1f232c; border: 1px solid {c["border"]};
+    border-radius: 12px; gridline-color: transparent; font-size: {s["body"]}pt;
+    selection-background-color: #3a2430; selection-color: {c["text"]};
 }}
 QTableView::item {{ padding: 8px 8px; border: none; }}
 QHeaderView::section {{
-    background: {c['panel']}; color: {c['muted']}; border: none; border-bottom: 1px solid {c['border']};
-    padding: 10px 8px; font-size: {s['body']}pt; font-weight: 600;
+    background: {c["panel"]}; color: {c["muted"]}; border: none; border-bottom: 1px solid {c["border"]};
+    padding: 10px 8px; font-size: {s["body"]}pt; font-weight: 600;
 }}
 QScrollArea {{ background: transparent; border: none; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
@@ -167,14 +167,14 @@ QScrollBar::handle:vertical {{ background: #3a4050; border-radius: 4px; min-heig
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; width: 0; }}
 QScrollBar:horizontal {{ background: transparent; height: 12px; margin: 2px; }}
 QScrollBar::handle:horizontal {{ background: #3a4050; border-radius: 4px; min-width: 40px; }}
-QMenu {{ background: {c['panel_alt']}; border: 1px solid {c['border']}; padding: 6px; font-size: {s['body']}pt; }}
+QMenu {{ background: {c["panel_alt"]}; border: 1px solid {c["border"]}; padding: 6px; font-size: {s["body"]}pt; }}
 QMenu::item {{ padding: 8px 24px; border-radius: 6px; }}
-QMenu::item:selected {{ background: {c['accent']}; }}
-QStatusBar {{ background: {c['panel']}; color: {c['muted']}; border-top: 1px solid {c['border']}; font-size: {s['body']}pt; }}
-QStatusBar QLabel {{ color: {c['muted']}; padding: 2px 8px; }}
+QMenu::item:selected {{ background: {c["accent"]}; }}
+QStatusBar {{ background: {c["panel"]}; color: {c["muted"]}; border-top: 1px solid {c["border"]}; font-size: {s["body"]}pt; }}
+QStatusBar QLabel {{ color: {c["muted"]}; padding: 2px 8px; }}
 QSplitter::handle {{ background: transparent; }}
 {_focus_qss()}
-QMessageBox QLabel {{ font-size: {s['body']}pt; }}
+QMessageBox QLabel {{ font-size: {s["body"]}pt; }}
 """
 
 
@@ -188,7 +188,7 @@ QPushButton:focus {{ border: {ring}; padding: 7px 17px; }}
 QPushButton[role="primary"]:focus {{ border: {ring}; padding: 6px 16px; }}
 QPushButton[role="flat"]:focus {{ border: {ring}; padding: 4px 8px; }}
 QPushButton[role="nav"]:focus {{ border: {ring}; padding: 10px 16px; }}
-QPushButton[role="nav"]:checked:focus {{ border: {ring}; border-left: 4px solid {COLORS['accent']}; padding: 10px 16px 10px 14px; }}
+QPushButton[role="nav"]:checked:focus {{ border: {ring}; border-left: 4px solid {COLORS["accent"]}; padding: 10px 16px 10px 14px; }}
 QToolButton:focus {{ border: {ring}; padding: 4px 8px; }}
 QCheckBox:focus, QRadioButton:focus, QSlider:focus {{ border: {ring}; }}
 QAbstractItemView:focus, QTableView:focus {{ border: {ring}; }}

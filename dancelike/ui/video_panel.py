@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QStackedLayout,
     QVBoxLayout,
     QWidget,
-)  # fmt: skip
+)
 
 from dancelike.i18n import translate
 from dancelike.ui.charts import paint_focus_ring
@@ -35,7 +35,7 @@ from dancelike.ui.theme import font, format_duration, set_role
 
 
 def time_left_text(fraction: float, elapsed: float) -> str:
-    """"About 0:40 left" from the share done and the seconds it took (too early to tell: says so)."""
+    """ "About 0:40 left" from the share done and the seconds it took (too early to tell: says so)."""
     if fraction < 0.03 or elapsed < 1.0:
         return translate("VideoPanel", "Working out how long it takes\u2026 It plays here as soon as it is ready.")
     left = elapsed * (1.0 - fraction) / fraction
@@ -86,8 +86,9 @@ class _Surface(QWidget):
         self.paused = paused
         self.setAccessibleDescription(
             translate("VideoPanel", "Paused: press Space to play, the arrow keys to step back or on")
-            if paused else translate("VideoPanel", "Playing: press Space to pause")
-        )  # fmt: skip
+            if paused
+            else translate("VideoPanel", "Playing: press Space to pause")
+        )
         self.update()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
@@ -256,7 +257,7 @@ class VideoPanel(QWidget):
 
     @property
     def mode(self) -> str:
-        """"video", "progress" or "message": what the panel shows now."""
+        """ "video", "progress" or "message": what the panel shows now."""
         return ("video", "progress", "message")[self._stack.currentIndex()]
 
     def load(self, path: Path) -> None:

@@ -50,10 +50,18 @@ PART_COLORS = np.array(
         (0, 0, 0),
         (255, 214, 102),  # head: warm yellow
         (240, 240, 240),  # torso: white
-        (255, 99, 71), (255, 140, 0), (255, 190, 60),  # left arm: reds/oranges
-        (65, 105, 225), (0, 160, 255), (100, 220, 255),  # right arm: blues
-        (220, 20, 140), (186, 85, 211), (255, 130, 200),  # left leg: magentas
-        (34, 170, 80), (120, 210, 60), (180, 240, 120),  # right leg: greens
+        (255, 99, 71),
+        (255, 140, 0),
+        (255, 190, 60),  # left arm: reds/oranges
+        (65, 105, 225),
+        (0, 160, 255),
+        (100, 220, 255),  # right arm: blues
+        (220, 20, 140),
+        (186, 85, 211),
+        (255, 130, 200),  # left leg: magentas
+        (34, 170, 80),
+        (120, 210, 60),
+        (180, 240, 120),  # right leg: greens
     ],
     dtype=np.uint8,
 )
@@ -119,9 +127,13 @@ class BodyFrame:
         else:
             matrix = self.roi.roi_to_image(self.roi_mask.shape[0])
             mask = cv2.warpAffine(
-                self.roi_mask, matrix, (self.width, self.height),
-                flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_CONSTANT, borderValue=0.0,
-            )  # fmt: skip
+                self.roi_mask,
+                matrix,
+                (self.width, self.height),
+                flags=cv2.INTER_LINEAR,
+                borderMode=cv2.BORDER_CONSTANT,
+                borderValue=0.0,
+            )
         if threshold is None:
             return mask
         return np.where(mask > threshold, 255, 0).astype(np.uint8)
@@ -132,9 +144,13 @@ class BodyFrame:
             return np.zeros((self.height, self.width), np.uint8)
         matrix = self.roi.roi_to_image(self.part_map.shape[0])
         return cv2.warpAffine(
-            self.part_map, matrix, (self.width, self.height),
-            flags=cv2.INTER_NEAREST, borderMode=cv2.BORDER_CONSTANT, borderValue=0,
-        )  # fmt: skip
+            self.part_map,
+            matrix,
+            (self.width, self.height),
+            flags=cv2.INTER_NEAREST,
+            borderMode=cv2.BORDER_CONSTANT,
+            borderValue=0,
+        )
 
 
 class PartMaps(Protocol):
@@ -179,9 +195,7 @@ class FrameColumns(Sequence[BodyFrame]):
     found, ``rois`` (n, 4) NaN where there is no ROI. No person masks (``roi_mask`` is None).
     """
 
-    def __init__(
-        self, width: int, height: int, times: np.ndarray, landmarks: np.ndarray, presence: np.ndarray, rois: np.ndarray, parts: PartMaps | None
-    ) -> None:
+    def __init__(self, width: int, height: int, times: np.ndarray, landmarks: np.ndarray, presence: np.ndarray, rois: np.ndarray, parts: PartMaps | None) -> None:
         self.width, self.height = int(width), int(height)
         self.times, self.landmarks, self.presence, self.rois, self.parts = times, landmarks, presence, rois, parts
         self.found = ~np.isnan(landmarks[:, 0, 0]) if len(landmarks) else np.zeros(0, bool)
@@ -242,8 +256,12 @@ class FrameColumns(Sequence[BodyFrame]):
         found = bool(self.found[index])
         roi = self.rois[index]
         return BodyFrame(
-            float(self.times[index]), self.width, self.height,
-            self.landmarks[index] if found else None, float(self.presence[index]),
+            float(self.times[index]),
+            self.width,
+            self.height,
+            self.landmarks[index] if found else None,
+            float(self.presence[index]),
             Roi(*map(float, roi)) if not np.isnan(roi[0]) else None,
-            None, self.parts.part_map(index) if self.parts is not None else None,
-        )  # fmt: skip
+            None,
+            self.parts.part_map(index) if self.parts is not None else None,
+        )

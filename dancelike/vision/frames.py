@@ -42,8 +42,11 @@ class Yuv420:
         def area(plane: np.ndarray, w: int, h: int) -> np.ndarray:
             return cv2.resize(plane, (w, h), interpolation=cv2.INTER_AREA)
 
-        return Yuv420(area(self.y, width // factor, height // factor), area(self.u, width // factor // 2, height // factor // 2),
-                      area(self.v, width // factor // 2, height // factor // 2))  # fmt: skip
+        return Yuv420(
+            area(self.y, width // factor, height // factor),
+            area(self.u, width // factor // 2, height // factor // 2),
+            area(self.v, width // factor // 2, height // factor // 2),
+        )
 
     def resized(self, width: int, height: int) -> Yuv420:
         """The frame at ``width`` x ``height`` (both even): whole factors by ``shrunk``, other

@@ -200,9 +200,7 @@ class LandmarkHelper:
 class PeopleTracker(PoseTracker):
     """Tracks up to ``max_people`` people through a video; one instance per thread and video."""
 
-    def __init__(
-        self, num_threads: int = 1, with_parts: bool = True, max_people: int = MAX_PEOPLE, parallel: bool = False, spread: bool = False
-    ) -> None:
+    def __init__(self, num_threads: int = 1, with_parts: bool = True, max_people: int = MAX_PEOPLE, parallel: bool = False, spread: bool = False) -> None:
         """``parallel``: run two people's landmark models at once, in a helper thread with its
         own interpreter (live, where one frame's people must be done within the frame time).
         ``spread``: at most one detector run a frame (live: a frame's time is bounded); while
@@ -434,9 +432,7 @@ class PeopleTracker(PoseTracker):
                 return True
         return False
 
-    def _start(
-        self, image: Image, person: Person, detection: Detection, results: dict[int, LandmarkResult], index: int, detections: list[Detection]
-    ) -> bool:
+    def _start(self, image: Image, person: Person, detection: Detection, results: dict[int, LandmarkResult], index: int, detections: list[Detection]) -> bool:
         """Run the landmark model on a detection for ``person``; False if it is nobody new.
 
         The crop of a dancer in a row of dancers holds her neighbours too, and a first reading

@@ -89,9 +89,7 @@ class Model:
         with _quiet_native_stderr():
             try:
                 # XNNPACK's newest kernels: outputs bit-identical here, ~6% faster.
-                self._interpreter = interpreter_class(
-                    model_path=path, num_threads=num_threads, experimental_default_delegate_latest_features=True
-                )
+                self._interpreter = interpreter_class(model_path=path, num_threads=num_threads, experimental_default_delegate_latest_features=True)
             except TypeError:  # older runtimes (tflite-runtime) lack the option
                 self._interpreter = interpreter_class(model_path=path, num_threads=num_threads)
             self._interpreter.allocate_tensors()

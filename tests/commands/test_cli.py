@@ -178,9 +178,12 @@ def test_score_writes_report_and_replay(tmp_path: Path, clip: Path) -> None:
     report_path, replay = tmp_path / "report.json", tmp_path / "replay.mp4"
     result = subprocess.run(
         [*cli_command(), "score", str(clip), str(clip), "--json", str(report_path), "--video", str(replay)],
-        capture_output=True, text=True, timeout=180, check=False,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
         env=dict(os.environ, DANCELIKE_HOME=str(tmp_path / "home")),
-    )  # fmt: skip
+    )
     assert result.returncode == 0, result.stderr
     report = json.loads(report_path.read_text())
     assert report["score"] == 0 and report["grade"] == "D"

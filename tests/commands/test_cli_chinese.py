@@ -58,8 +58,9 @@ def _texts(document: dict[str, Any]) -> list[str]:
 
 def test_score_speaks_chinese_with_the_same_numbers_and_exit_code(pair: dict[str, Path], tmp_path: Path) -> None:
     reports = {language: tmp_path / f"{language}.json" for language in ("en", "zh_CN")}
-    done = {language: run("score", pair["reference"], pair["performance"], "--json", path, language=language, home=tmp_path / "home")
-            for language, path in reports.items()}  # fmt: skip
+    done = {
+        language: run("score", pair["reference"], pair["performance"], "--json", path, language=language, home=tmp_path / "home") for language, path in reports.items()
+    }
     assert done["en"].returncode == done["zh_CN"].returncode == 0, done["zh_CN"].stderr
     shown = done["zh_CN"].stdout
     assert shown.startswith("得分 ") and "各部位：" in shown, shown

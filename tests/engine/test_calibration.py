@@ -34,8 +34,7 @@ BEAT = 0.6
 BEATS = 0.5 + np.arange(8) * BEAT + 3.0  # eight beats after a count-in
 
 
-def wrist_tracks(claps: np.ndarray, *, fps: float = 30.0, phase: float = 0.013, span: float = 1.2,
-                 noise: float = 0.0, seed: int = 0) -> tuple[np.ndarray, ...]:  # fmt: skip
+def wrist_tracks(claps: np.ndarray, *, fps: float = 30.0, phase: float = 0.013, span: float = 1.2, noise: float = 0.0, seed: int = 0) -> tuple[np.ndarray, ...]:
     """Wrists of someone clapping at ``claps`` seen at ``fps``: hands apart ~1.4 shoulder widths,
     meeting at 0.3, distance ~ |sin| between claps (a real clap is fastest at contact)."""
     times = np.arange(phase, (claps.max() if len(claps) else 5.0) + span, 1 / fps)

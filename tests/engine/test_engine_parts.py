@@ -12,7 +12,7 @@ from dancelike.engine import (
     RecorderFailed,
     SessionState,
     StateChanged,
-)  # fmt: skip
+)
 from dancelike.engine.scorer import LiveScorer
 from dancelike.engine.tracks import GrowingAligner, ReferenceTrack, row_of
 from dancelike.scoring.calibration import DEFAULT_CHANCE, relative, score_curve

@@ -32,8 +32,7 @@ def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("hd")
     paths = {"reference": folder / "reference60.mp4", "good": folder / "good.mp4"}
     render_performance(paths["reference"], "groove", Dancer(), Scene(width=960, height=720, fps=60, person=0, room=0), duration=SECONDS, start=START)
-    render_performance(paths["good"], "groove", Dancer(offset=0.15, sloppiness=0.3, seed=1), Scene(person=2, room=1, x=0.42, size=0.64),
-                       duration=SECONDS, start=START)  # fmt: skip
+    render_performance(paths["good"], "groove", Dancer(offset=0.15, sloppiness=0.3, seed=1), Scene(person=2, room=1, x=0.42, size=0.64), duration=SECONDS, start=START)
     return paths
 
 

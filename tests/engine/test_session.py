@@ -29,7 +29,7 @@ from dancelike.engine import (
     SessionResult,
     SessionState,
     StateChanged,
-)  # fmt: skip
+)
 from dancelike.engine.events import Event
 from dancelike.engine.scorer import LiveScorer
 from dancelike.engine.tracks import ReferenceTrack, UserTrack, row_of
@@ -348,8 +348,17 @@ def test_bench_live_prints_and_writes_the_figures(clips: dict[str, Path], tmp_pa
     args = argparse.Namespace(seconds=1.5, json=str(out), camera=str(clips["good"]), reference=str(clips["reference"]))
     assert bench_live.run_live(args) == 0
     figures = json.loads(out.read_text())
-    for key in ("pairs_per_s", "latency_ms_p50", "latency_ms_p95", "analyser_skipped_pct", "recorder_dropped", "recorded_frames",
-                "speedup_vs_sequential", "peak_rss_mb", "first_score_s"):  # fmt: skip
+    for key in (
+        "pairs_per_s",
+        "latency_ms_p50",
+        "latency_ms_p95",
+        "analyser_skipped_pct",
+        "recorder_dropped",
+        "recorded_frames",
+        "speedup_vs_sequential",
+        "peak_rss_mb",
+        "first_score_s",
+    ):
         assert isinstance(figures[key], (int, float)), key
     assert figures["recorded_frames"] >= 40 and figures["speedup_vs_sequential"] > 0
     assert {"capture", "user-analyser", "reference", "matcher", "playback", "recorder"} <= set(figures["stages"])

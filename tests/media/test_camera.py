@@ -29,7 +29,7 @@ from dancelike.media.camera import (
     FileCamera,
     list_cameras,
     open_camera,
-)  # fmt: skip
+)
 from dancelike.media.clock import SessionClock
 
 
@@ -61,9 +61,10 @@ CameraMaker = Callable[..., Camera]
 def make_camera(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CameraMaker:
     """Build a camera of ``frames`` frames through ``open_camera``; ``lose_after`` breaks it."""
     monkeypatch.setitem(
-        camera_module._REGISTRY, "fake",
+        camera_module._REGISTRY,
+        "fake",
         lambda arg, clock: FakeCamera(*(int(x) for x in arg.split(",")[:1]), clock=clock, fail_after=int(arg.split(",")[1]) if "," in arg else None),
-    )  # fmt: skip
+    )
 
     def make(frames: int = 15, lose_after: int | None = None) -> Camera:
         if request.param == "fake":

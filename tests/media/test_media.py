@@ -34,9 +34,13 @@ def _frame(i: int, width: int = W, height: int = H) -> np.ndarray:
 
 
 def make_video(
-    path: Path, frames: int = N, fps: int = FPS, options: dict[str, str] | None = None,
-    rotation: int = 0, codec_options: dict[str, str] | None = None,
-) -> Path:  # fmt: skip
+    path: Path,
+    frames: int = N,
+    fps: int = FPS,
+    options: dict[str, str] | None = None,
+    rotation: int = 0,
+    codec_options: dict[str, str] | None = None,
+) -> Path:
     with av.open(str(path), "w", options=options or {}) as container:
         stream = container.add_stream("libx264", rate=fps, options=codec_options or {})
         stream.width, stream.height, stream.pix_fmt = W, H, "yuv420p"
@@ -102,9 +106,7 @@ def test_fragmented_video_starts_at_zero(tmp_path: Path) -> None:
     assert frames[-1].t == pytest.approx((N - 1) / FPS, abs=1e-6)
 
 
-@pytest.mark.skipif(
-    not hasattr(av.video.stream.VideoStream, "set_display_rotation"), reason="PyAV < 18"
-)
+@pytest.mark.skipif(not hasattr(av.video.stream.VideoStream, "set_display_rotation"), reason="PyAV < 18")
 def test_rotated_video_is_upright(tmp_path: Path) -> None:
     path = make_video(tmp_path / "rot.mp4", frames=3, rotation=90)
     with VideoReader(path) as reader:
@@ -187,9 +189,11 @@ def test_truncated_at_sample_boundary(tmp_path: Path) -> None:
 def test_fragment_boundary_is_a_short_video(tmp_path: Path) -> None:
     """A fragmented recording cut between fragments is a valid, shorter video (by design)."""
     full = make_video(
-        tmp_path / "frag.mp4", frames=40,
-        options={"movflags": "frag_keyframe+empty_moov"}, codec_options={"g": "10"},
-    )  # fmt: skip
+        tmp_path / "frag.mp4",
+        frames=40,
+        options={"movflags": "frag_keyframe+empty_moov"},
+        codec_options={"g": "10"},
+    )
     data = full.read_bytes()
     moofs = [offset for offset, kind in _boxes(data) if kind == b"moof"]
     cut = tmp_path / "cut.mp4"
@@ -202,9 +206,7 @@ def test_audio_only_file(tmp_path: Path) -> None:
     with av.open(str(path), "w") as container:
         stream = container.add_stream("aac", rate=44100, layout="mono")
         for i in range(10):
-            frame = av.AudioFrame.from_ndarray(
-                np.zeros((1, 1024), np.float32), format="fltp", layout="mono"
-            )
+            frame = av.AudioFrame.from_ndarray(np.zeros((1, 1024), np.float32), format="fltp", layout="mono")
             frame.sample_rate, frame.pts = 44100, i * 1024
             container.mux(stream.encode(frame))
         container.mux(stream.encode(None))
@@ -305,9 +307,15 @@ def _synthetic_body(width: int = 320, height: int = 240) -> BodyFrame:
     landmarks[[11, 12, 23, 24], 3] = 0.9
     mask = (part_map > 0).astype(np.float32)
     return BodyFrame(
-        t=0.0, width=width, height=height, landmarks=landmarks, presence=1.0,
-        roi=roi, roi_mask=mask, part_map=part_map,
-    )  # fmt: skip
+        t=0.0,
+        width=width,
+        height=height,
+        landmarks=landmarks,
+        presence=1.0,
+        roi=roi,
+        roi_mask=mask,
+        part_map=part_map,
+    )
 
 
 def test_draw_body_colours_parts() -> None:

@@ -36,8 +36,7 @@ def _spoil(home: Path, how: str) -> str:
 @pytest.mark.parametrize("how", ["not a folder", "newer schema", "lock link", "database link"])
 def test_the_app_says_why_in_one_line_and_exits(own_data_home: Path, tmp_path: Path, how: str) -> None:
     expected = _spoil(own_data_home, how)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TF_CPP_MIN_LOG_LEVEL="2", DANCELIKE_HOME=str(own_data_home),
-               XDG_CONFIG_HOME=str(tmp_path / "config"))  # fmt: skip
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TF_CPP_MIN_LOG_LEVEL="2", DANCELIKE_HOME=str(own_data_home), XDG_CONFIG_HOME=str(tmp_path / "config"))
     try:
         result = subprocess.run([*cli_command(), "app"], capture_output=True, text=True, timeout=TIMEOUT_S, check=False, env=env)
     except subprocess.TimeoutExpired:

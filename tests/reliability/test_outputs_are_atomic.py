@@ -71,8 +71,12 @@ def _start_score_and_wait_for_the_temporary(clip: Path, out: Path) -> tuple[subp
     env.pop("DANCELIKE_DEBUG", None)
     process = subprocess.Popen(
         [*cli_command(), "score", str(clip), str(clip), "--video", str(out)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True,
-    )  # fmt: skip
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
     deadline = time.monotonic() + 90  # generous: the machine may be busy
     while time.monotonic() < deadline and process.poll() is None:
         parts = [p for p in out.parent.iterdir() if p.name.startswith(f".{out.stem}.") and p.name.endswith(".part.mp4")]

@@ -51,8 +51,15 @@ def test_the_data_folder_and_its_files_are_owner_only(own_data_home: Path, tmp_p
             recorder = Recorder(record.folder / "recording.mp4", frames, 64, 64)
             assert recorder.start() and recorder.join(WAIT_S) and recorder.state is RecorderState.DONE
             write_json(record.folder / "report.json", {"score": 1})
-            files = [store.path, Path(f"{store.path}-wal"), Path(f"{store.path}-shm"), clip.video, clip.thumbnail,
-                     record.folder / "recording.mp4", record.folder / "report.json"]  # fmt: skip
+            files = [
+                store.path,
+                Path(f"{store.path}-wal"),
+                Path(f"{store.path}-shm"),
+                clip.video,
+                clip.thumbnail,
+                record.folder / "recording.mp4",
+                record.folder / "report.json",
+            ]
             for path in files:
                 assert path is not None and path.is_file() and _mode(path) == 0o600, (path, oct(_mode(path)))  # type: ignore[union-attr]
             for folder in (own_data_home, record.folder, clip.video.parent):

@@ -37,8 +37,7 @@ def test_a_signal_closes_the_app_as_its_close_button_does(own_data_home: Path, s
     """Sent while the app analyses its demo dance in worker processes (the moment that printed a
     traceback and kept running, or leaked the workers' semaphores)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TF_CPP_MIN_LOG_LEVEL="2")
-    app = subprocess.Popen([*cli_command(), "app", "--camera", "demo"], env=env,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    app = subprocess.Popen([*cli_command(), "app", "--camera", "demo"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     family: set[int] = set()
     try:
         deadline = time.monotonic() + WAIT_S
@@ -96,8 +95,7 @@ def test_ctrl_c_in_a_session_script_stops_the_session_without_an_abort(tmp_path:
     script = tmp_path / "dance.py"
     script.write_text(SCRIPT)
     recording = tmp_path / "recording.mp4"
-    process = subprocess.Popen([sys.executable, str(script), str(reference), str(recording)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    process = subprocess.Popen([sys.executable, str(script), str(reference), str(recording)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert process.stdout is not None and process.stdout.readline().strip() == "running"
         time.sleep(1.0)

@@ -97,10 +97,15 @@ def test_the_folder_lock_is_held_once_and_freed_when_its_process_dies(tmp_path: 
     FolderLock(tmp_path).acquire().release()
 
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time; from dancelike.store.instance import FolderLock; "
-         "FolderLock(sys.argv[1]).acquire(); print('held', flush=True); time.sleep(300)", str(tmp_path)],
-        stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from dancelike.store.instance import FolderLock; FolderLock(sys.argv[1]).acquire(); print('held', flush=True); time.sleep(300)",
+            str(tmp_path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
         with pytest.raises(FolderInUse, match=f"process {holder.pid}"):
@@ -116,8 +121,11 @@ def test_the_folder_lock_is_held_once_and_freed_when_its_process_dies(tmp_path: 
 
 
 def test_a_second_app_says_so_in_one_line_and_recovers_nothing(
-    own_data_home: Path, qapp: QApplication, app_settings: object, monkeypatch: pytest.MonkeyPatch,
-) -> None:  # fmt: skip
+    own_data_home: Path,
+    qapp: QApplication,
+    app_settings: object,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from dancelike.services import sessions as recovery
     from dancelike.ui import app, messages
 

@@ -56,8 +56,9 @@ def long_pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 @pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM, signal.SIGHUP])
 def test_no_process_outlives_a_killed_score(long_pair: tuple[Path, Path], signum: int) -> None:
     env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2")
-    command = subprocess.Popen([*cli_command(), "score", *map(str, long_pair), "--no-cache", "--workers", "2"],
-                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    command = subprocess.Popen(
+        [*cli_command(), "score", *map(str, long_pair), "--no-cache", "--workers", "2"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     family: set[int] = set()
     try:
         deadline = time.monotonic() + WAIT_S

@@ -236,9 +236,7 @@ def test_parts_out_of_view_are_one_sentence_in_either_language(zh: None) -> None
     assert coaching.view_warnings(judged, [], ["left_leg"]) == ["你的左腿不在画面中：只按头部、躯干和双臂评分。往后退一点，让镜头拍到你全身"]
     i18n.set_language("en")
     assert coaching.view_warnings(judged, ["left_leg", "right_leg"], []) == ["The video's dancer's legs were not in view: judged on head, torso and arms"]
-    assert coaching.view_warnings(judged, [], ["left_leg"]) == [
-        "Your left leg was not in view: judged on head, torso and arms. Step back so the camera sees all of you"
-    ]
+    assert coaching.view_warnings(judged, [], ["left_leg"]) == ["Your left leg was not in view: judged on head, torso and arms. Step back so the camera sees all of you"]
 
 
 def test_the_latency_check_speaks_chinese(zh: None) -> None:

@@ -61,6 +61,7 @@ def test_the_music_gives_the_offset_and_different_music_gives_none() -> None:
 
 def _uneven(count: int, delay: float = 0.0) -> list[BodyFrame]:
     """The hand-made dancer waving at an uneven pace (no period: one right offset)."""
+
     def pace(t: float) -> float:
         return t + 0.4 * np.sin(0.9 * t)
 
@@ -94,6 +95,7 @@ def test_the_development_set_meets_the_targets(tmp_path: Path, monkeypatch: pyte
 
 def _hits(count: int, delay: float = 0.0) -> list[BodyFrame]:
     """The hand-made dancer moving in bursts: 0.3 s of movement, then a 0.2 s hold (a "hit")."""
+
     def pace(t: float) -> float:
         bar, into = divmod(max(t, 0.0), 0.5)
         return 0.5 * bar + 0.5 * min(into / 0.3, 1.0)

@@ -24,10 +24,23 @@ from dancelike.synth.performance import Scene, render_performance
 
 def _report(score: float) -> Report:
     return Report(
-        score=score, grade="B", shape=80.0, timing=70.0, mirrored=False, timing_offset_ms=120.0, tempo_ratio=1.0,
-        parts={"arms": 70.0, "legs": 84.0}, timeline=[], moves=[], weakest=[], warnings=[], summary="ok",
-        frame_scores=np.zeros(3), group_scores=np.zeros((3, 6)), matched_frames=np.zeros(3, np.int64),
-    )  # fmt: skip
+        score=score,
+        grade="B",
+        shape=80.0,
+        timing=70.0,
+        mirrored=False,
+        timing_offset_ms=120.0,
+        tempo_ratio=1.0,
+        parts={"arms": 70.0, "legs": 84.0},
+        timeline=[],
+        moves=[],
+        weakest=[],
+        warnings=[],
+        summary="ok",
+        frame_scores=np.zeros(3),
+        group_scores=np.zeros((3, 6)),
+        matched_frames=np.zeros(3, np.int64),
+    )
 
 
 def _check_pair(store: Store, first_id: int, scores: tuple[float, float]) -> None:

@@ -70,10 +70,23 @@ def leftovers(store: Store) -> list[str]:
 
 def _report(score: float = 77.0) -> Report:
     return Report(
-        score=score, grade="B", shape=80.0, timing=70.0, mirrored=False, timing_offset_ms=120.0, tempo_ratio=1.0,
-        parts={"arms": 70.0, "legs": 84.0}, timeline=[], moves=[], weakest=[], warnings=[], summary="ok",
-        frame_scores=np.zeros(3), group_scores=np.zeros((3, 6)), matched_frames=np.zeros(3, np.int64),
-    )  # fmt: skip
+        score=score,
+        grade="B",
+        shape=80.0,
+        timing=70.0,
+        mirrored=False,
+        timing_offset_ms=120.0,
+        tempo_ratio=1.0,
+        parts={"arms": 70.0, "legs": 84.0},
+        timeline=[],
+        moves=[],
+        weakest=[],
+        warnings=[],
+        summary="ok",
+        frame_scores=np.zeros(3),
+        group_scores=np.zeros((3, 6)),
+        matched_frames=np.zeros(3, np.int64),
+    )
 
 
 @pytest.mark.parametrize(
@@ -92,9 +105,15 @@ def test_save_result_writes_the_report_and_completes_the_row(
     clip = add(store)
     record = store.begin_session(clip.id, {})
     result = SessionResult(
-        _report() if report else None, None, {"running_s": 31.5, "pairs": np.int64(900)}, error, reason, [],
-        np.array([0, 2, 3]), end,
-    )  # fmt: skip
+        _report() if report else None,
+        None,
+        {"running_s": 31.5, "pairs": np.int64(900)},
+        error,
+        reason,
+        [],
+        np.array([0, 2, 3]),
+        end,
+    )
     saved = save_result(store, record, result)
     assert (saved.status, saved.message, saved.duration) == (status, message, 31.5)
     if report:

@@ -116,9 +116,16 @@ def _first_layout(key: str, analysis: VideoAnalysis, folder: Path) -> Path:
                 parts[row, index], has_parts[row, index] = body.part_map, True
     path = folder / f"{key}.npz"
     np.savez_compressed(
-        path, meta=np.array([analysis.fps, analysis.width, analysis.height], np.float64), times=np.array([f.t for f in analysis.frames]),
-        numbers=np.array([d.number for d in analysis.dancers], np.int64), presence=presence, has_parts=has_parts, landmarks=landmarks, rois=rois, parts=parts,
-    )  # fmt: skip
+        path,
+        meta=np.array([analysis.fps, analysis.width, analysis.height], np.float64),
+        times=np.array([f.t for f in analysis.frames]),
+        numbers=np.array([d.number for d in analysis.dancers], np.int64),
+        presence=presence,
+        has_parts=has_parts,
+        landmarks=landmarks,
+        rois=rois,
+        parts=parts,
+    )
     return path
 
 

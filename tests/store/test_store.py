@@ -95,8 +95,8 @@ def test_migration_v3_adds_the_chosen_dancer_and_keeps_every_row(data_home: Path
             clip = add(old, "Group clip")
             with old._write() as conn:  # a session row as that version wrote it (the store's code reads newer columns)
                 conn.execute(
-                    "INSERT INTO sessions (choreography_id, started_at, status, score, grade, duration) "
-                    "VALUES (?, '2026-01-01T00:00:00+00:00', 'done', 64.0, 'C', 20.0)", (clip.id,)
+                    "INSERT INTO sessions (choreography_id, started_at, status, score, grade, duration) VALUES (?, '2026-01-01T00:00:00+00:00', 'done', 64.0, 'C', 20.0)",
+                    (clip.id,),
                 )
     with Store() as new:
         assert new.version >= v3 + 1
@@ -194,8 +194,13 @@ def test_sessions_begin_complete_best_score_and_progress(store: Store) -> None:
         assert record.recording is None and record.report is None and record.replay is None
         records.append(
             store.complete_session(
-                record.id, status=status, score=score, grade=None if score is None else "B",
-                duration=12.5, parts={"arms": 50.0} if score else {}, message="camera\nlost" if status == "failed" else "",
+                record.id,
+                status=status,
+                score=score,
+                grade=None if score is None else "B",
+                duration=12.5,
+                parts={"arms": 50.0} if score else {},
+                message="camera\nlost" if status == "failed" else "",
             )
         )
     running = store.begin_session(other.id, {})
@@ -219,8 +224,10 @@ def test_sessions_begin_complete_best_score_and_progress(store: Store) -> None:
     store.set_replay(records[0].id, replay)
     again = store.session(records[0].id)
     assert again is not None and (again.recording, again.report, again.replay) == (
-        folder / "recording.mp4", folder / "report.json", replay,
-    )  # fmt: skip
+        folder / "recording.mp4",
+        folder / "report.json",
+        replay,
+    )
     with pytest.raises(ValueError, match="unknown session status"):
         store.complete_session(running.id, status="great", score=None, grade=None, duration=None, parts={})
     store.delete_session(records[0].id)

@@ -32,9 +32,7 @@ from dancelike.synth.skeleton import POSE_FIELDS, Build, Pose, mirror_array, sol
 #: Shoulders, elbows, wrists, hips, knees, ankles.
 MAIN_JOINTS = [11, 12, 13, 14, 15, 16, 23, 24, 25, 26, 27, 28]
 #: Landmark index of the other side's counterpart (nose stays the nose).
-SWAP = [0, 4, 5, 6, 1, 2, 3, 8, 7, 10, 9] + [
-    k + 1 if k % 2 else k - 1 for k in range(11, 33)
-]
+SWAP = [0, 4, 5, 6, 1, 2, 3, 8, 7, 10, 9] + [k + 1 if k % 2 else k - 1 for k in range(11, 33)]
 CLIP = {
     "dance": "groove",
     "start": 6.0,
@@ -56,11 +54,7 @@ def recognition(path: Path) -> tuple[float, float, float]:
     assert len(analysis.frames) == len(truth["joints"])
     found = np.mean([body.found for body in analysis.frames])
     errors = [
-        np.median(
-            np.linalg.norm(
-                body.landmarks[MAIN_JOINTS, :2] - np.array(joints)[MAIN_JOINTS], axis=1
-            )
-        )
+        np.median(np.linalg.norm(body.landmarks[MAIN_JOINTS, :2] - np.array(joints)[MAIN_JOINTS], axis=1))
         for body, joints in zip(analysis.frames, truth["joints"])
         if body.found and joints is not None
     ]
@@ -73,15 +67,11 @@ def recognition(path: Path) -> tuple[float, float, float]:
 
 
 @pytest.mark.parametrize("variant", list(VARIANTS))
-def test_the_pose_model_finds_the_dancer_and_its_joints(
-    tmp_path: Path, variant: str
-) -> None:
+def test_the_pose_model_finds_the_dancer_and_its_joints(tmp_path: Path, variant: str) -> None:
     path = tmp_path / f"{variant}.mp4"
     render_performance(path, **CLIP, **VARIANTS[variant])
     found, error_px, error_share = recognition(path)
-    print(
-        f"{variant}: found {found:.1%}, median error {error_px:.1f} px ({error_share:.2%} of height)"
-    )
+    print(f"{variant}: found {found:.1%}, median error {error_px:.1f} px ({error_share:.2%} of height)")
     assert found >= 0.95
     assert error_share < 0.04  # measured ~1%; 6% would already be a different pose
 
@@ -96,9 +86,7 @@ def test_an_empty_room_has_no_dancer(tmp_path: Path) -> None:
 
 def test_the_files_have_h264_video_aac_audio_and_truth(tmp_path: Path) -> None:
     path = tmp_path / "square.mp4"
-    render_performance(
-        path, "power", scene=Scene(width=576, height=576), duration=2.0, start=3.0
-    )
+    render_performance(path, "power", scene=Scene(width=576, height=576), duration=2.0, start=3.0)
     with av.open(str(path)) as container:
         video, audio = container.streams.video[0], container.streams.audio[0]
         assert (video.codec_context.name, video.codec_context.pix_fmt) == (
@@ -107,23 +95,13 @@ def test_the_files_have_h264_video_aac_audio_and_truth(tmp_path: Path) -> None:
         )
         assert (video.width, video.height, video.average_rate) == (576, 576, 30)
         assert video.frames == 60
-        assert (
-            audio.codec_context.name == "aac"
-            and audio.rate == SAMPLE_RATE
-            and audio.channels == 2
-        )
+        assert audio.codec_context.name == "aac" and audio.rate == SAMPLE_RATE and audio.channels == 2
         assert abs(float(audio.duration * audio.time_base) - 2.0) < 0.05
     truth = json.loads(path.with_name("square.truth.json").read_text())
     assert (truth["fps"], truth["width"], truth["height"]) == (30.0, 576, 576)
     assert truth["bpm"] == CHOREOGRAPHIES["power"].bpm
-    assert (
-        len(truth["joints"]) == 60
-        and len(truth["joints"][0]) == 33
-        and len(truth["joints"][0][0]) == 2
-    )
-    assert truth["moves"] and all(
-        0 <= m["start"] < m["end"] <= 2.0 and m["name"] in MOVES for m in truth["moves"]
-    )
+    assert len(truth["joints"]) == 60 and len(truth["joints"][0]) == 33 and len(truth["joints"][0][0]) == 2
+    assert truth["moves"] and all(0 <= m["start"] < m["end"] <= 2.0 and m["name"] in MOVES for m in truth["moves"])
 
 
 def test_the_music_hits_the_beat_grid(tmp_path: Path) -> None:
@@ -135,9 +113,7 @@ def test_the_music_hits_the_beat_grid(tmp_path: Path) -> None:
     path = tmp_path / "music.mp4"
     render_performance(path, "groove", duration=3.0, start=1.0)
     with av.open(str(path)) as container:
-        pcm = np.concatenate(
-            [frame.to_ndarray() for frame in container.decode(audio=0)], axis=1
-        )
+        pcm = np.concatenate([frame.to_ndarray() for frame in container.decode(audio=0)], axis=1)
     onsets = onset_times(pcm)
     grid = beat_times(bpm, 3.0, start=-1.0)
     assert len(grid) >= 5
@@ -152,30 +128,22 @@ def test_variations_change_the_timing_and_sides_as_documented() -> None:
     assert np.allclose(base, late)
     fast = dancer_poses(dance, Dancer(tempo=1.25), t / 1.25, 40.0)
     assert np.allclose(base, fast)
-    assert np.allclose(
-        dancer_poses(dance, Dancer(mirror=True), t, 40.0), mirror_array(base)
-    )
+    assert np.allclose(dancer_poses(dance, Dancer(mirror=True), t, 40.0), mirror_array(base))
     # A mirrored dancer's left wrist is where the original's right wrist is, reflected about the hips.
     pose = Pose.from_array(base[60])
     original, mirrored = (
         solve(pose, Build(), 320, 440, 350),
         solve(pose.mirrored(), Build(), 320, 440, 350),
     )
-    assert np.allclose(
-        original.landmarks()[:, 0] - 320, 320 - mirrored.landmarks()[SWAP, 0]
-    )
+    assert np.allclose(original.landmarks()[:, 0] - 320, 320 - mirrored.landmarks()[SWAP, 0])
     # Deterministic sloppiness that stays near the choreography; "half right" switches dances half-way.
     sloppy = Dancer(sloppiness=1.0, seed=3)
-    assert np.array_equal(
-        dancer_poses(dance, sloppy, t, 40.0), dancer_poses(dance, sloppy, t, 40.0)
-    )
+    assert np.array_equal(dancer_poses(dance, sloppy, t, 40.0), dancer_poses(dance, sloppy, t, 40.0))
     assert 2.0 < np.abs(dancer_poses(dance, sloppy, t, 40.0) - base).mean() < 30.0
     times = np.array([5.0, 30.0])
     half = dancer_poses(dance, Dancer(second_half="power"), times, 40.0)
     assert np.allclose(half[0], dancer_poses(dance, Dancer(), times, 40.0)[0])
-    assert np.allclose(
-        half[1], dancer_poses(choreography("power"), Dancer(), times, 40.0)[1]
-    )
+    assert np.allclose(half[1], dancer_poses(choreography("power"), Dancer(), times, 40.0)[1])
     still = dancer_poses(choreography("still"), Dancer(), t, 40.0)
     assert np.ptp(still, axis=0).max() < 3.0
     assert len(POSE_FIELDS) == base.shape[1]
@@ -196,9 +164,7 @@ def test_the_room_is_drawn_once_and_each_frame_is_its_own() -> None:
     assert not np.array_equal(first[0], first[-1])  # the dancer moved
 
 
-def test_demo_command_writes_three_videos(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_demo_command_writes_three_videos(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(demo, "DEMO_SECONDS", 2.0)  # the real demo is ~37 s a video
     assert cli.main(["demo", "--out", str(tmp_path / "demo")]) == 0
     for name in ("choreography", "good", "sloppy"):

@@ -60,10 +60,13 @@ def story_report() -> dict[str, Any]:
             if advice["direction"] == "wider":
                 advice["direction"] = "further out"
     report["story"] = {
-        "found": True, "seen_share": 1.0, "shape": float(report.get("shape", 70.0)),
+        "found": True,
+        "seen_share": 1.0,
+        "shape": float(report.get("shape", 70.0)),
         "timing": {"offset_s": 0.12, "tempo_ratio": 1.0, "jitter_s": 0.05, "score": float(report.get("timing", 70.0)), "judged": True},
-        "parts": dict(report.get("parts", {})), "warnings": [],
-    }  # fmt: skip
+        "parts": dict(report.get("parts", {})),
+        "warnings": [],
+    }
     report["warnings"] = []
     return report
 

@@ -16,12 +16,14 @@ from dancelike.store.db import Store
 
 MOVES = [(0.0, 2.0, 92.0), (2.0, 4.0, 58.0), (4.0, 6.0, 84.0), (6.0, 8.0, 30.0), (8.0, 10.0, 71.0), (10.0, 12.0, 40.0), (12.0, 14.0, 88.0), (14.0, 16.0, 76.0)]
 ADVICE = {
-    3: ([{"part": "left_arm", "direction": "higher", "text": "Left arm higher"},
-         {"part": "right_leg", "direction": "straighter", "text": "right leg straighter"}], "earlier",
-        "Left arm higher, right leg straighter \u00b7 a bit earlier"),
+    3: (
+        [{"part": "left_arm", "direction": "higher", "text": "Left arm higher"}, {"part": "right_leg", "direction": "straighter", "text": "right leg straighter"}],
+        "earlier",
+        "Left arm higher, right leg straighter \u00b7 a bit earlier",
+    ),
     5: ([{"part": "right_arm", "direction": "wider", "text": "Right arm wider"}], None, "Right arm wider"),
     1: ([], "later", ""),
-}  # fmt: skip
+}
 
 
 def sample_report(kind: str = "new", story: bool = False) -> dict[str, Any]:
@@ -36,39 +38,71 @@ def sample_report(kind: str = "new", story: bool = False) -> dict[str, Any]:
     parts = {"head": 80.0, "torso": 85.0, "left_arm": 41.0, "right_arm": 66.0, "left_leg": None, "right_leg": 55.0}
     weakest = []
     for i in weak[:3]:
-        entry: dict[str, Any] = {**moves[i], "move": i, "reference_frame": int(moves[i]["start"] * 30) + 10, "performance_frame": int(moves[i]["start"] * 30) + 14,
-                                 "parts": {**parts, "left_arm": 22.0 if i == 3 else 60.0, "right_arm": 35.0 if i == 5 else 70.0}}  # fmt: skip
+        entry: dict[str, Any] = {
+            **moves[i],
+            "move": i,
+            "reference_frame": int(moves[i]["start"] * 30) + 10,
+            "performance_frame": int(moves[i]["start"] * 30) + 14,
+            "parts": {**parts, "left_arm": 22.0 if i == 3 else 60.0, "right_arm": 35.0 if i == 5 else 70.0},
+        }
         if kind != "old":
             advice, when, text = ADVICE[i]
             entry.update(advice=advice, when=when, advice_text=text)
         weakest.append(entry)
     report: dict[str, Any] = {
-        "score": 63.4, "grade": "C", "shape": 68.0, "timing": 80.0, "mirrored": True, "timing_offset_ms": 310.0, "tempo_ratio": 1.0,
-        "parts": parts, "timeline": [{"t": t, "score": 60 + 30 * float(np.sin(t))} for t in np.arange(0.25, 16, 0.5)],
-        "moves": moves, "weakest": weakest, "warnings": [], "aligned_by": "music", "accents": None, "music_offset_ms": 0.0,
-        "dancer": None, "dancers": 1,
+        "score": 63.4,
+        "grade": "C",
+        "shape": 68.0,
+        "timing": 80.0,
+        "mirrored": True,
+        "timing_offset_ms": 310.0,
+        "tempo_ratio": 1.0,
+        "parts": parts,
+        "timeline": [{"t": t, "score": 60 + 30 * float(np.sin(t))} for t in np.arange(0.25, 16, 0.5)],
+        "moves": moves,
+        "weakest": weakest,
+        "warnings": [],
+        "aligned_by": "music",
+        "accents": None,
+        "music_offset_ms": 0.0,
+        "dancer": None,
+        "dancers": 1,
         "summary": "Good shapes in most moves; your left arm was low in move 4. You were 0.3 s behind the music.",
-    }  # fmt: skip
+    }
     if kind == "old":
         return report
     if story:
         report["story"] = {
-            "found": True, "seen_share": 1.0, "shape": report["shape"], "parts": dict(parts), "warnings": [],
+            "found": True,
+            "seen_share": 1.0,
+            "shape": report["shape"],
+            "parts": dict(parts),
+            "warnings": [],
             "timing": {"offset_s": 0.31, "tempo_ratio": 1.0, "jitter_s": 0.02, "score": report["timing"], "judged": True},
-        }  # fmt: skip
+        }
         for entry in weakest:
             for advice in entry.get("advice") or []:
                 if advice["direction"] == "wider":  # said today as "further out"
                     advice.update(direction="further out", text="Right arm further out")
-    report.update(this_dance=True, timing_text="0.3 s late \u00b7 steady tempo",
-                  mirror_text="You danced it as in a mirror (your left arm copied the pro's right), which is how most people copy a video.")  # fmt: skip
+    report.update(
+        this_dance=True,
+        timing_text="0.3 s late \u00b7 steady tempo",
+        mirror_text="You danced it as in a mirror (your left arm copied the pro's right), which is how most people copy a video.",
+    )
     if kind == "none":
         for m in moves:
             m.update(score=max(m["score"], 70.0), rating=rating(max(m["score"], 70.0)))
         report.update(weakest=[], summary="Well danced: every move GOOD or better, nothing to practise.", score=81.0, grade="A")
     elif kind == "other":
-        report.update(this_dance=False, weakest=[], timing_text="Timing not judged", mirror_text="", score=12.0, grade="F",
-                      summary="This does not look like this dance: it looks like walking. Dance the moves of the video to get a score.")  # fmt: skip
+        report.update(
+            this_dance=False,
+            weakest=[],
+            timing_text="Timing not judged",
+            mirror_text="",
+            score=12.0,
+            grade="F",
+            summary="This does not look like this dance: it looks like walking. Dance the moves of the video to get a score.",
+        )
     return report
 
 
@@ -85,8 +119,14 @@ def portrait_video(path: Path, seconds: float = 16.0, width: int = 360, height: 
     return path
 
 
-def write_session(store: Store, home: Path, report: dict[str, Any], portrait: bool = False, replay: bool = False,
-                  title: str = "Portrait practice \u2014 a long title for the results page") -> int:  # fmt: skip
+def write_session(
+    store: Store,
+    home: Path,
+    report: dict[str, Any],
+    portrait: bool = False,
+    replay: bool = False,
+    title: str = "Portrait practice \u2014 a long title for the results page",
+) -> int:
     """A finished session of a (portrait) choreography with ``report`` saved in its folder, and
     snapshots for its weak moves (two portrait halves side by side); its id."""
     home.mkdir(parents=True, exist_ok=True)
@@ -112,6 +152,5 @@ def write_session(store: Store, home: Path, report: dict[str, Any], portrait: bo
                 frame[k * h // 40 : k * h // 40 + 10] = 255
                 writer.write(frame)
         store.set_replay(record.id, record.files.replay)
-    store.complete_session(record.id, status="done", score=float(report["score"]), grade=str(report["grade"]), duration=16.0,
-                           parts=dict(report["parts"]), message="")  # fmt: skip
+    store.complete_session(record.id, status="done", score=float(report["score"]), grade=str(report["grade"]), duration=16.0, parts=dict(report["parts"]), message="")
     return record.id

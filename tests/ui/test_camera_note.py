@@ -47,8 +47,7 @@ def close(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: not active_jobs(), timeout=10_000)
 
 
-def test_the_status_bar_names_a_video_file_camera(qtbot: QtBot, store: Store, app_settings: AppSettings, clip: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_the_status_bar_names_a_video_file_camera(qtbot: QtBot, store: Store, app_settings: AppSettings, clip: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(settings_module, "list_cameras", list)  # this machine has no webcam
     app_settings.override_camera(str(clip))  # dancelike app --camera my_moves.mp4
     window = MainWindow(store, app_settings)
@@ -58,8 +57,9 @@ def test_the_status_bar_names_a_video_file_camera(qtbot: QtBot, store: Store, ap
     close(qtbot, window)
 
 
-def test_a_slow_webcam_probe_never_overwrites_a_file_chosen_since(qtbot: QtBot, store: Store, app_settings: AppSettings, clip: Path,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_a_slow_webcam_probe_never_overwrites_a_file_chosen_since(
+    qtbot: QtBot, store: Store, app_settings: AppSettings, clip: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     probing, release = threading.Event(), threading.Event()
 
     def slow_probe() -> list[int]:  # "auto" looks for webcams, which can take seconds

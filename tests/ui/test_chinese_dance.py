@@ -167,7 +167,7 @@ def test_the_results_in_the_smallest_window_speak_chinese(qtbot: QtBot, data_hom
 def test_words_made_for_the_results_page_speak_chinese(chinese: None) -> None:
     from types import SimpleNamespace
 
-    from dancelike.ui.results_view import breakdown_text, session_title
+    from dancelike.ui.session_text import breakdown_text, session_title
 
     two = SimpleNamespace(choreography_title="双人舞", player=2)
     assert session_title(two) == "双人舞 · 玩家 2"  # type: ignore[arg-type]

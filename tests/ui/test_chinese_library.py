@@ -79,8 +79,7 @@ def check(widget: QWidget, name: str) -> None:
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_the_main_window_library_and_history_in_chinese(qtbot: QtBot, chinese: None, store: Store, app_settings: AppSettings,
-                                                        size: tuple[int, int]) -> None:  # fmt: skip
+def test_the_main_window_library_and_history_in_chinese(qtbot: QtBot, chinese: None, store: Store, app_settings: AppSettings, size: tuple[int, int]) -> None:
     fill_store(store)
     app_settings.camera = "demo"
     window = MainWindow(store, app_settings)
@@ -192,8 +191,11 @@ def _boxes(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
 def test_the_error_and_crash_dialogs_in_chinese(qtbot: QtBot, chinese: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     boxes = _boxes(monkeypatch)
     app_module.ask_about_crash(tmp_path / "crash-2026-12-06.txt")
-    in_use = FolderInUse(translate("DataFolder", "another DanceLike (process {pid}) is using the data folder {path}; switch to it, or close it and start again")
-                         .format(pid=4242, path=tmp_path))  # fmt: skip
+    in_use = FolderInUse(
+        translate("DataFolder", "another DanceLike (process {pid}) is using the data folder {path}; switch to it, or close it and start again").format(
+            pid=4242, path=tmp_path
+        )
+    )
     messages.show_error(None, *app_module.startup_problem(in_use))
     full = InputError(translate("Database", "{path}: cannot open the database (the disk is full)").format(path=tmp_path / "dancelike.db"))
     full.__cause__ = OSError(errno.ENOSPC, "No space left on device")
@@ -202,9 +204,12 @@ def test_the_error_and_crash_dialogs_in_chinese(qtbot: QtBot, chinese: None, mon
     messages.show_error(None, title, str(full), what_next)
     messages.show_exception(None, translate("MainWindow", "Cannot start the dance"), OSError(errno.EACCES, "denied", str(tmp_path / "a.mp4")))
     messages.show_exception(None, translate("LibraryView", "Cannot rename"), MemoryError())
-    messages.inform(None, translate("MainWindow", "Your last session could not be recovered"),
-                    translate("MainWindow", "DanceLike closed while you were dancing and nothing playable was recorded."),
-                    translate("MainWindow", "The session is listed in History as failed."))  # fmt: skip
+    messages.inform(
+        None,
+        translate("MainWindow", "Your last session could not be recovered"),
+        translate("MainWindow", "DanceLike closed while you were dancing and nothing playable was recorded."),
+        translate("MainWindow", "The session is listed in History as failed."),
+    )
     assert len(boxes) == 6
     for number, box in enumerate(boxes):
         qtbot.addWidget(box)
@@ -250,8 +255,9 @@ def test_restart_now_closes_the_window_for_a_new_one(qtbot: QtBot, store: Store,
     qtbot.waitUntil(lambda: not active_jobs(), timeout=10_000)
 
 
-def test_restart_now_opens_the_window_again_in_the_language_chosen(qapp: QApplication, data_home: Path, app_settings: AppSettings,
-                                                                     monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_restart_now_opens_the_window_again_in_the_language_chosen(
+    qapp: QApplication, data_home: Path, app_settings: AppSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """``dancelike app`` itself, offscreen: its "event loop" chooses 简体中文 in Settings and presses
     Restart now; the app makes a new window, which speaks it; then "system" is English again."""
     monkeypatch.setenv(i18n.LANGUAGE_ENV, "en")

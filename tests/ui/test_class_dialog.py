@@ -46,8 +46,11 @@ def _texts(dialog: ClassDialog, column: int) -> list[str]:
 
 
 def test_the_table_fills_in_row_by_row_and_a_broken_video_is_an_error_row(
-    qtbot: QtBot, store: Store, clips: dict[str, Path], tmp_path: Path,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    store: Store,
+    clips: dict[str, Path],
+    tmp_path: Path,
+) -> None:
     dialog = ClassDialog(_dance(store, clips), out=tmp_path / "out")
     qtbot.addWidget(dialog)
     dialog.add_paths([clips["anna"], clips["broken"], clips["ben"]])
@@ -108,8 +111,11 @@ def test_cancel_stops_the_batch_and_keeps_the_rows_done(qtbot: QtBot, store: Sto
 
 
 def test_a_group_video_asks_for_every_dancer_and_the_folder_is_under_classes(
-    qtbot: QtBot, store: Store, clips: dict[str, Path], data_home: Path,
-) -> None:  # fmt: skip
+    qtbot: QtBot,
+    store: Store,
+    clips: dict[str, Path],
+    data_home: Path,
+) -> None:
     dialog = ClassDialog(_dance(store, clips))
     qtbot.addWidget(dialog)
     assert not dialog.every_dancer.isChecked() and not dialog.start_button.isEnabled()

@@ -43,9 +43,7 @@ def _pick(store: Store, count: int, suggested: int, chosen: int | None = None) -
     item = store.add_choreography("Trio", video, 27.0, 30.0, 640, 360, None)
     store.set_dancers(item.id, count)
     item = store.set_dancer(item.id, chosen)
-    choices = [
-        DancerChoice(n, 24.0 - n, np.full((250, 150, 3), 40 * n, np.uint8), n == suggested) for n in range(1, count + 1)
-    ]
+    choices = [DancerChoice(n, 24.0 - n, np.full((250, 150, 3), 40 * n, np.uint8), n == suggested) for n in range(1, count + 1)]
     return DancerPick(item, "key", VideoAnalysis(30.0, 640, 360, []), choices, 27.0)
 
 
@@ -142,7 +140,7 @@ def test_a_one_dancer_import_never_shows_the_picker(qtbot: QtBot, store: Store, 
 
 
 def test_the_results_name_the_dancer_followed_only_for_a_group_video() -> None:
-    from dancelike.ui.results_view import dancer_text
+    from dancelike.ui.session_text import dancer_text
 
     assert dancer_text({"dancer": 2, "dancers": 3}) == " \u00b7 against dancer 2 of 3 (from the left)"
     assert dancer_text({"dancer": 1, "dancers": 1}) == "" and dancer_text({}) == ""

@@ -126,8 +126,9 @@ def test_the_move_cards_answer_the_arrows_and_enter(qtbot: QtBot, store: Store, 
     view.shutdown()
 
 
-def test_the_dance_screen_keeps_its_keys_and_its_message_buttons_show_focus(qtbot: QtBot, store: Store, app_settings: AppSettings, qapp: QApplication,
-                                                                          monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_the_dance_screen_keeps_its_keys_and_its_message_buttons_show_focus(
+    qtbot: QtBot, store: Store, app_settings: AppSettings, qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
     apply_theme(qapp)
     view = DanceView(store, app_settings)
     qtbot.addWidget(view)

@@ -91,7 +91,7 @@ def test_the_library_in_reading_order_with_a_visible_focus(qtbot: QtBot, window:
     assert "navHistory" in order, " ".join(order)
     assert order.index("navLibrary") < order.index("navHistory") < order.index("navSettings") < order.index("importButton")
     assert order.index("importButton") < order.index("taskCancel") < cards[0]
-    assert order[cards[0]: cards[0] + 3] == ["choreographyCard", "danceButton", "moreButton"]
+    assert order[cards[0] : cards[0] + 3] == ["choreographyCard", "danceButton", "moreButton"]
     for widget in visited:
         assert widget.accessibleName() or (hasattr(widget, "text") and widget.text()), name(widget)  # a screen reader names each
 

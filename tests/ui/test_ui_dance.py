@@ -134,8 +134,7 @@ def test_hud_words_and_charts(qtbot: QtBot, qapp: QApplication) -> None:
 
 
 @pytest.mark.slow
-def test_a_session_reaches_results_with_snapshots_and_a_replay(qtbot: QtBot, store: Store, settings: AppSettings,
-                                                               choreography: Choreography, tmp_path: Path) -> None:  # fmt: skip
+def test_a_session_reaches_results_with_snapshots_and_a_replay(qtbot: QtBot, store: Store, settings: AppSettings, choreography: Choreography, tmp_path: Path) -> None:
     view = dance_view(qtbot, store, settings)
     view.start(choreography)
     assert view.phase in ("preparing", "countdown") and view.stage.countdown == "1"
@@ -177,8 +176,20 @@ def test_a_session_reaches_results_with_snapshots_and_a_replay(qtbot: QtBot, sto
         assert results._cards == [] and results.nothing_label.isVisibleTo(results)
         document = json.loads(record.files.report.read_text())  # a weak move, as a sloppier dance would have one
         move = document["moves"][0]
-        document["weakest"] = [{**move, "score": 40.0, "rating": "ok", "move": 0, "reference_frame": 10, "performance_frame": 10,
-                                "parts": {"left_arm": 30.0}, "advice": [], "when": None, "advice_text": ""}]  # fmt: skip
+        document["weakest"] = [
+            {
+                **move,
+                "score": 40.0,
+                "rating": "ok",
+                "move": 0,
+                "reference_frame": 10,
+                "performance_frame": 10,
+                "parts": {"left_arm": 30.0},
+                "advice": [],
+                "when": None,
+                "advice_text": "",
+            }
+        ]
         record.files.report.write_text(json.dumps(document))
         with qtbot.waitSignal(results.snapshots_ready, timeout=REPLAY_MS):
             results.show_session(session_id)
@@ -213,8 +224,7 @@ def test_a_session_reaches_results_with_snapshots_and_a_replay(qtbot: QtBot, sto
     results.shutdown()
 
 
-def test_escape_stops_early_and_the_practice_controls_work(qtbot: QtBot, store: Store, settings: AppSettings,
-                                                           choreography: Choreography) -> None:  # fmt: skip
+def test_escape_stops_early_and_the_practice_controls_work(qtbot: QtBot, store: Store, settings: AppSettings, choreography: Choreography) -> None:
     settings.layout = "inside"
     view = dance_view(qtbot, store, settings, countdown=0)
     view.start(choreography)
@@ -241,8 +251,7 @@ def test_escape_stops_early_and_the_practice_controls_work(qtbot: QtBot, store: 
     qtbot.waitUntil(lambda: engine_threads() == [], timeout=5000)
 
 
-def test_leaving_during_the_countdown_leaves_nothing_behind(qtbot: QtBot, store: Store, settings: AppSettings,
-                                                           choreography: Choreography) -> None:  # fmt: skip
+def test_leaving_during_the_countdown_leaves_nothing_behind(qtbot: QtBot, store: Store, settings: AppSettings, choreography: Choreography) -> None:
     settings.camera = "auto"  # no webcam here: the demo dancer, and the view says so
     view = dance_view(qtbot, store, settings, countdown=3)
     view.start(choreography)
@@ -255,9 +264,9 @@ def test_leaving_during_the_countdown_leaves_nothing_behind(qtbot: QtBot, store:
     qtbot.waitUntil(lambda: engine_threads() == [], timeout=5000)
 
 
-def test_a_lost_camera_and_a_failed_recorder_are_explained(qtbot: QtBot, store: Store, settings: AppSettings,
-                                                           choreography: Choreography, clips: dict[str, Path],
-                                                           monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:  # fmt: skip
+def test_a_lost_camera_and_a_failed_recorder_are_explained(
+    qtbot: QtBot, store: Store, settings: AppSettings, choreography: Choreography, clips: dict[str, Path], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     short = tmp_path / "short.mp4"  # a camera that stops half way through the dance
     render_performance(short, "groove", Dancer(offset=0.15, seed=1), Scene(person=2, room=1, width=320, height=240), duration=1.5, start=2.0)
     settings.camera = str(short)
@@ -298,8 +307,7 @@ def test_an_unreadable_video_says_what_to_do(qtbot: QtBot, store: Store, setting
 
 
 @pytest.mark.slow
-def test_import_dance_results_history_and_after_a_restart(qtbot: QtBot, data_home: Path, settings: AppSettings,
-                                                          clips: dict[str, Path]) -> None:  # fmt: skip
+def test_import_dance_results_history_and_after_a_restart(qtbot: QtBot, data_home: Path, settings: AppSettings, clips: dict[str, Path]) -> None:
     with Store() as store:
         window = MainWindow(store, settings)
         qtbot.addWidget(window)

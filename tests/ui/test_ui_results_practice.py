@@ -168,8 +168,7 @@ def engine_threads() -> list[str]:
 
 
 @pytest.mark.slow
-def test_practise_this_move_loops_it_slowly_with_the_part_outlined(qtbot: QtBot, data_home: Path, app_settings: AppSettings,
-                                                                   groove: Path, qapp: QApplication) -> None:  # fmt: skip
+def test_practise_this_move_loops_it_slowly_with_the_part_outlined(qtbot: QtBot, data_home: Path, app_settings: AppSettings, groove: Path, qapp: QApplication) -> None:
     apply_theme(qapp)
     app_settings.camera = "demo"
     app_settings.overlays = {"parts", "skeleton"}

@@ -114,8 +114,14 @@ def test_settings_persist_and_fall_back(tmp_path: Path, qapp: QApplication, monk
 
     # A hand-edited file with nonsense: every setting falls back to its default.
     broken = QSettings(path, QSettings.Format.IniFormat)
-    for key, value in (("camera/resolution", "huge"), ("camera/mirror", "sideways"), ("session/model_threads", "many"),
-                       ("session/record", "perhaps"), ("session/speed", "fast"), ("session/layout", "upside")):  # fmt: skip
+    for key, value in (
+        ("camera/resolution", "huge"),
+        ("camera/mirror", "sideways"),
+        ("session/model_threads", "many"),
+        ("session/record", "perhaps"),
+        ("session/speed", "fast"),
+        ("session/layout", "upside"),
+    ):
         broken.setValue(key, value)
     broken.sync()
     odd = AppSettings(QSettings(path, QSettings.Format.IniFormat))
@@ -152,8 +158,7 @@ def test_run_in_thread_keeps_the_gui_responsive(qtbot: QtBot) -> None:
         on_progress(1.0)  # type: ignore[operator]
         return n * 2
 
-    job = run_in_thread(work, 50, on_progress=lambda f: seen.append((f, threading.current_thread())),
-                        on_done=lambda r: results.append((r, threading.current_thread())))  # fmt: skip
+    job = run_in_thread(work, 50, on_progress=lambda f: seen.append((f, threading.current_thread())), on_done=lambda r: results.append((r, threading.current_thread())))
     with qtbot.waitSignal(job.finished, timeout=10_000):
         pass
     timer.stop()
@@ -400,8 +405,7 @@ def test_settings_view_saves_and_previews_a_file_camera(qtbot: QtBot, app_settin
     view.hide()
 
 
-def test_calibrate_opens_the_dialog_with_the_camera_free(qtbot: QtBot, app_settings: AppSettings, clip: Path,
-                                                         data_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_calibrate_opens_the_dialog_with_the_camera_free(qtbot: QtBot, app_settings: AppSettings, clip: Path, data_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The button opens CalibrationDialog(settings, parent) (the calibration helper's); the
     preview lets go of the camera meanwhile and shows the new latency afterwards."""
     seen: list[object] = []
@@ -472,9 +476,9 @@ def test_main_window_navigation_and_a_restart(qtbot: QtBot, data_home: Path, app
         window.close()
 
 
-def test_launch_recovers_an_orphan_and_prepares_the_demo(qtbot: QtBot, store: Store, app_settings: AppSettings,
-                                                         tmp_path: Path, answers: dict[str, object],
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_launch_recovers_an_orphan_and_prepares_the_demo(
+    qtbot: QtBot, store: Store, app_settings: AppSettings, tmp_path: Path, answers: dict[str, object], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(store_demo, "DEMO_SECONDS", 2.0)
     salsa = add_fake(store, "Salsa", tmp_path)
     orphan = store.begin_session(salsa, {"camera": "demo"})  # the app died mid-session, nothing recorded

@@ -141,10 +141,7 @@ def test_squats_workers_agree(squats_one_worker: dict[str, Any], squats_default_
     """Segments analysed in parallel (each with warm-up) give the sequential answer, within a few px."""
     one, many = squats_one_worker["frames"], squats_default_workers["frames"]
     assert [f["t"] for f in one] == [f["t"] for f in many]
-    diffs = [
-        np.linalg.norm(np.asarray(a["landmarks"])[:, :2] - np.asarray(b["landmarks"])[:, :2], axis=1)
-        for a, b in zip(one, many)
-    ]
+    diffs = [np.linalg.norm(np.asarray(a["landmarks"])[:, :2] - np.asarray(b["landmarks"])[:, :2], axis=1) for a, b in zip(one, many)]
     assert float(np.median(np.concatenate(diffs))) <= 3.0
 
 

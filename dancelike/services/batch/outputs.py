@@ -103,15 +103,22 @@ def read_rows(out: Path) -> list[dict[str, Any]]:
                 continue
             dancer = (cells.get("dancer") or "").strip()
             this_dance = (cells.get("this_dance") or "").strip()
-            rows.append({
-                "performance": cells["performance"], "dancer": int(dancer) if dancer.isdigit() else None,
-                "score": _number(cells.get("score") or ""), "grade": cells.get("grade") or "",
-                "shape": _number(cells.get("shape") or ""), "timing": _number(cells.get("timing") or ""),
-                "this_dance": None if not this_dance else this_dance == "true",
-                "parts": {part: _number(cells.get(part) or "") for part in PARTS},
-                "weakest": cells.get("weakest") or "", "error": cells.get("error") or "",
-                "json": cells.get("json") or None, "report": None,
-            })  # fmt: skip
+            rows.append(
+                {
+                    "performance": cells["performance"],
+                    "dancer": int(dancer) if dancer.isdigit() else None,
+                    "score": _number(cells.get("score") or ""),
+                    "grade": cells.get("grade") or "",
+                    "shape": _number(cells.get("shape") or ""),
+                    "timing": _number(cells.get("timing") or ""),
+                    "this_dance": None if not this_dance else this_dance == "true",
+                    "parts": {part: _number(cells.get(part) or "") for part in PARTS},
+                    "weakest": cells.get("weakest") or "",
+                    "error": cells.get("error") or "",
+                    "json": cells.get("json") or None,
+                    "report": None,
+                }
+            )
     return rows
 
 
@@ -183,10 +190,19 @@ def index_html(out: Path, rows: Iterable[dict[str, Any]], reference: str) -> str
     """The class page: one row per performance (or dancer), best first, sortable by any column."""
     ordered = ranked(rows)
     scored = [row for row in ordered if row.get("score") is not None]
-    headings = ["#", "", translate("ClassPage", "Performance"), translate("ClassPage", "Dancer"), translate("ClassPage", "Score"),
-                translate("ClassPage", "Grade"), translate("ClassPage", "Shape"), translate("ClassPage", "Timing"),
-                *(coaching.part_label(part, capital=True) for part in PARTS), translate("ClassPage", "Move to practise / error"),
-                translate("ClassPage", "Report")]  # fmt: skip
+    headings = [
+        "#",
+        "",
+        translate("ClassPage", "Performance"),
+        translate("ClassPage", "Dancer"),
+        translate("ClassPage", "Score"),
+        translate("ClassPage", "Grade"),
+        translate("ClassPage", "Shape"),
+        translate("ClassPage", "Timing"),
+        *(coaching.part_label(part, capital=True) for part in PARTS),
+        translate("ClassPage", "Move to practise / error"),
+        translate("ClassPage", "Report"),
+    ]
     body = "\n".join(_table_row(out, rank if rank <= len(scored) else None, row) for rank, row in enumerate(ordered, start=1))
     if len(ordered) > len(scored):
         meta = translate("ClassPage", "{scored} scored, {failed} could not be scored. Click a heading to sort.")
@@ -196,12 +212,12 @@ def index_html(out: Path, rows: Iterable[dict[str, Any]], reference: str) -> str
     title = translate("ClassPage", "Class results: {reference}").format(reference=reference)
     lang = "en" if i18n.language() == i18n.SOURCE_LANGUAGE else i18n.language().replace("_", "-")
     return (
-        f"<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\">"
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
         f"<title>{html.escape(title)}</title><style>{_STYLE}</style></head><body>\n"
-        f"<h1>{html.escape(title)}</h1><p class=\"meta\">{html.escape(meta)}</p>\n"
+        f'<h1>{html.escape(title)}</h1><p class="meta">{html.escape(meta)}</p>\n'
         "<table><thead><tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in headings) + "</tr></thead>\n"
         f"<tbody>\n{body}\n</tbody></table>\n<script>{_SCRIPT}</script>\n</body></html>\n"
-    )  # fmt: skip
+    )
 
 
 def write_index(out: Path, rows: Iterable[dict[str, Any]], reference: str) -> Path:

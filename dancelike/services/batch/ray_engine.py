@@ -150,8 +150,10 @@ class RayEngine:
         except (ConnectionError, ValueError, RuntimeError) as exc:
             self._ray.shutdown()
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise InputError(f"--ray {address}: cannot join the Ray cluster there ({reason}); if it uses token authentication, "
-                             "this machine needs its token in ~/.ray/auth_token (docs/cluster.md)") from None  # fmt: skip
+            raise InputError(
+                f"--ray {address}: cannot join the Ray cluster there ({reason}); if it uses token authentication, "
+                "this machine needs its token in ~/.ray/auth_token (docs/cluster.md)"
+            ) from None
         try:
             self._cpus = int(self._ray.cluster_resources().get("CPU", 0))
             #: Tasks running at once: the cluster's CPUs (at most ``workers`` when given).

@@ -212,9 +212,7 @@ def _clip_rows(
     return new
 
 
-def _tell(
-    new: list[dict[str, Any]], finished: int, total: int, on_row: Callable[[dict[str, Any]], None] | None, on_progress: Callable[[int, int], None] | None
-) -> None:
+def _tell(new: list[dict[str, Any]], finished: int, total: int, on_row: Callable[[dict[str, Any]], None] | None, on_progress: Callable[[int, int], None] | None) -> None:
     """Each new row, then how many performances are done."""
     for row in new:
         if on_row is not None:
