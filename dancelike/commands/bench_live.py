@@ -131,10 +131,10 @@ def bench_videos(seconds: float, log: TextIO, sizes: BenchSizes = BenchSizes(), 
 
 
 def cache_reference(reference: Path, log: TextIO) -> None:
-    """Analyse the reference and keep it in the analysis cache (with its chance level and
-    beats), as importing a dance into the library does."""
+    """Analyse the reference and keep it in the analysis cache (with its chance level, beats and
+    playback copy), as importing a dance into the library does."""
     from dancelike.pipeline.analysis import AnalysisPool
-    from dancelike.pipeline.reference import analyse_reference, reference_beats, reference_chance
+    from dancelike.pipeline.reference import analyse_reference, reference_beats, reference_chance, reference_proxy
     from dancelike.scoring.poses import pose_track
     from dancelike.store import analysis_cache
 
@@ -144,6 +144,7 @@ def cache_reference(reference: Path, log: TextIO) -> None:
         analysis, _ = analyse_reference(str(reference), pool, True, None, key)
     reference_chance(reference, pose_track(analysis.frames, with_parts=False), analysis.fps, key)
     reference_beats(reference, key)
+    reference_proxy(reference, key)  # the playback copy of a big reference
 
 
 def model_floor(invoke_ms: list[float], runs_per_s: float, cpu_pct: float, runs_done_per_s: float | None = None) -> dict[str, Any]:

@@ -26,11 +26,9 @@ wake the session thread, except ``wait()``, which waits for the result (never ca
 
 from __future__ import annotations
 
-import atexit
 import logging
 import threading
 import time
-import weakref
 from pathlib import Path
 from types import TracebackType
 
@@ -39,6 +37,7 @@ import cv2
 import numpy as np
 
 from dancelike.engine.events import AnalysisLoad, CameraLost, Dispatcher, EventCallback, EventQueue, Finished, RecorderFailed, StateChanged
+from dancelike.engine.exit_guard import stop_at_exit
 from dancelike.engine.load import LoadWatch
 from dancelike.engine.metrics import ThreadCpu, current_rss_mb
 from dancelike.engine.options import LIVE_REFERENCE, SessionOptions
@@ -48,14 +47,14 @@ from dancelike.engine.scorer import LiveScorer, live_moves
 from dancelike.engine.stages import Matcher, ReferenceStage, UserAnalyser
 from dancelike.engine.stats import SessionSnapshot, session_result, session_status, stage_threads
 from dancelike.engine.tracks import ReferenceTrack
-from dancelike.errors import DanceLikeError
+from dancelike.errors import DanceLikeError, InputError
 from dancelike.i18n import translate
 from dancelike.media.camera import Camera, CameraState, CapturedFrame, open_camera
 from dancelike.media.clock import AudioSink, LatestFrame, SessionClock, WallClockSink
-from dancelike.media.playback import PlayerState, ReferencePlayer
+from dancelike.media.playback import AudioListener, PlayerState, ReferencePlayer
 from dancelike.media.recorder import Recorder, RecorderState
 from dancelike.media.video import VideoReader
-from dancelike.pipeline.reference import cached_chance, cached_reference, reference_beats
+from dancelike.pipeline.reference import cached_chance, cached_proxy, cached_reference, reference_beats
 from dancelike.scoring.calibration import Chance
 from dancelike.store import analysis_cache
 from dancelike.vision.body import BodyFrame
@@ -71,29 +70,6 @@ READY_TIMEOUT = 60.0
 #: A looped move jumps back this early (seconds) so its last beat is not cut by the watch's 20 Hz.
 LOOP_EARLY = 0.03
 _JOIN = 10.0
-#: How long interpreter exit waits, in all, for running sessions to finish cancelling.
-EXIT_WAIT = 10.0
-
-#: Started sessions, so interpreter exit can stop the ones still running (``_stop_at_exit``).
-_LIVE: weakref.WeakSet[Session] = weakref.WeakSet()
-
-
-def _stop_at_exit() -> None:
-    """Cancel and wait for sessions still running when the interpreter exits (Ctrl-C in a
-    script): their daemon threads would otherwise still be inside LiteRT and PyAV when the
-    process tears down its native state, which aborts it ("terminate called without an
-    active exception", SIGABRT), and the recording would be left unfinished."""
-    sessions = list(_LIVE)
-    for session in sessions:
-        session.cancel()
-    deadline = time.monotonic() + EXIT_WAIT
-    for session in sessions:
-        session.wait(max(0.0, deadline - time.monotonic()))
-
-
-# Before threading's shutdown joins the other threads and concurrent.futures stops its pools
-# (the analysers' helper pool among them): with atexit it would run after, too late.
-getattr(threading, "_register_atexit", atexit.register)(_stop_at_exit)
 
 
 class Session(PracticeControls):
@@ -188,7 +164,7 @@ class Session(PracticeControls):
             self._started_at = time.perf_counter()
         log.info("session start: reference %s", self.reference)
         self._set_state(SessionState.STARTING)
-        _LIVE.add(self)
+        stop_at_exit(self)
         if self._dispatcher is not None:
             self._dispatcher.start()
         self._thread.start()
@@ -374,10 +350,7 @@ class Session(PracticeControls):
             if not self.recorder.start():
                 self._report_recorder()
         on_audio = self.recorder.push_audio if self.recorder is not None and self.recorder.state is RecorderState.RUNNING else None
-        read = LIVE_REFERENCE
-        self.player = ReferencePlayer(
-            self.reference, self.clock, self.sink, on_audio=on_audio, stretch=self.options.stretch, max_fps=read.max_fps, fit=read.fit, decode_threads=read.decode_threads
-        )
+        self.player = self._reference_player(on_audio, cached_proxy(key) if cached is not None else None)
         self._ref = ReferenceStage(self.player, self.track, cached, self._stage_failed)
         self._ref.start()
         moves = live_moves(self.duration, self.ref_fps, self._beats, cached)
@@ -391,6 +364,31 @@ class Session(PracticeControls):
             while not stage.ready.wait(0.05):
                 if self._errors or self._stop_requested or time.monotonic() > deadline:
                     return
+
+    def _reference_player(self, on_audio: AudioListener | None, proxy: Path | None) -> ReferencePlayer:
+        """The reference's player: its frames from the imported dance's playback copy when there
+        is one (a third of the CPU of decoding a big original), else from the video itself."""
+        read = LIVE_REFERENCE
+
+        def player(picture: Path | None) -> ReferencePlayer:
+            return ReferencePlayer(
+                self.reference,
+                self.clock,
+                self.sink,
+                on_audio=on_audio,
+                stretch=self.options.stretch,
+                max_fps=read.max_fps,
+                fit=read.fit,
+                decode_threads=read.decode_threads,
+                picture=picture,
+            )
+
+        if proxy is not None:
+            try:
+                return player(proxy)
+            except InputError as exc:  # a damaged copy: the original still plays
+                log.warning("playback copy %s not used: %s", proxy, exc)
+        return player(None)
 
     def _go(self) -> None:
         """The clock starts; playback, capture and the engine's real-time work begin together."""

@@ -150,7 +150,9 @@ class ReferencePlayer:
 
     A big reference is decoded with ``decode_threads`` and only what is needed is converted:
     ``max_fps`` frames a second (``frame_fps``; the others are decoded only, counted in
-    ``not_needed``), scaled to ``fit`` in the colour conversion (see ``VideoReader``).
+    ``not_needed``), scaled to ``fit`` in the colour conversion (see ``VideoReader``). With
+    ``picture`` the frames come from that file instead, a playback copy with the same timing
+    (``media.proxy``); the music is always the original's.
     """
 
     def __init__(
@@ -166,12 +168,14 @@ class ReferencePlayer:
         max_fps: float | None = None,
         fit: tuple[int, int] | None = None,
         decode_threads: int = 1,
+        picture: str | Path | None = None,
     ) -> None:
         if stretch not in STRETCHES:
             raise ValueError(f"stretch must be one of {sorted(STRETCHES)}, got {stretch!r}")
         self.path, self.clock, self.sink = Path(path), clock, sink
         self.buffer_frames, self.audio_lead, self.on_audio = max(1, buffer_frames), audio_lead, on_audio
         self.max_fps, self.fit, self.decode_threads = max_fps, fit, decode_threads
+        self.picture = Path(picture) if picture is not None else self.path  # the frames' file (``media.proxy``)
         self._reader = self._open()  # InputError now, on the caller's thread
         self.width, self.height, self.fps = self._reader.width, self._reader.height, self._reader.fps
         self.frame_fps = self._reader.frame_fps
@@ -205,7 +209,7 @@ class ReferencePlayer:
         self.current: tuple[np.ndarray, float] | None = None
 
     def _open(self, start: float = 0.0) -> VideoReader:
-        return VideoReader(self.path, self.decode_threads, start, max_fps=self.max_fps, fit=self.fit)
+        return VideoReader(self.picture, self.decode_threads, start, max_fps=self.max_fps, fit=self.fit)
 
     # --- control (any thread) -------------------------------------------------------------
 

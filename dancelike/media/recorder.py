@@ -45,6 +45,7 @@ from dancelike.errors import DanceLikeError, DiskFull, InputError
 from dancelike.i18n import translate
 from dancelike.media.camera import Camera, CapturedFrame
 from dancelike.media.clock import FrameQueue, Timings
+from dancelike.media.video import fit_within
 from dancelike.vision.frames import Yuv420, pack_i420
 
 VIDEO_TIME_BASE = Fraction(1, 90000)
@@ -75,17 +76,6 @@ DEFAULT_PRESET = "ultrafast"
 RECORDING_BOX = (960, 540)
 
 
-def recording_size(width: int, height: int, box: tuple[int, int] = RECORDING_BOX) -> tuple[int, int]:
-    """``width`` x ``height`` scaled down (never up) to fit ``box`` turned the frame's way, with
-    even sides (4:2:0 needs them)."""
-    long_side, short_side = box
-    fit_w, fit_h = (long_side, short_side) if width >= height else (short_side, long_side)
-    scale = min(1.0, fit_w / width, fit_h / height)
-    if scale == 1.0:
-        return width, height
-    return max(2, round(width * scale / 2) * 2), max(2, round(height * scale / 2) * 2)
-
-
 class RecorderState(enum.Enum):
     """IDLE -> RUNNING -> FINISHING -> DONE, or FAILED from any of them."""
 
@@ -102,7 +92,7 @@ class Recorder:
     ``origin`` is the session time of the file's t=0 (default: the first frame's time); audio
     pushed with session times maps onto the file through it. Frames of another size than
     ``width`` x ``height`` are resized (counted in ``resized``), never refused. With ``box``
-    the recording is ``recording_size(width, height, box)``: every frame scaled to it.
+    the recording is ``fit_within(width, height, box)``: every frame scaled to it.
     """
 
     def __init__(
@@ -125,7 +115,7 @@ class Recorder:
             raise ValueError(f"bad recording format {width}x{height} at {fps} fps")
         self.path, self.source = Path(path), source
         self.width, self.height, self.fps = int(width), int(height), float(fps)
-        self.recorded_size = recording_size(self.width, self.height, box) if box else (self.width, self.height)
+        self.recorded_size = fit_within(self.width, self.height, box) if box else (self.width, self.height)
         self.audio_rate, self.audio_channels = audio_rate, audio_channels
         self.preset = preset or DEFAULT_PRESET
         self.crf, self.keyframe_seconds, self.origin = crf, keyframe_seconds, origin

@@ -113,6 +113,17 @@ def shrink_factor(width: int, height: int, fit: tuple[int, int]) -> int:
     return max(1, min(width // max(1, fit[0]), height // max(1, fit[1])))
 
 
+def fit_within(width: int, height: int, box: tuple[int, int]) -> tuple[int, int]:
+    """``width`` x ``height`` scaled down (never up) to fit ``box`` (long side, short side)
+    turned the picture's way, with even sides (4:2:0 needs them)."""
+    long_side, short_side = box
+    fit_w, fit_h = (long_side, short_side) if width >= height else (short_side, long_side)
+    scale = min(1.0, fit_w / width, fit_h / height)
+    if scale == 1.0:
+        return width, height
+    return max(2, round(width * scale / 2) * 2), max(2, round(height * scale / 2) * 2)
+
+
 class VideoReader:
     """Decode a video file frame by frame (single pass), as upright RGB with timestamps.
 

@@ -7,12 +7,14 @@ once never runs the reference model or the chance measurement again.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
 from dancelike.media.audio import load_audio
+from dancelike.media.proxy import make_proxy
 from dancelike.pipeline.analysis import AnalysisPool
 from dancelike.scoring.beats import beat_times
 from dancelike.scoring.calibration import Chance
@@ -57,6 +59,21 @@ def reference_chance(path: str | Path | None, reference: PoseTrack, fps: float, 
     if key is not None:
         analysis_cache.save_chance(key, chance.as_array())
     return chance
+
+
+def reference_proxy(path: str | Path, key: str, cancel: threading.Event | None = None) -> Path | None:
+    """The playback copy of a big reference (``media.proxy``), made now unless the cache has it;
+    None when the video plays well as it is (or ``cancel`` was set). Made once, at import."""
+    target = analysis_cache.proxy_file(key)
+    if target.is_file():
+        return target
+    return target if make_proxy(path, target, cancel) else None
+
+
+def cached_proxy(key: str | None) -> Path | None:
+    """The playback copy the cache holds for ``key``, if there is one (never made here)."""
+    target = analysis_cache.proxy_file(key) if key is not None else None
+    return target if target is not None and target.is_file() else None
 
 
 def reference_beats(path: str | Path, key: str | None = None) -> np.ndarray | None:

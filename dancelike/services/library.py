@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import av
 import cv2
 
 from dancelike.errors import InputError
@@ -36,6 +37,7 @@ from dancelike.i18n import translate
 from dancelike.media.video import VideoReader, is_image
 from dancelike.media.writer import write_png
 from dancelike.pipeline.analysis import AnalysisPool
+from dancelike.pipeline.reference import reference_proxy
 from dancelike.scoring.calibration import reference_chance
 from dancelike.scoring.poses import pose_track
 from dancelike.store import analysis_cache
@@ -238,14 +240,17 @@ def analyse_choreography(
 
         check_cancelled(cancel)
         pool = new_pool()
+        copying = PlaybackCopy(choreography.video, key)
         try:
             check_cancelled(cancel)
             analysis = pool.analyze(str(choreography.video), on_progress=frames_done, all_dancers=True)
         except BaseException as exc:
             log.info("analysis of %s stopped: %s: %s", choreography.video, type(exc).__name__, exc)
             terminate(pool)  # a cancelled or failed analysis: do not wait for the segments
+            copying.cancel()
             raise
         pool.close()
+        copying.join()
         check_cancelled(cancel)
         if not analysis.dancers:
             raise InputError(translate("Library", "nobody was found in {name}").format(name=name or choreography.video))
@@ -261,6 +266,31 @@ def analyse_choreography(
     store.set_analysed(choreography.id)
     report(1.0)
     return store.choreography(choreography.id) or choreography
+
+
+class PlaybackCopy:
+    """The dance's playback copy (``media.proxy``: a big video played at a third of the CPU),
+    made by a thread while the analysis runs; it takes a fraction of the analysis' time. A copy
+    that cannot be made is logged, not an error: the original plays instead."""
+
+    def __init__(self, video: Path, key: str) -> None:
+        self.video, self.key = video, key
+        self._cancel = threading.Event()
+        self._thread = threading.Thread(target=self._make, name="playback-copy", daemon=True)
+        self._thread.start()
+
+    def _make(self) -> None:
+        try:
+            reference_proxy(self.video, self.key, self._cancel)
+        except (InputError, OSError, av.error.FFmpegError) as exc:
+            log.warning("no playback copy of %s: %s", self.video, exc)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+        self._thread.join()
+
+    def join(self) -> None:
+        self._thread.join()
 
 
 def measure_chance(key: str, analysis: VideoAnalysis) -> None:

@@ -51,6 +51,11 @@ def _cache_file(key: str, folder: Path | None) -> Path:
     return (folder or cache_dir()) / f"{key}.npz"
 
 
+def proxy_file(key: str, folder: Path | None = None) -> Path:
+    """Where the playback copy of the video with ``key`` is kept (``media.proxy``)."""
+    return (folder or cache_dir()) / f"{key}.proxy.mp4"
+
+
 def save(key: str, analysis: VideoAnalysis, folder: Path | None = None) -> Path:
     """Write ``analysis`` (every dancer's track when it has them) under ``key`` atomically
     (a half-written cache is never read). Part maps are written a chunk at a time

@@ -8,6 +8,7 @@ reads an imported reference instead of running its model."""
 from __future__ import annotations
 
 import argparse
+import io
 import json
 from pathlib import Path
 
@@ -63,3 +64,29 @@ def test_bench_live_cached_reads_the_imported_reference(clips: dict[str, Path], 
     assert figures["reference_cached"] is True and figures["session"]["reference_analysed"] == 0
     assert 0 < figures["cpu_pct"] <= 200 and "cpu_pct" in figures["targets"] and figures["target_rules"]["latency_ms_p95"] == "<= 40"
     assert figures["sizes"]["reference"] == "960x720 at 60 fps"
+
+
+@pytest.mark.slow
+def test_an_imported_big_reference_plays_from_its_playback_copy(clips: dict[str, Path], tmp_path: Path) -> None:
+    """Importing (here: ``bench live``'s caching, as an import does) keeps a playback copy of a
+    reference bigger than shown; the session plays its frames from it, the music and the analysis
+    from the original, and scores as the video itself would."""
+    from dancelike.store import analysis_cache
+
+    bench_live.cache_reference(clips["reference"], io.StringIO())
+    copy = analysis_cache.proxy_file(analysis_cache.content_key(clips["reference"]))
+    assert copy.is_file()
+    session = Session(clips["reference"], str(clips["good"]), SessionOptions(use_cache=True))
+    assert session.player is None  # made when the session starts
+    session.start()
+    result = session.wait(60)
+    assert result is not None and result.ok and result.report is not None and session.player is not None
+    assert session.player.picture == copy and (session.player.width, session.player.height) == (720, 540)
+    assert result.stats["reference_presented"] == pytest.approx(SECONDS * 30, rel=0.1)
+    copy.write_bytes(b"not a video")  # a damaged copy: the original plays
+    again = Session(clips["reference"], str(clips["good"]), SessionOptions(use_cache=True))
+    again.start()
+    second = again.wait(60)
+    assert second is not None and second.ok and second.report is not None and again.player is not None
+    assert again.player.picture == clips["reference"]
+    assert abs(second.report.score - result.report.score) <= 3.0, (second.report.score, result.report.score)

@@ -79,3 +79,19 @@ def test_an_import_with_nothing_to_analyse_leaves_no_workers(store: Store, clip:
     assert again.analysed and again.dancers == 1
     assert len(watched.made) == 2  # started early both times; the second never used
     assert not [pid for pool in watched.made for pid in pool.pids if _running(pid)], "an unused worker was left running"
+
+
+def test_a_60_fps_dance_is_imported_with_its_playback_copy(store: Store, clip: Path, tmp_path: Path) -> None:
+    """A dance bigger or faster than the screen shows it is kept with a playback copy (made while
+    the analysis runs), which its live sessions play; a small one is not."""
+    from dancelike.store import analysis_cache
+
+    fast = tmp_path / "fast.mp4"
+    render_performance(fast, "groove", Dancer(), Scene(width=320, height=240, fps=60, person=0, room=0), duration=1.5, start=4.0)
+    imported = import_video(store, fast)
+    copy = analysis_cache.proxy_file(analysis_cache.content_key(imported.video))
+    assert copy.is_file()
+    with library.VideoReader(copy) as played:
+        assert played.fps == pytest.approx(30, abs=0.5) and (played.width, played.height) == (320, 240)
+    small = import_video(store, clip)  # 30 frames a second, small: played as it is
+    assert not analysis_cache.proxy_file(analysis_cache.content_key(small.video)).exists()
