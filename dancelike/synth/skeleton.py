@@ -202,38 +202,49 @@ def solve(pose: Pose, build: Build, center_x: float, floor_y: float, height_px: 
 
     The body is laid out in body-height units with y down, then scaled to pixels.
     """
-    joints: dict[str, np.ndarray] = {}
     lean = np.radians(pose.lean)
     rot = np.array([[np.cos(lean), -np.sin(lean)], [np.sin(lean), np.cos(lean)]])  # +lean: top goes +x
     up = rot @ np.array([0.0, -1.0])
     right = rot @ np.array([1.0, 0.0])
-    # Legs first: the lowest ankle decides how high the hips are.
+    joints, pelvis = _legs(pose, build)  # legs first: the lowest ankle decides how high the hips are
+    chest = pelvis + up * SPINE
+    joints.update(_arms(pose, build, chest, rot, right))
+    tilt = lean + np.radians(pose.head)
+    head_up = np.array([np.sin(tilt), -np.cos(tilt)])
+    head_right = np.array([np.cos(tilt), np.sin(tilt)])
+    joints.update(_head(build, chest + up * 0.005, head_up, head_right))
+    scaled = {name: np.array([center_x + p[0] * height_px, floor_y + p[1] * height_px]) for name, p in joints.items()}
+    near = "l" if pose.l_lift > pose.r_lift else "r"
+    return Skeleton(height_px, scaled, up, right, head_up, head_right, near)
+
+
+def _legs(pose: Pose, build: Build) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """Hips, knees, ankles, heels and toes, and the pelvis, placed so the lower foot is on the floor."""
     legs = {}
     for side, sign in (("l", 1.0), ("r", -1.0)):
-        hip_angle, knee, lift = (
-            getattr(pose, f"{side}_hip"),
-            getattr(pose, f"{side}_knee"),
-            getattr(pose, f"{side}_lift"),
-        )
+        hip_angle, knee, lift = getattr(pose, f"{side}_hip"), getattr(pose, f"{side}_knee"), getattr(pose, f"{side}_lift")
         thigh = _direction(hip_angle, sign) * THIGH * np.cos(np.radians(min(lift, 80.0)))
         shin = _direction(hip_angle - knee, sign) * SHIN
         legs[side] = (np.array([sign * HIP_HALF * build.hips, 0.0]), thigh, shin)
     drop = max(thigh[1] + shin[1] for _, thigh, shin in legs.values())
     pelvis = np.array([pose.x, -(ANKLE_HEIGHT + drop) - pose.bounce])
+    joints: dict[str, np.ndarray] = {}
     for side, (offset, thigh, shin) in legs.items():
         sign = 1.0 if side == "l" else -1.0
         hip = pelvis + offset
         knee = hip + thigh
         ankle = knee + shin
-        joints[f"{side}_hip"], joints[f"{side}_knee"], joints[f"{side}_ankle"] = (
-            hip,
-            knee,
-            ankle,
-        )
+        joints[f"{side}_hip"] = hip
+        joints[f"{side}_knee"] = knee
+        joints[f"{side}_ankle"] = ankle
         joints[f"{side}_heel"] = ankle + np.array([-sign * 0.016, 0.03])
         joints[f"{side}_toe"] = ankle + np.array([sign * 0.04, 0.048])
-    # Torso, arms.
-    chest = pelvis + up * SPINE
+    return joints, pelvis
+
+
+def _arms(pose: Pose, build: Build, chest: np.ndarray, rot: np.ndarray, right: np.ndarray) -> dict[str, np.ndarray]:
+    """Shoulders, elbows, wrists and the hand points."""
+    joints: dict[str, np.ndarray] = {}
     for side, sign in (("l", 1.0), ("r", -1.0)):
         shoulder = chest + right * sign * SHOULDER_HALF * build.shoulders
         a, e = getattr(pose, f"{side}_shoulder"), getattr(pose, f"{side}_elbow")
@@ -242,21 +253,19 @@ def solve(pose: Pose, build: Build, center_x: float, floor_y: float, height_px: 
         elbow = shoulder + upper * UPPER_ARM
         wrist = elbow + fore * FOREARM
         across = np.array([-fore[1], fore[0]]) * sign  # towards the thumb (front of the body)
-        joints[f"{side}_shoulder"], joints[f"{side}_elbow"], joints[f"{side}_wrist"] = (
-            shoulder,
-            elbow,
-            wrist,
-        )
+        joints[f"{side}_shoulder"] = shoulder
+        joints[f"{side}_elbow"] = elbow
+        joints[f"{side}_wrist"] = wrist
         joints[f"{side}_index"] = wrist + fore * HAND * 0.85 + across * 0.006
         joints[f"{side}_pinky"] = wrist + fore * HAND * 0.75 - across * 0.012
         joints[f"{side}_thumb"] = wrist + fore * HAND * 0.42 + across * 0.02
-    # Head and face.
-    tilt = lean + np.radians(pose.head)
-    head_up = np.array([np.sin(tilt), -np.cos(tilt)])
-    head_right = np.array([np.cos(tilt), np.sin(tilt)])
-    neck_base = chest + up * 0.005
+    return joints
+
+
+def _head(build: Build, neck_base: np.ndarray, head_up: np.ndarray, head_right: np.ndarray) -> dict[str, np.ndarray]:
+    """The neck, the head and the face's points."""
     head = neck_base + head_up * (NECK + HEAD_HALF_HEIGHT * build.head)
-    joints["neck"], joints["head"] = neck_base, head
+    joints = {"neck": neck_base, "head": head}
     k = build.head * FACE_SCALE
 
     def face(u: float, r: float) -> np.ndarray:
@@ -269,6 +278,4 @@ def solve(pose: Pose, build: Build, center_x: float, floor_y: float, height_px: 
         joints[f"{side}_eye_outer"] = face(0.012, sign * 0.027)
         joints[f"{side}_ear"] = face(0.004, sign * 0.043)
         joints[f"{side}_mouth"] = face(-0.031, sign * 0.012)
-    scaled = {name: np.array([center_x + p[0] * height_px, floor_y + p[1] * height_px]) for name, p in joints.items()}
-    near = "l" if pose.l_lift > pose.r_lift else "r"
-    return Skeleton(height_px, scaled, up, right, head_up, head_right, near)
+    return joints

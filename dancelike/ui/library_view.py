@@ -75,6 +75,15 @@ class LibraryView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(36, 28, 36, 16)
         outer.setSpacing(16)
+        outer.addLayout(self._header())
+        self.tasks = QVBoxLayout()
+        self.tasks.setSpacing(8)
+        outer.addLayout(self.tasks)
+        outer.addWidget(self._grid_frame(), 1)
+        self.refresh()
+
+    def _header(self) -> QHBoxLayout:
+        """The title, how many dances there are, and "Import video…"."""
         header = QHBoxLayout()
         titles = QVBoxLayout()
         titles.setSpacing(2)
@@ -93,12 +102,10 @@ class LibraryView(QWidget):
         self.import_button.setToolTip(translate("LibraryView", "Copy a dance video into DanceLike and analyse it (you can also drop files here)"))
         self.import_button.clicked.connect(self.import_dialog)
         header.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignTop)
-        outer.addLayout(header)
+        return header
 
-        self.tasks = QVBoxLayout()
-        self.tasks.setSpacing(8)
-        outer.addLayout(self.tasks)
-
+    def _grid_frame(self) -> QFrame:
+        """The cards' scrolling grid, and in its place when there are none, what to do first."""
         self.frame = QFrame()
         self.frame.setObjectName("libraryFrame")
         frame_layout = QVBoxLayout(self.frame)
@@ -114,6 +121,11 @@ class LibraryView(QWidget):
         self.grid.setSpacing(20)
         self.scroll_area.setWidget(self.grid_host)
         frame_layout.addWidget(self.scroll_area)
+        frame_layout.addWidget(self._empty_page())
+        return self.frame
+
+    def _empty_page(self) -> QWidget:
+        """What an empty library says (filled in by ``refresh``)."""
         self.empty = QWidget()
         self.empty.setObjectName("libraryEmpty")
         empty_layout = QVBoxLayout(self.empty)
@@ -129,9 +141,7 @@ class LibraryView(QWidget):
         self.empty_text.setWordWrap(True)
         empty_layout.addWidget(self.empty_text)
         empty_layout.addStretch(2)
-        frame_layout.addWidget(self.empty)
-        outer.addWidget(self.frame, 1)
-        self.refresh()
+        return self.empty
 
     # --- the grid --------------------------------------------------------------------------
 

@@ -88,37 +88,11 @@ class ResultsView(QWidget):
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(14)
         layout.addLayout(self._header())
-        self.notice = QLabel("")
-        self.notice.setWordWrap(True)
-        self.notice_frame = QFrame()
-        set_role(self.notice_frame, "banner")
-        notice_layout = QHBoxLayout(self.notice_frame)
-        notice_layout.setContentsMargins(14, 8, 14, 8)
-        notice_layout.addWidget(self.notice)
-        layout.addWidget(self.notice_frame)
-        self.status = QLabel("")
-        self.status.setObjectName("resultsStatus")
-        self.status.setWordWrap(True)
-        set_role(self.status, "muted")
-        self.status.hide()
-        layout.addWidget(self.status)
+        self._add_notices(layout)
         columns = QHBoxLayout()
         columns.setSpacing(16)
         columns.addWidget(self._summary_card())
-        right = QVBoxLayout()
-        right.setSpacing(12)
-        self.video = VideoPanel()
-        self.video.setObjectName("replayPanel")
-        self.video.setMinimumHeight(REPLAY_MIN_HEIGHT)
-        self.replay_legend = ScoreLegend(pro_parts=True)  # the pro's part colours are not scores
-        right.addWidget(panel(self.video, below=self.replay_legend), 3)
-        self.chart = TimelineChart()
-        self.chart.setObjectName("timelineChart")
-        self.chart.setMinimumHeight(150)
-        self.chart.move_clicked.connect(lambda _index, start: self.video.seek(start))
-        self.video.position_changed.connect(self.chart.set_position)
-        right.addWidget(panel(self.chart, translate("ResultsView", "Your score through the dance \u2014 click a move to watch it")), 1)
-        columns.addLayout(right, 1)
+        columns.addLayout(self._replay_and_timeline(), 1)
         layout.addLayout(columns)
         self.weakest_title = QLabel(translate("ResultsView", "Practise these moves"))
         self.weakest_title.setFont(font(16, True))
@@ -136,6 +110,41 @@ class ResultsView(QWidget):
         chain = (self.back_button, self.again_button, self.other_player_button, self.export_replay_button, self.export_recording_button, self.ring)
         for first, then in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, then)
+
+    def _add_notices(self, layout: QVBoxLayout) -> None:
+        """The banner (a note on this session) and the status line (what is being made)."""
+        self.notice = QLabel("")
+        self.notice.setWordWrap(True)
+        self.notice_frame = QFrame()
+        set_role(self.notice_frame, "banner")
+        notice_layout = QHBoxLayout(self.notice_frame)
+        notice_layout.setContentsMargins(14, 8, 14, 8)
+        notice_layout.addWidget(self.notice)
+        layout.addWidget(self.notice_frame)
+        self.status = QLabel("")
+        self.status.setObjectName("resultsStatus")
+        self.status.setWordWrap(True)
+        set_role(self.status, "muted")
+        self.status.hide()
+        layout.addWidget(self.status)
+
+    def _replay_and_timeline(self) -> QVBoxLayout:
+        """The replay with its legend above the score through the dance (a click on a move
+        plays it; the replay's position moves the chart's marker)."""
+        right = QVBoxLayout()
+        right.setSpacing(12)
+        self.video = VideoPanel()
+        self.video.setObjectName("replayPanel")
+        self.video.setMinimumHeight(REPLAY_MIN_HEIGHT)
+        self.replay_legend = ScoreLegend(pro_parts=True)  # the pro's part colours are not scores
+        right.addWidget(panel(self.video, below=self.replay_legend), 3)
+        self.chart = TimelineChart()
+        self.chart.setObjectName("timelineChart")
+        self.chart.setMinimumHeight(150)
+        self.chart.move_clicked.connect(lambda _index, start: self.video.seek(start))
+        self.video.position_changed.connect(self.chart.set_position)
+        right.addWidget(panel(self.chart, translate("ResultsView", "Your score through the dance \u2014 click a move to watch it")), 1)
+        return right
 
     def _header(self) -> QVBoxLayout:
         """Back, the title and "Dance again" on one line; the date and the exports on the next,
