@@ -76,8 +76,7 @@ def test_a_60_fps_dance_is_replayed_at_30_frames_a_second_over_its_whole_length(
         assert reader.duration == pytest.approx(2.0, abs=0.1)
 
 
-def test_with_the_pros_moves_cached_the_replays_bar_moves_at_one_pace(pair: tuple[Path, Path, Path], scored: ScoredPair, tmp_path: Path,
-                                                                      data_home: Path) -> None:  # fmt: skip
+def test_with_the_pros_moves_cached_the_replays_bar_moves_at_one_pace(pair: tuple[Path, Path, Path], scored: ScoredPair, tmp_path: Path, data_home: Path) -> None:
     """An imported dance's analysis is cached: reading it takes no share of the bar, so the bar
     does not leap ahead at the start and promise the user a replay far sooner than it comes."""
     pro, _pro60, you = pair
