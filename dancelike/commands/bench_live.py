@@ -233,33 +233,15 @@ def bench_live(reference: Path, camera: str, camera_file: Path, seconds: float, 
     one = capacity.sequential(reference, camera_file, count)
     print(f"  capacity: {count} frame pairs in stages...", file=log, flush=True)
     staged = capacity.staged(reference, camera_file, count)
-    stages = live["stages"]
     figures: dict[str, Any] = {
         "pairs_per_s": live["pairs_per_s"],
         "latency_ms_p50": live["latency_ms_p50"],
         "latency_ms_p95": live["latency_ms_p95"],
-        "analyser_skipped_pct": live["analyser_skipped_pct"],
-        "user_skipped_pct": live["user_skipped_pct"],
-        "reference_skipped_pct": live["reference_skipped_pct"],
-        "recorder_dropped": live["recorder_dropped"],
-        "recorded_frames": live["recorded_frames"],
         "speedup_vs_sequential": round(staged.pairs_per_s / one.pairs_per_s, 2) if one.pairs_per_s else 0.0,
         "sequential_pairs_per_s": round(one.pairs_per_s, 2),
         "staged_pairs_per_s": round(staged.pairs_per_s, 2),
         "realtime_vs_sequential": round(live["pairs_per_s"] / one.pairs_per_s, 2) if one.pairs_per_s else 0.0,
-        "peak_rss_mb": live["peak_rss_mb"],
-        "first_score_s": live["first_score_s"],
-        "stages": stages,
-        "cpu_total_pct": round(sum(stage["cpu_pct"] for stage in stages.values()), 1),
-        "cpu_pct": live["cpu_pct"],
-        "reference_cached": live["reference_cached"],
-        "reference_not_needed": live.get("reference_not_needed", 0),
-        "sizes": {"reference": _size_of(reference), "camera": _size_of(camera_file)},
-        "seconds": live["running_s"],
-        "score": live["score"],
-        "session": live,
-        "load_average": [round(load_before, 2) if load_before is not None else None, round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None],
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()}, Python {platform.python_version()}",
+        **_shared_figures(live, reference, camera_file, load_before),
         **floor,
     }
     figures["targets"] = {name: _meets(figures[name], *rule) for name, rule in targets(hd, cached).items()}
@@ -267,17 +249,10 @@ def bench_live(reference: Path, camera: str, camera_file: Path, seconds: float, 
     return figures
 
 
-def player_figures(live: dict[str, Any], reference: Path, camera_file: Path, hd: bool, cached: bool, players: int, load_before: float | None) -> dict[str, Any]:
-    """The figures of a session with several players: each player's own, and the shared ones."""
-    per_player = [dict(p) for p in live["players"]]
-    for player in per_player:
-        player["targets"] = {name: _meets(player[name], *rule) for name, rule in PLAYER_TARGETS.items()}
+def _shared_figures(live: dict[str, Any], reference: Path, camera_file: Path, load_before: float | None) -> dict[str, Any]:
+    """The figures of a session whatever its players: skips, recording, memory, CPU, the inputs."""
     stages = live["stages"]
-    figures: dict[str, Any] = {
-        "players": per_player,
-        "pairs_per_s": min(p["pairs_per_s"] for p in per_player),
-        "latency_ms_p50": max(p["latency_ms_p50"] for p in per_player),
-        "latency_ms_p95": max(p["latency_ms_p95"] for p in per_player),
+    return {
         "analyser_skipped_pct": live["analyser_skipped_pct"],
         "user_skipped_pct": live["user_skipped_pct"],
         "reference_skipped_pct": live["reference_skipped_pct"],
@@ -296,6 +271,20 @@ def player_figures(live: dict[str, Any], reference: Path, camera_file: Path, hd:
         "session": live,
         "load_average": [round(load_before, 2) if load_before is not None else None, round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None],
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()}, Python {platform.python_version()}",
+    }
+
+
+def player_figures(live: dict[str, Any], reference: Path, camera_file: Path, hd: bool, cached: bool, players: int, load_before: float | None) -> dict[str, Any]:
+    """The figures of a session with several players: each player's own, and the shared ones."""
+    per_player = [dict(p) for p in live["players"]]
+    for player in per_player:
+        player["targets"] = {name: _meets(player[name], *rule) for name, rule in PLAYER_TARGETS.items()}
+    figures: dict[str, Any] = {
+        "players": per_player,
+        "pairs_per_s": min(p["pairs_per_s"] for p in per_player),
+        "latency_ms_p50": max(p["latency_ms_p50"] for p in per_player),
+        "latency_ms_p95": max(p["latency_ms_p95"] for p in per_player),
+        **_shared_figures(live, reference, camera_file, load_before),
     }
     rules = targets(hd, cached, players)
     figures["targets"] = {name: _meets(figures[name], *rule) for name, rule in rules.items()}
