@@ -45,8 +45,8 @@ from dancelike.errors import DanceLikeError, DiskFull, InputError
 from dancelike.i18n import translate
 from dancelike.media.camera import Camera, CapturedFrame
 from dancelike.media.clock import FrameQueue, Timings
-from dancelike.media.video import fit_within
-from dancelike.vision.frames import Yuv420, pack_i420
+from dancelike.media.video import encoder_frame, fit_within
+from dancelike.vision.frames import Yuv420
 
 VIDEO_TIME_BASE = Fraction(1, 90000)
 MOVFLAGS = "frag_keyframe+empty_moov+default_base_moof"
@@ -266,7 +266,7 @@ class Recorder:
         t0 = time.perf_counter()
         if self.origin is None:
             self.origin = frame.t
-        vframe = av.VideoFrame.from_ndarray(self._i420(frame), format="yuv420p")
+        vframe = self._video_frame(frame)
         pts = max(round((frame.t - self.origin) / VIDEO_TIME_BASE), self._last_pts + 1)
         vframe.pts, vframe.time_base, self._last_pts = pts, VIDEO_TIME_BASE, pts
         self.frames_in += 1
@@ -275,15 +275,21 @@ class Recorder:
         self._encode_ms.add((time.perf_counter() - t0) * 1000)
         self._write_audio(final=False)
 
-    def _i420(self, frame: CapturedFrame) -> npt.NDArray[np.uint8]:
-        """The frame as the encoder takes it: packed I420 at the recorded size. A planar frame
-        (a video-file camera) is scaled plane by plane, with no colour conversion."""
+    def _video_frame(self, frame: CapturedFrame) -> av.VideoFrame:
+        """The frame as the encoder takes it: I420 at the recorded size. A planar frame (a
+        video-file camera) is scaled plane by plane into the encoder's frame, with no colour
+        conversion."""
         image = frame.image
         if image.shape[:2] != (self.height, self.width):
             self.resized += 1
         width, height = self.recorded_size
         if isinstance(image, Yuv420) and width % 4 == 0 and height % 4 == 0:
-            return pack_i420(image.resized(width, height))
+            return encoder_frame(image, width, height)
+        return av.VideoFrame.from_ndarray(self._i420(frame), format="yuv420p")
+
+    def _i420(self, frame: CapturedFrame) -> npt.NDArray[np.uint8]:
+        """An RGB frame as packed I420 at the recorded size."""
+        width, height = self.recorded_size
         rgb = frame.rgb
         if rgb.shape[:2] != (height, width):
             rgb = cv2.resize(rgb, (width, height), interpolation=cv2.INTER_AREA)

@@ -107,6 +107,15 @@ def _plane(plane: av.video.plane.VideoPlane, width: int, height: int) -> np.ndar
     return rows[:height, :width]
 
 
+def encoder_frame(image: Yuv420, width: int, height: int) -> av.VideoFrame:
+    """A yuv420p frame of ``width`` x ``height`` (even) for an encoder, holding ``image`` scaled
+    straight into the frame's own buffers: one pass, where packing the planes and then
+    ``from_ndarray`` copied every byte twice (0.3 ms a 640x480 frame)."""
+    frame = av.VideoFrame(width, height, "yuv420p")
+    image.resize_into(*(_plane(plane, w, h) for plane, (w, h) in zip(frame.planes, _plane_sizes(frame))))
+    return frame
+
+
 def shrink_factor(width: int, height: int, fit: tuple[int, int]) -> int:
     """The largest whole factor a width x height picture can be shrunk by and stay at least
     ``fit`` (1: not at all). Whole factors make area averaging cheap and sharp."""

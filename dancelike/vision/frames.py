@@ -62,6 +62,19 @@ class Yuv420:
 
         return Yuv420(scaled(self.y, width, height), scaled(self.u, width // 2, height // 2), scaled(self.v, width // 2, height // 2))
 
+    def resize_into(self, y: np.ndarray, u: np.ndarray, v: np.ndarray) -> None:
+        """Write the frame scaled to the size of the planes ``y``, ``u``, ``v`` (e.g. an encoder's
+        frame buffers) as ``resized`` would make it, with no copy in between."""
+        height, width = y.shape
+        rows, columns = self.y.shape
+        whole = columns % width == 0 and columns // width == rows / height
+        for source, target in ((self.y, y), (self.u, u), (self.v, v)):
+            if source.shape == target.shape:
+                np.copyto(target, source)
+            else:
+                method = cv2.INTER_AREA if whole else cv2.INTER_LINEAR
+                cv2.resize(source, (target.shape[1], target.shape[0]), dst=target, interpolation=method)
+
 
 Image = np.ndarray | Yuv420
 

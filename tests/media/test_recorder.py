@@ -272,3 +272,19 @@ def test_a_video_file_camera_is_recorded_from_its_own_planes(tmp_path: Path) -> 
         assert isinstance(original, Yuv420)
         difference = np.abs(next(iter(recorded)).image.astype(int) - original.to_rgb().astype(int))
     assert difference.mean() < 3.0
+
+
+@pytest.mark.parametrize("size", [(640, 480), (960, 540)])
+def test_planes_go_into_the_encoders_frame_as_resized_makes_them(size: tuple[int, int]) -> None:
+    """The recorder scales a planar camera frame straight into the encoder's buffers: the
+    pixels are those of ``Yuv420.resized`` (an unscaled frame copied exactly), none lost."""
+    from dancelike.media.video import encoder_frame
+    from dancelike.vision.frames import Yuv420, pack_i420
+
+    rng = np.random.default_rng(3)
+    source = (1280, 720) if size != (640, 480) else size
+    w, h = source
+    image = Yuv420(*(rng.integers(0, 256, shape, dtype=np.uint8) for shape in ((h, w), (h // 2, w // 2), (h // 2, w // 2))))
+    frame = encoder_frame(image, *size)
+    assert (frame.width, frame.height, frame.format.name) == (*size, "yuv420p")
+    assert np.array_equal(frame.to_ndarray(), pack_i420(image.resized(*size)))
