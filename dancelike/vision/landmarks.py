@@ -32,7 +32,13 @@ def sigmoid(values: np.ndarray | float) -> np.ndarray:
     array = np.asarray(values)
     if array.dtype != np.float32:
         array = array.astype(np.float64)
-    return 1.0 / (1.0 + np.exp(-np.clip(array, -80.0, 80.0)))
+    # in place on one new array: the 256x256 mask of every frame made five before
+    out = np.negative(array, out=np.empty_like(array))
+    np.clip(out, -80.0, 80.0, out=out)
+    np.exp(out, out=out)
+    out += 1.0
+    np.divide(1.0, out, out=out)
+    return out if out.ndim else out[()]
 
 
 #: The model file this stage runs by default: MediaPipe's full landmark model with its wide middle
@@ -99,6 +105,24 @@ class LandmarkModel:
         """The ROI as the model's input tensor: 1x256x256x3 float32 in [0, 1]."""
         crop = crop_roi(image, roi, INPUT_SIZE)
         return (crop.astype(np.float32) * (1.0 / 255.0))[None]
+
+    def write_input(self, image: Image, roi: Roi, hide: np.ndarray | None = None) -> None:
+        """Write the ROI's crop straight into the model's input buffer, as ``preprocess`` makes
+        it (uint8 to [0, 1] in one pass); ``hide`` (a boolean ROI-space mask) greys out those
+        pixels with the crop's mean colour. ``infer_written`` then runs it."""
+        crop = crop_roi(image, roi, INPUT_SIZE)
+
+        def fill(buffer: np.ndarray) -> None:
+            pixels = buffer[0]
+            np.multiply(crop, np.float32(1.0 / 255.0), out=pixels)
+            if hide is not None and hide.any():
+                np.copyto(pixels, pixels.mean(axis=(0, 1)), where=hide[..., None])
+
+        self.model.write_input(fill)
+
+    def infer_written(self) -> list[np.ndarray]:
+        """Raw outputs of the input ``write_input`` wrote, as views (see ``infer``)."""
+        return self.model.run_written(copy=False)
 
     def infer(self, tensor: np.ndarray) -> list[np.ndarray]:
         """Raw outputs as views of the interpreter's buffers: ``postprocess`` them before the next run."""

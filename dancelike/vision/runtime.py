@@ -12,7 +12,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
@@ -118,6 +118,21 @@ class Model:
         elif thread != self._owner:
             raise RuntimeError(f"model {self.name} used from a thread that did not create it")
 
+    def write_input(self, fill: Callable[[np.ndarray], None]) -> None:
+        """Let ``fill`` write the next run's input straight into the interpreter's input buffer
+        (``run_written`` then runs it): no tensor built, then copied in. ``fill`` must not
+        keep the array it is given (LiteRT refuses to run while a view of its buffers lives)."""
+        self._bind()
+        view = self._interpreter.tensor(self._input["index"])()
+        fill(view)
+        del view
+
+    def run_written(self, copy: bool = True) -> list[np.ndarray]:
+        """Run the model on the input ``write_input`` wrote; outputs as from ``run``."""
+        self._bind()
+        self._interpreter.invoke()
+        return self._outputs_of(copy)
+
     def run(self, tensor: np.ndarray, copy: bool = True) -> list[np.ndarray]:
         """Run the model on one input tensor; outputs in the model's declared order.
 
@@ -128,6 +143,9 @@ class Model:
         self._bind()
         self._interpreter.set_tensor(self._input["index"], tensor.astype(np.float32, copy=False))
         self._interpreter.invoke()
+        return self._outputs_of(copy)
+
+    def _outputs_of(self, copy: bool) -> list[np.ndarray]:
         if copy:
             return [self._interpreter.get_tensor(out["index"]) for out in self._outputs]
         return [self._interpreter.tensor(out["index"])() for out in self._outputs]

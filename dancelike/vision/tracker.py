@@ -176,12 +176,9 @@ def run_landmarks(model: LandmarkModel, image: Image, roi: Roi, hide: np.ndarray
     """``model`` on ``roi`` (``hide``: pixels greyed out first); with the seconds spent preparing
     the crop and running the model (inference and decoding)."""
     start = time.perf_counter()
-    tensor = model.preprocess(image, roi)
-    if hide is not None and hide.any():
-        pixels = tensor[0]
-        np.copyto(pixels, pixels.mean(axis=(0, 1)), where=hide[..., None])
+    model.write_input(image, roi, hide)
     mid = time.perf_counter()
-    result = model.postprocess(model.infer(tensor), roi)
+    result = model.postprocess(model.infer_written(), roi)
     return result, mid - start, time.perf_counter() - mid
 
 
