@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import deque
 
 import numpy as np
 
@@ -33,7 +32,7 @@ from dancelike.engine.tracks import GrowingAligner, ReferenceTrack, UserTrack, c
 from dancelike.scoring.calibration import DEFAULT_CHANCE, Chance, relative, score_curve
 from dancelike.scoring.match import frame_from_groups, score_pairs
 from dancelike.scoring.mirror import Mirror, readings_to_try
-from dancelike.scoring.movement import WINDOW_S, joints_and_seen, window_agreement
+from dancelike.scoring.movement import JOINTS, WINDOW_S, joints_and_seen, window_agreement
 from dancelike.scoring.moves import BAR_BEATS, MAX_MOVE_S, Move, split_moves
 from dancelike.scoring.poses import GROUPS, IN_VIEW_SHARE, IN_VIEW_VISIBILITY, LIMB_GROUP, PoseTrack, pose_track, without_parts
 from dancelike.scoring.report import rating
@@ -50,6 +49,10 @@ PAIR_RADIUS = 2
 TEACH_AHEAD_SECONDS = 0.05
 _BOTH = np.array([[0, 0], [0, 1]], np.int64)
 _ONE = np.array([[0, 0]], np.int64)
+_NO_PARTS = np.zeros((0, 0, 0), np.uint8)
+#: The first limb of each group: ``LIMB_GROUP`` lists each group's limbs together, in group order.
+_GROUP_STARTS = np.flatnonzero(np.diff(LIMB_GROUP, prepend=-1))
+assert np.array_equal(LIMB_GROUP[_GROUP_STARTS], np.arange(len(GROUPS))), "each group's limbs together, in order"
 
 
 def live_moves(duration: float, fps: float, beats: np.ndarray | None, cached: VideoAnalysis | None) -> list[Move]:
@@ -87,9 +90,14 @@ class LiveScorer:
         self._untaught: list[int] = []  # a heap of reference slots filled but not yet taught
         self._fills_read = 0  # how many of the reference's fills were read
         self.chance = chance or DEFAULT_CHANCE
-        # the last WINDOW_S of (reference slot, dancer's joints and seen flags per reading)
-        self._window = max(3, round(WINDOW_S * user_fps))
-        self._recent: deque[tuple[int, dict[bool, tuple[np.ndarray, np.ndarray]]]] = deque(maxlen=self._window)
+        # the last WINDOW_S of reference slots and the dancer's joints and seen flags per
+        # reading, in ring buffers (``_kept`` frames, the next written at ``_head``)
+        self._window = window = max(3, round(WINDOW_S * user_fps))
+        self._slots = np.zeros(window, np.int64)
+        self._joints = np.zeros((2, window, len(JOINTS), 2))  # [reading] (False, True)
+        self._seen = np.zeros((2, window, len(JOINTS)), bool)
+        self._kept = self._head = 0
+        self._last_readings: tuple[bool, ...] = ()
         self._view_counts = np.zeros(len(GROUPS))  # frames in which each group was in view on both sides
         self._view_frames = 0
         self._sums = np.zeros(3)  # relative agreement x weight where seen, that weight, all weight
@@ -118,9 +126,6 @@ class LiveScorer:
             self.unpaired += 1
             return FrameScored(capture_t, position, ref_time, 0.0, {g: 0.0 for g in GROUPS}, self.total, self.lag, None, self.mirrored, found, 0.0, paired=False)
         ref_row = without_parts(self.reference.row(slot))
-        if mirrored is not None:
-            mirrored = without_parts(mirrored)
-        plain = without_parts(plain)
         rows = {False: plain, True: mirrored}
         self._remember(slot, rows)
         if len(self.readings) == 2 and mirrored is not None:
@@ -146,7 +151,8 @@ class LiveScorer:
             self._sums += (frame_relative * weight if both else 0.0, weight if both else 0.0, weight)
         self.pairs += 1
         move = self._rate_move(float(ref_row.times[0]), frame_relative, weight, bool(ref_row.found[0]), both)
-        parts = {g: round(float(score_curve(v)), 1) if in_view[k] else None for k, (g, v) in enumerate(zip(GROUPS, group_relative))}
+        curve = score_curve(group_relative).tolist()
+        parts = {g: round(curve[k], 1) if in_view[k] else None for k, g in enumerate(GROUPS)}
         cue = self.coach.add(capture_t, ref_row.directions[0], (chosen if chosen is not None else plain).directions[0], parts, self.mirrored) if both else self.coach.cue
         return FrameScored(capture_t, position, ref_time, frame_score, parts, self.total, self.lag, move, self.mirrored, found, 0.0, cue=cue)
 
@@ -183,18 +189,32 @@ class LiveScorer:
                 aligner.set_frame(index, feature)
 
     def _remember(self, index: int, rows: dict[bool, PoseTrack | None]) -> None:
-        """Keep this frame's joints (each reading) and its reference slot for the movement window."""
-        readings = {m: joints_and_seen(row) for m, row in rows.items() if row is not None}
-        self._recent.append((index, {m: (joints[0], seen[0]) for m, (joints, seen) in readings.items()}))
+        """Keep this frame's joints and its reference slot for the movement window: of each
+        reading while the mirror is undecided, then of the chosen one only (the only one read)."""
+        readings = tuple(m for m, row in rows.items() if row is not None and (not self.decided or m == self.mirrored))
+        both = [rows[m] for m in readings]
+        found = np.concatenate([row.found for row in both])  # type: ignore[union-attr]  # readings are the rows kept
+        directions = np.concatenate([row.directions for row in both])  # type: ignore[union-attr]
+        visibility = np.concatenate([row.visibility for row in both])  # type: ignore[union-attr]
+        joints, seen = joints_and_seen(PoseTrack(found, found, directions, visibility, _NO_PARTS))  # both readings in one call (times unread)
+        at = self._head
+        self._slots[at] = index
+        for k, m in enumerate(readings):
+            self._joints[int(m), at] = joints[k]
+            self._seen[int(m), at] = seen[k]
+        self._head = (at + 1) % self._window
+        self._kept = min(self._kept + 1, self._window)
+        self._last_readings = readings
 
     def _movement(self) -> tuple[float, np.ndarray]:
         """Movement agreement of the recent window (frame and groups; NaN while too short)."""
-        if len(self._recent) < max(3, self._window // 2):  # too short a movement to judge
+        if self._kept < max(3, self._window // 2):  # too short a movement to judge
             return float("nan"), np.full(len(GROUPS), np.nan)
-        slots = np.array([index for index, _ in self._recent])
-        reading = self.mirrored if self.mirrored in self._recent[-1][1] else False
-        dancer = np.stack([joints[reading][0] for _, joints in self._recent])[None]
-        dancer_seen = np.stack([joints[reading][1] for _, joints in self._recent])[None]
+        order = (np.arange(self._head - self._kept, self._head)) % self._window  # oldest first
+        slots = self._slots[order]
+        reading = int(self.mirrored if self.mirrored in self._last_readings else False)
+        dancer = self._joints[reading, order][None]
+        dancer_seen = self._seen[reading, order][None]
         reference, reference_seen = joints_and_seen(self.reference.row_range(slots))
         reference, reference_seen = reference[None], reference_seen[None]
         valid = ~np.isnan(reference[..., 0]) & ~np.isnan(dancer[..., 0])
@@ -204,10 +224,8 @@ class LiveScorer:
     def _in_view(self, reference: PoseTrack, dancer: PoseTrack) -> np.ndarray:
         """(6,) the groups both sides have shown in at least ``IN_VIEW_SHARE`` of the frames so far
         (all of them until a second of frames has been seen)."""
-        shown = []
-        for row in (reference, dancer):
-            visible = np.clip(row.visibility[0], 0.0, 1.0) >= IN_VIEW_VISIBILITY
-            shown.append(np.array([bool(row.found[0]) and visible[LIMB_GROUP == g].all() for g in range(len(GROUPS))]))
+        visible = np.clip(np.concatenate([reference.visibility[:1], dancer.visibility[:1]]), 0.0, 1.0) >= IN_VIEW_VISIBILITY
+        shown = np.logical_and.reduceat(visible, _GROUP_STARTS, axis=1) & np.concatenate([reference.found[:1], dancer.found[:1]])[:, None]
         self._view_counts += shown[0] & shown[1]
         self._view_frames += 1
         if self._view_frames < self._window // 2:

@@ -38,7 +38,7 @@ from dancelike.media.clock import (
 )
 from dancelike.media.playback import ReferencePlayer
 from dancelike.scoring.poses import PoseTrack, pose_track
-from dancelike.vision.body import BodyFrame, Roi
+from dancelike.vision.body import BodyFrame, FrameColumns, Roi
 from dancelike.vision.landmarks import INPUT_SIZE
 from dancelike.vision.people import PeopleTracker
 from dancelike.vision.tracker import PoseTracker
@@ -51,6 +51,10 @@ ErrorHandler = Callable[[str, BaseException], None]
 CATCH_UP_SECONDS = 0.1
 #: Cached reference rows are prepared this far (seconds) ahead of the playback position.
 CACHE_LOOKAHEAD_SECONDS = 2.0
+#: ... and when the lookahead needs rows, this many seconds more are prepared with them, at once.
+CACHE_BATCH_SECONDS = 1.0
+#: Cached rows made in one ``pose_track`` call (a short hold of the interpreter's lock).
+CACHE_CHUNK = 15
 #: Longest the matcher waits for the reference frame of a capture's moment to be analysed.
 REFERENCE_WAIT_SECONDS = 0.12
 
@@ -235,7 +239,7 @@ class ReferenceStage(Stage):
             self.track.reopen()
             position = self.player.position()
             if self.cached is not None:
-                self._prepare_cached(position + CACHE_LOOKAHEAD_SECONDS, position)
+                self._prepare_cached(position + CACHE_LOOKAHEAD_SECONDS, position, CACHE_BATCH_SECONDS)
             if position < last_t - frame_s:  # a seek back: frames come from there on
                 last_t = position - frame_s
             wait = last_t + frame_s - position
@@ -276,23 +280,28 @@ class ReferenceStage(Stage):
             return self.cached.frames[min(self.track.index_of(t), len(self.cached.frames) - 1)]
         return self.latest
 
-    def _prepare_cached(self, until: float, since: float = 0.0) -> None:
+    def _prepare_cached(self, until: float, since: float = 0.0, batch: float = 0.0) -> None:
         """Fill the cached rows from ``since`` up to reference time ``until`` not filled yet
-        (after a seek, from the new position on)."""
+        (after a seek, from the new position on). When some are missing, ``batch`` seconds more
+        are filled with them: a row at a time (the lookahead grows by a frame a frame) made one
+        ``pose_track`` call a frame, the same rows in a second's batch cost a fraction of that."""
         assert self.cached is not None
         frames = self.cached.frames
         end = min(len(frames), self.track.count, self.track.index_of(until) + 1)
         start = min(self.track.index_of(since), end)
+        if self.track.filled[start:end].all():
+            return
+        if batch > 0:
+            end = min(len(frames), self.track.count, self.track.index_of(until + batch) + 1)
         missing = np.flatnonzero(~self.track.filled[start:end]) + start
-        for chunk in np.split(missing, np.arange(15, len(missing), 15)):
+        bare = frames.without_parts() if isinstance(frames, FrameColumns) else frames  # part maps made if read
+        for chunk in np.split(missing, np.arange(CACHE_CHUNK, len(missing), CACHE_CHUNK)):
             if not len(chunk):
                 continue
             started = time.perf_counter()
-            rows = pose_track([frames[int(i)] for i in chunk])
-            for k in range(len(chunk)):
-                s = slice(k, k + 1)
-                one = PoseTrack(rows.times[s], rows.found[s], rows.directions[s], rows.visibility[s], rows.parts[s])
-                self.track.fill(self.track.index_of(float(rows.times[k])), one)
+            numbers = [int(i) for i in chunk]
+            rows = pose_track([bare[i] for i in numbers], with_parts=False)
+            self.track.fill_rows([self.track.index_of(float(t)) for t in rows.times], rows, frames, numbers)
             self.clock.add((time.perf_counter() - started) / len(chunk))
 
     def fill_remaining(self, until: float) -> None:

@@ -11,7 +11,8 @@ Memory stays flat enough for long sessions: a canonical part map (4 KB) is kept 
 asks for (``PackedParts``), and the dancer's mirrored reading is derived from the plain one, not
 kept (its limbs are the plain ones with left and right swapped, ``poses.mirror_readings``; its
 part map is the plain map flipped with left and right swapped, exactly what
-``canonical_parts(mirror=True)`` computes), so a frame costs about 0.7 KB.
+``canonical_parts(mirror=True)`` computes), so a frame costs about 0.7 KB. A cached reference's
+rows are filled without part maps at all: each is made from the cached frame if read (``Deferred``).
 
 * ``ReferenceTrack``: one slot per reference frame, filled as the reference is analysed (live:
   when the frame is presented; cached: a little ahead of the playback position). The matcher
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 import threading
 import zlib
-from dataclasses import replace
+from collections.abc import Sequence
 
 import numpy as np
 from numpy.typing import DTypeLike
@@ -36,8 +37,10 @@ from dancelike.scoring.poses import (
     MIRROR_PARTS,
     NUM_LIMBS,
     PoseTrack,
+    canonical_parts,
     mirror_readings,
     pose_track,
+    without_parts,
 )
 from dancelike.vision.body import BodyFrame
 
@@ -47,15 +50,9 @@ _EMPTY_PARTS = zlib.compress(np.zeros(_SHAPE, np.uint8).tobytes(), 1)
 
 def row_of(body: BodyFrame, t: float) -> PoseTrack:
     """One frame's ``PoseTrack`` row, stamped with time ``t`` (exactly what ``pose_track`` makes)."""
-    return pose_track([replace(body, t=t, roi_mask=None)])
-
-
-def mirrored_row(body: BodyFrame, plain: PoseTrack) -> PoseTrack:
-    """The mirrored reading of a frame whose plain row is ``plain``; equals ``pose_track(mirror=True)``."""
-    if body.landmarks is None:
-        return plain
-    directions, visibility = mirror_readings(plain.directions, plain.visibility)
-    return PoseTrack(plain.times, plain.found, directions, visibility, MIRROR_PARTS[plain.parts[:, :, ::-1]])
+    row = pose_track([body])
+    row.times[0] = t
+    return row
 
 
 def concat(rows: list[PoseTrack]) -> PoseTrack:
@@ -71,6 +68,19 @@ def unpack(blob: bytes) -> np.ndarray:
     return np.frombuffer(zlib.decompress(blob), np.uint8).reshape(_SHAPE)
 
 
+class Deferred:
+    """A frame's canonical part map, made only when read: a cached reference's rows are filled
+    without theirs (nothing live reads them; a few ``score_pairs`` with parts may)."""
+
+    __slots__ = ("frames", "index")
+
+    def __init__(self, frames: Sequence[BodyFrame], index: int) -> None:
+        self.frames, self.index = frames, index
+
+    def parts(self) -> np.ndarray:
+        return canonical_parts(self.frames[self.index])
+
+
 class PackedParts:
     """A track's canonical part maps, kept compressed and unpacked only for the frames asked for.
 
@@ -83,7 +93,7 @@ class PackedParts:
     ndim = 3
     dtype = np.dtype(np.uint8)
 
-    def __init__(self, blobs: list[bytes | None], mirrored: bool = False) -> None:
+    def __init__(self, blobs: list[bytes | Deferred | None], mirrored: bool = False) -> None:
         self._blobs, self.mirrored = blobs, mirrored
 
     def __len__(self) -> int:
@@ -115,11 +125,11 @@ class PackedParts:
         blob = self._blobs[frame]
         if blob is None or blob is _EMPTY_PARTS:
             return np.zeros(_SHAPE, np.uint8)
-        parts = unpack(blob)
+        parts = blob.parts() if isinstance(blob, Deferred) else unpack(blob)
         return MIRROR_PARTS[parts[:, ::-1]] if self.mirrored else parts
 
 
-def _track(times: np.ndarray, found: np.ndarray, directions: np.ndarray, visibility: np.ndarray, blobs: list[bytes | None]) -> PoseTrack:
+def _track(times: np.ndarray, found: np.ndarray, directions: np.ndarray, visibility: np.ndarray, blobs: list[bytes | Deferred | None]) -> PoseTrack:
     return PoseTrack(times, found, directions, visibility, PackedParts(blobs))  # type: ignore[arg-type]  # PackedParts stands in for the dense parts array
 
 
@@ -138,7 +148,7 @@ class ReferenceTrack:
         self.found = np.zeros(n, bool)
         self.directions = np.full((n, NUM_LIMBS, 2), np.nan)
         self.visibility = np.zeros((n, NUM_LIMBS))
-        self._parts: list[bytes | None] = [None] * n
+        self._parts: list[bytes | Deferred | None] = [None] * n
         self.filled = np.zeros(n, bool)
         self.frontier = -1.0
         self.complete = False
@@ -150,16 +160,26 @@ class ReferenceTrack:
 
     def fill(self, index: int, row: PoseTrack) -> None:
         """Store a one-row track in slot ``index`` (a later fill of the same slot wins)."""
-        blob = pack(row.parts[0]) if row.found[0] else _EMPTY_PARTS
+        self.fill_rows([index], row)
+
+    def fill_rows(self, indices: list[int], rows: PoseTrack, frames: Sequence[BodyFrame] | None = None, numbers: list[int] | None = None) -> None:
+        """Store row k of ``rows`` in slot ``indices[k]``, in that order, as ``fill`` one by one
+        would (a cached reference fills a second of rows at once). With ``frames``, ``rows``
+        may come without part maps: row k's is made from ``frames[numbers[k]]`` if ever read."""
+        if frames is not None and numbers is not None:
+            blobs: list[bytes | Deferred] = [Deferred(frames, numbers[k]) if rows.found[k] else _EMPTY_PARTS for k in range(len(indices))]
+        else:
+            blobs = [pack(rows.parts[k]) if rows.found[k] else _EMPTY_PARTS for k in range(len(indices))]
         with self._cond:
-            self.times[index] = row.times[0]
-            self.found[index] = row.found[0]
-            self.directions[index] = row.directions[0]
-            self.visibility[index] = row.visibility[0]
-            self._parts[index] = blob
-            self.filled[index] = True
-            self.frontier = max(self.frontier, float(row.times[0]))
-            self._fills.append(index)
+            for k, index in enumerate(indices):
+                self.times[index] = rows.times[k]
+                self.found[index] = rows.found[k]
+                self.directions[index] = rows.directions[k]
+                self.visibility[index] = rows.visibility[k]
+                self._parts[index] = blobs[k]
+                self.filled[index] = True
+                self.frontier = max(self.frontier, float(rows.times[k]))
+                self._fills.append(index)
             self._cond.notify_all()
 
     def finish(self) -> None:
@@ -269,11 +289,16 @@ class UserTrack:
         self._parts: list[bytes] = []
 
     def add(self, body: BodyFrame, position: float, capture_t: float, index: int = -1, take: int = 0) -> tuple[PoseTrack, PoseTrack | None]:
-        """Keep the frame's rows (stamped with the reference ``position``); return them.
+        """Keep the frame's rows (stamped with the reference ``position``); return them without
+        their part maps (live scores compare limb directions only; ``tracks`` has the maps).
         ``index`` is the camera frame's index (= its frame number in the recording), ``take``
         how many seeks came before it."""
-        plain = row_of(body, position)
-        mirrored = mirrored_row(body, plain) if self.with_mirror else None
+        row = row_of(body, position)
+        plain = without_parts(row)
+        mirrored = None
+        if self.with_mirror:  # as ``pose_track(mirror=True)`` reads it (nobody: the plain row)
+            directions, visibility = mirror_readings(row.directions, row.visibility) if row.found[0] else (row.directions, row.visibility)
+            mirrored = PoseTrack(row.times, row.found, directions, visibility, plain.parts)
         values: dict[str, object] = {
             "times": position,
             "capture": capture_t,
@@ -284,7 +309,7 @@ class UserTrack:
             "visibility": plain.visibility[0],
         }
         self._columns.append(**values)
-        self._parts.append(pack(plain.parts[0]) if plain.found[0] else _EMPTY_PARTS)
+        self._parts.append(pack(row.parts[0]) if row.found[0] else _EMPTY_PARTS)
         return plain, mirrored
 
     def __len__(self) -> int:

@@ -51,6 +51,23 @@ JOINTS = (
 )
 JOINT_GROUP = np.array([GROUPS.index(group) for _, group, _ in JOINTS])
 JOINT_LIMB = np.array([limb for _, _, limb in JOINTS])
+#: The first joint of each group (each group's joints are neighbours in ``JOINTS``).
+_GROUP_JOINTS = np.flatnonzero(np.diff(JOINT_GROUP, prepend=-1))
+assert np.array_equal(JOINT_GROUP[_GROUP_JOINTS], np.arange(len(GROUPS))), "each group's joints together, in order"
+#: (6, 4) the (joint, coordinate) values of each group, as indices into a window's J * 2 values;
+#: a group of one joint is padded with the index of an added -0.0 (x + -0.0 is x, for every x).
+_GROUP_VALUES = np.array([[*np.flatnonzero(np.repeat(JOINT_GROUP, 2) == g), *[2 * len(JOINTS)] * 4][:4] for g in range(len(GROUPS))])
+assert all((np.repeat(JOINT_GROUP, 2) == g).sum() <= 4 for g in range(len(GROUPS))), "at most two joints a group"
+
+
+def _group_sums(values: np.ndarray) -> np.ndarray:
+    """(k, 6) each group's sum of ``values`` (k, J, 2), for all groups at once, bit for bit what
+    ``values[:, members].sum(axis=(1, 2))`` gives: numpy adds a lone window's four numbers one
+    after the other, and with several windows each joint's two coordinates first."""
+    flat = np.concatenate([values.reshape(len(values), -1), np.full((len(values), 1), -0.0)], axis=1)[:, _GROUP_VALUES]
+    if len(values) == 1:
+        return ((flat[..., 0] + flat[..., 1]) + flat[..., 2]) + flat[..., 3]
+    return (flat[..., 0] + flat[..., 1]) + (flat[..., 2] + flat[..., 3])
 #: Chunk of reference frames handled at once (bounds memory on long sessions).
 _CHUNK = 1024
 
@@ -141,19 +158,16 @@ def window_agreement(a: np.ndarray, b: np.ndarray, valid: np.ndarray, seen: np.n
     own = var_a / (var_a + floor)
     # each coordinate counts by how much the reference moves it: the moving limbs decide
     spread = np.sqrt(var_a / samples) * seen_enough[..., None]
-    frame = _ratio((corr * spread).sum(axis=(1, 2)), (own * spread).sum(axis=(1, 2)))
-    groups = np.full((len(a), len(GROUPS)), np.nan)
-    compared = np.zeros((len(a), len(GROUPS)), bool)
-    for group in range(len(GROUPS)):
-        members = JOINT_GROUP == group
-        compared[:, group] = seen_enough[:, members].any(axis=1)
-        perfect = (own[:, members] * spread[:, members]).sum(axis=(1, 2))
-        ratio = _ratio((corr[:, members] * spread[:, members]).sum(axis=(1, 2)), perfect)
-        # A part the reference hardly moves here (its joints within twice the noise): its
-        # correlation is the noise's, so the pose alone judges it (a still leg scored 10 on a
-        # perfect copy when its noise happened to run the other way).
-        reliable = perfect >= GROUP_OWN_MIN * spread[:, members].sum(axis=(1, 2))
-        groups[:, group] = np.where(reliable, ratio, np.nan)
+    moved, perfect_moved = corr * spread, own * spread
+    frame = _ratio(moved.sum(axis=(1, 2)), perfect_moved.sum(axis=(1, 2)))
+    compared = np.logical_or.reduceat(seen_enough, _GROUP_JOINTS, axis=1)
+    perfect = _group_sums(perfect_moved)
+    ratio = _ratio(_group_sums(moved), perfect)
+    # A part the reference hardly moves here (its joints within twice the noise): its
+    # correlation is the noise's, so the pose alone judges it (a still leg scored 10 on a
+    # perfect copy when its noise happened to run the other way).
+    reliable = perfect >= GROUP_OWN_MIN * _group_sums(spread)
+    groups = np.where(reliable, ratio, np.nan)
     return frame, groups, compared
 
 

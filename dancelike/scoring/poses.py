@@ -159,24 +159,46 @@ def canonical_parts(body: BodyFrame, mirror: bool = False, size: int = CANONICAL
     Nearest-neighbour sampling in numpy: for each canonical pixel, the image point it
     stands for, then the part-map pixel (ROI space) under that point.
     """
-    out = np.zeros((size, size), np.uint8)
-    if body.landmarks is None or body.part_map is None or body.roi is None:
-        return out
-    origin, scale = body_origin_and_scale(body.landmarks)
-    step = CANONICAL_SPAN * scale / size
-    coords = (np.arange(size) + 0.5 - size / 2.0) * step
-    xs, ys = np.meshgrid(coords, coords)
-    if mirror:
-        xs = -xs
-    image_x, image_y = origin[0] + xs, origin[1] + ys
-    side = body.part_map.shape[0]
-    to_roi = body.roi.image_to_roi(side)
-    u = to_roi[0, 0] * image_x + to_roi[0, 1] * image_y + to_roi[0, 2]
-    v = to_roi[1, 0] * image_x + to_roi[1, 1] * image_y + to_roi[1, 2]
+    return canonical_parts_many([body], mirror, size)[0]
+
+
+def canonical_parts_many(bodies: Sequence[BodyFrame], mirror: bool = False, size: int = CANONICAL_SIZE) -> np.ndarray:
+    """``canonical_parts`` of each body (k, size, size), the same numbers, in a few array
+    operations for all of them (a frame at a time cost ~20 small numpy calls)."""
+    out = np.zeros((len(bodies), size, size), np.uint8)
+    usable = [k for k, body in enumerate(bodies) if body.landmarks is not None and body.part_map is not None and body.roi is not None]
+    for side in {bodies[k].part_map.shape[0] for k in usable}:  # type: ignore[union-attr]  # usable: part_map is set
+        chosen = [k for k in usable if bodies[k].part_map.shape[0] == side]  # type: ignore[union-attr]
+        out[chosen] = _resample([bodies[k] for k in chosen], side, mirror, size)
+    return MIRROR_PARTS[out] if mirror else out
+
+
+_HIPS, _SHOULDERS = list(HIPS), list(SHOULDERS)
+
+
+def _resample(bodies: list[BodyFrame], side: int, mirror: bool, size: int) -> np.ndarray:
+    """The sampling of ``canonical_parts`` for bodies whose part maps are ``side`` pixels, each
+    element computed by the same operations in the same order (so bit-identical)."""
+    landmarks = np.stack([body.landmarks for body in bodies])  # type: ignore[misc]  # every one is found
+    hips = landmarks[:, _HIPS, :2].mean(axis=1)
+    shoulders = landmarks[:, _SHOULDERS, :2].mean(axis=1)
+    # the torso length as ``np.linalg.norm`` gives it for one vector (a dot product, then sqrt)
+    scales = np.array([max(float(np.sqrt(d.dot(d))), 1e-6) for d in shoulders - hips])
+    steps = CANONICAL_SPAN * scales / size
+    coords = (np.arange(size) + 0.5 - size / 2.0)[None, :] * steps[:, None]  # (k, size)
+    xs = -coords if mirror else coords
+    image_x = hips[:, 0, None, None] + xs[:, None, :]  # (k, 1, size): x varies along columns
+    image_y = hips[:, 1, None, None] + coords[:, :, None]  # (k, size, 1): y along rows
+    to_roi = np.stack([body.roi.image_to_roi(side) for body in bodies])[:, :, :, None, None]  # type: ignore[union-attr]
+    u = to_roi[:, 0, 0] * image_x + to_roi[:, 0, 1] * image_y + to_roi[:, 0, 2]
+    v = to_roi[:, 1, 0] * image_x + to_roi[:, 1, 1] * image_y + to_roi[:, 1, 2]
     col, row = np.floor(u).astype(np.int64), np.floor(v).astype(np.int64)
     inside = (col >= 0) & (col < side) & (row >= 0) & (row < side)
-    out[inside] = body.part_map[row[inside], col[inside]]
-    return MIRROR_PARTS[out] if mirror else out
+    maps = np.stack([body.part_map for body in bodies])  # type: ignore[misc]
+    frame = np.broadcast_to(np.arange(len(bodies))[:, None, None], inside.shape)
+    out = np.zeros((len(bodies), size, size), np.uint8)
+    out[inside] = maps[frame[inside], row[inside], col[inside]]
+    return out
 
 
 @dataclass(frozen=True)
@@ -229,6 +251,10 @@ def without_parts(track: PoseTrack) -> PoseTrack:
     return PoseTrack(track.times, track.found, track.directions, track.visibility, np.zeros((count, 0, 0), np.uint8))
 
 
+#: Frames whose part maps are resampled at once (bounds the memory of a long video's track).
+_PARTS_CHUNK = 256
+
+
 def pose_track(frames: Sequence[BodyFrame], mirror: bool = False, with_parts: bool = True) -> PoseTrack:
     """Describe every frame of a video in the body-centred frame (mirrored if asked). A limb
     with an end outside the picture counts as unseen. Without parts, a track kept as columns
@@ -240,17 +266,21 @@ def pose_track(frames: Sequence[BodyFrame], mirror: bool = False, with_parts: bo
     visibility = np.zeros((count, NUM_LIMBS))
     parts = np.zeros((count, CANONICAL_SIZE, CANONICAL_SIZE) if with_parts else (count, 0, 0), np.uint8)
     found = np.zeros(count, bool)
-    for index, body in enumerate(frames):
-        if body.landmarks is None:
-            continue
-        landmarks = seen_landmarks(body)
-        landmarks = mirror_landmarks(landmarks) if mirror else landmarks
-        found[index] = True
-        directions[index] = limb_directions(landmarks)
-        visibility[index] = limb_visibility(landmarks)
-        if with_parts:
-            parts[index] = canonical_parts(body, mirror)
-    times = np.array([body.t for body in frames], np.float64)
+    times = np.zeros(count, np.float64)
+    for start in range(0, count, _PARTS_CHUNK):  # a cached track makes each frame when asked: once, a chunk at a time
+        bodies = [frames[k] for k in range(start, min(start + _PARTS_CHUNK, count))]
+        for index, body in enumerate(bodies, start):
+            times[index] = body.t
+            if body.landmarks is None:
+                continue
+            landmarks = seen_landmarks(body)
+            landmarks = mirror_landmarks(landmarks) if mirror else landmarks
+            found[index] = True
+            directions[index] = limb_directions(landmarks)
+            visibility[index] = limb_visibility(landmarks)
+        shown = np.flatnonzero(found[start : start + len(bodies)])
+        if with_parts and len(shown):
+            parts[start + shown] = canonical_parts_many([bodies[k] for k in shown], mirror)
     return PoseTrack(times, found, directions, visibility, parts)
 
 
