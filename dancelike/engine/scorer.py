@@ -21,6 +21,7 @@ on numpy rows (no threads, no I/O), so the benchmark's sequential run does exact
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import math
 
@@ -82,7 +83,7 @@ class LiveScorer:
         self._decide_frames = max(1, round(MIRROR_DECIDE_SECONDS * user_fps))
         self._mirror_sums = {m: [0.0, 0] for m in (False, True)}
         self.moves = moves
-        self._move_starts = np.array([m.start for m in moves]) if moves else np.zeros(0)
+        self._move_starts = [float(m.start) for m in moves]
         self._move_sums = np.zeros((len(moves), 3))
         self.pairs = self.unpaired = 0
         self.lag = 0.0
@@ -215,7 +216,7 @@ class LiveScorer:
         reading = int(self.mirrored if self.mirrored in self._last_readings else False)
         dancer = self._joints[reading, order][None]
         dancer_seen = self._seen[reading, order][None]
-        reference, reference_seen = joints_and_seen(self.reference.row_range(slots))
+        reference, reference_seen = self.reference.joints_of(slots)
         reference, reference_seen = reference[None], reference_seen[None]
         valid = ~np.isnan(reference[..., 0]) & ~np.isnan(dancer[..., 0])
         frame, groups, _ = window_agreement(reference, dancer, valid, reference_seen & dancer_seen)
@@ -250,9 +251,9 @@ class LiveScorer:
             self.aligners = {keep: self.aligners[keep]}
 
     def _rate_move(self, ref_time: float, frame_relative: float, weight: float, judged: bool, seen: bool) -> MoveRating | None:
-        if not len(self._move_starts):
+        if not self._move_starts:
             return None
-        index = int(np.searchsorted(self._move_starts, ref_time, side="right")) - 1
+        index = bisect.bisect_right(self._move_starts, ref_time) - 1
         if index < 0:
             return None
         if judged:

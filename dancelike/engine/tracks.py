@@ -11,8 +11,13 @@ Memory stays flat enough for long sessions: a canonical part map (4 KB) is kept 
 asks for (``PackedParts``), and the dancer's mirrored reading is derived from the plain one, not
 kept (its limbs are the plain ones with left and right swapped, ``poses.mirror_readings``; its
 part map is the plain map flipped with left and right swapped, exactly what
-``canonical_parts(mirror=True)`` computes), so a frame costs about 0.7 KB. A cached reference's
-rows are filled without part maps at all: each is made from the cached frame if read (``Deferred``).
+``canonical_parts(mirror=True)`` computes).
+
+Nothing in a live session or its report reads a part map (poses are compared by limb direction),
+so none is made while the session runs, only if read (``Deferred``): a cached reference's from
+its cached frame (``CachedFrame``), the dancer's from what it is made of (``KeptFrame``: the
+model's part map packed, ~650 bytes in 15 us, its ROI, hips and shoulders), so a dancer's frame
+costs about 1.2 KB, and making each map as its frame came (~70 us) no CPU.
 
 * ``ReferenceTrack``: one slot per reference frame, filled as the reference is analysed (live:
   when the frame is presented; cached: a little ahead of the playback position). The matcher
@@ -30,6 +35,7 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import DTypeLike
 
+from dancelike.scoring.movement import JOINTS, joints_and_seen
 from dancelike.scoring.online import OnlineAligner
 from dancelike.scoring.poses import (
     CANONICAL_SIZE,
@@ -40,9 +46,9 @@ from dancelike.scoring.poses import (
     canonical_parts,
     mirror_readings,
     pose_track,
-    without_parts,
 )
 from dancelike.vision.body import BodyFrame
+from dancelike.vision.landmark_names import HIPS, NUM_LANDMARKS, SHOULDERS
 
 _SHAPE = (CANONICAL_SIZE, CANONICAL_SIZE)
 _EMPTY_PARTS = zlib.compress(np.zeros(_SHAPE, np.uint8).tobytes(), 1)
@@ -69,8 +75,18 @@ def unpack(blob: bytes) -> np.ndarray:
 
 
 class Deferred:
-    """A frame's canonical part map, made only when read: a cached reference's rows are filled
-    without theirs (nothing live reads them; a few ``score_pairs`` with parts may)."""
+    """A frame's canonical part map, made only when read. Nothing in a live session or its report
+    reads one (poses are compared by limb direction), so making each as its frame came cost the
+    matcher a tenth of its time for nothing; ``tracks()`` still gives the same maps."""
+
+    __slots__ = ()
+
+    def parts(self) -> np.ndarray:
+        raise NotImplementedError
+
+
+class CachedFrame(Deferred):
+    """The map of frame ``index`` of a cached reference's analysis."""
 
     __slots__ = ("frames", "index")
 
@@ -79,6 +95,29 @@ class Deferred:
 
     def parts(self) -> np.ndarray:
         return canonical_parts(self.frames[self.index])
+
+
+_TORSO = [*HIPS, *SHOULDERS]
+
+
+class KeptFrame(Deferred):
+    """The map of a dancer's frame, kept as what it is made from: the part map zlib-packed (~650
+    bytes, 15 us), the ROI, the hips and shoulders (``poses.body_origin_and_scale``)."""
+
+    __slots__ = ("blob", "side", "roi", "torso")
+
+    def __init__(self, body: BodyFrame) -> None:
+        assert body.landmarks is not None  # only a frame with a dancer has a map
+        part_map = body.part_map
+        self.blob = None if part_map is None else zlib.compress(np.ascontiguousarray(part_map, np.uint8).tobytes(), 1)
+        self.side = 0 if part_map is None else part_map.shape[0]
+        self.roi, self.torso = body.roi, body.landmarks[_TORSO].copy()
+
+    def parts(self) -> np.ndarray:
+        landmarks = np.zeros((NUM_LANDMARKS, 4), self.torso.dtype)
+        landmarks[_TORSO] = self.torso
+        part_map = None if self.blob is None else np.frombuffer(zlib.decompress(self.blob), np.uint8).reshape(self.side, self.side)
+        return canonical_parts(BodyFrame(0.0, 0, 0, landmarks, 0.0, self.roi, None, part_map))
 
 
 class PackedParts:
@@ -149,6 +188,10 @@ class ReferenceTrack:
         self.directions = np.full((n, NUM_LIMBS, 2), np.nan)
         self.visibility = np.zeros((n, NUM_LIMBS))
         self._parts: list[bytes | Deferred | None] = [None] * n
+        # each slot's canonical joints and whether each was seen (``movement.joints_and_seen``),
+        # made once as it is filled: the live movement window reads the last 2.4 s every frame
+        self.joints = np.full((n, len(JOINTS), 2), np.nan)
+        self.joint_seen = np.zeros((n, len(JOINTS)), bool)
         self.filled = np.zeros(n, bool)
         self.frontier = -1.0
         self.complete = False
@@ -167,9 +210,10 @@ class ReferenceTrack:
         would (a cached reference fills a second of rows at once). With ``frames``, ``rows``
         may come without part maps: row k's is made from ``frames[numbers[k]]`` if ever read."""
         if frames is not None and numbers is not None:
-            blobs: list[bytes | Deferred] = [Deferred(frames, numbers[k]) if rows.found[k] else _EMPTY_PARTS for k in range(len(indices))]
+            blobs: list[bytes | Deferred] = [CachedFrame(frames, numbers[k]) if rows.found[k] else _EMPTY_PARTS for k in range(len(indices))]
         else:
             blobs = [pack(rows.parts[k]) if rows.found[k] else _EMPTY_PARTS for k in range(len(indices))]
+        joints, seen = joints_and_seen(rows)
         with self._cond:
             for k, index in enumerate(indices):
                 self.times[index] = rows.times[k]
@@ -177,6 +221,8 @@ class ReferenceTrack:
                 self.directions[index] = rows.directions[k]
                 self.visibility[index] = rows.visibility[k]
                 self._parts[index] = blobs[k]
+                self.joints[index] = joints[k]
+                self.joint_seen[index] = seen[k]
                 self.filled[index] = True
                 self.frontier = max(self.frontier, float(rows.times[k]))
                 self._fills.append(index)
@@ -218,13 +264,11 @@ class ReferenceTrack:
     def row(self, index: int) -> PoseTrack:
         return self._slice(slice(index, index + 1))
 
-    def row_range(self, slots: np.ndarray) -> PoseTrack:
-        """The rows of ``slots`` (any order, repeats allowed) without their part maps: what the
-        live movement window compares."""
+    def joints_of(self, slots: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``movement.joints_and_seen`` of the rows of ``slots`` (any order, repeats allowed):
+        what the live movement window compares."""
         with self._cond:
-            return PoseTrack(
-                self.times[slots].copy(), self.found[slots].copy(), self.directions[slots].copy(), self.visibility[slots].copy(), np.zeros((len(slots), 0, 0), np.uint8)
-            )
+            return self.joints[slots], self.joint_seen[slots]
 
     def track(self, until: float | None = None) -> PoseTrack:
         """The track from the first frame up to reference time ``until``, ending at the last
@@ -286,15 +330,15 @@ class UserTrack:
             "visibility": ((NUM_LIMBS,), np.float64),
         }
         self._columns = _Columns(columns)
-        self._parts: list[bytes] = []
+        self._parts: list[bytes | Deferred | None] = []
 
     def add(self, body: BodyFrame, position: float, capture_t: float, index: int = -1, take: int = 0) -> tuple[PoseTrack, PoseTrack | None]:
         """Keep the frame's rows (stamped with the reference ``position``); return them without
         their part maps (live scores compare limb directions only; ``tracks`` has the maps).
         ``index`` is the camera frame's index (= its frame number in the recording), ``take``
         how many seeks came before it."""
-        row = row_of(body, position)
-        plain = without_parts(row)
+        plain = row = pose_track([body], with_parts=False)
+        row.times[0] = position
         mirrored = None
         if self.with_mirror:  # as ``pose_track(mirror=True)`` reads it (nobody: the plain row)
             directions, visibility = mirror_readings(row.directions, row.visibility) if row.found[0] else (row.directions, row.visibility)
@@ -309,7 +353,7 @@ class UserTrack:
             "visibility": plain.visibility[0],
         }
         self._columns.append(**values)
-        self._parts.append(pack(row.parts[0]) if row.found[0] else _EMPTY_PARTS)
+        self._parts.append(KeptFrame(body) if row.found[0] else _EMPTY_PARTS)
         return plain, mirrored
 
     def __len__(self) -> int:

@@ -73,6 +73,19 @@ def _direction_scores(reference: PoseTrack, performance: PoseTrack, ref_idx: np.
     return scores, weights
 
 
+#: (6, 3) each group's limbs, as indices into a pair's limbs; a group of fewer is padded with the
+#: index of an added -0.0 (x + -0.0 is x, for every x).
+_GROUP_LIMBS = np.array([[*np.flatnonzero(LIMB_GROUP == g), *[len(LIMB_GROUP)] * 3][:3] for g in range(len(GROUPS))])
+assert all((LIMB_GROUP == g).sum() <= 3 for g in range(len(GROUPS))), "at most three limbs a group"
+
+
+def _group_sums(values: np.ndarray) -> np.ndarray:
+    """(k, 6) each group's sum of its limbs' ``values`` (k, L), for all groups at once: the
+    additions, in the order, of ``values[:, LIMB_GROUP == g].sum(axis=1)`` (left to right)."""
+    limbs = np.concatenate([values, np.full((len(values), 1), -0.0)], axis=1)[:, _GROUP_LIMBS]
+    return (limbs[..., 0] + limbs[..., 1]) + limbs[..., 2]
+
+
 #: Pairs compared at once in the overlap: bounds memory (a 10-minute session has ~20k pairs).
 _OVERLAP_CHUNK = 1024
 _PART_GROUP8 = PART_GROUP.astype(np.int8)
@@ -102,13 +115,8 @@ def score_pairs(reference: PoseTrack, performance: PoseTrack, pairs: np.ndarray)
     pairs = np.asarray(pairs, np.int64).reshape(-1, 2)
     ref_idx, perf_idx = pairs[:, 0], pairs[:, 1]
     limb_scores, limb_weights = _direction_scores(reference, performance, ref_idx, perf_idx)
-    groups = np.zeros((len(pairs), len(GROUPS)))
-    group_weights = np.zeros((len(pairs), len(GROUPS)))
-    for group in range(len(GROUPS)):
-        members = LIMB_GROUP == group
-        weights = limb_weights[:, members]
-        group_weights[:, group] = weights.sum(axis=1)
-        groups[:, group] = (limb_scores[:, members] * weights).sum(axis=1) / group_weights[:, group]
+    group_weights = _group_sums(limb_weights)
+    groups = _group_sums(limb_scores * limb_weights) / group_weights
     if reference.parts.size and performance.parts.size:
         groups = DIRECTION_WEIGHT * groups + OVERLAP_WEIGHT * _overlap_scores(reference, performance, ref_idx, perf_idx)
     both_found = reference.found[ref_idx] & performance.found[perf_idx]

@@ -68,6 +68,8 @@ def _group_sums(values: np.ndarray) -> np.ndarray:
     if len(values) == 1:
         return ((flat[..., 0] + flat[..., 1]) + flat[..., 2]) + flat[..., 3]
     return (flat[..., 0] + flat[..., 1]) + (flat[..., 2] + flat[..., 3])
+
+
 #: Chunk of reference frames handled at once (bounds memory on long sessions).
 _CHUNK = 1024
 

@@ -193,11 +193,14 @@ def _resample(bodies: list[BodyFrame], side: int, mirror: bool, size: int) -> np
     u = to_roi[:, 0, 0] * image_x + to_roi[:, 0, 1] * image_y + to_roi[:, 0, 2]
     v = to_roi[:, 1, 0] * image_x + to_roi[:, 1, 1] * image_y + to_roi[:, 1, 2]
     col, row = np.floor(u).astype(np.int64), np.floor(v).astype(np.int64)
-    inside = (col >= 0) & (col < side) & (row >= 0) & (row < side)
-    maps = np.stack([body.part_map for body in bodies])  # type: ignore[misc]
-    frame = np.broadcast_to(np.arange(len(bodies))[:, None, None], inside.shape)
-    out = np.zeros((len(bodies), size, size), np.uint8)
-    out[inside] = maps[frame[inside], row[inside], col[inside]]
+    inside = (col.view(np.uint64) < side) & (row.view(np.uint64) < side)  # a negative index wraps to a huge one
+    maps = np.stack([body.part_map for body in bodies]).reshape(-1)  # type: ignore[misc]
+    row *= side
+    row += col
+    if len(bodies) > 1:
+        row += (np.arange(len(bodies)) * (side * side))[:, None, None]
+    out = maps.take(row, mode="clip")  # a pixel outside its map reads anything, then 0
+    out *= inside
     return out
 
 

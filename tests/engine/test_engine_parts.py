@@ -14,13 +14,16 @@ from dancelike.engine import (
     StateChanged,
 )
 from dancelike.engine.scorer import LiveScorer
+from dancelike.engine.stages import CACHE_BATCH_SECONDS, CACHE_LOOKAHEAD_SECONDS, ReferenceStage
 from dancelike.engine.tracks import GrowingAligner, ReferenceTrack, row_of
 from dancelike.scoring.calibration import DEFAULT_CHANCE, relative, score_curve
 from dancelike.scoring.match import score_pairs
+from dancelike.scoring.movement import joints_and_seen
 from dancelike.scoring.online import OnlineAligner
 from dancelike.scoring.poses import PoseTrack, pose_track, without_parts
 from dancelike.scoring.takes import align_pieces, latest_pieces, subset
-from dancelike.vision.body import BodyFrame
+from dancelike.vision.body import NUM_PARTS, BodyFrame, FrameColumns, Roi
+from dancelike.vision.video_analysis import VideoAnalysis
 
 FPS = 30
 
@@ -116,6 +119,42 @@ def test_two_players_scorers_both_learn_every_reference_frame_as_it_is_analysed(
             scorer.score(body, k / FPS, k / FPS)
     assert players[0].total > 99.0 and players[1].total == pytest.approx(players[0].total, abs=0.5)
     assert abs(players[1].lag) < 2 / FPS
+
+
+def test_cached_rows_prepared_a_second_at_a_time_are_pose_track_rows() -> None:
+    """A cached reference's rows are prepared a second past the lookahead at once, without part
+    maps (made from the cached frame if read): the track holds exactly ``pose_track``'s rows,
+    part maps and the movement window's joints included, as one by one did."""
+    rng = np.random.default_rng(7)
+    base = np.array([[320 + 60 * np.cos(a), 240 + 120 * np.sin(a), 0.0, 0.95] for a in np.linspace(0, 6, 33)], np.float32)
+    frames = [
+        BodyFrame(k / FPS, 640, 480)
+        if k % 17 == 5  # nobody in these
+        else BodyFrame(
+            k / FPS,
+            640,
+            480,
+            (base + rng.normal(0, 4, base.shape) * [1, 1, 0, 0]).astype(np.float32),
+            0.9,
+            Roi(320, 250, 300, 0.1 * k),
+            None,
+            rng.integers(0, NUM_PARTS, (128, 128)).astype(np.uint8),
+        )
+        for k in range(100)
+    ]
+    track = ReferenceTrack(len(frames), FPS)
+    stage = ReferenceStage(None, track, VideoAnalysis(FPS, 640, 480, FrameColumns.of(frames, 640, 480)), lambda *_: None)  # type: ignore[arg-type]  # no player: rows only
+    stage._prepare_cached(CACHE_LOOKAHEAD_SECONDS)  # before the clock starts
+    assert track.filled.sum() == track.index_of(CACHE_LOOKAHEAD_SECONDS) + 1
+    stage._prepare_cached(0.1 + CACHE_LOOKAHEAD_SECONDS, 0.1, CACHE_BATCH_SECONDS)  # the lookahead wants one more: a second more comes
+    assert track.filled.sum() == track.index_of(0.1 + CACHE_LOOKAHEAD_SECONDS + CACHE_BATCH_SECONDS) + 1
+    stage.fill_remaining(len(frames) / FPS)
+    expected, kept = pose_track(frames), track.track()
+    for name in ("times", "found", "directions", "visibility", "parts"):
+        np.testing.assert_array_equal(np.asarray(getattr(kept, name)), getattr(expected, name), err_msg=name)
+    joints, seen = joints_and_seen(expected)
+    np.testing.assert_array_equal(track.joints, joints)
+    np.testing.assert_array_equal(track.joint_seen, seen)
 
 
 # --- practice: seek, loop, speed -------------------------------------------------------------------
