@@ -148,10 +148,11 @@ def window_agreement(a: np.ndarray, b: np.ndarray, valid: np.ndarray, seen: np.n
     seen_enough = (seen & valid).mean(axis=1) >= SEEN_SHARE  # (k, J)
     weight = valid[..., None].astype(np.float64)
     samples = np.maximum(weight.sum(axis=1), 1.0)  # (k, J, 1)
-    a = np.where(weight > 0, a, 0.0)
-    b = np.where(weight > 0, b, 0.0)
-    a = (a - (a * weight).sum(axis=1, keepdims=True) / samples[:, None]) * weight
-    b = (b - (b * weight).sum(axis=1, keepdims=True) / samples[:, None]) * weight
+    usable = weight > 0
+    a = np.where(usable, a, 0.0)  # zero where unusable: a * weight would be a again
+    b = np.where(usable, b, 0.0)
+    a = (a - a.sum(axis=1, keepdims=True) / samples[:, None]) * weight
+    b = (b - b.sum(axis=1, keepdims=True) / samples[:, None]) * weight
     var_a, var_b, cov = (a * a).sum(axis=1), (b * b).sum(axis=1), (a * b).sum(axis=1)  # (k, J, 2)
     floor = NOISE_STD**2 * samples
     corr = cov / np.sqrt((var_a + floor) * (var_b + floor))
