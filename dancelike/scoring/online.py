@@ -215,12 +215,13 @@ class OnlineAligner:
         # as soon as it has a quorum rather than when it is the majority of the span.
         newest_few = np.argsort(t)[-max(3, len(t) // 4) :]
         predicted = t + _median((r[newest_few] - t[newest_few]).tolist())
-        for _ in range(2):
+        for fit in range(2):
             keep = np.abs(r - predicted) <= _OUTLIER_FRAMES / self._fps
             if keep.sum() < 3:
                 keep[:] = True
             slope, intercept = _line_fit(t[keep], r[keep])
-            predicted = intercept + slope * t
+            if fit == 0:
+                predicted = intercept + slope * t
         until = min(now, newest + self._fit_size / self._fps)
         return until - (intercept + slope * until)
 
@@ -235,8 +236,8 @@ def _median(values: list[float]) -> float:
 
 def _line_fit(t: np.ndarray, r: np.ndarray) -> tuple[float, float]:
     """Least-squares ``r = intercept + slope t``; slope 1 when the times do not spread."""
-    t_mean = t.mean()
-    r_mean = r.mean()
+    t_mean = t.sum() / len(t)  # what ``mean`` does, without its wrapper (two fits a frame)
+    r_mean = r.sum() / len(r)
     spread = ((t - t_mean) ** 2).sum()
     slope = 1.0 if spread <= 1e-12 else float(((t - t_mean) * (r - r_mean)).sum() / spread)
     slope = min(max(slope, 0.75), 1.33)  # tempo ratios a dancer keeps up for a second
