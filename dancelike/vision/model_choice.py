@@ -117,6 +117,25 @@ def invoke_ms(model: str, runs: int = 30, warmup: int = WARMUP) -> float:
     return measure((model,), runs, warmup)[model]
 
 
+def paced_invoke_ms(model: str, per_second: float, runs: int = 30, warmup: int = WARMUP) -> float:
+    """One model's one-thread run time (median CPU ms) when it runs ``per_second`` times a second
+    and the thread waits in between, as a live session runs it. Here a run that follows 20 ms of
+    anything else costs ~10% more than back to back (its caches are cold again: measured with
+    the thread sleeping, spinning or streaming memory in between, alike), so a session at 30
+    frames a second cannot reach ``invoke_ms``: this is the floor it can reach."""
+    loaded = Model(model, 1)
+    tensor = np.random.default_rng(0).random(_INPUT_SHAPE, dtype=np.float32)
+    period, times = 1.0 / per_second, []
+    due = time.perf_counter()
+    for round_ in range(warmup + runs):
+        seconds = loaded.timed_invoke(tensor)
+        if round_ >= warmup:
+            times.append(seconds * 1000.0)
+        due += period
+        time.sleep(max(0.0, due - time.perf_counter()))
+    return round(statistics.median(times), 3)
+
+
 def faster(ms: dict[str, float]) -> str:
     """The model to run given each one's time: int8-mix only when ``MIN_GAIN`` faster."""
     if INT8MIX in ms and FLOAT in ms:
