@@ -25,6 +25,7 @@ from dancelike.atomic import atomic_output
 from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 from dancelike.media import text as picture_text
 from dancelike.media.audio import load_audio
+from dancelike.media.cv_threads import opencv_on_one_thread
 from dancelike.media.overlay import draw_body
 from dancelike.media.video import VideoFrame, VideoReader
 from dancelike.media.writer import VideoWriter
@@ -175,7 +176,8 @@ def render_replay(
 
     The panels of the next frames are drawn by ``threads`` threads (default
     ``drawing_threads()``) while this thread decodes and another writes them in order: the same
-    frames as drawn one by one, in about half the time on two cores."""
+    frames as drawn one by one (OpenCV kept to each calling thread: ``media.cv_threads``), in
+    about half the time on two cores."""
     count = min(len(reference.frames), len(report.frame_scores))
     audio = load_audio(str(reference_path), rate=AUDIO_RATE, channels=2)
     fetcher = FrameFetcher(performance_path, np.array([f.t for f in performance.frames]))
@@ -184,7 +186,8 @@ def render_replay(
     try:
         # a reference above the panel's height is decoded shrunk (a whole factor, in the colour
         # conversion); above REPLAY_FPS only the frames shown are (the others' pictures never)
-        with VideoReader(reference_path, max_fps=reference.fps / step if step > 1 else None, fit=(1, PANEL_HEIGHT)) as ref_reader:
+        # OpenCV on one thread: the drawing threads then make the same pixels whatever the timing
+        with opencv_on_one_thread(), VideoReader(reference_path, max_fps=reference.fps / step if step > 1 else None, fit=(1, PANEL_HEIGHT)) as ref_reader:
             left_w = round(ref_reader.width * PANEL_HEIGHT / ref_reader.height) // 2 * 2
             right_w = round(performance.width * PANEL_HEIGHT / performance.height) // 2 * 2
             sizes = (PANEL_HEIGHT + BAR_HEIGHT, left_w + right_w, left_w, right_w)
