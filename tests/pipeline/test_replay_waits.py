@@ -57,9 +57,15 @@ def test_a_replay_drawn_by_several_threads_is_the_replay_drawn_by_one(pair: tupl
     one, two = tmp_path / "one.mp4", tmp_path / "two.mp4"
     render_replay(one, pro, you, scored.report, scored.reference, scored.performance, threads=1)
     render_replay(two, pro, you, scored.report, scored.reference, scored.performance, threads=2)
-    count, digest, _fps = _frames(one)
+    count, _digest, _fps = _frames(one)
     assert count == min(len(scored.reference.frames), len(scored.report.frame_scores))
-    assert _frames(two)[:2] == (count, digest)
+    with VideoReader(one) as alone, VideoReader(two) as shared:
+        apart = [float(np.abs(a.rgb.astype(np.int16) - b.rgb.astype(np.int16)).mean()) for a, b in zip(alone, shared, strict=True)]
+    # frame for frame the same pictures: two neighbouring frames of this replay differ by 0.3-3.4
+    # grey levels on average, so a frame out of place or drawn wrong shows; what may differ is
+    # OpenCV rounding a warp's edge pixel otherwise when another thread of this test process
+    # switched its thread pool back on (media.cv_threads)
+    assert len(apart) == count and max(apart) < 0.05
 
 
 def test_a_60_fps_dance_is_replayed_at_30_frames_a_second_over_its_whole_length(pair: tuple[Path, Path, Path], tmp_path: Path) -> None:
