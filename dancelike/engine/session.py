@@ -33,7 +33,6 @@ from pathlib import Path
 from types import TracebackType
 
 import av
-import cv2
 import numpy as np
 
 from dancelike.engine.events import AnalysisLoad, CameraLost, Dispatcher, EventCallback, EventQueue, Finished, RecorderFailed, StateChanged
@@ -51,6 +50,7 @@ from dancelike.errors import DanceLikeError, InputError
 from dancelike.i18n import translate
 from dancelike.media.camera import Camera, CameraState, CapturedFrame, open_camera
 from dancelike.media.clock import AudioSink, LatestFrame, SessionClock, WallClockSink
+from dancelike.media.cv_threads import hold_one_thread, release_one_thread
 from dancelike.media.playback import AudioListener, PlayerState, ReferencePlayer
 from dancelike.media.recorder import Recorder, RecorderState
 from dancelike.media.video import VideoReader
@@ -133,7 +133,7 @@ class Session(PracticeControls):
         self._running_at: float | None = None  # perf_counter when the clock started
         self._finishing_at: float | None = None  # perf_counter when FINISHING began
         self.rss_running_mb = 0.0
-        self._cv_threads: int | None = None
+        self._holds_cv_thread = False  # media.cv_threads held from _prepare to _finish
         self._end_position = 0.0
         self._recorder_reported = False
 
@@ -330,8 +330,8 @@ class Session(PracticeControls):
         their models in their own threads meanwhile. (Finding the beats and reading the music
         overlapped made a 10-minute reference start slower, 6.2 s instead of 4.1 s, and doubled
         the peak memory: both are memory-bound and hold the GIL in stretches; so one after the other.)"""
-        self._cv_threads = cv2.getNumThreads()
-        cv2.setNumThreads(1)  # OpenCV's own pool only fought the model threads for the cores
+        hold_one_thread()  # OpenCV's own pool only fought the model threads for the cores
+        self._holds_cv_thread = True
         self._user = UserAnalyser(self._analysis_box, self.clock, self._stage_failed, self.options.players, self.events)
         self._user.start()
         key = analysis_cache.content_key(self.reference) if self.options.use_cache else None
@@ -480,8 +480,9 @@ class Session(PracticeControls):
             self._report_recorder()
         if self._ref is not None and self.track is not None:
             self._ref.fill_remaining(min(self._end_position, self.duration))
-        if self._cv_threads is not None:
-            cv2.setNumThreads(self._cv_threads)
+        if self._holds_cv_thread:
+            release_one_thread()
+            self._holds_cv_thread = False
         result = session_result(self.snapshot())
         self._result = result
         log.info("session end: %s%s", result.reason, f" (error: {result.error})" if result.error else "")

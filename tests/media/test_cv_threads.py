@@ -37,3 +37,29 @@ def test_pictures_drawn_by_several_threads_are_the_same_every_time() -> None:
             thread.join()
     assert len(results) == 120 and all(np.array_equal(picture, alone) for picture in results)
     assert cv2.getNumThreads() == before  # the process's setting is given back
+
+
+def test_a_block_that_ends_leaves_opencv_on_one_thread_for_a_block_still_open() -> None:
+    """A replay started before a session and done while it runs must not turn the pool back on."""
+    before = cv2.getNumThreads()
+    cv2.setNumThreads(4)
+    session_started, session_may_end = threading.Event(), threading.Event()
+
+    def session() -> None:
+        with opencv_on_one_thread():
+            session_started.set()
+            session_may_end.wait(10)
+
+    thread = threading.Thread(target=session)
+    try:
+        with opencv_on_one_thread():  # the replay
+            thread.start()
+            assert session_started.wait(10)
+        during_session = cv2.getNumThreads()  # the replay is done, the session still runs
+        session_may_end.set()
+        thread.join(10)
+        assert during_session == 1
+        assert cv2.getNumThreads() == 4  # the process's setting back once both are done
+    finally:
+        session_may_end.set()
+        cv2.setNumThreads(before)
