@@ -55,16 +55,29 @@ _LABELS = np.array([bone[0] for bone in _BONES] + [Part.HEAD, Part.TORSO], np.ui
 _THICKNESS = np.array([bone[3] for bone in _BONES] + [_HEAD_THICKNESS], np.float32)
 
 
-def _segment_distances_sq(px: np.ndarray, py: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-    """(S, N) squared distance from each of N pixels (px, py) to each of S segments."""
+def _segment_distances_sq(px: np.ndarray, py: np.ndarray, starts: np.ndarray, ends: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """(S, N) squared distance from each of N pixels (px, py) to each of S segments, into ``out``.
+
+    Worked in place on two scratch arrays besides ``out`` (the same arithmetic, in the same
+    order, as the plain expressions: the same bits), since a frame's part map made ten
+    temporaries of S x N floats, and their allocation and cold pages were a third of its cost."""
     dx, dy = (ends - starts).T[:, :, None]  # (S, 1) each
     length_sq = np.maximum(dx * dx + dy * dy, 1e-9)
-    ox = px[None, :] - starts[:, 0:1]  # (S, N)
-    oy = py[None, :] - starts[:, 1:2]
-    along = np.clip((ox * dx + oy * dy) / length_sq, 0.0, 1.0)
-    gx = ox - along * dx
-    gy = oy - along * dy
-    return gx * gx + gy * gy
+    ox = np.subtract(px[None, :], starts[:, 0:1], out=out)  # (S, N)
+    oy = np.subtract(py[None, :], starts[:, 1:2])
+    along = np.multiply(ox, dx)
+    scratch = np.multiply(oy, dy)
+    along += scratch
+    along /= length_sq
+    np.clip(along, 0.0, 1.0, out=along)
+    np.multiply(along, dx, out=scratch)
+    ox -= scratch  # gx
+    np.multiply(along, dy, out=scratch)
+    oy -= scratch  # gy
+    np.multiply(ox, ox, out=out)
+    np.multiply(oy, oy, out=oy)
+    out += oy
+    return out
 
 
 def part_map(mask: np.ndarray, roi_points: np.ndarray, roi_side: int, size: int = PART_MAP_SIZE) -> np.ndarray:
@@ -94,12 +107,17 @@ def part_map(mask: np.ndarray, roi_points: np.ndarray, roi_side: int, size: int 
     crown = ears + (ears - neck) * 0.6
     starts = np.vstack([_BONE_STARTS @ points, neck])
     ends = np.vstack([_BONE_ENDS @ points, crown])
-    limbs = _segment_distances_sq(px, py, starts, ends) / np.square(unit * _THICKNESS)[:, None]
+    distances = np.empty((len(starts) + 1, len(px)), np.float32)  # the segments', then the torso's
+    limbs = _segment_distances_sq(px, py, starts, ends, out=distances[:-1])
+    limbs /= np.square(unit * _THICKNESS)[:, None]
 
     # Torso: distance to the shoulder-hip quadrilateral (0 inside), plus a bias so a
     # limb lying across the chest keeps its own label.
     quad = np.full((size, size), 255, np.uint8)
     cv2.fillPoly(quad, [np.round(points[list(TORSO_OUTLINE)] * 16).astype(np.int32)], 0, lineType=cv2.LINE_8, shift=4)
-    torso = np.square(cv2.distanceTransform(quad, cv2.DIST_L2, 3)[rows, cols] / unit + _TORSO_BIAS)
-    labels[rows, cols] = _LABELS[np.argmin(np.vstack([limbs, torso[None]]), axis=0)]
+    torso = distances[-1]
+    np.divide(cv2.distanceTransform(quad, cv2.DIST_L2, 3)[rows, cols], unit, out=torso)
+    torso += _TORSO_BIAS
+    np.square(torso, out=torso)
+    labels[rows, cols] = _LABELS[np.argmin(distances, axis=0)]
     return labels
