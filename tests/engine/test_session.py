@@ -85,7 +85,7 @@ class Collector:
         with self.lock:
             return [e for e in self.events if isinstance(e, kind)]
 
-    def wait_for(self, predicate: object, timeout: float = 20.0) -> None:
+    def wait_for(self, predicate: object, timeout: float = 60.0) -> None:
         deadline = time.monotonic() + timeout
         while not predicate():  # type: ignore[operator]
             assert time.monotonic() < deadline, "timed out waiting for the session"
