@@ -52,11 +52,67 @@ def _abandoned(folder: Path) -> bool:
     me = process_started(os.getpid()) or time.time()
     if made >= me - _SLACK_S:
         return False  # made since this process started: perhaps by a DanceLike running now
-    named = _PID_NAMED.match(folder.name)
-    if named:
-        started = process_started(int(named.group(1)))
-        return started is None or (started > made + _SLACK_S)  # gone, or its pid reused since
+    if _PID_NAMED.match(folder.name):
+        return _owner_gone(folder, made)
     return not any(started <= made + _SLACK_S for started in dancelike_processes())
+
+
+def _owner_gone(folder: Path, made: float) -> bool:
+    """Whether the process named in ``DanceLike-<pid>-...`` is gone, or its pid reused since."""
+    named = _PID_NAMED.match(folder.name)
+    if not named:
+        return False
+    started = process_started(int(named.group(1)))
+    return started is None or started > made + _SLACK_S
+
+
+def worker_folder_prefix(kind: str) -> str:
+    """The prefix of a temporary folder this process makes for one task of ``kind`` (e.g. a Ray
+    worker's copy of a clip): named by the process, so ``remove_dead_workers_folders`` can tell
+    when nobody will tidy it up."""
+    return f"{TEMP_PREFIX}{os.getpid()}-{kind}-"
+
+
+def remove_old_folders(prefix: str, hours: float, temp_root: Path | None = None) -> list[Path]:
+    """Remove the temporary folders named ``prefix*`` untouched for ``hours``; what was removed.
+    For folders an earlier version named without its process: age is all there is to go by."""
+    removed = []
+    for folder in sorted(Path(temp_root or tempfile.gettempdir()).glob(f"{prefix}*")):
+        try:
+            if folder.is_symlink() or not folder.is_dir() or folder.stat().st_uid != os.getuid() or time.time() - folder.stat().st_mtime < hours * 3600:
+                continue
+        except (OSError, AttributeError):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            removed.append(folder)
+    return removed
+
+
+def worker_folders(kind: str, temp_root: Path | None = None) -> list[Path]:
+    """Every process's ``worker_folder_prefix(kind)`` folders in the temporary folder."""
+    return sorted(Path(temp_root or tempfile.gettempdir()).glob(f"{TEMP_PREFIX}*-{kind}-*"))
+
+
+def remove_dead_workers_folders(kind: str, temp_root: Path | None = None) -> list[Path]:
+    """Remove the ``worker_folder_prefix(kind)`` folders whose process is gone; what was removed.
+
+    Why: a Ray task stopped with the class is killed with its worker, so its temporary copy of
+    a student's clip was never deleted. The next task on that machine (and a local engine when
+    it closes) removes such copies."""
+    removed = []
+    for folder in worker_folders(kind, temp_root):
+        try:
+            if folder.is_symlink() or not folder.is_dir() or folder.stat().st_uid != os.getuid():
+                continue
+            gone = _owner_gone(folder, folder.stat().st_mtime)
+        except (OSError, AttributeError):
+            continue
+        if gone:
+            shutil.rmtree(folder, ignore_errors=True)
+            if not folder.exists():
+                removed.append(folder)
+    return removed
 
 
 def dancelike_processes() -> list[float]:

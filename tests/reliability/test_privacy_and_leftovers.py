@@ -107,6 +107,28 @@ def test_a_killed_runs_leftovers_go_at_the_next_start(tmp_path: Path, monkeypatc
     assert leftovers.remove_leftovers(root, temp) == [] and unnamed.is_dir()
 
 
+def test_a_killed_workers_copy_of_a_clip_goes_and_a_working_ones_stays(tmp_path: Path) -> None:
+    """A Ray task killed with its class (``batch --ray``, stopped) leaves its copy of a student's
+    clip; the next task on that machine removes it, but never a copy still in use."""
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait(WAIT_S)
+    killed = tmp_path / f"DanceLike-{dead.pid}-ray-0a1b2c3d-xyz"
+    killed.mkdir()
+    (killed / "student_03.mp4").write_bytes(b"a student's dance")
+    working = tmp_path / f"{leftovers.worker_folder_prefix('ray-0a1b2c3d')}abc"
+    working.mkdir()
+    (working / "student_04.mp4").write_bytes(b"being scored")
+    other_kind = _aged(tmp_path / f"DanceLike-{dead.pid}-AbCdEf")
+
+    assert leftovers.remove_dead_workers_folders("ray", tmp_path) == [killed]
+    assert not killed.exists() and (working / "student_04.mp4").is_file() and other_kind.is_dir()
+    assert leftovers.worker_folders("ray-0a1b2c3d", tmp_path) == [working]
+    # named the way earlier versions named them: by age alone
+    old, recent = _aged(tmp_path / "dancelike-ray-old", hours=2), tmp_path / "dancelike-ray-new"
+    recent.mkdir()
+    assert leftovers.remove_old_folders("dancelike-ray-", 1.0, tmp_path) == [old] and recent.is_dir()
+
+
 def test_the_theme_leaves_nothing_in_the_temporary_folder(qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Its images ship in assets/ (the style sheet names them there): a killed app leaves no folder."""
     from dancelike import resources

@@ -1,13 +1,14 @@
 """The Ray engine on a local Ray with 2 CPUs: a class scored on Ray gets the scores this
 computer's workers give it, with the reference analysed once and broken clips as error rows
 named as the user named them; stopping a batch cancels the rest; nothing of Ray is left
-running. Without Ray, ``--ray`` is one line naming the extra; an unreachable head is one line
+running, and no copy of a student's clip is left in the temporary folder. Without Ray, ``--ray`` is one line naming the extra; an unreachable head is one line
 within seconds (Ray alone retries for minutes)."""
 
 from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -62,6 +63,8 @@ def test_a_class_on_ray_scores_as_this_computer_does_and_leaves_nothing_running(
         pool.close()
 
     before = set(descendants())
+    temp = Path(tempfile.gettempdir())
+    temp_before = set(temp.iterdir())
     engine = make_engine("local", 2)
     try:
         assert engine.name == "ray" and engine.workers == 2
@@ -79,7 +82,7 @@ def test_a_class_on_ray_scores_as_this_computer_does_and_leaves_nothing_running(
     assert scores["late.mp4"] > scores["other.mp4"] + 30
     errors = {row["performance"]: row["error"] for row in on_ray.rows if row["error"]}
     assert errors == {row["performance"]: row["error"] for row in local.rows if row["error"]}
-    assert set(errors) == {"notes.mp4", "cut.mp4"} and all(str(tmp_path) in error and "dancelike-ray" not in error for error in errors.values())
+    assert set(errors) == {"notes.mp4", "cut.mp4"} and all(str(tmp_path) in error and "DanceLike-" not in error for error in errors.values())
     assert sorted(on_ray.failed) == ["cut.mp4", "notes.mp4"]
     assert len(list((tmp_path / "ray" / "pictures").glob("*.jpg"))) == 3, "each scored row has its dancer's picture"
     assert (tmp_path / "ray" / "results.csv").read_text().count("\n") == 1 + len(inputs)
@@ -89,6 +92,9 @@ def test_a_class_on_ray_scores_as_this_computer_does_and_leaves_nothing_running(
     while set(descendants()) - before and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not set(descendants()) - before, "Ray's processes are stopped with the engine"
+    # the stopped class's tasks were killed with their workers, before they could tidy up
+    copies = [clip for folder in set(temp.iterdir()) - temp_before if folder.is_dir() and not folder.is_symlink() for clip in folder.glob("*.mp4")]
+    assert not copies, f"copies of clips left in {temp}: {copies}"
 
 
 @pytest.mark.slow

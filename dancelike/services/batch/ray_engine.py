@@ -15,6 +15,7 @@ import pickle
 import socket
 import tempfile
 import time
+import uuid
 from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +25,7 @@ from typing import Any
 from dancelike.errors import InputError
 from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 from dancelike.pipeline.batch_job import ReferenceBundle, analyse_clip_in_process, score_clip
+from dancelike.store.leftovers import remove_dead_workers_folders, remove_old_folders, worker_folder_prefix, worker_folders
 
 #: The one line a user without the cluster extra sees.
 NEEDS_RAY = QT_TRANSLATE_NOOP("Batch", "--ray needs the cluster extra: pip install 'dancelike[cluster]'")
@@ -35,6 +37,14 @@ CONNECT_SECONDS = 5.0
 #: Tasks queued beyond the running ones, per worker: a worker that finishes finds its next
 #: clip already shipped, while the driver holds only a few clips' bytes at a time.
 AHEAD_PER_WORKER = 1
+
+#: The temporary folders of Ray tasks are ``worker_folder_prefix(f"{TASK_FOLDERS}-<engine>")``.
+TASK_FOLDERS = "ray"
+#: What earlier versions named them (no process in the name): removed when this old, as no
+#: task takes an hour.
+OLD_TASK_FOLDERS, OLD_TASK_FOLDERS_HOURS = "dancelike-ray-", 1.0
+#: How long a local engine's close waits for its killed workers' copies of clips to be removable.
+WORKERS_EXIT_SECONDS = 5.0
 
 
 def import_ray() -> ModuleType:
@@ -88,12 +98,18 @@ def _failure(exc: Exception, temporary: Path, shown: str) -> BaseException:
     return renamed
 
 
-def score_clip_bytes(bundle: ReferenceBundle, shown: str, data: bytes, every_dancer: bool) -> list[dict[str, Any]] | BaseException:
+def score_clip_bytes(bundle: ReferenceBundle, shown: str, data: bytes, every_dancer: bool, folders: str = TASK_FOLDERS) -> list[dict[str, Any]] | BaseException:
     """One performance, on a worker: its bytes written to a private temporary file under its
     own file name (``shown`` is the path the user gave), analysed and scored. Failures are
     returned, not raised, so the driver makes an error row of them without Ray's retries or
-    its logged traceback."""
-    with tempfile.TemporaryDirectory(prefix="dancelike-ray-") as folder:
+    its logged traceback.
+
+    The file's folder is named by this worker process and ``folders`` (the engine's): a task
+    cancelled with its class is killed before it can delete it, so each task first removes the
+    copies that killed workers left on this machine (``RayEngine.close`` those of its own)."""
+    remove_dead_workers_folders(TASK_FOLDERS)
+    remove_old_folders(OLD_TASK_FOLDERS, OLD_TASK_FOLDERS_HOURS)
+    with tempfile.TemporaryDirectory(prefix=worker_folder_prefix(folders)) as folder:
         clip = Path(folder) / Path(shown).name
         try:
             clip.write_bytes(data)
@@ -160,6 +176,8 @@ class RayEngine:
             self.workers = max(1, min(self._cpus, workers) if workers else self._cpus)
             self._task = self._ray.remote(num_cpus=1, max_retries=1)(score_clip_bytes)
             self.worker_pids: set[int] = set()
+            #: This engine's tasks' temporary folders (``score_clip_bytes``).
+            self.folders = f"{TASK_FOLDERS}-{uuid.uuid4().hex[:8]}"
         except BaseException:
             self._ray.shutdown()
             raise
@@ -192,7 +210,7 @@ class RayEngine:
                     except OSError as exc:
                         yield clip, unreadable(clip, exc)
                         continue
-                    running[self._task.remote(shared, str(clip), data, every_dancer)] = clip
+                    running[self._task.remote(shared, str(clip), data, every_dancer, self.folders)] = clip
                 if not running:
                     continue
                 done, _ = ray.wait(list(running), num_returns=1)
@@ -208,8 +226,17 @@ class RayEngine:
                 ray.cancel(ref, force=True)
 
     def close(self) -> None:
-        """Disconnect from the cluster (and stop it when it was started here)."""
+        """Disconnect from the cluster (and stop it when it was started here). A local cluster's
+        workers ran on this machine: the copies of clips its cancelled tasks left are removed
+        once their workers have exited (on a cluster, the node's next task removes them)."""
         self._ray.shutdown()
+        if self.address != "local":
+            return
+        deadline = time.monotonic() + WORKERS_EXIT_SECONDS
+        remove_dead_workers_folders(self.folders)
+        while worker_folders(self.folders) and time.monotonic() < deadline:
+            time.sleep(0.1)  # a killed worker may still be exiting
+            remove_dead_workers_folders(self.folders)
 
     def __enter__(self) -> RayEngine:
         return self
