@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -117,37 +118,43 @@ def _reset_peak() -> None:
         pass
 
 
-def run_engine(label: str, ray: str | None, workers: int, reference: Path, clips: list[Path], seconds: float) -> dict[str, Any]:
-    """One batch of ``clips`` on one engine, in a fresh data folder (nothing cached)."""
+def run_engine(label: str, ray: str | None, workers: int, reference: Path, clips: list[Path], seconds: float, folder: Path) -> dict[str, Any]:
+    """One batch of ``clips`` on one engine, with a fresh data folder (nothing cached).
+
+    The data folder is always ``folder/home``, emptied before each run: worker processes are
+    forked from multiprocessing's fork server, which keeps the environment it started with, so
+    a folder named anew for each run left the later runs' workers on the first run's (and it
+    was made again after its removal, left in the temporary folder)."""
     home = os.environ.get("DANCELIKE_HOME")
     marks: list[float] = []
-    with tempfile.TemporaryDirectory(prefix="dancelike-bench-batch-") as folder:
-        os.environ["DANCELIKE_HOME"] = str(Path(folder) / "home")
-        _reset_peak()
-        started = time.perf_counter()
-        engine = make_engine(ray, workers)
-        try:
-            if isinstance(engine, LocalEngine):
-                _ = engine.pool  # its workers started (run_batch would start them before the clock too)
-            else:
-                getattr(engine, "warm_up", lambda: None)()  # Ray: every worker process up and importing the job code
-            start_s = time.perf_counter() - started
-            cpu: list[float] = []
+    data = folder / "home"
+    shutil.rmtree(data, ignore_errors=True)
+    os.environ["DANCELIKE_HOME"] = str(data)
+    _reset_peak()
+    started = time.perf_counter()
+    engine = make_engine(ray, workers)
+    try:
+        if isinstance(engine, LocalEngine):
+            _ = engine.pool  # its workers started (run_batch would start them before the clock too)
+        else:
+            getattr(engine, "warm_up", lambda: None)()  # Ray: every worker process up and importing the job code
+        start_s = time.perf_counter() - started
+        cpu: list[float] = []
 
-            def progress(done: int, total: int) -> None:
-                marks.append(time.perf_counter())
-                if done in (0, total):
-                    cpu.append(cpu_seconds(process_tree()))
+        def progress(done: int, total: int) -> None:
+            marks.append(time.perf_counter())
+            if done in (0, total):
+                cpu.append(cpu_seconds(process_tree()))
 
-            result = run_batch(reference, clips, Path(folder) / "out", engine=engine, on_progress=progress)
-            tree = process_tree()
-            peak = peak_mb(tree)
-        finally:
-            engine.close()
-            if home is None:
-                os.environ.pop("DANCELIKE_HOME", None)
-            else:
-                os.environ["DANCELIKE_HOME"] = home
+        result = run_batch(reference, clips, folder / f"out-{label.replace(' ', '-')}", engine=engine, on_progress=progress)
+        tree = process_tree()
+        peak = peak_mb(tree)
+    finally:
+        engine.close()
+        if home is None:
+            os.environ.pop("DANCELIKE_HOME", None)
+        else:
+            os.environ["DANCELIKE_HOME"] = home
     wall = marks[-1] - marks[0]
     return {
         "engine": label,
@@ -168,7 +175,8 @@ def run_engine(label: str, ray: str | None, workers: int, reference: Path, clips
 def bench_batch(count: int, seconds: float, with_ray: bool = True) -> dict[str, Any]:
     """Every engine of ``RUNS`` on the same generated class; the targets' figures."""
     reference, clips = bench_class(count, seconds)
-    runs = [run_engine(label, ray, workers, reference, clips, seconds) for label, ray, workers in RUNS if with_ray or ray is None]
+    with tempfile.TemporaryDirectory(prefix="dancelike-bench-batch-") as folder:
+        runs = [run_engine(label, ray, workers, reference, clips, seconds, Path(folder)) for label, ray, workers in RUNS if with_ray or ray is None]
     by = {run["engine"]: run for run in runs}
     one, two, on_ray = by["local 1"], by["local 2"], by.get("ray 2")
     result: dict[str, Any] = {
