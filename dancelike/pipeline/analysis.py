@@ -19,6 +19,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -153,8 +154,30 @@ _process_error: DanceLikeError | None = None
 _process_counter: Any = None
 
 
-def _init_process(num_threads: int, with_parts: bool, counter: Any, owner: Owner | None = None) -> None:
+#: What in the environment places DanceLike's files and picks its model (``DANCELIKE_HOME``,
+#: ``DANCELIKE_LANDMARK_MODEL``, ``XDG_CACHE_HOME``, ``TMPDIR``...).
+_PLACING = ("DANCELIKE_", "XDG_", "TMPDIR")
+
+
+def placing_environment() -> dict[str, str]:
+    """This process's ``_PLACING`` variables, for its workers to take on."""
+    return {key: value for key, value in os.environ.items() if key.startswith(_PLACING)}
+
+
+def _adopt_environment(environment: dict[str, str]) -> None:
+    """Take on the pool maker's ``placing_environment``: a worker forked from the fork server
+    has the fork server's, which is that of the moment the first pool of the process started
+    (a later ``DANCELIKE_HOME`` was not seen: workers wrote into an earlier, removed, folder)."""
+    for key in [key for key in os.environ if key.startswith(_PLACING)]:
+        del os.environ[key]
+    os.environ.update(environment)
+    tempfile.tempdir = None  # ``TMPDIR`` read again
+
+
+def _init_process(num_threads: int, with_parts: bool, counter: Any, owner: Owner | None = None, environment: dict[str, str] | None = None) -> None:
     global _process_tracker, _process_counter
+    if environment is not None:
+        _adopt_environment(environment)
     if owner is not None:
         _die_with(owner)
     cv2.setNumThreads(1)  # one busy thread per worker: the workers already fill the cores
@@ -280,7 +303,7 @@ class AnalysisPool:
             max_workers=self.workers,
             mp_context=context,
             initializer=_init_process,
-            initargs=(num_threads, with_parts, self._counter, this_process()),
+            initargs=(num_threads, with_parts, self._counter, this_process(), placing_environment()),
         )
         # Start every worker and load its models now, not inside the first analysis.
         started = [self._executor.submit(_warm_process) for _ in range(self.workers)]
