@@ -28,12 +28,17 @@ _SLACK_S = 2.0
 
 def remove_leftovers(root: Path, temp_root: Path | None = None) -> list[Path]:
     """Remove the half-done imports in ``root`` and dead runs' temporary folders; what was removed."""
-    removed = []
     library = Path(root) / "choreographies"
     stale = sorted(library.glob(".import-*")) if library.is_dir() else []
     temp = Path(temp_root or tempfile.gettempdir())
     stale += [folder for folder in sorted(temp.glob(f"{TEMP_PREFIX}*")) if _abandoned(folder)]
-    for folder in stale:
+    return _remove(stale)
+
+
+def _remove(folders: list[Path]) -> list[Path]:
+    """Remove each folder (never through a symlink); those that are gone now."""
+    removed = []
+    for folder in folders:
         if folder.is_dir() and not folder.is_symlink():
             shutil.rmtree(folder, ignore_errors=True)
             if not folder.exists():
@@ -41,13 +46,20 @@ def remove_leftovers(root: Path, temp_root: Path | None = None) -> list[Path]:
     return removed
 
 
-def _abandoned(folder: Path) -> bool:
-    """Whether no live process can own the temporary ``folder``."""
+def _made(folder: Path) -> float | None:
+    """When this user's own real folder ``folder`` was last changed; None for anything else."""
     try:
         if not folder.is_dir() or folder.is_symlink() or folder.stat().st_uid != os.getuid():
-            return False
-        made = folder.stat().st_mtime
+            return None
+        return folder.stat().st_mtime
     except (OSError, AttributeError):
+        return None
+
+
+def _abandoned(folder: Path) -> bool:
+    """Whether no live process can own the temporary ``folder``."""
+    made = _made(folder)
+    if made is None:
         return False
     me = process_started(os.getpid()) or time.time()
     if made >= me - _SLACK_S:
@@ -76,17 +88,8 @@ def worker_folder_prefix(kind: str) -> str:
 def remove_old_folders(prefix: str, hours: float, temp_root: Path | None = None) -> list[Path]:
     """Remove the temporary folders named ``prefix*`` untouched for ``hours``; what was removed.
     For folders an earlier version named without its process: age is all there is to go by."""
-    removed = []
-    for folder in sorted(Path(temp_root or tempfile.gettempdir()).glob(f"{prefix}*")):
-        try:
-            if folder.is_symlink() or not folder.is_dir() or folder.stat().st_uid != os.getuid() or time.time() - folder.stat().st_mtime < hours * 3600:
-                continue
-        except (OSError, AttributeError):
-            continue
-        shutil.rmtree(folder, ignore_errors=True)
-        if not folder.exists():
-            removed.append(folder)
-    return removed
+    folders = sorted(Path(temp_root or tempfile.gettempdir()).glob(f"{prefix}*"))
+    return _remove([folder for folder in folders if (made := _made(folder)) is not None and time.time() - made >= hours * 3600])
 
 
 def worker_folders(kind: str, temp_root: Path | None = None) -> list[Path]:
@@ -100,19 +103,8 @@ def remove_dead_workers_folders(kind: str, temp_root: Path | None = None) -> lis
     Why: a Ray task stopped with the class is killed with its worker, so its temporary copy of
     a student's clip was never deleted. The next task on that machine (and a local engine when
     it closes) removes such copies."""
-    removed = []
-    for folder in worker_folders(kind, temp_root):
-        try:
-            if folder.is_symlink() or not folder.is_dir() or folder.stat().st_uid != os.getuid():
-                continue
-            gone = _owner_gone(folder, folder.stat().st_mtime)
-        except (OSError, AttributeError):
-            continue
-        if gone:
-            shutil.rmtree(folder, ignore_errors=True)
-            if not folder.exists():
-                removed.append(folder)
-    return removed
+    folders = worker_folders(kind, temp_root)
+    return _remove([folder for folder in folders if (made := _made(folder)) is not None and _owner_gone(folder, made)])
 
 
 def dancelike_processes() -> list[float]:
