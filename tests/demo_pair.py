@@ -13,10 +13,10 @@ from dancelike.scoring.calibration import reference_chance
 from dancelike.scoring.mirror import Mirror, choose_reading
 from dancelike.scoring.poses import pose_track
 from dancelike.scoring.report import Report, build_report
-from dancelike.synth.choreography import choreography
-from dancelike.synth.motion import dancer_poses, wander_offsets
+from dancelike.synth.choreography import Choreography, choreography
+from dancelike.synth.motion import Dancer, dancer_poses, wander_offsets
 from dancelike.synth.music import SAMPLE_RATE, render_music
-from dancelike.synth.performance import look_of
+from dancelike.synth.performance import Scene, look_of
 from dancelike.synth.skeleton import Pose, solve
 from dancelike.vision.body import BodyFrame
 from dancelike.vision.landmark_names import PoseLandmark
@@ -29,7 +29,12 @@ SECONDS = 16.0
 
 def true_bodies(video: DemoVideo, seconds: float = SECONDS) -> list[BodyFrame]:
     """The frames ``synth.performance.render_frames`` draws, as the landmarks it draws them from."""
-    dance, dancer, scene = choreography(DEMO_CHOREOGRAPHY), video.dancer, video.scene
+    return bodies_of(choreography(DEMO_CHOREOGRAPHY), video.dancer, video.scene, seconds)
+
+
+def bodies_of(dance: Choreography, dancer: Dancer, scene: Scene, seconds: float) -> list[BodyFrame]:
+    """``seconds`` of ``dancer`` dancing ``dance`` in ``scene``, as the landmarks the renderer
+    draws them from (after the dance, the dancer stands still)."""
     times = np.arange(round(seconds * scene.fps)) / scene.fps
     total = max(seconds, dance.duration / dancer.tempo)
     look = look_of(scene.person)

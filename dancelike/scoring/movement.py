@@ -29,6 +29,13 @@ NOISE_STD = 0.05
 #: A part's own movement agreement is believed only when the reference moves it well above the
 #: noise: its self-agreement (``own``, 0.8 = a spread of twice ``NOISE_STD``) at least this.
 GROUP_OWN_MIN = 0.8
+#: The whole body's movement agreement is believed only when the reference's self-agreement,
+#: over all it moves (weighted by how much), is at least this: below, the reference holds still
+#: and what it "moves" is tracking noise and sway. Measured (2026-12-07): a synthetic dancer
+#: standing for minutes 0.00; the development set's four dancing references 0-9% of frames
+#: under 0.5, none under 0.3; the K-pop clip's dancer standing still at its end, under 0.3.
+#: Then the pose alone judges the frame (``calibration.relative``), as for a part (above).
+FRAME_OWN_MIN = 0.3
 #: A limb counts in a window when it was visible (>= 0.5) in at least half its frames.
 SEEN_SHARE = 0.5
 
@@ -104,8 +111,9 @@ def canonical_joints(directions: np.ndarray) -> np.ndarray:
 class MovementScores:
     """Per reference frame: ``frame`` (n,) and ``groups`` (n, 6) correlations, as a share of what
     the reference scores against itself (1: as good as the reference itself; about 0: unrelated;
-    NaN where nothing could be compared), ``motion`` (n,) how much the reference moves there (torso
-    lengths), ``group_seen`` (n, 6) whether each group was compared at all."""
+    NaN where nothing could be compared or the reference holds still), ``motion`` (n,) how much
+    the reference moves there (torso lengths), ``group_seen`` (n, 6) whether each group was
+    compared at all."""
 
     frame: np.ndarray
     groups: np.ndarray
@@ -163,6 +171,8 @@ def window_agreement(a: np.ndarray, b: np.ndarray, valid: np.ndarray, seen: np.n
     spread = np.sqrt(var_a / samples) * seen_enough[..., None]
     moved, perfect_moved = corr * spread, own * spread
     frame = _ratio(moved.sum(axis=(1, 2)), perfect_moved.sum(axis=(1, 2)))
+    # The reference holds still here: its "movement" is noise, whatever the dancer does.
+    frame = np.where(perfect_moved.sum(axis=(1, 2)) >= FRAME_OWN_MIN * spread.sum(axis=(1, 2)), frame, np.nan)
     compared = np.logical_or.reduceat(seen_enough, _GROUP_JOINTS, axis=1)
     perfect = _group_sums(perfect_moved)
     ratio = _ratio(_group_sums(moved), perfect)

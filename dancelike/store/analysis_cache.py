@@ -264,7 +264,7 @@ def _discard(path: Path) -> None:
 
 
 #: Bump when ``scoring.calibration.reference_chance`` changes what it measures.
-CHANCE_VERSION = 2  # 2: shifts where the dance repeats itself are left out
+CHANCE_VERSION = 3  # 2: shifts where the dance repeats itself are left out; 3: still frames have no movement
 
 
 def save_chance(key: str, values: np.ndarray, folder: Path | None = None) -> None:
