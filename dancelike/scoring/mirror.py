@@ -21,8 +21,8 @@ from dancelike.scoring.report import per_reference_frame, reference_fps
 
 #: How much better (relative agreement, 0 = chance, 1 = perfect) the mirrored reading must
 #: match to be believed. Measured on the development set (2026-12-07, frames weighted by
-#: ``mirror_evidence``): for every real copy the wrong reading fits 0.02-0.77 worse; for unrelated
-#: motion the mirrored reading fits -0.16 to +0.44 better at random, which is why the mirrored
+#: ``mirror_evidence``): for every real copy the wrong reading fits 0.01-0.77 worse; for unrelated
+#: motion the mirrored reading fits -0.21 to +0.44 better at random, which is why the mirrored
 #: reading must also look like this dance (``calibration.this_dance_relative``): then no
 #: unrelated performance is ever read mirrored, and a performance gets the same decision against
 #: every reference of the same routine.
