@@ -50,6 +50,26 @@ def bodies_of(dance: Choreography, dancer: Dancer, scene: Scene, seconds: float)
     return bodies
 
 
+def standing_like_people(bodies: list[BodyFrame], arm: str, out_px: float, sway_px: float, seed: int) -> list[BodyFrame]:
+    """``bodies`` with one arm held ``out_px`` further out at the elbow (twice at the wrist) all
+    along, and every landmark swaying slowly (periods of about 1-3 s) by up to ``sway_px``."""
+    rng = np.random.default_rng(seed)
+    elbow, wrist = (_L.LEFT_ELBOW, _L.LEFT_WRIST) if arm == "left" else (_L.RIGHT_ELBOW, _L.RIGHT_WRIST)
+    outwards = 1.0 if arm == "left" else -1.0  # the figure faces the camera: its left is the picture's right
+    times = np.array([body.t for body in bodies])
+    periods = rng.uniform(1.0, 3.0, (33, 2))
+    phases = rng.uniform(0.0, 2.0 * np.pi, (33, 2))
+    out = []
+    for t, body in zip(times, bodies):
+        assert body.landmarks is not None
+        landmarks = body.landmarks.copy()
+        landmarks[:, :2] += sway_px * np.sin(2.0 * np.pi * t / periods + phases)
+        landmarks[elbow, 0] += outwards * out_px
+        landmarks[wrist, 0] += outwards * 2.0 * out_px
+        out.append(BodyFrame(body.t, body.width, body.height, landmarks, body.presence))
+    return out
+
+
 def arm_up(body: BodyFrame) -> BodyFrame:
     """``body`` with its left arm held straight up (a dancer who forgot what that arm does)."""
     assert body.landmarks is not None

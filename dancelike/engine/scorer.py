@@ -7,8 +7,9 @@ on numpy rows (no threads, no I/O), so the benchmark's sequential run does exact
   reference they are; the frame is compared with the reference at ``position - lag``: the same
   *move*, not the same clock time, so a dancer a beat late is judged on their shapes.
 * **Mirror.** With ``mirror="auto"`` both readings (as filmed, and mirrored) are scored in one
-  ``score_pairs`` call until ``MIRROR_DECIDE_SECONDS`` of dancing has been seen, then the live
-  reading is fixed (mirrored only when it is better by ``LIVE_MIRROR_MARGIN`` points).
+  ``score_pairs`` call until ``MIRROR_DECIDE_SECONDS`` of dancing that shows the pro's side has
+  been seen (each frame counted by how much a mirror changes the pro's pose: standing does not),
+  then the live reading is fixed (mirrored only when it is better by ``LIVE_MIRROR_MARGIN`` points).
   The final report decides again, once, over the whole performance (``scoring.mirror.choose_reading``).
 * **Scores.** As the report makes them (``scoring.calibration``): the pose agreement of
   ``score_pairs`` on one-row tracks (limb directions) and the movement agreement of the last
@@ -32,7 +33,7 @@ from dancelike.engine.events import FrameScored, MoveRating
 from dancelike.engine.tracks import GrowingAligner, ReferenceTrack, UserTrack, concat
 from dancelike.scoring.calibration import DEFAULT_CHANCE, Chance, relative, score_curve
 from dancelike.scoring.match import frame_from_groups, score_pairs
-from dancelike.scoring.mirror import Mirror, readings_to_try
+from dancelike.scoring.mirror import Mirror, mirror_evidence, readings_to_try
 from dancelike.scoring.movement import JOINTS, WINDOW_S, joints_and_seen, window_agreement
 from dancelike.scoring.moves import BAR_BEATS, MAX_MOVE_S, Move, split_moves
 from dancelike.scoring.poses import GROUPS, IN_VIEW_SHARE, IN_VIEW_VISIBILITY, LIMB_GROUP, PoseTrack, pose_track, without_parts
@@ -42,8 +43,18 @@ from dancelike.vision.video_analysis import VideoAnalysis
 
 #: How much better (points of frame score) the mirrored reading must match live to be believed.
 LIVE_MIRROR_MARGIN = 3.0
-#: Seconds of frames with a dancer on both sides before the live mirror reading is fixed.
+#: Seconds of frames that show which side the pro uses (``SIDED_EVIDENCE``), with a dancer on
+#: both sides, before the live mirror reading is fixed.
 MIRROR_DECIDE_SECONDS = 3.0
+#: A frame shows which side the pro uses when its mirror evidence (``scoring.mirror.mirror_evidence``:
+#: how much a mirror changes the pro's pose there) is at least this. Measured (2026-12-07, mean per
+#: frame): the synthetic dancers 0.11, filmed dances 0.31-0.47; standing 0.0003 (synthetic),
+#: 0.013 (filmed), 0.02 with an arm held a little out: a still intro does not decide the mirror
+#: (it did, on how two people happened to stand).
+SIDED_EVIDENCE = 0.05
+#: ... but a dance that never shows which side it uses is decided (as filmed, unless the mirror
+#: fits better) after this many seconds with a dancer on both sides.
+MIRROR_DECIDE_LATEST_SECONDS = 30.0
 #: How far (frames) from the wanted reference moment an analysed reference frame may be.
 PAIR_RADIUS = 2
 #: The aligners learn reference frames up to this far (seconds) past the playback position.
@@ -81,7 +92,10 @@ class LiveScorer:
         self.user = UserTrack(with_mirror=mirror != "off")
         self.aligners = {m: GrowingAligner(reference.count, reference.fps) for m in self.readings}
         self._decide_frames = max(1, round(MIRROR_DECIDE_SECONDS * user_fps))
-        self._mirror_sums = {m: [0.0, 0] for m in (False, True)}
+        self._decide_latest = max(1, round(MIRROR_DECIDE_LATEST_SECONDS * user_fps))
+        self._mirror_sums = {m: 0.0 for m in (False, True)}  # pose score x evidence, per reading
+        self._mirror_evidence = 0.0
+        self._mirror_frames = self._sided_frames = 0
         self.moves = moves
         self._move_starts = [float(m.start) for m in moves]
         self._move_sums = np.zeros((len(moves), 3))
@@ -132,7 +146,7 @@ class LiveScorer:
         if len(self.readings) == 2 and mirrored is not None:
             pairs = score_pairs(ref_row, concat([plain, mirrored]), _BOTH)
             if not self.decided:
-                self._weigh_mirror(pairs.frame, bool(ref_row.found[0]) and found)
+                self._weigh_mirror(pairs.frame, ref_row, bool(ref_row.found[0]) and found)
             pick = 1 if self.mirrored else 0
         else:
             reading = rows[self.readings[0]]
@@ -234,17 +248,23 @@ class LiveScorer:
         in_view = self._view_counts >= IN_VIEW_SHARE * self._view_frames
         return in_view if in_view.any() else np.ones(len(GROUPS), bool)
 
-    def _weigh_mirror(self, frame_scores: np.ndarray, both_found: bool) -> None:
+    def _weigh_mirror(self, frame_scores: np.ndarray, reference_row: PoseTrack, both_found: bool) -> None:
+        """Both readings' pose scores, each frame counted by its mirror evidence; the reading is
+        as filmed until a second of frames has shown the pro's side, fixed after
+        ``MIRROR_DECIDE_SECONDS`` of them (or ``MIRROR_DECIDE_LATEST_SECONDS`` of any)."""
         if not both_found:
             return
+        evidence = float(mirror_evidence(reference_row)[0])
         for m, value in ((False, frame_scores[0]), (True, frame_scores[1])):
-            self._mirror_sums[m][0] += float(value)
-            self._mirror_sums[m][1] += 1
-        seen = self._mirror_sums[False][1]
-        plain_mean = self._mirror_sums[False][0] / seen
-        mirror_mean = self._mirror_sums[True][0] / seen
-        self.mirrored = mirror_mean > plain_mean + LIVE_MIRROR_MARGIN
-        if seen >= self._decide_frames:
+            self._mirror_sums[m] += evidence * float(value)
+        self._mirror_evidence += evidence
+        self._mirror_frames += 1
+        self._sided_frames += int(evidence >= SIDED_EVIDENCE)
+        if self._sided_frames >= self._decide_frames / MIRROR_DECIDE_SECONDS:
+            plain_mean = self._mirror_sums[False] / self._mirror_evidence
+            mirror_mean = self._mirror_sums[True] / self._mirror_evidence
+            self.mirrored = mirror_mean > plain_mean + LIVE_MIRROR_MARGIN
+        if self._sided_frames >= self._decide_frames or self._mirror_frames >= self._decide_latest:
             self.decided = True
             keep = self.mirrored
             self.readings = [keep]

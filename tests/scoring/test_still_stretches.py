@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from demo_pair import bodies_of
+from demo_pair import bodies_of, standing_like_people
 
 from dancelike.scoring.accents import accent_times
 from dancelike.scoring.calibration import reference_chance
@@ -22,8 +22,6 @@ from dancelike.scoring.report import Report, build_report
 from dancelike.synth.choreography import Choreography
 from dancelike.synth.motion import Dancer
 from dancelike.synth.performance import Scene
-from dancelike.vision.body import BodyFrame
-from dancelike.vision.landmark_names import PoseLandmark
 
 #: 20 s of dancing, two of its moves one-sided (an arm pointing to one side), then standing.
 DANCE = Choreography("still_tail", 112.0, ("arm_wave", "disco_point", "arms_up", "disco_point"))
@@ -32,26 +30,6 @@ FPS = 30.0
 PRO = (Dancer(), Scene())
 COPY = (Dancer(offset=0.15, sloppiness=0.15, seed=1), Scene(person=2, x=0.42))
 MIRRORED_COPY = (Dancer(offset=0.15, sloppiness=0.15, seed=1, mirror=True), Scene(person=2, x=0.42))
-
-
-def standing_like_people(bodies: list[BodyFrame], arm: str, out_px: float, sway_px: float, seed: int) -> list[BodyFrame]:
-    """``bodies`` with one arm held ``out_px`` further out at the elbow (twice at the wrist) all
-    along, and every landmark swaying slowly (periods of about 1-3 s) by up to ``sway_px``."""
-    rng = np.random.default_rng(seed)
-    elbow, wrist = (PoseLandmark.LEFT_ELBOW, PoseLandmark.LEFT_WRIST) if arm == "left" else (PoseLandmark.RIGHT_ELBOW, PoseLandmark.RIGHT_WRIST)
-    outwards = 1.0 if arm == "left" else -1.0  # the figure faces the camera: its left is the picture's right
-    times = np.array([body.t for body in bodies])
-    periods = rng.uniform(1.0, 3.0, (33, 2))
-    phases = rng.uniform(0.0, 2.0 * np.pi, (33, 2))
-    out = []
-    for t, body in zip(times, bodies):
-        assert body.landmarks is not None
-        landmarks = body.landmarks.copy()
-        landmarks[:, :2] += sway_px * np.sin(2.0 * np.pi * t / periods + phases)
-        landmarks[elbow, 0] += outwards * out_px
-        landmarks[wrist, 0] += outwards * 2.0 * out_px
-        out.append(BodyFrame(body.t, body.width, body.height, landmarks, body.presence))
-    return out
 
 
 def scored(performer: tuple[Dancer, Scene], out_px: float, sway_px: float) -> tuple[PoseTrack, Reading, Report]:
