@@ -192,7 +192,7 @@
     </message>
     <message>
         <source>--ray {address}: no Ray cluster answers there ({reason}); start one with &apos;ray start --head&apos;</source>
-        <extracomment>How long the cluster&apos;s head may take to answer before ``--ray HOST:PORT`` gives up (Ray itself retries an unreachable head for minutes, printing a log line every few seconds). Tasks queued beyond the running ones, per worker: a worker that finishes finds its next clip already shipped, while the driver holds only a few clips&apos; bytes at a time.</extracomment>
+        <extracomment>How long the cluster&apos;s head may take to answer before ``--ray HOST:PORT`` gives up (Ray itself retries an unreachable head for minutes, printing a log line every few seconds). Tasks queued beyond the running ones, per worker: a worker that finishes finds its next clip already shipped, while the driver holds only a few clips&apos; bytes at a time. The temporary folders of Ray tasks are ``worker_folder_prefix(f&quot;{TASK_FOLDERS}-&lt;engine&gt;&quot;)``. Ray&apos;s setting of its workers&apos; niceness (``ray_constants.RAY_WORKER_NICENESS``), read by the processes a local engine starts. What earlier versions named them (no process in the name): removed when this old, as no task takes an hour. How long a local engine&apos;s close waits for its killed workers&apos; copies of clips to be removable.</extracomment>
         <translation>--ray {address}：那里没有 Ray 集群响应（{reason}）；可用 &apos;ray start --head&apos; 启动一个</translation>
     </message>
     <message>
@@ -255,7 +255,7 @@
     </message>
     <message>
         <source>--players must be 1 or 2, not {players}</source>
-        <extracomment>Capacity runs use at most this many seconds of frames: enough for a stable rate. What changes with real-world sizes (``--hd``) and with an imported reference (``--cached``). The process&apos;s CPU against the landmark model&apos;s bare cost at the session&apos;s rate (``model_floor``), with the reference cached: 640x480, and ``--hd``. Two players: each player&apos;s own figures are held to these. Real-world sizes: a YouTube-style reference and a 720p webcam.</extracomment>
+        <extracomment>Capacity runs use at most this many seconds of frames: enough for a stable rate. What changes with real-world sizes (``--hd``) and with an imported reference (``--cached``). The process&apos;s CPU against the landmark model&apos;s bare cost at the session&apos;s rate (``model_floor``), with the reference cached: 640x480, and ``--hd``. Two players: each player&apos;s own figures are held to these. Model runs in each floor measurement (before and after the session, bare and paced). With 30 the median of one measurement moved by up to 12% from one to the next on a shared host (12.8 to 14.4 ms within a minute), with 100 by 5%: the ratio is only as steady as its floor. Real-world sizes: a YouTube-style reference and a 720p webcam.</extracomment>
         <translation>--players 只能是 1 或 2，不能是 {players}</translation>
     </message>
     <message>
@@ -924,6 +924,10 @@
     <message>
         <source>Timing not judged: it needs the dance&apos;s moves to compare</source>
         <translation>未评节奏：要跳这支舞的动作才能比较</translation>
+    </message>
+    <message>
+        <source>{when} on average</source>
+        <translation>平均{when}</translation>
     </message>
     <message>
         <source>hit {hit} of {count} accents</source>

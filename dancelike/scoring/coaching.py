@@ -163,10 +163,14 @@ def _pace_text(timing: Timing) -> str:
 
 
 def timing_line(timing: Timing, accents: dict[str, Any] | None, this_dance: bool) -> str:
-    """The results screen's one timing line: "0.3 s late · steady · hit 7 of 10 accents"."""
+    """The results screen's one timing line: "0.3 s late · steady · hit 7 of 10 accents", "On the
+    beat on average · unsteady"."""
     if not this_dance or not timing.judged:
         return translate("Coaching", "Timing not judged: it needs the dance's moves to compare")
-    words = [when_text(timing.offset_s).capitalize(), _pace_text(timing)]
+    when = when_text(timing.offset_s)
+    if timing.main_fault == "unsteady":  # the delay wandered: "on the beat" alone would contradict "keep to the beat"
+        when = translate("Coaching", "{when} on average").format(when=when)
+    words = [when.capitalize(), _pace_text(timing)]
     if accents and accents.get("count"):
         hit = int(round(float(accents["hit_share"]) * int(accents["count"])))
         words.append(translate("Coaching", "hit {hit} of {count} accents").format(hit=hit, count=int(accents["count"])))

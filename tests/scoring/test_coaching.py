@@ -208,7 +208,8 @@ def _timing(offset: float, tempo: float = 1.0, wobble: float = 0.0) -> Timing:
         (_timing(0.03), "On the beat \u00b7 steady", "and perfect timing"),
         (_timing(0.2), "0.2 s late \u00b7 steady", "and steady timing, 0.2 s late"),
         (_timing(-0.6), "0.6 s early \u00b7 steady", "but you were 0.6 s early: move with the music, not after the pro"),
-        (_timing(0.0, wobble=0.35), "On the beat \u00b7 unsteady", "but your timing wandered: keep to the beat"),
+        # wandering around the beat: on it only on average (not "On the beat" beside "keep to the beat")
+        (_timing(0.0, wobble=0.35), "On the beat on average \u00b7 unsteady", "but your timing wandered: keep to the beat"),
     ],
 )
 def test_the_timing_line_and_the_summary_tell_one_story(timing: Timing, line: str, clause: str) -> None:
