@@ -52,8 +52,8 @@ MIRROR_DECIDE_SECONDS = 3.0
 #: 0.013 (filmed), 0.02 with an arm held a little out: a still intro does not decide the mirror
 #: (it did, on how two people happened to stand).
 SIDED_EVIDENCE = 0.05
-#: ... but a dance that never shows which side it uses is decided (as filmed, unless the mirror
-#: fits better) after this many seconds with a dancer on both sides.
+#: ... but a dance that hardly shows which side it uses is fixed after this many seconds with a
+#: dancer on both sides, on what it did show (as filmed, when under a second of it).
 MIRROR_DECIDE_LATEST_SECONDS = 30.0
 #: How far (frames) from the wanted reference moment an analysed reference frame may be.
 PAIR_RADIUS = 2
