@@ -33,7 +33,7 @@ from dancelike.ui.messages import next_step, user_message
 from dancelike.ui.practice_plan import PracticePlan
 from dancelike.ui.results_cards import WeakMoveCard, nothing_to_practise, panel, practise_entries, timing_line
 from dancelike.ui.score_legend import ScoreLegend
-from dancelike.ui.session_text import STATUS_WORDS, breakdown_text, session_title, started_text
+from dancelike.ui.session_text import STATUS_WORDS, breakdown_text, session_title, started_text, units_kept
 from dancelike.ui.theme import COLORS, font, format_duration, set_role
 from dancelike.ui.video_panel import VideoPanel
 from dancelike.ui.workers import Job, run_in_thread
@@ -267,11 +267,11 @@ class ResultsView(QWidget):
             self._empty(translate("ResultsView", "No score for this session"), record.message or translate("ResultsView", "Nothing was scored in this session."))
             return
         self.ring.set_score(float(self.report["score"]), str(self.report.get("grade", "")))
-        self.summary.setText(str(self.report.get("summary", "")))
+        self.summary.setText(units_kept(str(self.report.get("summary", ""))))
         mirror = str(self.report.get("mirror_text") or "")
         self.mirror.setText(mirror)
         self.mirror.setVisible(bool(mirror))
-        self.timing.setText(timing_line(self.report))  # the report's own line, verbatim
+        self.timing.setText(units_kept(timing_line(self.report)))  # the report's own line, kept from breaking "0.3 s"
         self.breakdown.setText(breakdown_text(self.report))
         self.parts.set_scores(self.report.get("parts", {}))
         self.chart.set_data(timeline_of(self.report), moves_of(self.report))

@@ -3,6 +3,7 @@ timing breakdown and, for a group video, which dancer it followed."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QLocale
@@ -18,6 +19,16 @@ STATUS_WORDS = {
     "cancelled": QT_TRANSLATE_NOOP("ResultsView", "cancelled"),
     "recovered": QT_TRANSLATE_NOOP("ResultsView", "recovered after a crash"),
 }
+
+
+#: A number and its unit of seconds ("17-19 s", "0.3 s"): kept on one line.
+_NUMBER_AND_SECONDS = re.compile(r"(?<=\d) (?=s\b)")
+
+
+def units_kept(text: str) -> str:
+    """``text`` with a no-break space between each number and its "s", so that a wrapped
+    label never leaves "s" alone at the start of a line ("Practise the move at 17-19 / s")."""
+    return _NUMBER_AND_SECONDS.sub("\u00a0", text)
 
 
 def dancer_text(report: dict[str, Any]) -> str:

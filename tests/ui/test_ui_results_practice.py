@@ -63,10 +63,20 @@ def test_weak_move_cards_say_what_to_change(qtbot: QtBot, store: Store, data_hom
     assert cards[1].advice.text() == "Right arm wider" and cards[2].advice.text() == "A bit later"
     assert all(card.practise_button.isVisible() and card.picture.image is not None for card in cards)
     assert min(card.picture.shown_rect().height() for card in cards) >= 150  # a snapshot worth looking at
-    assert view.timing.text() == "0.3 s late \u00b7 steady tempo"  # the report's line, verbatim
+    assert view.timing.text() == "0.3\u00a0s late \u00b7 steady tempo"  # the report's line, "0.3 s" kept on one line
     assert view.mirror.isVisible() and view.mirror.text().startswith("You danced it as in a mirror")
     assert not view.nothing_label.isVisible()
     assert cards[0].plan == PracticePlan(6.0, 8.0, "left_arm", 4, cards[0].advice.text())
+
+
+def test_a_time_and_its_unit_stay_on_one_line(qtbot: QtBot, store: Store, data_home: Path) -> None:
+    # At the page's narrowest, "Practise the move at 17-19 s" wrapped as "17-19" / "s left arm".
+    view = results_view(qtbot, store, (1024, 640))
+    report = sample_report("new")
+    report["summary"] = "Good shapes, but your timing wandered a little: keep to the beat. Practise the move at 17-19 s: left arm higher."
+    view.show_session(write_session(store, data_home / "clips", report))
+    assert "at 17-19\u00a0s: left arm" in view.summary.text() and " s:" not in view.summary.text()
+    assert view.summary.text().replace("\u00a0", " ") == report["summary"]
 
 
 def test_nothing_to_practise_and_not_this_dance(qtbot: QtBot, store: Store, data_home: Path) -> None:
@@ -85,7 +95,7 @@ def test_an_older_report_still_gets_cards_and_a_timing_line(qtbot: QtBot, store:
     view = results_view(qtbot, store)
     view.show_session(write_session(store, data_home / "clips", report))
     assert len(view._cards) == 3  # only moves below GOOD are offered to practise
-    assert view._cards[0].advice.text() == "Watch your left arm" and view.timing.text() == "Timing: 0.3 s late \u00b7 steady tempo"
+    assert view._cards[0].advice.text() == "Watch your left arm" and view.timing.text() == "Timing: 0.3\u00a0s late \u00b7 steady tempo"
     assert not view.mirror.isVisible()
 
 
