@@ -170,9 +170,10 @@ def window_agreement(a: np.ndarray, b: np.ndarray, valid: np.ndarray, seen: np.n
     # each coordinate counts by how much the reference moves it: the moving limbs decide
     spread = np.sqrt(var_a / samples) * seen_enough[..., None]
     moved, perfect_moved = corr * spread, own * spread
-    frame = _ratio(moved.sum(axis=(1, 2)), perfect_moved.sum(axis=(1, 2)))
+    perfect_frame = perfect_moved.sum(axis=(1, 2))
+    frame = _ratio(moved.sum(axis=(1, 2)), perfect_frame)
     # The reference holds still here: its "movement" is noise, whatever the dancer does.
-    frame = np.where(perfect_moved.sum(axis=(1, 2)) >= FRAME_OWN_MIN * spread.sum(axis=(1, 2)), frame, np.nan)
+    frame = np.where(perfect_frame >= FRAME_OWN_MIN * spread.sum(axis=(1, 2)), frame, np.nan)
     compared = np.logical_or.reduceat(seen_enough, _GROUP_JOINTS, axis=1)
     perfect = _group_sums(perfect_moved)
     ratio = _ratio(_group_sums(moved), perfect)

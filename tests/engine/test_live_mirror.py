@@ -22,7 +22,8 @@ INTRO_S = 8.0
 
 def after_standing(bodies: list[BodyFrame], seconds: float) -> list[BodyFrame]:
     """``bodies`` after ``seconds`` of holding their first pose quite still."""
-    held = [BodyFrame(k / FPS, b.width, b.height, b.landmarks, b.presence) for k in range(round(seconds * FPS)) for b in bodies[:1]]
+    first = bodies[0]
+    held = [BodyFrame(k / FPS, first.width, first.height, first.landmarks, first.presence) for k in range(round(seconds * FPS))]
     return held + [BodyFrame(b.t + seconds, b.width, b.height, b.landmarks, b.presence) for b in bodies]
 
 
