@@ -795,7 +795,7 @@
     </message>
     <message>
         <source>perfect</source>
-        <extracomment>A rating as a word inside a sentence (&quot;Great shapes, and perfect timing.&quot;).</extracomment>
+        <extracomment>A rating as a word inside a sentence (&quot;Great shapes, and perfect timing.&quot;): an adjective, so MISS is &quot;poor&quot; (&quot;Miss shapes&quot; is not English) and OK keeps its capitals (&quot;OK shapes&quot;).</extracomment>
         <translation>完美</translation>
     </message>
     <message>
@@ -807,12 +807,12 @@
         <translation>不错</translation>
     </message>
     <message>
-        <source>ok</source>
+        <source>OK</source>
         <translation>还行</translation>
     </message>
     <message>
-        <source>miss</source>
-        <translation>失误</translation>
+        <source>poor</source>
+        <translation>较差</translation>
     </message>
     <message>
         <source>{shapes} shapes, and {timing} timing.</source>
@@ -964,6 +964,10 @@
     <message>
         <source>{start}-{end} s</source>
         <translation>{start}-{end} s</translation>
+    </message>
+    <message>
+        <source>Your {part} was the exception: it missed ({score}).</source>
+        <translation>只有你的{part}例外：失误了（{score}）。</translation>
     </message>
     <message>
         <source>Your {part} missed ({score}).</source>

@@ -59,13 +59,14 @@ RATING_LABELS = {
     AWAY: QT_TRANSLATE_NOOP("Ratings", "AWAY"),
     UNKNOWN: QT_TRANSLATE_NOOP("Ratings", "UNKNOWN"),
 }
-#: A rating as a word inside a sentence ("Great shapes, and perfect timing.").
+#: A rating as a word inside a sentence ("Great shapes, and perfect timing."): an adjective, so
+#: MISS is "poor" ("Miss shapes" is not English) and OK keeps its capitals ("OK shapes").
 _RATING_WORDS = {
     "perfect": QT_TRANSLATE_NOOP("Coaching", "perfect"),
     "great": QT_TRANSLATE_NOOP("Coaching", "great"),
     "good": QT_TRANSLATE_NOOP("Coaching", "good"),
-    "ok": QT_TRANSLATE_NOOP("Coaching", "ok"),
-    "miss": QT_TRANSLATE_NOOP("Coaching", "miss"),
+    "ok": QT_TRANSLATE_NOOP("Coaching", "OK"),
+    "miss": QT_TRANSLATE_NOOP("Coaching", "poor"),
 }
 #: The body parts as the dancer calls them (``poses.GROUPS`` are the data's names).
 PART_NAMES = {
@@ -263,15 +264,20 @@ def move_range(start: float, end: float) -> str:
     return translate("Coaching", "{start}-{end} s").format(start=f"{start:.0f}", end=f"{end:.0f}")
 
 
-def _weak_part_sentence(parts: dict[str, float | None]) -> str:
-    """ "Your left arm missed (24)." when a part is far below the rest."""
+def _weak_part_sentence(parts: dict[str, float | None], shape: float) -> str:
+    """ "Your left arm missed (24)." when a part is far below the rest; after shapes rated GOOD or
+    better it is said as the exception ("Great shapes…" then a plain "Your left arm missed" read
+    as a contradiction)."""
     judged = [(score, name) for name, score in parts.items() if score is not None]
     if not judged:
         return ""
     score, name = min(judged)
     if rating(score) != "miss":
         return ""
-    return translate("Coaching", "Your {part} missed ({score}).").format(part=part_name(name), score=f"{score:.0f}")
+    values = {"part": part_name(name), "score": f"{score:.0f}"}
+    if rating(shape) in ("perfect", "great", "good"):
+        return translate("Coaching", "Your {part} was the exception: it missed ({score}).").format(**values)
+    return translate("Coaching", "Your {part} missed ({score}).").format(**values)
 
 
 def summary(
@@ -310,7 +316,7 @@ def summary(
             practise = translate("Coaching", "Practise the move at {range}.").format(range=where)
     else:
         practise = translate("Coaching", "Nothing to practise: every move you danced was GOOD or better.")
-    return sentences(partial or "", shapes, _weak_part_sentence(parts), practise)
+    return sentences(partial or "", shapes, _weak_part_sentence(parts, shape), practise)
 
 
 def _joined(words: list[str], last_only: bool = False) -> str:
