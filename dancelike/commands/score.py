@@ -34,7 +34,7 @@ def _human(report: Report) -> str:
         translate("Score", "{part} not in view").format(part=coaching.part_name(name))
         if value is None
         else translate("Score", "{part} {score} ({rating})").format(
-            part=coaching.part_name(name), score=f"{value:.0f}", rating=coaching.rating_word(coaching.rating(value))
+            part=coaching.part_name(name), score=f"{value:.0f}", rating=coaching.rating_label(coaching.rating(value))
         )
         for name, value in report.parts.items()
     ]

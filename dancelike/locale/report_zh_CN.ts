@@ -852,6 +852,10 @@
         <translation>姿势{shapes}，但节奏不稳：跟紧节拍。</translation>
     </message>
     <message>
+        <source>Your {part} were the exception: they missed ({score}).</source>
+        <translation>只有你的{part}例外：失误了（{score}）。</translation>
+    </message>
+    <message>
         <source>and {timing} timing</source>
         <extracomment>The same timing story as a clause on its own (``timing_clause``).</extracomment>
         <translation>节奏{timing}</translation>
@@ -971,6 +975,7 @@
     </message>
     <message>
         <source>Your {part} missed ({score}).</source>
+        <extracomment>The parts rated MISS, by (shapes rated GOOD or better, more than one part).</extracomment>
         <translation>你的{part}失误了（{score}）。</translation>
     </message>
     <message>

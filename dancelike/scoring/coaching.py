@@ -89,6 +89,13 @@ _SHAPE_AND_TIMING = {
     "wandered a little": QT_TRANSLATE_NOOP("Coaching", "{shapes} shapes, but your timing wandered a little: keep to the beat."),
     "wandered": QT_TRANSLATE_NOOP("Coaching", "{shapes} shapes, but your timing wandered: keep to the beat."),
 }
+#: The parts rated MISS, by (shapes rated GOOD or better, more than one part).
+_MISSED_PARTS = {
+    (False, False): QT_TRANSLATE_NOOP("Coaching", "Your {part} missed ({score})."),
+    (False, True): QT_TRANSLATE_NOOP("Coaching", "Your {part} missed ({score})."),
+    (True, False): QT_TRANSLATE_NOOP("Coaching", "Your {part} was the exception: it missed ({score})."),
+    (True, True): QT_TRANSLATE_NOOP("Coaching", "Your {part} were the exception: they missed ({score})."),
+}
 #: The same timing story as a clause on its own (``timing_clause``).
 _TIMING_CLAUSES = {
     "rated": QT_TRANSLATE_NOOP("Coaching", "and {timing} timing"),
@@ -265,19 +272,15 @@ def move_range(start: float, end: float) -> str:
 
 
 def _weak_part_sentence(parts: dict[str, float | None], shape: float) -> str:
-    """ "Your left arm missed (24)." when a part is far below the rest; after shapes rated GOOD or
-    better it is said as the exception ("Great shapes…" then a plain "Your left arm missed" read
-    as a contradiction)."""
-    judged = [(score, name) for name, score in parts.items() if score is not None]
-    if not judged:
+    """ "Your left arm missed (24)." for every part rated MISS, weakest first; after shapes rated
+    GOOD or better they are said as the exception ("Great shapes…" then a plain "Your left arm
+    missed" read as a contradiction)."""
+    missed = sorted((score, name) for name, score in parts.items() if score is not None and rating(score) == "miss")
+    if not missed:
         return ""
-    score, name = min(judged)
-    if rating(score) != "miss":
-        return ""
-    values = {"part": part_name(name), "score": f"{score:.0f}"}
-    if rating(shape) in ("perfect", "great", "good"):
-        return translate("Coaching", "Your {part} was the exception: it missed ({score}).").format(**values)
-    return translate("Coaching", "Your {part} missed ({score}).").format(**values)
+    values = {"part": _joined([part_name(name) for _, name in missed]), "score": _joined([f"{score:.0f}" for score, _ in missed])}
+    exception = rating(shape) in ("perfect", "great", "good")
+    return translate("Coaching", _MISSED_PARTS[(exception, len(missed) > 1)]).format(**values)
 
 
 def summary(

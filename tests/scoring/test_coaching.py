@@ -228,19 +228,23 @@ def test_a_fault_is_named_only_when_it_costs_points_and_the_score_says_so() -> N
     assert steady.main_fault is None and coaching.timing_line(steady, None, True).endswith("\u00b7 steady")
 
 
-def test_a_part_that_missed_under_good_shapes_is_named_as_the_exception() -> None:
-    """ "Great shapes, and perfect timing. Your left arm missed (23)." read as a contradiction; the
-    rating words are English adjectives ("OK shapes", "Poor shapes": not "Ok", not "Miss")."""
-    parts = {"left_arm": 23.0, "right_arm": 95.0, "torso": 97.0}
+def test_the_parts_that_missed_under_good_shapes_are_named_as_the_exception() -> None:
+    """ "Great shapes, and perfect timing. Your left arm missed (23)." read as a contradiction, and
+    named one arm when both missed; the rating words are English adjectives ("OK shapes",
+    "Poor shapes": not "Ok", not "Miss")."""
 
-    def said(shape: float) -> str:
+    def said(shape: float, parts: dict[str, float | None]) -> str:
         return coaching.summary(found=True, this_dance=True, seen_share=1.0, shape=shape, timing=_timing(0.03), parts=parts, weakest=[], partial=None)
 
-    assert "Great shapes, and perfect timing. Your left arm was the exception: it missed (23)." in said(84.0)
-    assert "Good shapes, and perfect timing. Your left arm was the exception" in said(64.6)  # shown as 65: GOOD
-    assert "OK shapes, and perfect timing. Your left arm missed (23)." in said(55.0)
-    assert "exception" not in said(55.0)
-    assert said(30.0).startswith("Poor shapes, and perfect timing.")  # an adjective, never "Miss shapes"
+    one = {"left_arm": 23.0, "right_arm": 95.0, "torso": 97.0, "left_leg": None}
+    assert "Great shapes, and perfect timing. Your left arm was the exception: it missed (23)." in said(84.0, one)
+    assert "Good shapes, and perfect timing. Your left arm was the exception" in said(64.6, one)  # shown as 65: GOOD
+    assert "OK shapes, and perfect timing. Your left arm missed (23)." in said(55.0, one)
+    assert "exception" not in said(55.0, one)
+    assert said(30.0, one).startswith("Poor shapes, and perfect timing.")  # an adjective, never "Miss shapes"
+    both = {"left_arm": 25.0, "right_arm": 27.0, "head": 47.0, "torso": 98.0}
+    assert "Your left arm and right arm were the exception: they missed (25 and 27)." in said(78.0, both)
+    assert "Your left arm and right arm missed (25 and 27)." in said(40.0, both)
 
 
 def test_one_scale_read_from_the_number_shown() -> None:
