@@ -54,6 +54,36 @@ QT_SYSTEM_LIBRARIES: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Languages whose script the fonts every Linux has (DejaVu, Liberation) lack: fontconfig's
+#: language tag for it, the Debian/Ubuntu package that brings a font that draws it, and the
+#: language's name in English. Without such a font, Qt draws every character as an empty box.
+LANGUAGE_FONTS: dict[str, tuple[str, str, str]] = {"zh_CN": ("zh-cn", "fonts-noto-cjk", "Chinese")}
+
+
+def missing_language_font(language: str) -> str | None:
+    """The Debian/Ubuntu package to install when no font here can draw ``language``, else
+    ``None`` (the language needs no font of its own, one is installed, or this is not a Linux
+    whose fonts ``fc-list`` can list: Windows and macOS come with fonts for Chinese)."""
+    if language not in LANGUAGE_FONTS or not sys.platform.startswith("linux") or shutil.which("fc-list") is None:
+        return None
+    tag, package, _ = LANGUAGE_FONTS[language]
+    try:
+        listed = subprocess.run(["fc-list", f":lang={tag}", "family"], capture_output=True, text=True, timeout=20, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return package if listed.returncode == 0 and not listed.stdout.strip() else None
+
+
+def missing_font_warning(language: str) -> str | None:
+    """One line, in English on purpose (the language itself would show as boxes), when
+    ``language`` has no font here: what the user sees, and the command that mends it."""
+    package = missing_language_font(language)
+    if package is None:
+        return None
+    name = LANGUAGE_FONTS[language][2]
+    return f"This computer has no font for {name}, so its words show as empty boxes: install one with {install_hint([package])}, then start DanceLike again."
+
+
 def _loadable(soname: str) -> bool:
     """True when the dynamic loader can open ``soname`` the way Qt would (same search path)."""
     try:

@@ -195,3 +195,23 @@ def test_a_model_altered_after_it_was_checked_is_caught(tmp_path: Path, monkeypa
     copy.write_bytes(bytes(data))  # same size
     with pytest.raises(SetupError, match="model file altered"):
         model_files.model_path("pose_detection.tflite")
+
+
+def _fake_fc_list(folder: Path, families: str) -> None:
+    """An ``fc-list`` that lists ``families`` whatever it is asked (nothing: no font has it)."""
+    script = folder / "fc-list"
+    script.write_text(f"#!/bin/sh\nprintf '%s' '{families}'\n")
+    script.chmod(0o755)
+
+
+def test_a_language_no_font_can_draw_is_named_with_its_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A Debian without a Chinese font showed every Chinese word as an empty box, and said nothing.
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ.get('PATH', '')}")
+    monkeypatch.setattr(syscheck.sys, "platform", "linux")
+    _fake_fc_list(tmp_path, "")
+    assert syscheck.missing_language_font("zh_CN") == "fonts-noto-cjk"
+    warning = syscheck.missing_font_warning("zh_CN")
+    assert warning is not None and "no font for Chinese" in warning and "sudo apt-get install -y fonts-noto-cjk" in warning
+    assert syscheck.missing_language_font("en") is None and syscheck.missing_font_warning("en") is None
+    _fake_fc_list(tmp_path, "Noto Sans CJK SC\n")
+    assert syscheck.missing_language_font("zh_CN") is None and syscheck.missing_font_warning("zh_CN") is None

@@ -31,6 +31,7 @@ from dancelike.store.leftovers import remove_leftovers
 from dancelike.store.paths import data_dir
 from dancelike.store.salvage import is_disk_full
 from dancelike.synth.cameras import register_synthetic_cameras
+from dancelike.syscheck import missing_font_warning
 from dancelike.ui import messages, picture_text
 from dancelike.ui.main_window import MainWindow
 from dancelike.ui.settings import APPLICATION, ORGANIZATION, AppSettings
@@ -213,6 +214,15 @@ def can_show_windows() -> bool:
     return not is_headless(QApplication.platformName())
 
 
+def warn_if_no_font(language: str) -> None:
+    """Say on the terminal and in the log when no font here draws ``language``: the window will
+    show boxes for its words (``syscheck.missing_font_warning``, in English)."""
+    no_font = missing_font_warning(language)
+    if no_font:
+        print(f"dancelike: warning: {no_font}", file=sys.stderr)
+        logging.getLogger(__name__).warning(no_font)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app until its window closes; the exit code."""
     args = parse_args(argv)
@@ -230,7 +240,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName(APP_ID)  # docks (the Wayland app id, X11) match the window to dancelike.desktop
     app.setWindowIcon(app_icon())
     settings = AppSettings()
-    install_translations(app, settings.language)  # before any window takes its words
+    warn_if_no_font(install_translations(app, settings.language))  # before any window takes its words
     picture_text.install()  # replays and snapshots drawn with the desktop's fonts, in the app's language
     apply_theme(app)
     if args.camera:

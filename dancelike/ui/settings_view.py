@@ -38,6 +38,7 @@ from dancelike.media.camera import (
 )
 from dancelike.media.clock import LatestFrame
 from dancelike.store.paths import data_dir
+from dancelike.syscheck import missing_font_warning
 from dancelike.ui import messages
 from dancelike.ui.camera_preview import Preview, camera_label, open_preview_camera
 from dancelike.ui.settings import RESOLUTIONS, AppSettings
@@ -341,6 +342,9 @@ class SettingsView(QWidget):
             self.language_note.setText(translate("SettingsView", "DanceLike speaks this language now."))
         else:
             self.language_note.setText(translate("SettingsView", "DanceLike speaks {language} from the next start.").format(language=i18n.LANGUAGES[wanted]))
+        no_font = missing_font_warning(wanted)
+        if no_font:  # in English: the language's own words would be the boxes it warns of
+            self.language_note.setText(f"{self.language_note.text()}\n{no_font}")
         self.restart_button.setVisible(wanted != i18n.language())
         self.default_folder.setEnabled(bool(chosen))
 

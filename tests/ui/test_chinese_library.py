@@ -287,3 +287,43 @@ def test_restart_now_opens_the_window_again_in_the_language_chosen(
     finally:
         install_translations(qapp, "en")
     assert seen == ["Library", "舞蹈库", "Library"]
+
+
+def test_choosing_chinese_without_a_chinese_font_says_how_to_get_one(
+    qtbot: QtBot, tmp_path: Path, data_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On a Debian without a Chinese font every Chinese word was an empty box, and nothing said why.
+    fonts = tmp_path / "bin"
+    fonts.mkdir()
+    (fonts / "fc-list").write_text("#!/bin/sh\nexit 0\n")  # lists no font for any language asked
+    (fonts / "fc-list").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fonts}{os.pathsep}{os.environ.get('PATH', '')}")
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    view = SettingsView(settings, data_home)
+    qtbot.addWidget(view)
+    try:
+        index = view.language_combo.findData("zh_CN")
+        view.language_combo.setCurrentIndex(index)
+        view.language_combo.activated.emit(index)
+        note = view.language_note.text()
+        assert "简体中文" in note  # still said which language comes next
+        assert "no font for Chinese" in note and "sudo apt-get install -y fonts-noto-cjk" in note  # in English: readable
+        index = view.language_combo.findData("en")
+        view.language_combo.setCurrentIndex(index)
+        view.language_combo.activated.emit(index)
+        assert "font" not in view.language_note.text()  # English needs no font of its own
+    finally:
+        view.hide()
+        qtbot.waitUntil(lambda: not active_jobs(), timeout=10_000)
+
+
+def test_the_app_started_in_chinese_without_a_font_says_so_on_the_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "fc-list").write_text("#!/bin/sh\nexit 0\n")  # no font for any language
+    (tmp_path / "fc-list").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ.get('PATH', '')}")
+    app_module.warn_if_no_font("zh_CN")
+    app_module.warn_if_no_font("en")
+    said = capsys.readouterr().err.splitlines()
+    assert len(said) == 1 and said[0].startswith("dancelike: warning: This computer has no font for Chinese") and "fonts-noto-cjk" in said[0]
