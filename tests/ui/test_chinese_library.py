@@ -289,15 +289,17 @@ def test_restart_now_opens_the_window_again_in_the_language_chosen(
     assert seen == ["Library", "舞蹈库", "Library"]
 
 
-def test_choosing_chinese_without_a_chinese_font_says_how_to_get_one(
-    qtbot: QtBot, tmp_path: Path, data_home: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def no_fonts(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An ``fc-list`` first on the path that lists no font for any language asked."""
+    folder.mkdir()
+    (folder / "fc-list").write_text("#!/bin/sh\nexit 0\n")
+    (folder / "fc-list").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ.get('PATH', '')}")
+
+
+def test_choosing_chinese_without_a_chinese_font_says_how_to_get_one(qtbot: QtBot, tmp_path: Path, data_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # On a Debian without a Chinese font every Chinese word was an empty box, and nothing said why.
-    fonts = tmp_path / "bin"
-    fonts.mkdir()
-    (fonts / "fc-list").write_text("#!/bin/sh\nexit 0\n")  # lists no font for any language asked
-    (fonts / "fc-list").chmod(0o755)
-    monkeypatch.setenv("PATH", f"{fonts}{os.pathsep}{os.environ.get('PATH', '')}")
+    no_fonts(tmp_path / "bin", monkeypatch)
     settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     view = SettingsView(settings, data_home)
     qtbot.addWidget(view)
@@ -317,12 +319,8 @@ def test_choosing_chinese_without_a_chinese_font_says_how_to_get_one(
         qtbot.waitUntil(lambda: not active_jobs(), timeout=10_000)
 
 
-def test_the_app_started_in_chinese_without_a_font_says_so_on_the_terminal(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    (tmp_path / "fc-list").write_text("#!/bin/sh\nexit 0\n")  # no font for any language
-    (tmp_path / "fc-list").chmod(0o755)
-    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ.get('PATH', '')}")
+def test_the_app_started_in_chinese_without_a_font_says_so_on_the_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    no_fonts(tmp_path / "bin", monkeypatch)
     app_module.warn_if_no_font("zh_CN")
     app_module.warn_if_no_font("en")
     said = capsys.readouterr().err.splitlines()
