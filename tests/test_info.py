@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 from cli_runner import run
 
+from dancelike import i18n
 from dancelike.commands import info
 from dancelike.vision.model_files import MODEL_SHA256
 
@@ -50,3 +52,31 @@ def test_an_altered_model_is_named(data_home: Path, tmp_path: Path, monkeypatch:
     status = {m["name"]: m["status"] for m in info.models()}
     assert status["pose_detection.tflite"] == "altered" and status["selfie_segmentation.tflite"] == "missing"
     assert "none found" in info.render({**info.gather(), "cameras": [], "audio_outputs": []})
+
+
+def test_info_says_when_no_font_draws_the_language_spoken(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "fc-list").write_text("#!/bin/sh\nexit 0\n")  # fontconfig knows no font for any language
+    (tmp_path / "fc-list").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ.get('PATH', '')}")
+    monkeypatch.setattr(i18n, "language", lambda: "zh_CN")
+    spoken = info.language()
+    assert "fonts-noto-cjk" in spoken["font_missing"]
+    cpu = {"model": "Example CPU", "cores": 2, "flags": ["avx2"], "avx2": True, "avx512": False}
+    shown = info.render(
+        {
+            "dancelike": "0",
+            "python": "3",
+            "platform": "Linux",
+            "qt": "6",
+            "libraries": {},
+            "language": spoken,
+            "cpu": cpu,
+            "models": [],
+            "folders": {},
+            "cameras": [],
+            "audio_outputs": [],
+        }
+    )
+    assert "no font for Chinese" in shown and "sudo apt-get install -y fonts-noto-cjk" in shown
+    monkeypatch.setattr(i18n, "language", lambda: "en")
+    assert "font_missing" not in info.language()

@@ -24,6 +24,7 @@ from dancelike.commands._io import write_json
 from dancelike.errors import DanceLikeError
 from dancelike.i18n import QT_TRANSLATE_NOOP, translate
 from dancelike.store import paths
+from dancelike.syscheck import missing_font_warning
 from dancelike.vision.model_files import MODEL_SHA256, models_dir, sha256_of
 
 #: The flags of /proc/cpuinfo worth naming: XNNPACK picks its kernels by them.
@@ -120,7 +121,8 @@ def qt() -> dict[str, Any]:
 
 
 def language() -> dict[str, str]:
-    """The language spoken and the catalogue its words come from (none for English, the source)."""
+    """The language spoken, the catalogue its words come from (none for English, the source),
+    and, when no font here draws it, what to install (``font_missing``: in English)."""
     code = i18n.language()
     if code == i18n.SOURCE_LANGUAGE:
         catalogue = ""
@@ -128,7 +130,9 @@ def language() -> dict[str, str]:
         catalogue = str(i18n.qm_path(code))
     else:
         catalogue = str(i18n.locale_dir() / f"*_{code}.ts")
-    return {"code": code, "name": i18n.LANGUAGES.get(code, code), "catalogue": catalogue}
+    found = {"code": code, "name": i18n.LANGUAGES.get(code, code), "catalogue": catalogue}
+    no_font = missing_font_warning(code)
+    return {**found, "font_missing": no_font} if no_font else found
 
 
 #: What ``render`` calls the data's words (the JSON keeps them as they are).
@@ -174,6 +178,9 @@ def render(info: dict[str, Any]) -> str:
         language_label, catalogue_label = _label(translate("Info", "Language"), 15), _label(translate("Info", "Catalogue"))
         catalogue = spoken["catalogue"] or translate("Info", "none: English is built in")
         lines += [f"{language_label}{spoken['name']} ({spoken['code']})", f"  {catalogue_label}{catalogue}"]
+        if spoken.get("font_missing"):
+            font_label = _label(translate("Info", "Font"))
+            lines.append(f"  {font_label}{spoken['font_missing']}")
     cores = translate("Info", "{model} ({cores} cores)").format(model=cpu_info["model"], cores=cpu_info["cores"])
     flags = " ".join(cpu_info["flags"]) or translate("Info", "no flags listed")
     lines += [f"CPU             {cores}", f"  AVX2 {yes if cpu_info['avx2'] else no}, AVX-512 {yes if cpu_info['avx512'] else no}; {flags}", translate("Info", "Models")]

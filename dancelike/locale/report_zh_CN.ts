@@ -1232,6 +1232,10 @@
         <translation>无：英文为内置语言</translation>
     </message>
     <message>
+        <source>Font</source>
+        <translation>字体</translation>
+    </message>
+    <message>
         <source>{model} ({cores} cores)</source>
         <translation>{model}（{cores} 核）</translation>
     </message>
